@@ -1,0 +1,222 @@
+"""The `assistant` command: ingest, ask, search, list, remove (and eval, rebuild).
+
+Output for people by default, one JSON document with `--json`. Exit codes:
+0 success; 1 the language model service failed; 2 a usage, configuration,
+input or index problem. Expected errors print one line on stderr saying
+what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any, NoReturn, TextIO
+
+from assistant.answer import Answer
+from assistant.engine import Assistant
+from assistant.errors import AssistantError, LLMError
+from assistant.ingest import IngestReport, Progress
+
+EXIT_OK = 0
+EXIT_SERVICE = 1
+EXIT_USAGE = 2
+# Seconds between progress lines when stderr is not a terminal (logs, CI).
+LOG_PROGRESS_EVERY = 5.0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors, so usage mistakes read like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
+    common.add_argument("--model", help="model name for the openai backend")
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument("--json", action="store_true", help="print one JSON document")
+    scope = argparse.ArgumentParser(add_help=False)
+    scope.add_argument("--source", action="append", default=[], metavar="SOURCE",
+                       help="only search this article (repeatable)")  # fmt: skip
+    scope.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                       help="only articles dated on or after")  # fmt: skip
+    scope.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                       help="only articles dated on or before")  # fmt: skip
+
+    parser = _Parser(prog="assistant", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ingest = commands.add_parser("ingest", parents=[common, output],
+                                 help="add or update articles from files and folders")  # fmt: skip
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ask = commands.add_parser("ask", parents=[common, output, scope],
+                              help="answer a question with citations")  # fmt: skip
+    ask.add_argument("question")
+    search = commands.add_parser("search", parents=[common, output, scope],
+                                 help="show the passages retrieved for a query")  # fmt: skip
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=None, help="number of passages")
+    remove = commands.add_parser("remove", parents=[common],
+                                 help="delete articles and their chunks")  # fmt: skip
+    remove.add_argument("sources", nargs="+", metavar="SOURCE")
+    commands.add_parser("list", parents=[common, output], help="list the indexed articles")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="assistant: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        bot = Assistant(index_dir=args.index_dir, llm=args.llm, model=args.model)
+        handler: Callable[[Assistant, argparse.Namespace], int] = _HANDLERS[args.command]
+        return handler(bot, args)
+    except LLMError as error:
+        print(f"assistant: {error}", file=sys.stderr)
+        return EXIT_SERVICE
+    except AssistantError as error:
+        print(f"assistant: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("assistant: interrupted", file=sys.stderr)
+        return 130
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _ingest(bot: Assistant, args: argparse.Namespace) -> int:
+    report = bot.ingest(args.paths, progress=_progress_printer(sys.stderr))
+    if args.json:
+        _print_json(asdict(report))
+    else:
+        _print_report(report)
+    return EXIT_OK
+
+
+def _print_report(report: IngestReport) -> None:
+    print(report.summary())
+    for source, reason in report.skipped:
+        print(f"  skipped {source}: {reason}")
+
+
+def _progress_printer(stream: TextIO) -> Callable[[Progress], None]:
+    """A progress bar on a terminal, a line every few seconds in a log."""
+    interactive = stream.isatty()
+    last = [0.0]
+
+    def show(progress: Progress) -> None:
+        now = time.monotonic()
+        finished = progress.finished
+        if not interactive and not finished and now - last[0] < LOG_PROGRESS_EVERY:
+            return
+        last[0] = now
+        left = progress.remaining
+        eta = f", {left:.0f} s left" if left is not None and not finished else ""
+        text = (
+            f"{progress.files_done}/{progress.files_total} files, "
+            f"{progress.chunks_embedded} chunks embedded, {progress.rate:.1f} files/s{eta}"
+        )
+        if interactive:
+            width = 24
+            filled = int(width * progress.files_done / max(progress.files_total, 1))
+            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {text}\033[K")
+            if finished:
+                stream.write("\n")
+        else:
+            stream.write(f"ingest: {text}\n")
+        stream.flush()
+
+    return show
+
+
+def _ask(bot: Assistant, args: argparse.Namespace) -> int:
+    answer = bot.ask(args.question, sources=args.source, date_from=args.date_from,
+                     date_to=args.date_to)  # fmt: skip
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        _print_answer(answer)
+    return EXIT_OK
+
+
+_VERDICT_MARKS = {"supported": "✓", "partial": "~", "unsupported": "✗", "uncited": "?"}
+
+
+def _print_answer(answer: Answer) -> None:
+    print(answer.text)
+    if answer.note:
+        print(f"\n({answer.note})")
+    if answer.refused:
+        if answer.passages:
+            print("\nClosest passages:")
+            for n, passage in enumerate(answer.passages[:3], start=1):
+                print(f"  [{n}] {passage.title} — {passage.source} (similarity {passage.score:.2f})")
+        return
+    if answer.citations:
+        print("\nSources:")
+        for citation in answer.citations:
+            print(f"  [{citation.n}] {citation.title} — {citation.source} "
+                  f"(chars {citation.start}-{citation.end}, similarity {citation.score:.2f})")  # fmt: skip
+    if answer.claims:
+        print("\nCheck:")
+        for claim in answer.claims:
+            mark = _VERDICT_MARKS.get(claim.verdict, "?")
+            cites = "".join(f"[{n}]" for n in claim.citations) or "(no citation)"
+            print(f"  {mark} {claim.verdict:<11} {cites} {claim.text}")
+    if answer.dropped_citations:
+        numbers = ", ".join(str(n) for n in answer.dropped_citations)
+        print(f"\n(Removed citations to passages that were never retrieved: {numbers})")
+
+
+def _search(bot: Assistant, args: argparse.Namespace) -> int:
+    hits = bot.search(args.query, args.k, sources=args.source, date_from=args.date_from,
+                      date_to=args.date_to)  # fmt: skip
+    if args.json:
+        _print_json([{k: v for k, v in asdict(h).items() if k != "rank_score"} for h in hits])
+        return EXIT_OK
+    if not hits:
+        print("No passages found: is the index empty? (`assistant ingest PATH`)")
+    for n, hit in enumerate(hits, start=1):
+        snippet = " ".join(hit.text.split())
+        print(f"[{n}] {hit.title} — {hit.source} (similarity {hit.score:.2f})")
+        print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
+    return EXIT_OK
+
+
+def _remove(bot: Assistant, args: argparse.Namespace) -> int:
+    for source in args.sources:
+        record = bot.remove(source)
+        print(f"removed {record.source} ({record.chunks} chunks)")
+    return EXIT_OK
+
+
+def _list(bot: Assistant, args: argparse.Namespace) -> int:
+    records = bot.articles()
+    if args.json:
+        _print_json([asdict(r) for r in records])
+        return EXIT_OK
+    if not records:
+        print("The index is empty: add articles with `assistant ingest PATH`")
+    for record in records:
+        date = f" ({record.date})" if record.date else ""
+        print(f"{record.source}\t{record.title}{date}\t{record.chunks} chunks")
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[Assistant, argparse.Namespace], int]] = {
+    "ingest": _ingest,
+    "ask": _ask,
+    "search": _search,
+    "remove": _remove,
+    "list": _list,
+}

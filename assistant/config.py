@@ -1,0 +1,181 @@
+"""Settings: the one place that reads environment variables.
+
+Every other module receives a `Settings` value; nothing else looks at
+`os.environ`. Keyword arguments given to `Settings.from_env` (and so to
+`Assistant(...)`) win over the environment, which wins over the defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from assistant.errors import ConfigError
+
+_COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
+LLM_CHOICES = ("extractive", "openai")
+EMBED_CHOICES = ("local", "openai")
+
+# Environment variable for each field that can be set from the environment.
+ENV_NAMES: dict[str, str] = {
+    "index_dir": "ASSISTANT_INDEX_DIR",
+    "chroma_url": "ASSISTANT_CHROMA_URL",
+    "collection": "ASSISTANT_COLLECTION",
+    "llm": "ASSISTANT_LLM",
+    "model": "ASSISTANT_MODEL",
+    "top_k": "ASSISTANT_TOP_K",
+    "openai_api_key": "OPENAI_API_KEY",
+    "openai_base_url": "OPENAI_BASE_URL",
+    "embed": "ASSISTANT_EMBED",
+    "embed_model": "ASSISTANT_EMBED_MODEL",
+    "llm_timeout": "ASSISTANT_LLM_TIMEOUT",
+    "llm_retries": "ASSISTANT_LLM_RETRIES",
+    "max_file_mb": "ASSISTANT_MAX_FILE_MB",
+    "max_question_chars": "ASSISTANT_MAX_QUESTION_CHARS",
+    "min_relevance": "ASSISTANT_MIN_RELEVANCE",
+    "cache_dir": "ASSISTANT_CACHE_DIR",
+    "chunk_tokens": "ASSISTANT_CHUNK_TOKENS",
+}
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "assistant"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with the defaults a new user gets.
+
+    `llm` is resolved: when neither the argument nor ASSISTANT_LLM names a
+    backend, it is `openai` if an API key or a base URL is configured and
+    `extractive` otherwise, so a fresh machine works offline.
+    """
+
+    index_dir: Path = Path("index")
+    chroma_url: str | None = None
+    collection: str = "articles"
+    llm: str = "extractive"
+    model: str = "gpt-4o-mini"
+    top_k: int = 6
+    openai_api_key: str | None = field(default=None, repr=False)
+    openai_base_url: str | None = None
+    embed: str = "local"
+    embed_model: str = "text-embedding-3-small"
+    llm_timeout: float = 60.0
+    llm_retries: int = 2
+    max_file_mb: float = 20.0
+    max_question_chars: int = 2000
+    # Calibrated in docs/calibration.md: the best passage's cosine similarity
+    # to the question below which the assistant says the articles do not cover it.
+    min_relevance: float = 0.30
+    cache_dir: Path = field(default_factory=_default_cache_dir)
+    chunk_tokens: int = 200
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, **overrides: Any
+    ) -> Settings:
+        """Build settings from `env` (default: the process environment) and overrides.
+
+        Overrides set to None are ignored, so callers can pass optional
+        arguments straight through.
+        """
+        env = os.environ if env is None else env
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ConfigError(
+                f"Unknown setting {', '.join(unknown)}; known settings: {', '.join(sorted(known))}"
+            )
+        values: dict[str, Any] = {}
+        for name, var in ENV_NAMES.items():
+            raw = env.get(var, "").strip()
+            if raw:
+                values[name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "llm" not in values:
+            has_service = bool(values.get("openai_api_key") or values.get("openai_base_url"))
+            values["llm"] = "openai" if has_service else "extractive"
+        return cls(**_coerce(values)).validated()
+
+    def validated(self) -> Settings:
+        """Return self after checking every value, or raise ConfigError saying what to change."""
+        if self.llm not in LLM_CHOICES:
+            raise ConfigError(
+                f"ASSISTANT_LLM must be one of {', '.join(LLM_CHOICES)}, not {self.llm!r}"
+            )
+        if self.embed not in EMBED_CHOICES:
+            raise ConfigError(
+                f"ASSISTANT_EMBED must be one of {', '.join(EMBED_CHOICES)}, not {self.embed!r}"
+            )
+        if not _COLLECTION_NAME.fullmatch(self.collection):
+            raise ConfigError(
+                "ASSISTANT_COLLECTION must be 3-40 letters, digits, '.', '_' or '-', "
+                f"starting and ending with a letter or digit, not {self.collection!r}"
+            )
+        if self.chroma_url is not None:
+            parsed = urlparse(self.chroma_url)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                raise ConfigError(
+                    f"ASSISTANT_CHROMA_URL must look like http://host:port, not {self.chroma_url!r}"
+                )
+        _require_positive("ASSISTANT_TOP_K", self.top_k, maximum=50)
+        _require_positive("ASSISTANT_LLM_TIMEOUT", self.llm_timeout)
+        _require_positive("ASSISTANT_MAX_FILE_MB", self.max_file_mb)
+        _require_positive("ASSISTANT_MAX_QUESTION_CHARS", self.max_question_chars)
+        _require_positive("ASSISTANT_CHUNK_TOKENS", self.chunk_tokens, maximum=254)
+        if self.llm_retries < 0:
+            raise ConfigError("ASSISTANT_LLM_RETRIES must be 0 or more")
+        if not 0.0 <= self.min_relevance < 1.0:
+            raise ConfigError("ASSISTANT_MIN_RELEVANCE must be between 0 and 1")
+        if self.embed == "openai" and not (self.openai_api_key or self.openai_base_url):
+            raise ConfigError(
+                "ASSISTANT_EMBED=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"
+            )
+        return self
+
+    @property
+    def max_file_bytes(self) -> int:
+        """The size limit for one input file, in bytes."""
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def describe_llm(self) -> str:
+        """A short human description of the answering mode, e.g. for the app header."""
+        if self.llm == "extractive":
+            return "extractive (quotes sentences from the articles; no language model)"
+        where = self.openai_base_url or "api.openai.com"
+        return f"{self.model} via {where}"
+
+
+def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+    """Turn environment strings into the field types, with messages naming the variable."""
+    types = {f.name: f.type for f in dataclasses.fields(Settings)}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = str(types[name])
+        var = ENV_NAMES.get(name, name)
+        try:
+            if kind == "int":
+                out[name] = int(value)
+            elif kind == "float":
+                out[name] = float(value)
+            elif kind == "Path":
+                out[name] = Path(value).expanduser()
+            else:
+                out[name] = value if value is None else str(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{var} must be a {kind}, not {value!r}") from None
+    return out
+
+
+def _require_positive(var: str, value: float, maximum: float | None = None) -> None:
+    if value <= 0 or (maximum is not None and value > maximum):
+        limit = f" and at most {maximum:g}" if maximum is not None else ""
+        raise ConfigError(f"{var} must be more than 0{limit}, not {value!r}")

@@ -1,0 +1,228 @@
+"""Text to vectors: the bundled local model (default) or OpenAI embeddings.
+
+Every embedder returns float32 rows of unit length, so a dot product is a
+cosine similarity, and carries an `identity` string that the index records:
+vectors from different models are never mixed in one index.
+
+The local model runs on ONNX Runtime from a graph exported once and cached
+(see onnx_export.py). Texts are tokenised first, sorted by length and
+batched so that padding stays small; that, not the runtime alone, is most
+of the speed. If the export fails the same weights run on PyTorch, with a
+one-line notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant import local_model
+from assistant.config import Settings
+from assistant.errors import ConfigError, ModelError
+
+log = logging.getLogger("assistant")
+
+Vectors = npt.NDArray[np.float32]
+
+# Texts per batch, and padded tokens per batch: measured best for MiniLM on 2 cores.
+BATCH_TEXTS = 16
+BATCH_TOKENS = 16 * 192
+
+
+class Embedder(Protocol):
+    """What the rest of the assistant needs from an embedding model."""
+
+    identity: str
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Unit-length vectors for `texts`, one row each, in order."""
+        ...
+
+    def embed_query(self, text: str) -> Vectors:
+        """The vector of one query; repeated queries are served from a cache."""
+        ...
+
+
+class QueryCache:
+    """Remembers the vectors of recent queries: one question is embedded by several steps."""
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._vectors: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str, embed: Callable[[Sequence[str]], Vectors]) -> Vectors:
+        """The cached vector of `text`, computing it with `embed` on a miss."""
+        with self._lock:
+            if text in self._vectors:
+                self._vectors.move_to_end(text)
+                return self._vectors[text]
+        vector = embed([text])[0]
+        with self._lock:
+            self._vectors[text] = vector
+            if len(self._vectors) > self.SIZE:
+                self._vectors.popitem(last=False)
+        return vector
+
+
+class _Runner(Protocol):
+    def __call__(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors: ...
+
+
+class LocalEmbedder:
+    """all-MiniLM-L6-v2 from the bundled weights, on ONNX Runtime or PyTorch."""
+
+    identity = f"local:{local_model.MODEL_NAME}:{local_model.WEIGHTS_SHA256[:12]}"
+
+    def __init__(self, cache_dir: Path, threads: int | None = None) -> None:
+        self.cache_dir = cache_dir
+        self.threads = threads or os.cpu_count() or 1
+        self.engine = ""
+        self._runner: _Runner | None = None
+        self._lock = threading.Lock()
+        self._queries = QueryCache()
+        tokenizer = local_model.load_tokenizer()
+        # A private copy: truncation is a setting of the tokenizer object.
+        self._tokenizer = type(tokenizer).from_str(tokenizer.to_str())
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(local_model.MAX_TOKENS)
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Embed `texts` in length-sorted batches; returns rows in the original order."""
+        out = np.zeros((len(texts), local_model.DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        runner = self._load()
+        encodings = self._tokenizer.encode_batch(list(texts))
+        lengths = np.array([len(e.ids) for e in encodings])
+        order = np.argsort(lengths, kind="stable")
+        for batch in _batches(order, lengths):
+            width = int(lengths[batch].max())
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, index in enumerate(batch):
+                ids[row, : lengths[index]] = encodings[index].ids
+                mask[row, : lengths[index]] = 1
+            out[batch] = runner(ids, mask)
+        return out
+
+    def embed_query(self, text: str) -> Vectors:
+        """The vector of one query, cached."""
+        return self._queries.get(text, self.embed)
+
+    def tokens_embedded(self, texts: Sequence[str]) -> int:
+        """How many word pieces (with special tokens) the model reads for `texts`."""
+        return sum(len(e.ids) for e in self._tokenizer.encode_batch(list(texts)))
+
+    def _load(self) -> _Runner:
+        with self._lock:
+            if self._runner is None:
+                self._runner = self._load_onnx() or self._load_torch()
+            return self._runner
+
+    def _load_onnx(self) -> _Runner | None:
+        from assistant.onnx_export import ensure_onnx_model
+
+        try:
+            path = ensure_onnx_model(self.cache_dir)
+            import onnxruntime
+
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+            session = onnxruntime.InferenceSession(
+                str(path), options, providers=["CPUExecutionProvider"]
+            )
+        except ModelError:
+            raise
+        except Exception as error:  # the export touches torch, onnx and the file system
+            log.warning(
+                "ONNX export of the embedding model failed (%s); using PyTorch, which is slower",
+                str(error).splitlines()[0] if str(error) else type(error).__name__,
+            )
+            return None
+        self.engine = "onnxruntime"
+
+        def run(ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
+            result = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            return np.asarray(result, dtype=np.float32)
+
+        return run
+
+    def _load_torch(self) -> _Runner:
+        import torch
+
+        from assistant.torch_encoder import load_sentence_encoder
+
+        encoder = load_sentence_encoder()
+        self.engine = "pytorch"
+
+        def run(ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
+            with torch.no_grad():
+                result = encoder(torch.from_numpy(ids), torch.from_numpy(mask))
+            return np.asarray(result.numpy(), dtype=np.float32)
+
+        return run
+
+
+def _batches(order: npt.NDArray[np.intp], lengths: npt.NDArray[Any]) -> list[list[int]]:
+    """Group indices (already sorted by length) so each batch stays within the budgets."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order.tolist():
+        width = max(int(lengths[index]), int(lengths[current[-1]]) if current else 0)
+        if current and (len(current) >= BATCH_TEXTS or width * (len(current) + 1) > BATCH_TOKENS):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class OpenAIEmbedder:
+    """Embeddings from the OpenAI API (or a compatible server) through llama-index."""
+
+    def __init__(self, settings: Settings) -> None:
+        from llama_index.embeddings.openai import OpenAIEmbedding
+
+        self.identity = f"openai:{settings.embed_model}"
+        self._queries = QueryCache()
+        self._model = OpenAIEmbedding(
+            model_name=settings.embed_model,
+            api_key=settings.openai_api_key or "not-needed",
+            api_base=settings.openai_base_url,
+            timeout=settings.llm_timeout,
+            max_retries=settings.llm_retries,
+        )
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Embed through the API and normalise, since not every server returns unit vectors."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        rows = np.asarray(self._model.get_text_embedding_batch(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return np.asarray(rows / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+    def embed_query(self, text: str) -> Vectors:
+        """The vector of one query, cached."""
+        return self._queries.get(text, self.embed)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings ask for."""
+    if settings.embed == "local":
+        return LocalEmbedder(settings.cache_dir)
+    if settings.embed == "openai":
+        return OpenAIEmbedder(settings)
+    raise ConfigError(f"Unknown embedder {settings.embed!r}")

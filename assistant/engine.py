@@ -1,0 +1,203 @@
+"""`Assistant`: the public face of the package, wiring settings, store, retrieval and answering.
+
+Everything is created on first use and then reused for the life of the
+object, so the model and the index load once per process. Writes (ingest,
+remove) hold the index folder's write lock; reads take none.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from assistant.answer import Answer, AnswerPipeline, AnswerStream
+from assistant.articles import source_name
+from assistant.config import Settings
+from assistant.embeddings import Embedder, make_embedder
+from assistant.errors import NotInIndexError, UsageError
+from assistant.ingest import IngestReport, Ingestor, ProgressCallback
+from assistant.llms.base import ChatModel
+from assistant.llms.extractive import ExtractiveAnswerer
+from assistant.lock import write_lock
+from assistant.retrieve import Passage, Retriever
+from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal
+from assistant.support import ClaimChecker
+
+
+class Assistant:
+    """Ask questions about your articles and get answers you can check.
+
+    >>> bot = Assistant(index_dir="my_index", llm="extractive")
+    >>> bot.ingest(["seeds/"]).added
+    >>> bot.ask("How long did the call last?").citations
+
+    Keyword arguments are settings (see `Settings`); unset ones come from the
+    environment (ASSISTANT_*, OPENAI_*), then from the defaults.
+    """
+
+    def __init__(
+        self,
+        index_dir: str | Path | None = None,
+        llm: str | None = None,
+        *,
+        settings: Settings | None = None,
+        **options: Any,
+    ) -> None:
+        if settings is not None and (index_dir or llm or options):
+            raise UsageError("Pass either settings= or individual options, not both")
+        self.settings = settings or Settings.from_env(index_dir=index_dir, llm=llm, **options)
+        self._lock = threading.Lock()
+
+    # --- parts, built on first use ----------------------------------------------
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        """The embedding model in use."""
+        return make_embedder(self.settings)
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        """The Chroma store behind the index."""
+        return ChunkStore(self.settings, self.embedder.identity)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        """Hybrid retrieval over the store."""
+        return Retriever(self.store, self.embedder)
+
+    @cached_property
+    def chat(self) -> ChatModel | None:
+        """The language model, or None in extractive mode."""
+        if self.settings.llm == "extractive":
+            return None
+        from assistant.llms.openai_chat import OpenAIChat
+
+        return OpenAIChat(self.settings)
+
+    @cached_property
+    def pipeline(self) -> AnswerPipeline:
+        """The answering pipeline."""
+        checker = ClaimChecker(self.embedder, self.retriever.idf)
+        extractive = ExtractiveAnswerer(self.embedder, self.retriever.idf)
+        return AnswerPipeline(self.settings, self.retriever, checker, extractive, self.chat)
+
+    # --- articles ---------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Add or update articles from files and folders; see IngestReport for the outcome."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        with self._writing():
+            return Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+
+    def remove(self, source: str) -> ArticleRecord:
+        """Delete an article and all its chunks; `source` as `articles()` lists it, or a path."""
+        with self._writing():
+            for candidate in _source_candidates(source):
+                record = self.store.delete_article(candidate)
+                if record is not None:
+                    return record
+        raise NotInIndexError(
+            f"{source!r} is not in the index: `assistant list` shows the sources it holds"
+        )
+
+    def articles(self) -> list[ArticleRecord]:
+        """Every article in the index, sorted by source."""
+        return sorted(self.retriever.records().values(), key=lambda r: r.source)
+
+    # --- questions --------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[Passage]:
+        """Retrieval only: the best `k` passages for `query`, best first."""
+        query = self.pipeline.validate(query)
+        where = _filter(sources, date_from, date_to)
+        return self.retriever.search(query, k or self.settings.top_k, where)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Answer:
+        """Answer `question` (a follow-up, given `history`) from the articles, with citations."""
+        return self.stream(
+            question, history, sources=sources, date_from=date_from, date_to=date_to
+        ).answer
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> AnswerStream:
+        """Like `ask`, but iterate the result for text pieces; then `.answer` is the Answer."""
+        where = _filter(sources, date_from, date_to)
+        return AnswerStream(self.pipeline.run(question, list(history), where))
+
+    def _writing(self) -> Any:
+        if self.settings.chroma_url:
+            return self._lock
+        return write_lock(Path(self.settings.index_dir))
+
+
+def _source_candidates(source: str) -> list[str]:
+    """The stored source names `source` may refer to: as given, or as a path."""
+    candidates = [source]
+    if source and not source.startswith(("http://", "https://")):
+        normalised = source_name(Path(source))
+        if normalised not in candidates:
+            candidates.append(normalised)
+    return candidates
+
+
+def _filter(sources: Sequence[str], date_from: str | None, date_to: str | None) -> ChunkFilter:
+    names: list[str] = []
+    for source in sources:
+        names.extend(c for c in _source_candidates(source) if c not in names)
+    return ChunkFilter(tuple(names), _date(date_from, "from"), _date(date_to, "to"))
+
+
+def _date(value: str | None, which: str) -> int:
+    if not value:
+        return 0
+    ordinal = date_ordinal(value.strip())
+    if not ordinal:
+        raise UsageError(f"The date {which} must look like 2025-02-13, not {value!r}")
+    return ordinal
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def default_assistant() -> Assistant:
+    """The shared Assistant built from the environment, created on first call."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Assistant()
+        return _default
+
+
+def answer(question: str, history: Sequence[tuple[str, str]] = ()) -> Answer:
+    """Answer a question with the shared default Assistant (settings from the environment)."""
+    return default_assistant().ask(question, history)

@@ -1,0 +1,1 @@
+"""Answer backends: a chat model behind the OpenAI API, or extractive quoting."""

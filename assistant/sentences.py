@@ -1,0 +1,88 @@
+"""Sentence boundaries with character spans, for any English-like prose.
+
+Used by chunking (chunks end at sentence ends), by the extractive answerer
+(it quotes whole sentences) and by citation checks (each answer sentence is
+checked on its own). Line breaks are hard boundaries, because in articles a
+line is a paragraph, a heading or a bullet. Inside a line a sentence ends at
+., ! or ? (plus closing quotes or brackets) followed by space and a capital,
+digit or opening quote, unless the word before the full stop is a common
+abbreviation or an initial. This is deliberately a small rule set, not a
+trained model: it is fast, predictable and needs no downloaded data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Titles, honorifics and Latin forms that end with a full stop but rarely end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    vs etc al eg ie cf approx dept univ assn bros inc ltd co corp plc no nos vol pp fig
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+_END = re.compile(
+    r"""[.!?…]+["'”’)\]]*        # terminal punctuation, then closing quotes/brackets
+        (?=\s+["'“‘(\[]?[A-Z0-9À-Ý])  # followed by space and a sentence start""",
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence as [start, end) character offsets into the text it came from."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        """The sentence's text within `text`."""
+        return text[self.start : self.end]
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    if text[dot_at] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, 0, dot_at)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    # A single letter ("J. K. Rowling") or a dotted acronym ("U.S.") is not an end.
+    if len(word) == 1 or "." in word:
+        return True
+    return word in _ABBREVIATIONS
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Split `text` into sentence spans; spans are shifted by `offset`.
+
+    Whitespace around sentences is excluded from the spans; empty lines give
+    no spans.
+    """
+    spans: list[Span] = []
+    line_start = 0
+    for line in text.split("\n"):
+        _split_line(text, line_start, line_start + len(line), spans, offset)
+        line_start += len(line) + 1
+    return spans
+
+
+def _split_line(text: str, start: int, end: int, spans: list[Span], offset: int) -> None:
+    sentence_start = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text, match.start()):
+            continue
+        _append_trimmed(text, sentence_start, match.end(), spans, offset)
+        sentence_start = match.end()
+    _append_trimmed(text, sentence_start, end, spans, offset)
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span], offset: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start + offset, end + offset))

@@ -1,0 +1,186 @@
+"""Checking each answer sentence against the passages it cites.
+
+For every claim (an answer sentence and its citation numbers) this finds the
+sentence of a cited passage that supports it best and gives a verdict:
+
+- `supported`: the evidence says the same thing (high support score) and
+  every number and name in the claim appears in the cited passages;
+- `partial`: related evidence, but weaker, or a number or name is missing;
+- `unsupported`: the cited passages do not back the claim;
+- `uncited`: the claim cites nothing; the best-supporting retrieved passage,
+  if any supports it, is offered as `suggested`.
+
+The support score mixes word overlap (share of the claim's content terms,
+weighted by rarity, found in the evidence and its neighbouring sentence)
+with the embedding similarity of claim and evidence. A claim that is a
+verbatim quote of a cited passage scores 1. The two thresholds are
+calibrated in docs/calibration.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.cite import ClaimText
+from assistant.embeddings import Embedder
+from assistant.lexical import STOP_WORDS, terms
+from assistant.retrieve import Passage
+from assistant.sentences import split_sentences
+
+SUPPORTED_AT = 0.62
+PARTIAL_AT = 0.42
+LEXICAL_WEIGHT = 0.5
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The passage sentence that best supports a claim, located in its article."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One answer sentence with its citations, support score, verdict and evidence."""
+
+    text: str
+    citations: tuple[int, ...]
+    score: float
+    verdict: str
+    evidence: Evidence | None = None
+    suggested: int | None = None
+
+
+@dataclass(frozen=True)
+class PassageSentence:
+    """A sentence of a retrieved passage, with its span in the article."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+
+
+def passage_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
+    """Every sentence of every passage, numbered by passage (1-based)."""
+    found: list[PassageSentence] = []
+    for n, passage in enumerate(passages, start=1):
+        for span in split_sentences(passage.text):
+            found.append(
+                PassageSentence(
+                    n, span.of(passage.text), passage.start + span.start, passage.start + span.end
+                )
+            )
+    return found
+
+
+def key_tokens(text: str) -> set[str]:
+    """Numbers and names in `text`, lower-cased: what a supporting passage must contain."""
+    tokens = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+    for match in _NAME.finditer(text):
+        word = match.group(0).lower().rstrip("’'s")
+        if match.start() > 0 and word not in STOP_WORDS and len(word) > 1:
+            tokens.add(word)
+    return tokens
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower().rstrip(".!?")
+
+
+def _verbatim(
+    claim: ClaimText, sentences: Sequence[PassageSentence], passages: Sequence[Passage]
+) -> Claim | None:
+    """A `supported` verdict when the claim quotes a sentence of a passage it cites."""
+    quoted = _normalise(claim.text)
+    valid = tuple(n for n in claim.cited if 1 <= n <= len(passages))
+    if not quoted or not valid:
+        return None
+    for sentence in sentences:
+        if sentence.n in valid and quoted in _normalise(sentence.text):
+            evidence = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
+            return Claim(claim.text, valid, 1.0, "supported", evidence)
+    return None
+
+
+class ClaimChecker:
+    """Scores claims against passages with the word-overlap and embedding signals."""
+
+    def __init__(self, embedder: Embedder, idf: Callable[[str], float]) -> None:
+        self.embedder = embedder
+        self.idf = idf
+
+    def check(self, claims: Sequence[ClaimText], passages: Sequence[Passage]) -> list[Claim]:
+        """A verdict with evidence for every claim."""
+        sentences = passage_sentences(passages)
+        quotes = [_verbatim(claim, sentences, passages) for claim in claims]
+        if all(quotes):
+            return [q for q in quotes if q is not None]
+        pending = [c.text for c in claims] + [s.text for s in sentences]
+        vectors = self.embedder.embed(pending) if sentences else np.zeros((len(pending), 1))
+        claim_vectors, sentence_vectors = vectors[: len(claims)], vectors[len(claims) :]
+        return [
+            quote or self._check_one(claim, claim_vectors[i], sentences, sentence_vectors, passages)
+            for i, (claim, quote) in enumerate(zip(claims, quotes, strict=True))
+        ]
+
+    def _check_one(
+        self,
+        claim: ClaimText,
+        vector: np.ndarray,
+        sentences: list[PassageSentence],
+        sentence_vectors: np.ndarray,
+        passages: Sequence[Passage],
+    ) -> Claim:
+        valid = tuple(n for n in claim.cited if 1 <= n <= len(passages))
+        pool = valid or tuple(range(1, len(passages) + 1))
+        score, evidence = self._best(claim.text, vector, sentences, sentence_vectors, pool)
+        if not valid:
+            suggested = evidence.n if evidence and score >= PARTIAL_AT else None
+            return Claim(claim.text, (), round(score, 3), "uncited", evidence, suggested)
+        cited_text = " ".join(passages[n - 1].text for n in valid).lower()
+        missing = {t for t in key_tokens(claim.text) if t not in cited_text}
+        if score >= SUPPORTED_AT and not missing:
+            verdict = "supported"
+        elif score >= PARTIAL_AT:
+            verdict = "partial"
+        else:
+            verdict = "unsupported"
+        return Claim(claim.text, valid, round(score, 3), verdict, evidence)
+
+    def _best(
+        self,
+        claim: str,
+        vector: np.ndarray,
+        sentences: list[PassageSentence],
+        sentence_vectors: np.ndarray,
+        pool: tuple[int, ...],
+    ) -> tuple[float, Evidence | None]:
+        wanted = set(terms(claim))
+        weight = sum(self.idf(t) for t in wanted) or 1.0
+        best_score, best = 0.0, None
+        for i, sentence in enumerate(sentences):
+            if sentence.n not in pool:
+                continue
+            # Let the evidence borrow words from its neighbours in the same passage:
+            # a claim often merges a sentence with the one after it.
+            window = [s.text for s in sentences[max(0, i - 1) : i + 2] if s.n == sentence.n]
+            present = set(terms(" ".join(window)))
+            lexical = sum(self.idf(t) for t in wanted & present) / weight if wanted else 0.0
+            dense = float(sentence_vectors[i] @ vector)
+            score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * max(0.0, dense)
+            if score > best_score:
+                best_score = score
+                best = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
+        return best_score, best
