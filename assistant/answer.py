@@ -120,9 +120,13 @@ class AnswerPipeline:
     """Runs one question through retrieval, answering and checking."""
 
     def __init__(
-        self, settings: Settings, retriever: Retriever, checker: ClaimChecker,
-        extractive: ExtractiveAnswerer, chat: ChatModel | None,
-    ) -> None:  # fmt: skip
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        checker: ClaimChecker,
+        extractive: ExtractiveAnswerer,
+        chat: ChatModel | None,
+    ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.checker = checker
@@ -154,8 +158,15 @@ class AnswerPipeline:
         model = self.chat.name if self.chat is not None else "extractive"
         standalone = condense(question, history, self.chat)
         passages = self.retriever.search(standalone, self.settings.top_k, where)
-        answer = Answer(question, "", mode, False, passages=passages,
-                        standalone_question=standalone, model=model)  # fmt: skip
+        answer = Answer(
+            question,
+            "",
+            mode,
+            False,
+            passages=passages,
+            standalone_question=standalone,
+            model=model,
+        )
         if not passages or max(p.score for p in passages) < self.settings.min_relevance:
             return self._refuse(answer, started)
         if self.chat is None:

@@ -252,7 +252,7 @@ def _json_record(source: str, where: str, raw: Any) -> Article | Skipped:
             return Skipped(place, f"{where}: field '{name}' must be a string")
         fields[name] = str(value)
     if not fields.get("source"):
-        fields["source"] = fields.get("url") or f"{source}#{where.split()[-1]}"
+        fields["source"] = fields.get("url") or f"{source}#{where.rsplit(maxsplit=1)[-1]}"
     return _article(place, clean_text(body), fields, fallback_title=fields["source"])
 
 

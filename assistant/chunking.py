@@ -91,9 +91,7 @@ def _windows(
     return windows
 
 
-def _pack(
-    units: list[_Unit], budget: int, overlap: int
-) -> list[tuple[list[_Unit], int]]:
+def _pack(units: list[_Unit], budget: int, overlap: int) -> list[tuple[list[_Unit], int]]:
     """Group consecutive units into chunks within `budget`, carrying up to `overlap` tokens."""
     groups: list[tuple[list[_Unit], int]] = []
     current: list[_Unit] = []

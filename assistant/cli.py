@@ -38,34 +38,47 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)"
+    )
     common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
     common.add_argument("--model", help="model name for the openai backend")
-    output = argparse.ArgumentParser(add_help=False)
+    output = _Parser(add_help=False)
     output.add_argument("--json", action="store_true", help="print one JSON document")
-    scope = argparse.ArgumentParser(add_help=False)
-    scope.add_argument("--source", action="append", default=[], metavar="SOURCE",
-                       help="only search this article (repeatable)")  # fmt: skip
-    scope.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                       help="only articles dated on or after")  # fmt: skip
-    scope.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
-                       help="only articles dated on or before")  # fmt: skip
+    scope = _Parser(add_help=False)
+    scope.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="only search this article (repeatable)",
+    )
+    scope.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="only articles dated on or after"
+    )
+    scope.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="only articles dated on or before"
+    )
 
     parser = _Parser(prog="assistant", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    ingest = commands.add_parser("ingest", parents=[common, output],
-                                 help="add or update articles from files and folders")  # fmt: skip
+    ingest = commands.add_parser(
+        "ingest", parents=[common, output], help="add or update articles from files and folders"
+    )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ask = commands.add_parser("ask", parents=[common, output, scope],
-                              help="answer a question with citations")  # fmt: skip
+    ask = commands.add_parser(
+        "ask", parents=[common, output, scope], help="answer a question with citations"
+    )
     ask.add_argument("question")
-    search = commands.add_parser("search", parents=[common, output, scope],
-                                 help="show the passages retrieved for a query")  # fmt: skip
+    search = commands.add_parser(
+        "search", parents=[common, output, scope], help="show the passages retrieved for a query"
+    )
     search.add_argument("query")
     search.add_argument("-k", type=int, default=None, help="number of passages")
-    remove = commands.add_parser("remove", parents=[common],
-                                 help="delete articles and their chunks")  # fmt: skip
+    remove = commands.add_parser(
+        "remove", parents=[common], help="delete articles and their chunks"
+    )
     remove.add_argument("sources", nargs="+", metavar="SOURCE")
     commands.add_parser("list", parents=[common, output], help="list the indexed articles")
     return parser
@@ -140,8 +153,9 @@ def _progress_printer(stream: TextIO) -> Callable[[Progress], None]:
 
 
 def _ask(bot: Assistant, args: argparse.Namespace) -> int:
-    answer = bot.ask(args.question, sources=args.source, date_from=args.date_from,
-                     date_to=args.date_to)  # fmt: skip
+    answer = bot.ask(
+        args.question, sources=args.source, date_from=args.date_from, date_to=args.date_to
+    )
     if args.json:
         _print_json(answer.to_dict())
     else:
@@ -160,13 +174,18 @@ def _print_answer(answer: Answer) -> None:
         if answer.passages:
             print("\nClosest passages:")
             for n, passage in enumerate(answer.passages[:3], start=1):
-                print(f"  [{n}] {passage.title} — {passage.source} (similarity {passage.score:.2f})")
+                print(
+                    f"  [{n}] {passage.title} — {passage.source} (similarity {passage.score:.2f})"
+                )
         return
     if answer.citations:
         print("\nSources:")
         for citation in answer.citations:
-            print(f"  [{citation.n}] {citation.title} — {citation.source} "
-                  f"(chars {citation.start}-{citation.end}, similarity {citation.score:.2f})")  # fmt: skip
+            span = f"chars {citation.start}-{citation.end}"
+            print(
+                f"  [{citation.n}] {citation.title} — {citation.source} "
+                f"({span}, similarity {citation.score:.2f})"
+            )
     if answer.claims:
         print("\nCheck:")
         for claim in answer.claims:
@@ -179,8 +198,9 @@ def _print_answer(answer: Answer) -> None:
 
 
 def _search(bot: Assistant, args: argparse.Namespace) -> int:
-    hits = bot.search(args.query, args.k, sources=args.source, date_from=args.date_from,
-                      date_to=args.date_to)  # fmt: skip
+    hits = bot.search(
+        args.query, args.k, sources=args.source, date_from=args.date_from, date_to=args.date_to
+    )
     if args.json:
         _print_json([{k: v for k, v in asdict(h).items() if k != "rank_score"} for h in hits])
         return EXIT_OK

@@ -19,7 +19,7 @@ from assistant.llms.base import ChatModel
 from assistant.prompts import condense_messages
 
 REFERRING_WORDS = frozenset(
-    "it its he him his she her they them their this that these those there then".split()
+    """it its he him his she her they them their this that these those there then""".split()
 )
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
@@ -48,7 +48,8 @@ def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
         if len(terms(earlier)) >= MIN_OWN_TERMS or earlier is earlier_questions[0]:
             present = set(terms(question))
             context = [
-                w for w in dict.fromkeys(_WORD.findall(earlier))
+                w
+                for w in dict.fromkeys(_WORD.findall(earlier))
                 if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
             ]
             if context:

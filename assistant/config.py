@@ -74,14 +74,12 @@ class Settings:
     max_question_chars: int = 2000
     # Calibrated in docs/calibration.md: the best passage's cosine similarity
     # to the question below which the assistant says the articles do not cover it.
-    min_relevance: float = 0.30
+    min_relevance: float = 0.20
     cache_dir: Path = field(default_factory=_default_cache_dir)
     chunk_tokens: int = 200
 
     @classmethod
-    def from_env(
-        cls, env: Mapping[str, str] | None = None, **overrides: Any
-    ) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Build settings from `env` (default: the process environment) and overrides.
 
         Overrides set to None are ignored, so callers can pass optional
@@ -137,7 +135,8 @@ class Settings:
             raise ConfigError("ASSISTANT_MIN_RELEVANCE must be between 0 and 1")
         if self.embed == "openai" and not (self.openai_api_key or self.openai_base_url):
             raise ConfigError(
-                "ASSISTANT_EMBED=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"
+                "ASSISTANT_EMBED=openai needs OPENAI_API_KEY "
+                "(or OPENAI_BASE_URL for a local server)"
             )
         return self
 

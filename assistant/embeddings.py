@@ -66,7 +66,7 @@ class QueryCache:
             if text in self._vectors:
                 self._vectors.move_to_end(text)
                 return self._vectors[text]
-        vector = embed([text])[0]
+        vector: Vectors = np.asarray(embed([text])[0], dtype=np.float32)
         with self._lock:
             self._vectors[text] = vector
             if len(self._vectors) > self.SIZE:
@@ -212,7 +212,6 @@ class OpenAIEmbedder:
         rows = np.asarray(self._model.get_text_embedding_batch(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         return np.asarray(rows / np.maximum(norms, 1e-12), dtype=np.float32)
-
 
     def embed_query(self, text: str) -> Vectors:
         """The vector of one query, cached."""

@@ -18,7 +18,7 @@ from assistant.articles import source_name
 from assistant.config import Settings
 from assistant.embeddings import Embedder, make_embedder
 from assistant.errors import NotInIndexError, UsageError
-from assistant.ingest import IngestReport, Ingestor, ProgressCallback
+from assistant.ingest import Ingestor, IngestReport, ProgressCallback
 from assistant.llms.base import ChatModel
 from assistant.llms.extractive import ExtractiveAnswerer
 from assistant.lock import write_lock
@@ -185,17 +185,16 @@ def _date(value: str | None, which: str) -> int:
     return ordinal
 
 
-_default: Assistant | None = None
+_default: list[Assistant] = []
 _default_lock = threading.Lock()
 
 
 def default_assistant() -> Assistant:
     """The shared Assistant built from the environment, created on first call."""
-    global _default
     with _default_lock:
-        if _default is None:
-            _default = Assistant()
-        return _default
+        if not _default:
+            _default.append(Assistant())
+        return _default[0]
 
 
 def answer(question: str, history: Sequence[tuple[str, str]] = ()) -> Answer:

@@ -1,13 +1,13 @@
 """Every error the assistant raises on purpose, in one hierarchy.
 
-    AssistantError                  base of everything below; `str(err)` is one line saying what to do
+    AssistantError                  the base; `str(err)` is one line saying what to do
     ├── UsageError                  the caller's mistake: fix the input or the configuration
     │   ├── ConfigError             a setting is missing or has a wrong value
     │   ├── QuestionError           an empty or over-long question
     │   └── NotInIndexError         `remove` of a source the index does not hold
     ├── IndexProblem                the on-disk or server index cannot be used as it is
     │   ├── IndexInUseError         another process is writing the same index folder
-    │   ├── IndexDamagedError       the store's files cannot be read; names the command that rebuilds it
+    │   ├── IndexDamagedError       the store cannot be read; names the command that rebuilds it
     │   └── IndexMismatchError      the index was built with another embedding model
     ├── ModelError                  the bundled embedding model is missing or its weights differ
     └── LLMError                    the language model service failed (not the caller's fault)

@@ -18,19 +18,49 @@ _INVISIBLE = frozenset(
 _CHROME = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "menu"})
 _BLOCK = frozenset(
     {
-        "p", "div", "section", "article", "main", "br", "li", "ul", "ol", "tr", "table",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption",
-        "dd", "dt", "hr", "td", "th",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "hr",
+        "td",
+        "th",
     }
-)  # fmt: skip
+)
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "col"})
 
 _META_KEYS = {
     "title": ("og:title", "twitter:title", "dc.title"),
-    "date": ("article:published_time", "date", "dc.date", "pubdate", "publish-date", "og:updated_time"),
+    "date": (
+        "article:published_time",
+        "date",
+        "dc.date",
+        "pubdate",
+        "publish-date",
+        "og:updated_time",
+    ),
     "author": ("author", "article:author", "dc.creator"),
     "url": ("og:url",),
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -150,7 +180,9 @@ def extract_html(markup: str) -> HtmlArticle:
     def meta(kind: str) -> str:
         return next((parser.meta[k] for k in _META_KEYS[kind] if parser.meta.get(k)), "")
 
-    title = meta("title") or _squash("".join(parser.title_parts)) or _squash("".join(parser.first_h1))
+    title = (
+        meta("title") or _squash("".join(parser.title_parts)) or _squash("".join(parser.first_h1))
+    )
     return HtmlArticle(
         text=text,
         title=title,

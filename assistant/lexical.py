@@ -27,13 +27,14 @@ import numpy.typing as npt
 import Stemmer
 
 STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can could did do does doing down during each few for
-    from further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves s t ll re ve d m""".split()
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves s t ll re ve d m""".split()
 )
 
 # bm25s announces every index build at WARNING level; it is routine here.

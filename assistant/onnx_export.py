@@ -11,9 +11,10 @@ is needed.
 from __future__ import annotations
 
 import os
-import warnings
 import tempfile
+import warnings
 from pathlib import Path
+
 from assistant.local_model import WEIGHTS_SHA256, verified_weights
 
 # Bump when the exported graph changes, so old cache files are not reused.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from assistant.cite import strip_markers
@@ -35,14 +35,16 @@ class Message:
     content: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def template(name: str) -> str:
     """The text of `prompts/<name>.txt`."""
     path = PROMPTS_DIR / f"{name}.txt"
     try:
         return path.read_text(encoding="utf-8").strip()
     except OSError:
-        raise ConfigError(f"Prompt template {path} is missing: restore it from the repository") from None
+        raise ConfigError(
+            f"Prompt template {path} is missing: restore it from the repository"
+        ) from None
 
 
 def render(name: str, **values: str) -> str:

@@ -138,15 +138,30 @@ class Retriever:
     def _keyword_rows(
         self, view: _View, query: str, n: int, mask: npt.NDArray[np.bool_] | None
     ) -> list[int]:
+        """The best `n` rows by BM25, always including each matching article's best row.
+
+        Without that guarantee one long article can fill every slot and hide
+        shorter articles from fusion altogether.
+        """
         scores = view.keywords.scores(terms(query))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        positive = int(np.count_nonzero(scores > 0))
-        if not positive:
+        matching = np.flatnonzero(scores > 0)
+        if not len(matching):
             return []
-        n = min(n, positive)
-        top = np.argpartition(-scores, n - 1)[:n]
-        return [int(row) for row in top[np.argsort(-scores[top], kind="stable")]]
+        ranked = matching[np.argsort(-scores[matching], kind="stable")]
+        chosen: list[int] = []
+        seen_articles: set[str] = set()
+        for row in ranked.tolist():
+            article = view.chunks[row].article_id
+            if article not in seen_articles:
+                seen_articles.add(article)
+                chosen.append(row)
+                if len(chosen) == n:
+                    break
+        extra = [row for row in ranked[: 2 * n].tolist() if row not in set(chosen)]
+        chosen.extend(extra[: n - len(chosen)])
+        return sorted(chosen, key=lambda row: -scores[row])
 
     def _current(self) -> _View:
         generation = self.store.generation()

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 # Titles, honorifics and Latin forms that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
-    vs etc al eg ie cf approx dept univ assn bros inc ltd co corp plc no nos vol pp fig
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    vs etc al eg ie cf approx dept univ assn bros inc ltd co corp plc no nos vol pp fig jan
+    feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 _END = re.compile(

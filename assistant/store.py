@@ -210,9 +210,9 @@ class ChunkStore:
         self, record: ArticleRecord, chunks: Sequence[Chunk], vectors: npt.NDArray[np.float32]
     ) -> None:
         """Store an article's chunks, then its record (the commit), then drop stale chunks."""
-        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
-        nodes = [
+        nodes: list[BaseNode] = [
             TextNode(
                 id_=f"{record.article_id}:{record.doc_hash[:12]}:{chunk.index}",
                 text=chunk.text,
@@ -274,8 +274,9 @@ class ChunkStore:
 
 def _connect(settings: Settings) -> Any:
     import chromadb
+    import chromadb.config
 
-    client_settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=False)
+    client_settings = chromadb.config.Settings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_url:
         parsed = urlparse(settings.chroma_url)
         try:
@@ -366,7 +367,7 @@ def _record_from_metadata(meta: Any) -> ArticleRecord:
 def _llama_filters(where: ChunkFilter) -> Any:
     from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
 
-    filters: list[MetadataFilter] = []
+    filters: list[MetadataFilter | MetadataFilters] = []
     if where.sources:
         filters.append(
             MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN)
@@ -381,4 +382,3 @@ def _llama_filters(where: ChunkFilter) -> Any:
         )
         filters.append(MetadataFilter(key="date_ord", value=0, operator=FilterOperator.GT))
     return MetadataFilters(filters=filters)
-

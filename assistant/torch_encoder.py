@@ -15,13 +15,13 @@ from typing import Any
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import torch  # noqa: E402
-from transformers import AutoModel  # noqa: E402
-from transformers.utils import logging as transformers_logging  # noqa: E402
-
-transformers_logging.disable_progress_bar()
+import torch
+from transformers import AutoModel
+from transformers.utils import logging as transformers_logging
 
 from assistant.local_model import model_dir, verified_weights
+
+transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
 
 class SentenceEncoder(torch.nn.Module):

@@ -14,7 +14,7 @@ class ChatModel(Protocol):
     name: str
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
-        """Yield the reply in pieces. Raises LLMError; after the first piece only on a cut stream."""
+        """Yield the reply in pieces; raise LLMError (after the first piece: a cut stream)."""
         ...
 
     def complete(self, messages: Sequence[Message]) -> str:

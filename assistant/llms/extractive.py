@@ -98,7 +98,9 @@ class ExtractiveAnswerer:
         shortlist = order[:MEANING_CANDIDATES]
         question_vector = self.embedder.embed_query(question)
         vectors = self.embedder.embed([candidates[i].text for i in shortlist])
-        meaning = {i: max(0.0, float(question_vector @ vectors[j])) for j, i in enumerate(shortlist)}
+        meaning = {
+            i: max(0.0, float(question_vector @ vectors[j])) for j, i in enumerate(shortlist)
+        }
         wants_quantity = bool(_QUANTITY_QUESTION.search(question))
         scored: list[Quote] = []
         for i in shortlist:

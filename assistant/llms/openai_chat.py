@@ -69,7 +69,7 @@ class OpenAIChat:
             temperature=0.0,
             max_retries=0,
             timeout=self.timeout,
-            openai_client=client,
+            openai_client=client,  # type: ignore[call-arg]  # accepted by OpenAI.__init__
         )
 
     def complete(self, messages: Sequence[Message]) -> str:
@@ -126,20 +126,32 @@ class OpenAIChat:
             else:
                 raise value
 
-    def _pump(self, messages: Sequence[Message], channel: queue.Queue[tuple[str, Any]], timeout: float) -> None:
+    def _pump(
+        self, messages: Sequence[Message], channel: queue.Queue[tuple[str, Any]], timeout: float
+    ) -> None:
         from llama_index.core.llms import ChatMessage
 
         chat = [ChatMessage(role=m.role, content=m.content) for m in messages]
         try:
             limits = httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout))
+            finished = False
             for response in self._llm.stream_chat(chat, timeout=limits):
                 if response.delta:
                     channel.put(("piece", response.delta))
+                choices = getattr(response.raw, "choices", None) or []
+                finished = finished or any(getattr(c, "finish_reason", None) for c in choices)
+            if not finished:
+                # The connection closed before the server said the reply was complete.
+                raise openai.APIConnectionError(
+                    message="the stream ended before the reply was complete", request=_NO_REQUEST
+                )
             channel.put(("end", None))
         except openai.OpenAIError as error:
             channel.put(("error", error))
         except Exception as error:  # a malformed reply breaks parsing somewhere below us
-            channel.put(("error", openai.APIError(f"malformed reply: {error}", None, body=None)))
+            channel.put(
+                ("error", openai.APIError(f"malformed reply: {error}", _NO_REQUEST, body=None))
+            )
 
     def _classify(self, error: openai.OpenAIError) -> tuple[LLMError, bool, float | None]:
         """Map an openai error to (our error, retry or not, the server's Retry-After if any)."""
@@ -171,7 +183,9 @@ class OpenAIChat:
             )
         if isinstance(error, openai.APIConnectionError):
             return (
-                LLMUnavailableError(f"Cannot reach the language model at {self.where}: is it running?"),
+                LLMUnavailableError(
+                    f"Cannot reach the language model at {self.where}: is it running?"
+                ),
                 True,
                 None,
             )
@@ -199,7 +213,14 @@ class OpenAIChat:
                 False,
                 None,
             )
-        return LLMUnavailableError(f"{self.where} sent an unusable reply: {_short(error)}"), False, None
+        return (
+            LLMUnavailableError(f"{self.where} sent an unusable reply: {_short(error)}"),
+            False,
+            None,
+        )
+
+
+_NO_REQUEST = httpx.Request("POST", "http://stream.invalid/")
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:

@@ -1,0 +1,78 @@
+"""The offline backend answers the seed questions from the article, and refuses the rest."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import EXTRACTIVE_NOTE
+from assistant.errors import QuestionError
+from assistant.prompts import refusal_sentence
+from tests.conftest import SEED_FILE, AssistantFactory
+
+QUESTIONS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "eval" / "seed_questions.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", QUESTIONS, ids=[q["question"][:50] for q in QUESTIONS])
+def test_seed_question(seeded: AssistantFactory, case: dict) -> None:
+    answer = seeded().ask(case["question"])
+    article = SEED_FILE.read_text(encoding="utf-8")
+    if not case["answers"]:
+        assert answer.refused
+        assert answer.text == refusal_sentence()
+        assert answer.citations == [] and answer.claims == []
+        return
+    assert not answer.refused
+    assert answer.mode == "extractive" and answer.note == EXTRACTIVE_NOTE
+    assert any(gold.lower() in answer.text.lower() for gold in case["answers"]), answer.text
+    assert answer.citations
+    assert all(c.source.endswith(case["sources"][0]) for c in answer.citations)
+    for citation in answer.citations:
+        assert article[citation.start : citation.end] == citation.text
+    for claim in answer.claims:
+        assert claim.verdict == "supported" and claim.citations
+        assert claim.evidence is not None
+        cited = next(c for c in answer.citations if c.n == claim.citations[0])
+        assert claim.text in cited.text, "every sentence is a quote of the passage it cites"
+        assert article[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+def test_enough_seed_questions_with_unanswerable_ones() -> None:
+    assert len(QUESTIONS) >= 15
+    assert sum(1 for q in QUESTIONS if not q["answers"]) >= 3
+
+
+def test_follow_up_carries_the_subject(seeded: AssistantFactory) -> None:
+    bot = seeded()
+    first = bot.ask("How long did the phone call between Trump and Putin last?")
+    follow = bot.ask("Who confirmed it?", history=[(first.question, first.text)])
+    assert "Putin" in follow.standalone_question
+    assert "Kremlin" in follow.text
+
+
+def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
+    stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
+    pieces = list(stream)
+    assert pieces and "".join(pieces) == stream.answer.text
+    assert "Brussels" in stream.answer.text
+
+
+def test_search_filters_restrict_answers(seeded: AssistantFactory) -> None:
+    answer = seeded().ask(
+        "How much are Ukraine's rare earth minerals worth?", sources=["no/such/source.txt"]
+    )
+    assert answer.refused and answer.passages == []
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"), [("", "empty"), ("   ", "empty"), ("x" * 2001, "limit is 2000")]
+)
+def test_bad_questions_are_refused_before_any_work(
+    seeded: AssistantFactory, question: str, needle: str
+) -> None:
+    with pytest.raises(QuestionError, match=needle):
+        seeded().ask(question)

@@ -1,0 +1,141 @@
+"""Ingesting into a real Chroma index: add, update, unchanged, remove, report, batches."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import NotInIndexError
+from assistant.ingest import Progress
+from tests.conftest import SEED_FILE, AssistantFactory
+
+
+def write(folder: Path, name: str, title: str, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_twice_changes_nothing_the_second_time(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    first = bot.ingest([SEED_FILE.parent])
+    assert (first.added, first.updated, first.unchanged, first.skipped) == (1, 0, 0, [])
+    assert first.chunks >= 4 and first.articles == 1
+    second = bot.ingest([SEED_FILE.parent])
+    assert (second.added, second.updated, second.unchanged, second.embedded_chunks) == (0, 0, 1, 0)
+    assert second.chunks == first.chunks
+
+
+def test_changed_article_replaces_its_chunks(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    path = write(docs, "a.txt", "Harbour news", "The harbour master counted 41 boats on Monday.")
+    write(docs, "b.txt", "Forest news", "Rangers planted 900 oak trees in the northern forest.")
+    bot = make_assistant()
+    bot.ingest([docs])
+    path.write_text("Harbour news\n\nThe harbour master counted 57 yachts on Friday.\n")
+    report = bot.ingest([docs])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
+    assert report.embedded_chunks == 1, "only the changed article is embedded"
+    texts = " ".join(hit.text for hit in bot.search("harbour boats yachts", k=5))
+    assert "57 yachts" in texts and "41 boats" not in texts
+    assert report.chunks == 2
+
+
+def test_remove_deletes_the_article_and_its_chunks(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "Harbour news", "The harbour master counted 41 boats on Monday.")
+    write(docs, "b.txt", "Forest news", "Rangers planted 900 oak trees in the northern forest.")
+    bot = make_assistant()
+    bot.ingest([docs])
+    [harbour] = [r for r in bot.articles() if r.title == "Harbour news"]
+    removed = bot.remove(harbour.source)
+    assert removed.title == "Harbour news"
+    assert [r.title for r in bot.articles()] == ["Forest news"]
+    assert all("harbour" not in hit.text.lower() for hit in bot.search("harbour master boats", k=5))
+    assert bot.store.chunk_count() == 1
+    with pytest.raises(NotInIndexError, match="assistant list"):
+        bot.remove(harbour.source)
+
+
+def test_bad_files_are_listed_and_good_ones_still_ingested(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    docs = tmp_path / "mixed"
+    write(docs, "good.txt", "Good story", "A perfectly ordinary article about the local fair.")
+    (docs / "empty.txt").write_text("")
+    (docs / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (docs / "feed.jsonl").write_text(json.dumps({"text": "Record story body."}) + "\n{broken\n")
+    bot = make_assistant(max_file_mb=1)
+    (docs / "big.txt").write_bytes(b"a" * (2 * 1024 * 1024))
+    report = bot.ingest([docs])
+    assert report.added == 2
+    reasons = dict(report.skipped)
+    assert len(reasons) == 4
+    assert any("empty" in r for r in reasons.values())
+    assert any("binary" in r for r in reasons.values())
+    assert any("line 2: invalid JSON" in r for r in reasons.values())
+    assert any("too large" in r for r in reasons.values())
+
+
+def test_progress_is_reported_per_file(make_assistant: AssistantFactory, tmp_path: Path) -> None:
+    docs = tmp_path / "many"
+    for i in range(5):
+        write(docs, f"{i}.txt", f"Story {i}", f"Body of story number {i} about topic {i}.")
+    seen: list[Progress] = []
+    make_assistant().ingest([docs], progress=seen.append)
+    assert seen[-1].finished and seen[-1].files_done == 5 and seen[-1].chunks_embedded == 5
+    assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)
+
+
+def test_writes_respect_chromas_batch_limit(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    bot.store.max_batch = 3  # force several add() calls for one article
+    docs = tmp_path / "long"
+    body = " ".join(
+        f"Paragraph {i} says the river rose by {i} centimetres overnight." for i in range(80)
+    )
+    write(docs, "long.txt", "River levels", body)
+    report = bot.ingest([docs])
+    assert report.chunks > 3
+    assert bot.articles()[0].chunks == report.chunks
+
+
+def test_sources_are_paths_relative_to_the_working_folder(
+    make_assistant: AssistantFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "work" / "articles"
+    write(docs, "one.txt", "One", "Body one.")
+    monkeypatch.chdir(tmp_path / "work")
+    bot = make_assistant(index_dir=tmp_path / "index")
+    bot.ingest(["articles"])
+    assert [r.source for r in bot.articles()] == ["articles/one.txt"]
+    bot.remove("./articles/one.txt")
+    assert bot.articles() == []
+
+
+def test_an_interrupted_write_is_invisible_and_completed_by_the_next_ingest(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """Chunks written without their article record (the commit) are never retrieved."""
+    docs = tmp_path / "docs"
+    shutil.copy(SEED_FILE, docs.mkdir() or docs / SEED_FILE.name)
+    bot = make_assistant()
+    bot.ingest([docs])
+    [record] = bot.articles()
+    bot.store._articles.delete(ids=[record.article_id])  # as if killed before the commit
+    bot.store._bump_generation()
+    assert bot.store.chunk_count() == record.chunks
+    assert bot.search("rare earth minerals", k=3) == []
+    report = bot.ingest([docs])
+    assert report.added == 1
+    assert bot.store.chunk_count() == record.chunks, "no duplicates after completing"
