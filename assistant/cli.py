@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", parents=[common, output], help="add or update articles from files and folders"
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
+    rebuild = commands.add_parser(
+        "rebuild",
+        parents=[common, output],
+        help="empty the index (even a damaged one) and ingest PATH... afresh",
+    )
+    rebuild.add_argument("paths", nargs="+", metavar="PATH")
     ask = commands.add_parser(
         "ask", parents=[common, output, scope], help="answer a question with citations"
     )
@@ -108,7 +114,16 @@ def _print_json(value: Any) -> None:
 
 
 def _ingest(bot: Assistant, args: argparse.Namespace) -> int:
-    report = bot.ingest(args.paths, progress=_progress_printer(sys.stderr))
+    report = bot.ingest(args.paths, progress=progress_printer(sys.stderr))
+    if args.json:
+        _print_json(asdict(report))
+    else:
+        _print_report(report)
+    return EXIT_OK
+
+
+def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
+    report = bot.rebuild(args.paths, progress=progress_printer(sys.stderr))
     if args.json:
         _print_json(asdict(report))
     else:
@@ -122,7 +137,7 @@ def _print_report(report: IngestReport) -> None:
         print(f"  skipped {source}: {reason}")
 
 
-def _progress_printer(stream: TextIO) -> Callable[[Progress], None]:
+def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
     """A progress bar on a terminal, a line every few seconds in a log."""
     interactive = stream.isatty()
     last = [0.0]
@@ -235,6 +250,7 @@ def _list(bot: Assistant, args: argparse.Namespace) -> int:
 
 _HANDLERS: dict[str, Callable[[Assistant, argparse.Namespace], int]] = {
     "ingest": _ingest,
+    "rebuild": _rebuild,
     "ask": _ask,
     "search": _search,
     "remove": _remove,

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from assistant.errors import ConfigError
 
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
+_AUTH = re.compile(r"[^:\s]+:\S+")
 LLM_CHOICES = ("extractive", "openai")
 EMBED_CHOICES = ("local", "openai")
 
@@ -41,6 +42,12 @@ ENV_NAMES: dict[str, str] = {
     "min_relevance": "ASSISTANT_MIN_RELEVANCE",
     "cache_dir": "ASSISTANT_CACHE_DIR",
     "chunk_tokens": "ASSISTANT_CHUNK_TOKENS",
+    "upload_dir": "ASSISTANT_UPLOAD_DIR",
+    "auth": "ASSISTANT_AUTH",
+    "host": "GRADIO_SERVER_NAME",
+    "port": "GRADIO_SERVER_PORT",
+    "max_upload_mb": "ASSISTANT_MAX_UPLOAD_MB",
+    "max_queue": "ASSISTANT_MAX_QUEUE",
 }
 
 
@@ -77,6 +84,13 @@ class Settings:
     min_relevance: float = 0.20
     cache_dir: Path = field(default_factory=_default_cache_dir)
     chunk_tokens: int = 200
+    # The web app: where uploads are kept, who may log in, where it listens.
+    upload_dir: Path = Path("uploads")
+    auth: str | None = field(default=None, repr=False)
+    host: str = "127.0.0.1"
+    port: int = 7860
+    max_upload_mb: float = 50.0
+    max_queue: int = 64
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -129,6 +143,11 @@ class Settings:
         _require_positive("ASSISTANT_MAX_FILE_MB", self.max_file_mb)
         _require_positive("ASSISTANT_MAX_QUESTION_CHARS", self.max_question_chars)
         _require_positive("ASSISTANT_CHUNK_TOKENS", self.chunk_tokens, maximum=254)
+        _require_positive("GRADIO_SERVER_PORT", self.port, maximum=65535)
+        _require_positive("ASSISTANT_MAX_UPLOAD_MB", self.max_upload_mb)
+        _require_positive("ASSISTANT_MAX_QUEUE", self.max_queue)
+        if self.auth is not None and not _AUTH.fullmatch(self.auth):
+            raise ConfigError("ASSISTANT_AUTH must look like user:password (both non-empty)")
         if self.llm_retries < 0:
             raise ConfigError("ASSISTANT_LLM_RETRIES must be 0 or more")
         if not 0.0 <= self.min_relevance < 1.0:
@@ -144,6 +163,19 @@ class Settings:
     def max_file_bytes(self) -> int:
         """The size limit for one input file, in bytes."""
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        """ASSISTANT_AUTH split into (user, password), or None when unset."""
+        if not self.auth:
+            return None
+        user, _, password = self.auth.partition(":")
+        return user, password
+
+    @property
+    def is_local_only(self) -> bool:
+        """True when the web app listens on the loopback interface only."""
+        return self.host in ("127.0.0.1", "localhost", "::1")
 
     def describe_llm(self) -> str:
         """A short human description of the answering mode, e.g. for the app header."""

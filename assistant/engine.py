@@ -23,7 +23,7 @@ from assistant.llms.base import ChatModel
 from assistant.llms.extractive import ExtractiveAnswerer
 from assistant.lock import write_lock
 from assistant.retrieve import Passage, Retriever
-from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal
+from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal, drop_index
 from assistant.support import ClaimChecker
 
 
@@ -93,6 +93,18 @@ class Assistant:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         with self._writing():
+            return Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+
+    def rebuild(
+        self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Empty the index (even a damaged one) and ingest `paths` into it afresh."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        with self._writing():
+            for part in ("store", "retriever", "pipeline"):
+                self.__dict__.pop(part, None)
+            drop_index(self.settings)
             return Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
 
     def remove(self, source: str) -> ArticleRecord:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import shutil
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -270,6 +271,45 @@ class ChunkStore:
             raise
         except Exception as error:
             raise _damaged(self.settings, action, error) from error
+
+
+# Files of ours that may live in an index folder and survive a rebuild.
+_KEPT_ON_DROP = frozenset({"write.lock", "README.md", ".gitignore"})
+
+
+def drop_index(settings: Settings) -> None:
+    """Delete everything the index holds, even when it is too damaged to open.
+
+    On a server the two collections are deleted. On disk the folder's
+    contents go, but only if it looks like a Chroma index: pointing
+    ASSISTANT_INDEX_DIR at the wrong folder must not delete someone's files.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    if settings.chroma_url:
+        client = _connect(settings)
+        existing = {c.name for c in client.list_collections()}
+        for suffix in ("chunks", "articles"):
+            name = f"{settings.collection}_{suffix}"
+            if name in existing:
+                client.delete_collection(name)
+        return
+    folder = Path(settings.index_dir)
+    if not folder.is_dir():
+        return
+    entries = [entry for entry in folder.iterdir() if entry.name not in _KEPT_ON_DROP]
+    if entries and not (folder / "chroma.sqlite3").exists():
+        raise ConfigError(
+            f"{folder} does not look like an index (no chroma.sqlite3); refusing to delete "
+            "its contents: check --index-dir / ASSISTANT_INDEX_DIR"
+        )
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    # Chroma caches one client per path; a cached one would still see the old files.
+    SharedSystemClient.clear_system_cache()
 
 
 def _connect(settings: Settings) -> Any:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import NotInIndexError
+from assistant.errors import ConfigError, IndexDamagedError, NotInIndexError
 from assistant.ingest import Progress
 from tests.conftest import SEED_FILE, AssistantFactory
 
@@ -139,3 +139,39 @@ def test_an_interrupted_write_is_invisible_and_completed_by_the_next_ingest(
     report = bot.ingest([docs])
     assert report.added == 1
     assert bot.store.chunk_count() == record.chunks, "no duplicates after completing"
+
+
+def test_a_damaged_index_names_the_rebuild_command_which_repairs_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    index = tmp_path / "damaged"
+    make_assistant(index_dir=index).ingest([SEED_FILE])
+    chromadb_client_cache_clear()
+    database = index / "chroma.sqlite3"
+    database.write_bytes(database.read_bytes()[:4096])
+    with pytest.raises(IndexDamagedError, match=r"assistant rebuild --index-dir .*damaged PATH"):
+        make_assistant(index_dir=index).articles()
+    report = make_assistant(index_dir=index).rebuild([SEED_FILE])
+    assert report.added == 1
+    assert (
+        make_assistant(index_dir=index)
+        .search("rare earth minerals")[0]
+        .source.endswith(SEED_FILE.name)
+    )
+
+
+def test_rebuild_refuses_a_folder_that_is_not_an_index(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    with pytest.raises(ConfigError, match="does not look like an index"):
+        make_assistant(index_dir=precious).rebuild([SEED_FILE])
+    assert (precious / "thesis.txt").read_text() == "years of work"
+
+
+def chromadb_client_cache_clear() -> None:
+    import chromadb.api.client
+
+    chromadb.api.client.SharedSystemClient.clear_system_cache()

@@ -1,0 +1,1 @@
+"""The browser chat (Gradio): layout and events in ui.py, HTML in render.py."""

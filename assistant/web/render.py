@@ -1,0 +1,220 @@
+"""HTML for the browser chat: answers, the passages panel, status and reports.
+
+Pure functions from values to HTML strings. Everything that comes from an
+article or a model is escaped here, in one place:
+
+- text is HTML-escaped, so tags in an article or an answer show as text
+  and never run;
+- in chat messages (which Gradio renders as Markdown) Markdown syntax is
+  backslash-escaped too, so `![x](https://…)` is shown, not loaded, and no
+  link of any scheme (`javascript:`, `data:`) is ever made from answer text;
+- the only markup added is our own: citation chips, highlights, verdicts.
+
+Citation chips carry the class `cite-ref-<turn>-<n>` and passages `data-passage`,
+which the page script (static/app.js) uses to link a marker, the passage it
+names and the answer sentences that cite it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.answer import Answer
+from assistant.cite import MARKER, numbers_in
+from assistant.ingest import IngestReport
+from assistant.retrieve import Passage
+from assistant.store import ArticleRecord
+from assistant.support import Claim
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
+VERDICT_LABELS = {
+    "supported": ("✓", "supported"),
+    "partial": ("~", "partly supported"),
+    "unsupported": ("✗", "not supported"),
+    "uncited": ("?", "no citation"),
+}
+
+
+def escape(text: str) -> str:
+    """HTML-escape text for use inside an element or a double-quoted attribute."""
+    return html.escape(text, quote=True)
+
+
+def _markdown_safe(text: str) -> str:
+    """Escape text so that a Markdown renderer shows it literally (no tags, links, images)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _chip(turn: int, n: int) -> str:
+    # The reference is a class, not a data attribute: the chat's sanitiser drops data-*.
+    return f'<span class="cite cite-ref-{turn}-{n}" title="Show passage {n}">&#91;{n}&#93;</span>'
+
+
+def answer_message(text: str, turn: int) -> str:
+    """A chat message: the answer text, made inert, with clickable citation chips."""
+    pieces: list[str] = []
+    position = 0
+    for match in MARKER.finditer(text):
+        pieces.append(_markdown_safe(text[position : match.start()]))
+        pieces.append("".join(_chip(turn, n) for n in numbers_in(match.group(1))))
+        position = match.end()
+    pieces.append(_markdown_safe(text[position:]))
+    return "".join(pieces)
+
+
+def user_message(text: str) -> str:
+    """A person's question as shown in the chat, inert."""
+    return _markdown_safe(text)
+
+
+def notice_message(text: str) -> str:
+    """A short notice in the chat (an error or a refusal), inert like an answer."""
+    return f'<span class="notice">{_markdown_safe(text)}</span>'
+
+
+def panel(answer: Answer, turn: int) -> str:
+    """The passages panel for one answer: its sentences with verdicts, then the cited passages."""
+    if answer.refused:
+        return _refusal_panel(answer, turn)
+    claims_html = "".join(_claim(claim, i, turn) for i, claim in enumerate(answer.claims))
+    shown = _passages_to_show(answer)
+    passages_html = "".join(
+        _passage(n, answer.passages[n - 1], turn, answer.claims, suggested=n not in _cited(answer))
+        for n in shown
+    )
+    note = f'<p class="note">{escape(answer.note)}</p>' if answer.note else ""
+    dropped = ""
+    if answer.dropped_citations:
+        numbers = ", ".join(str(n) for n in answer.dropped_citations)
+        dropped = (
+            f'<p class="note warn">Removed citations to passages that were never '
+            f"retrieved: {escape(numbers)}</p>"
+        )
+    return (
+        f'<div class="panel" data-turn="{turn}">'
+        f'<h3>Answer, sentence by sentence</h3><ol class="claims">{claims_html}</ol>'
+        f"{note}{dropped}<h3>Cited passages</h3>{passages_html}</div>"
+    )
+
+
+def _cited(answer: Answer) -> set[int]:
+    return {c.n for c in answer.citations}
+
+
+def _passages_to_show(answer: Answer) -> list[int]:
+    numbers = [c.n for c in answer.citations]
+    for claim in answer.claims:
+        if claim.suggested and claim.suggested not in numbers:
+            numbers.append(claim.suggested)
+    return numbers
+
+
+def _claim(claim: Claim, index: int, turn: int) -> str:
+    mark, label = VERDICT_LABELS.get(claim.verdict, ("?", claim.verdict))
+    cites = "".join(_chip(turn, n) for n in claim.citations)
+    if claim.suggested:
+        cites += f'<span class="suggested">suggested: {_chip(turn, claim.suggested)}</span>'
+    numbers = [*claim.citations, *([claim.suggested] if claim.suggested else [])]
+    refs = " ".join(f"{turn}-{n}" for n in numbers)
+    return (
+        f'<li class="claim verdict-{escape(claim.verdict)}" data-claim="{turn}-{index}" '
+        f'data-cites="{escape(refs)}"><span class="verdict" title="support {claim.score:.2f}">'
+        f"{mark} {escape(label)}</span> {escape(claim.text)} {cites}</li>"
+    )
+
+
+def _passage(
+    n: int, passage: Passage, turn: int, claims: Sequence[Claim], suggested: bool = False
+) -> str:
+    spans: dict[tuple[int, int], list[int]] = {}
+    for index, claim in enumerate(claims):
+        evidence = claim.evidence
+        if evidence is not None and evidence.n == n:
+            key = (evidence.start - passage.start, evidence.end - passage.start)
+            spans.setdefault(key, []).append(index)
+    return (
+        f'<div class="passage{" suggested" if suggested else ""}" data-passage="{turn}-{n}">'
+        f"{_passage_head(n, passage, suggested)}"
+        f'<div class="passage-text">{_highlighted(passage.text, spans, turn)}</div></div>'
+    )
+
+
+def _passage_head(n: int, passage: Passage, suggested: bool = False) -> str:
+    details = [escape(passage.source)]
+    if passage.date:
+        details.append(escape(passage.date))
+    details.append(f"similarity {passage.score:.2f}")
+    tag = ' <span class="tag">suggested</span>' if suggested else ""
+    return (
+        f'<div class="passage-head"><span class="num">[{n}]</span> '
+        f'<span class="title">{escape(passage.title)}</span>{tag}'
+        f'<div class="meta">{" · ".join(details)}</div></div>'
+    )
+
+
+def _highlighted(text: str, spans: dict[tuple[int, int], list[int]], turn: int) -> str:
+    """Passage text with the evidence sentences wrapped in <mark>, everything escaped."""
+    out: list[str] = []
+    position = 0
+    for (start, end), claim_indexes in sorted(spans.items()):
+        if start < position or start < 0 or end > len(text):
+            continue
+        refs = " ".join(f"{turn}-{i}" for i in claim_indexes)
+        out.append(escape(text[position:start]))
+        out.append(f'<mark class="evidence" data-claims="{refs}">{escape(text[start:end])}</mark>')
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def _refusal_panel(answer: Answer, turn: int) -> str:
+    closest = (
+        "".join(_passage(n, p, turn, []) for n, p in enumerate(answer.passages[:3], start=1))
+        or '<p class="note">The index has no passages to show: add articles first.</p>'
+    )
+    return (
+        f'<div class="panel refused" data-turn="{turn}">'
+        f"<h3>The articles do not cover this</h3>"
+        f'<p class="note">{escape(answer.note)} These are the closest passages, so you can see '
+        f"why.</p>{closest}</div>"
+    )
+
+
+def empty_panel() -> str:
+    """What the panel shows before the first question."""
+    return (
+        '<div class="panel empty"><h3>Passages</h3><p class="note">Ask a question: the passages '
+        "an answer cites appear here, with the sentences that support it highlighted. Select a "
+        "citation like [1] to see which sentences cite it.</p></div>"
+    )
+
+
+def error_panel(message: str) -> str:
+    """The panel after a failed question."""
+    return f'<div class="panel error"><h3>No answer</h3><p class="note">{escape(message)}</p></div>'
+
+
+def report(result: IngestReport) -> str:
+    """An ingest report for people."""
+    skipped = "".join(
+        f"<li><code>{escape(source)}</code>: {escape(reason)}</li>"
+        for source, reason in result.skipped
+    )
+    skipped_html = f'<ul class="skipped">{skipped}</ul>' if skipped else ""
+    return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}</div>'
+
+
+def article_rows(records: Iterable[ArticleRecord]) -> list[list[str | int]]:
+    """Rows of the article table: title, source, date, chunks (plain values: Gradio escapes)."""
+    return [[r.title, r.source, r.date, r.chunks] for r in records]
+
+
+def status(mode: str, embedder: str, articles: int, chunks: int) -> str:
+    """The header line saying which models answer and how large the index is."""
+    return (
+        f'<div class="status"><span>Answering: <b>{escape(mode)}</b></span> '
+        f"<span>Embeddings: <b>{escape(embedder)}</b></span> "
+        f"<span>Index: <b>{articles}</b> articles, <b>{chunks}</b> chunks</span></div>"
+    )

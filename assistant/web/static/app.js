@@ -1,0 +1,88 @@
+() => {
+  // Linking citations, passages and answer sentences in the page. Selecting a
+  // citation chip or a passage marks that passage, the answer sentences that
+  // cite it and their highlighted evidence; selecting a sentence marks its
+  // passages. The panel is re-rendered by Gradio, so the selection is re-applied
+  // whenever its content changes.
+  const clear = () =>
+    document.querySelectorAll(".is-active").forEach((el) => el.classList.remove("is-active"));
+  const words = (value) => (value || "").split(" ").filter(Boolean);
+
+  // Chips name their passage in a class (cite-ref-<turn>-<n>): the chat drops data-* attributes.
+  const chipRef = (chip) =>
+    [...chip.classList].find((name) => name.startsWith("cite-ref-")).slice("cite-ref-".length);
+
+  const showPassage = (ref) => {
+    clear();
+    document
+      .querySelectorAll(`.cite-ref-${ref}, [data-passage="${ref}"]`)
+      .forEach((el) => el.classList.add("is-active"));
+    const claims = [];
+    document.querySelectorAll("[data-cites]").forEach((el) => {
+      if (words(el.dataset.cites).includes(ref)) {
+        el.classList.add("is-active");
+        claims.push(el.dataset.claim);
+      }
+    });
+    document.querySelectorAll(`[data-passage="${ref}"] mark.evidence`).forEach((mark) => {
+      if (words(mark.dataset.claims).some((claim) => claims.includes(claim))) {
+        mark.classList.add("is-active");
+      }
+    });
+    const passage = document.querySelector(`[data-passage="${ref}"]`);
+    if (passage) passage.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  };
+
+  const showClaim = (claim) => {
+    clear();
+    claim.classList.add("is-active");
+    words(claim.dataset.cites).forEach((ref) => {
+      document
+        .querySelectorAll(`[data-passage="${ref}"], .cite-ref-${ref}`)
+        .forEach((el) => el.classList.add("is-active"));
+    });
+    document.querySelectorAll("mark.evidence").forEach((mark) => {
+      if (words(mark.dataset.claims).includes(claim.dataset.claim)) mark.classList.add("is-active");
+    });
+  };
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const chip = target.closest(".cite");
+    if (chip) {
+      window.assistantSelection = chipRef(chip);
+      showPassage(window.assistantSelection);
+      return;
+    }
+    const claim = target.closest("[data-claim]");
+    if (claim) {
+      window.assistantSelection = null;
+      showClaim(claim);
+      return;
+    }
+    const passage = target.closest("[data-passage]");
+    if (passage) {
+      window.assistantSelection = passage.dataset.passage;
+      showPassage(passage.dataset.passage);
+    }
+  });
+
+  const watch = () => {
+    const panel = document.getElementById("passages-panel");
+    if (!panel) return setTimeout(watch, 300);
+    new MutationObserver(() => {
+      // Bring each passage's first highlighted sentence into view inside its box.
+      panel.querySelectorAll(".passage-text").forEach((box) => {
+        const mark = box.querySelector("mark.evidence");
+        if (mark && !box.dataset.scrolled) {
+          box.dataset.scrolled = "1";
+          box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 8);
+        }
+      });
+      const ref = window.assistantSelection;
+      if (ref && document.querySelector(`[data-passage="${ref}"]`)) showPassage(ref);
+    }).observe(panel, { childList: true, subtree: true });
+  };
+  watch();
+}

@@ -1,0 +1,342 @@
+"""The browser chat: a Gradio Blocks app over one `Assistant`.
+
+Layout: the chat on the left, the passages panel on the right (each answer
+sentence with its verdict, the cited passages with the supporting sentences
+highlighted), and an Articles section to upload, list, scope and remove
+articles. All answering goes through `Assistant.stream`; this module adds
+no answering logic, only events and rendering (render.py).
+
+API: `/ask` (question, history, sources) streams partial answers and ends
+with the full answer as JSON, citations and claims included, so
+`gradio_client` users get what the browser shows; `/articles` lists the
+index. The chat's own event is not part of the public API.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.articles import SUPPORTED_SUFFIXES
+from assistant.engine import Assistant
+from assistant.errors import AssistantError, ConfigError
+from assistant.ingest import Progress
+from assistant.web import render
+
+STATIC = Path(__file__).resolve().parent / "static"
+EXAMPLES = [
+    "How long did the call between Trump and Putin last?",
+    "What did the US Defence Secretary say about Ukraine's borders?",
+    "How much are Ukraine's rare earth minerals worth?",
+    "Who did Trump call after speaking with Putin?",
+]
+# Questions answered at once; more wait in the queue (up to max_queue, then "busy").
+ASK_CONCURRENCY = 8
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]")
+
+Chat = list[dict[str, str]]
+History = list[list[str]]
+
+
+class ChatApp:
+    """Event handlers bound to one Assistant; all conversation state lives in the page."""
+
+    def __init__(self, bot: Assistant) -> None:
+        self.bot = bot
+
+    # --- chat --------------------------------------------------------------------
+
+    def respond(
+        self, question: str, chat: Chat, history: History, panels: list[str], scope: list[str]
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream an answer into the chat, then show its passages panel."""
+        question = (question or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        turn = len(panels)
+        chat = [
+            *chat,
+            {"role": "user", "content": render.user_message(question)},
+            {"role": "assistant", "content": "…"},
+        ]
+        yield chat, render.empty_panel(), history, panels, ""
+        try:
+            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=scope or ())
+            text = ""
+            for piece in stream:
+                text += piece
+                chat[-1] = {"role": "assistant", "content": render.answer_message(text, turn)}
+                yield chat, gr.skip(), history, panels, gr.skip()
+            answer = stream.answer
+        except AssistantError as error:
+            message = f"⚠ {error}"
+            chat[-1] = {"role": "assistant", "content": render.notice_message(message)}
+            panel = render.error_panel(str(error))
+            yield chat, panel, history, [*panels, panel], gr.skip()
+            return
+        content = render.answer_message(answer.text, turn)
+        if answer.interrupted:
+            content += "<br>" + render.notice_message(f"⚠ {answer.note}")
+        chat[-1] = {"role": "assistant", "content": content}
+        panel = render.panel(answer, turn)
+        yield chat, panel, [*history, [question, answer.text]], [*panels, panel], gr.skip()
+
+    @staticmethod
+    def select_turn(panels: list[str], event: gr.SelectData) -> Any:
+        """Show the passages of the answer a person selects in the chat."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        turn = int(index) // 2
+        return panels[turn] if 0 <= turn < len(panels) else gr.skip()
+
+    @staticmethod
+    def clear() -> tuple[Chat, str, History, list[str]]:
+        """Start a new conversation."""
+        return [], render.empty_panel(), [], []
+
+    # --- articles ----------------------------------------------------------------
+
+    def ingest(
+        self,
+        files: list[str] | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+    ) -> tuple[Any, ...]:
+        """Copy uploads into the upload folder and ingest them, with a progress bar."""
+        if not files:
+            return (gr.skip(),) * 5
+        folder = Path(self.bot.settings.upload_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        stored = []
+        for temporary in files:
+            name = _UNSAFE_NAME.sub("_", Path(temporary).name).strip(" .") or "upload.txt"
+            target = folder / name
+            shutil.copyfile(temporary, target)
+            stored.append(target)
+
+        def show(state: Progress) -> None:
+            progress((state.files_done, state.files_total), desc="Ingesting articles")
+
+        try:
+            result = self.bot.ingest(stored, progress=show)
+        except AssistantError as error:
+            return (render.error_panel(str(error)), *self._article_views())
+        return (render.report(result), *self._article_views())
+
+    def remove(self, source: str | None) -> tuple[Any, ...]:
+        """Remove one article and refresh the lists."""
+        if not source:
+            return (gr.skip(),) * 5
+        try:
+            record = self.bot.remove(source)
+            message = f"<p>Removed {render.escape(record.title)} ({record.chunks} chunks).</p>"
+        except AssistantError as error:
+            message = render.error_panel(str(error))
+        return (message, *self._article_views())
+
+    def _article_views(self) -> tuple[Any, ...]:
+        records = self.bot.articles()
+        choices = [(f"{r.title} — {r.source}", r.source) for r in records]
+        return (
+            render.article_rows(records),
+            gr.update(choices=choices),
+            gr.update(choices=choices, value=None),
+            self.status(),
+        )
+
+    def status(self) -> str:
+        """The header status line."""
+        bot = self.bot
+        engine = getattr(bot.embedder, "engine", "") or "loads on first use"
+        embedder = bot.embedder.identity.split(":")[1] if ":" in bot.embedder.identity else ""
+        return render.status(
+            bot.settings.describe_llm(),
+            f"{embedder} ({engine})" if bot.settings.embed == "local" else embedder,
+            len(bot.articles()),
+            bot.store.chunk_count(),
+        )
+
+    # --- API ---------------------------------------------------------------------
+
+    def api_ask(
+        self,
+        question: str,
+        history: list[list[str]] | None = None,
+        sources: list[str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Answer a question from the articles, with numbered citations and per-sentence checks.
+
+        Streams {"answer": partial text, "done": false} while the answer is
+        written, then the whole answer with "done": true: question, answer,
+        mode, refused, citations [{n, source, title, text, score, start, end}],
+        claims [{text, citations, score, verdict, evidence}] and passages.
+        history is a list of [question, answer] pairs; sources restricts the
+        search to those articles.
+        """
+        try:
+            stream = self.bot.stream(
+                question, [(q, a) for q, a in history or []], sources=sources or ()
+            )
+            text = ""
+            for piece in stream:
+                text += piece
+                yield {"answer": text, "done": False}
+            yield {**stream.answer.to_dict(), "done": True}
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_articles(self) -> list[dict[str, Any]]:
+        """The articles in the index: source, title, date, url, chunks."""
+        return [asdict(record) for record in self.bot.articles()]
+
+
+def build(bot: Assistant) -> gr.Blocks:
+    """The Gradio app for `bot` (not launched)."""
+    app = ChatApp(bot)
+    records = bot.articles()
+    choices = [(f"{r.title} — {r.source}", r.source) for r in records]
+    with gr.Blocks(title="Assistant · ask your articles", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "## Ask your articles\nAnswers come from your articles only, with numbered "
+            "citations; check each sentence against the passage it cites on the right."
+        )
+        status = gr.HTML(app.status(), elem_id="status")
+        history = gr.State([])
+        panels = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    elem_id="chat",
+                    height=540,
+                    sanitize_html=True,
+                    render_markdown=True,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    allow_file_downloads=False,
+                    group_consecutive_messages=False,
+                    allow_tags=False,
+                    buttons=["copy"],
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Ask a question about your articles…",
+                        show_label=False,
+                        scale=6,
+                        max_lines=4,
+                        elem_id="question",
+                        autofocus=True,
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
+                gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
+            with gr.Column(scale=2):
+                panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
+        with gr.Accordion("Articles", open=False, elem_id="articles"):
+            scope = gr.Dropdown(
+                choices=choices,
+                value=[],
+                multiselect=True,
+                elem_id="scope",
+                label="Ask only these articles (empty: all)",
+            )
+            upload = gr.File(
+                label="Add articles (" + " ".join(SUPPORTED_SUFFIXES) + ")",
+                file_count="multiple",
+                file_types=list(SUPPORTED_SUFFIXES),
+                elem_id="upload",
+            )
+            report = gr.HTML(elem_id="report")
+            table = gr.Dataframe(
+                value=render.article_rows(records),
+                interactive=False,
+                headers=["Title", "Source", "Date", "Chunks"],
+                label="In the index",
+                elem_id="article-table",
+            )
+            with gr.Row():
+                to_remove = gr.Dropdown(
+                    choices=choices,
+                    value=None,
+                    label="Remove an article",
+                    scale=4,
+                    elem_id="to-remove",
+                )
+                remove = gr.Button("Remove", variant="stop", scale=1, elem_id="remove")
+
+        chat_outputs = [chatbot, panel, history, panels, question]
+        chat_inputs = [question, chatbot, history, panels, scope]
+        for trigger in (question.submit, send.click):
+            trigger(
+                app.respond,
+                chat_inputs,
+                chat_outputs,
+                api_visibility="private",
+                concurrency_limit=ASK_CONCURRENCY,
+                concurrency_id="ask",
+            )
+        chatbot.select(app.select_turn, [panels], [panel], api_visibility="private")
+        for reset in (clear.click, chatbot.clear):
+            reset(app.clear, None, [chatbot, panel, history, panels], api_visibility="private")
+        article_outputs = [report, table, scope, to_remove, status]
+        upload.upload(
+            app.ingest,
+            [upload],
+            article_outputs,
+            api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        remove.click(
+            app.remove,
+            [to_remove],
+            article_outputs,
+            api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        api = gr.api  # type: ignore[attr-defined]  # exported, but not in gradio's __all__
+        api(app.api_ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        api(app.api_articles, api_name="articles")
+    blocks: gr.Blocks = demo
+    return blocks
+
+
+def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blocks:
+    """Build and start the app on the configured host and port; returns the running app.
+
+    Refuses to listen beyond this machine without ASSISTANT_AUTH. The index
+    folder is blocked from the file route; only Gradio's own upload cache is
+    served.
+    """
+    settings = bot.settings
+    if not settings.is_local_only and settings.credentials is None:
+        raise ConfigError(
+            f"Listening on {settings.host} would expose your articles to the network: set "
+            "ASSISTANT_AUTH=user:password, or bind 127.0.0.1"
+        )
+    demo = build(bot)
+    demo.queue(max_size=settings.max_queue, default_concurrency_limit=1)
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=settings.credentials,
+        prevent_thread_lock=not block,
+        quiet=quiet,
+        show_error=False,
+        ssr_mode=False,
+        max_file_size=f"{settings.max_upload_mb:g}mb",
+        blocked_paths=[
+            str(Path(settings.index_dir).resolve()),
+            str(Path(settings.upload_dir).resolve()),
+        ],
+        css=(STATIC / "app.css").read_text(encoding="utf-8"),
+        js=(STATIC / "app.js").read_text(encoding="utf-8"),
+        footer_links=["api"],
+    )
+    return demo

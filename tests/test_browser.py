@@ -1,0 +1,230 @@
+"""What a person sees: the real app in Debian's headless Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from assistant import Assistant
+from assistant.embeddings import LocalEmbedder
+from tests.conftest import REPO, SEEDS
+from tests.llm_server import Reply, ScriptedLLM
+from tests.web import free_port, running
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+QUESTION = "How long did the call between Trump and Putin last?"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def make_bot(
+    folder: Path, embedder: LocalEmbedder, cache_dir: Path, **options: object
+) -> Assistant:
+    options.setdefault("llm", "extractive")
+    bot = Assistant(
+        index_dir=folder / "index",
+        upload_dir=folder / "uploads",
+        cache_dir=cache_dir,
+        port=free_port(),
+        **options,
+    )
+    bot.__dict__["embedder"] = embedder
+    return bot
+
+
+@pytest.fixture(scope="module")
+def seeded_app(
+    tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder, cache_dir: Path
+) -> Iterator[str]:
+    bot = make_bot(tmp_path_factory.mktemp("browser"), embedder, cache_dir)
+    bot.ingest([SEEDS])
+    with running(bot) as url:
+        yield url
+
+
+def open_page(browser: Browser, url: str) -> Page:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector("#question textarea", timeout=30_000)
+    return page
+
+
+def ask(page: Page, question: str) -> None:
+    page.fill("#question textarea", question)
+    page.click("#ask")
+
+
+def last_answer(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator("#chat .message.bot, #chat [data-testid='bot']").last
+
+
+def test_ask_read_the_streamed_answer_and_check_it_against_the_passage(
+    browser: Browser, seeded_app: str, tmp_path: Path
+) -> None:
+    page = open_page(browser, seeded_app)
+    expect(page.locator("#status")).to_contain_text("extractive")
+    ask(page, QUESTION)
+    panel = page.locator("#passages-panel")
+    expect(panel.locator("[data-passage]").first).to_be_visible(timeout=30_000)
+    expect(page.locator("#chat")).to_contain_text("90 minutes")
+    expect(panel.locator(".claim.verdict-supported").first).to_contain_text("90 minutes")
+    evidence = panel.locator("mark.evidence", has_text="90 minutes")
+    expect(evidence).to_have_count(1)
+    expect(panel.locator("[data-passage]").first).to_contain_text("Trump and Putin agree")
+
+    page.locator("#chat .cite").first.click()
+    expect(panel.locator("[data-passage].is-active")).to_have_count(1)
+    expect(panel.locator(".claim.is-active").first).to_contain_text("90 minutes")
+    expect(evidence).to_have_class("evidence is-active")
+
+    shot = tmp_path / "chat.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000
+    if os.environ.get("UPDATE_SCREENSHOT"):
+        page.screenshot(path=str(REPO / "docs" / "screenshot.png"), full_page=True)
+    page.close()
+
+
+def test_follow_up_then_select_an_earlier_answer_and_clear(
+    browser: Browser, seeded_app: str
+) -> None:
+    page = open_page(browser, seeded_app)
+    ask(page, QUESTION)
+    expect(page.locator("#passages-panel [data-turn='0']")).to_be_visible(timeout=30_000)
+    ask(page, "Who confirmed it?")
+    expect(page.locator("#passages-panel [data-turn='1']")).to_be_visible(timeout=30_000)
+    expect(page.locator("#chat")).to_contain_text("Kremlin")
+    page.locator("#chat").get_by_text("The Kremlin confirmed").first.click()
+    expect(page.locator("#passages-panel [data-turn='0']")).to_be_visible()
+    page.click("#clear")
+    expect(page.locator("#chat")).not_to_contain_text("Kremlin")
+    page.close()
+
+
+def test_unanswerable_question_says_so_and_shows_the_closest_passages(
+    browser: Browser, seeded_app: str
+) -> None:
+    page = open_page(browser, seeded_app)
+    ask(page, "What is the capital of France?")
+    panel = page.locator("#passages-panel")
+    expect(panel).to_contain_text("do not cover this", timeout=30_000)
+    expect(page.locator("#chat")).to_contain_text("The articles do not say.")
+    page.close()
+
+
+def test_upload_list_scope_and_remove_articles(
+    browser: Browser, tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+) -> None:
+    bot = make_bot(tmp_path, embedder, cache_dir)
+    bot.ingest([SEEDS])
+    good = tmp_path / "harbour.txt"
+    good.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats on Monday.\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with running(bot) as url:
+        page = open_page(browser, url)
+        page.click("#articles")
+        page.set_input_files("#upload input[type=file]", [str(good), str(empty)])
+        report = page.locator("#report")
+        expect(report).to_contain_text("1 added", timeout=60_000)
+        expect(report).to_contain_text("empty.txt: empty file")
+        expect(page.locator("#article-table")).to_contain_text("Harbour report")
+        expect(page.locator("#status")).to_contain_text("2 articles")
+
+        page.locator("#scope input").click()
+        page.get_by_role("option", name=re.compile("^Harbour report")).click()
+        page.keyboard.press("Escape")
+        ask(page, "How long did the call between Trump and Putin last?")
+        expect(page.locator("#chat")).to_contain_text("The articles do not say.", timeout=30_000)
+
+        page.locator("#to-remove input").click()
+        page.get_by_role("option", name=re.compile("^Harbour report")).click()
+        page.click("#remove")
+        expect(report).to_contain_text("Removed Harbour report", timeout=30_000)
+        expect(page.locator("#article-table")).not_to_contain_text("Harbour report")
+        page.close()
+    assert [r.title for r in bot.articles()] == [
+        "Trump and Putin agree to start negotiations to end the war in Ukraine"
+    ]
+
+
+def test_hostile_articles_and_answers_stay_inert_and_failures_are_short(
+    browser: Browser, tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "evil.html").write_text(
+        "<html><head><title>Harbour <img src=x onerror=alert(1)> report</title></head><body>"
+        "<p>The harbour master counted 41 boats. &lt;script&gt;window.pwned=1&lt;/script&gt; "
+        "&lt;img src=x onerror=alert(2)&gt;</p></body></html>"
+    )
+    with ScriptedLLM() as llm:
+        leak = llm.url.replace("/v1", "/leak.png")
+        llm.queue(
+            Reply(
+                text=f"Counted boats ![pixel]({leak}) <img src={leak}> "
+                "[click me](javascript:alert(3)) 41 boats [1].",
+                piece_delay=0.03,
+            ),
+            Reply(status=500),
+            Reply(status=500),
+            Reply(status=500),
+        )
+        bot = make_bot(
+            tmp_path,
+            embedder,
+            cache_dir,
+            llm="openai",
+            openai_base_url=llm.url,
+            openai_api_key="k",
+            llm_retries=0,
+        )
+        bot.ingest([folder])
+        with running(bot) as url:
+            page = open_page(browser, url)
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            ask(page, "How many boats did the harbour master count?")
+            chat = page.locator("#chat")
+            expect(chat).to_contain_text("41 boats", timeout=30_000)
+            expect(page.locator("#passages-panel [data-passage]").first).to_be_visible()
+            assert chat.locator("img").count() == 0
+            assert chat.locator("a[href^='javascript'], a[href^='data']").count() == 0
+            expect(chat).to_contain_text("![pixel]")
+            expect(page.locator("#passages-panel")).to_contain_text(
+                "<script>window.pwned=1</script>"
+            )
+            assert page.evaluate("window.pwned") is None
+            assert not dialogs
+            assert not [r for r in llm.requests if "leak" in str(r)]
+
+            ask(page, "How many boats were counted?")
+            expect(chat).to_contain_text("HTTP 500", timeout=30_000)
+            llm.default = Reply(text="The harbour master counted 41 boats [1].")
+            ask(page, "How many boats did the harbour master count?")
+            expect(chat.locator(".cite")).not_to_have_count(0, timeout=30_000)
+            page.close()

@@ -1,0 +1,130 @@
+"""The app launched for real and driven with gradio_client, as API users would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from assistant import Assistant
+from assistant.embeddings import LocalEmbedder
+from assistant.errors import ConfigError
+from assistant.web.ui import launch
+from tests.conftest import SEEDS
+from tests.llm_server import Reply, ScriptedLLM
+from tests.web import free_port, running
+
+
+def make_bot(
+    folder: Path, embedder: LocalEmbedder, cache_dir: Path, **options: object
+) -> Assistant:
+    options.setdefault("llm", "extractive")
+    bot = Assistant(
+        index_dir=folder / "index",
+        upload_dir=folder / "uploads",
+        cache_dir=cache_dir,
+        port=free_port(),
+        **options,
+    )
+    bot.__dict__["embedder"] = embedder
+    return bot
+
+
+@pytest.fixture(scope="module")
+def app_url(
+    tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder, cache_dir: Path
+) -> Iterator[str]:
+    bot = make_bot(tmp_path_factory.mktemp("app"), embedder, cache_dir)
+    bot.ingest([SEEDS])
+    with running(bot) as url:
+        yield url
+
+
+def test_ask_endpoint_returns_the_answer_with_citations_and_claims(app_url: str) -> None:
+    client = Client(app_url, verbose=False)
+    result = client.predict(
+        "How much are Ukraine's rare earth minerals worth?", None, None, api_name="/ask"
+    )
+    assert result["done"] is True and not result["refused"]
+    assert "$500 billion" in result["answer"]
+    citation = result["citations"][0]
+    assert {"n", "source", "title", "text", "score", "start", "end"} <= set(citation)
+    assert result["claims"][0]["verdict"] == "supported"
+
+
+def test_ask_endpoint_streams_partial_answers(app_url: str) -> None:
+    client = Client(app_url, verbose=False)
+    job = client.submit(
+        "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+    )
+    updates = list(job)
+    final = job.result()
+    assert final["done"] and "90 minutes" in final["answer"]
+    partial = [u for u in updates if not u["done"]]
+    assert partial and len(partial[0]["answer"]) <= len(final["answer"])
+
+
+def test_follow_up_through_the_api_uses_history(app_url: str) -> None:
+    client = Client(app_url, verbose=False)
+    first = client.predict(
+        "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+    )
+    follow = client.predict(
+        "Who confirmed it?", [[first["question"], first["answer"]]], None, api_name="/ask"
+    )
+    assert "Kremlin" in follow["answer"]
+
+
+def test_refusal_and_articles_endpoints(app_url: str) -> None:
+    client = Client(app_url, verbose=False)
+    refused = client.predict("What is the capital of France?", None, None, api_name="/ask")
+    assert refused["refused"] and refused["answer"] == "The articles do not say."
+    [article] = client.predict(api_name="/articles")
+    assert article["title"].startswith("Trump and Putin") and article["chunks"] >= 4
+
+
+def test_api_errors_are_short_messages(app_url: str) -> None:
+    client = Client(app_url, verbose=False)
+    with pytest.raises(Exception, match="The question is empty"):
+        client.predict("   ", None, None, api_name="/ask")
+
+
+def test_the_chat_event_is_not_part_of_the_public_api(app_url: str) -> None:
+    endpoints = Client(app_url, verbose=False).view_api(print_info=False, return_format="dict")
+    assert set(endpoints["named_endpoints"]) == {"/ask", "/articles"}
+
+
+def test_llm_failures_reach_api_users_as_short_errors(
+    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path, llm_server: ScriptedLLM
+) -> None:
+    llm_server.default = Reply(status=401)
+    bot = make_bot(
+        tmp_path,
+        embedder,
+        cache_dir,
+        llm="openai",
+        openai_base_url=llm_server.url,
+        openai_api_key="wrong",
+    )
+    bot.ingest([SEEDS])
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        with pytest.raises(Exception, match="check OPENAI_API_KEY"):
+            client.predict(
+                "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+            )
+        llm_server.default = Reply(text="The Kremlin said the call lasted nearly 90 minutes [1].")
+        result = client.predict(
+            "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+        )
+        assert result["mode"] == "openai" and "90 minutes" in result["answer"]
+
+
+def test_binding_beyond_localhost_needs_credentials(
+    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+) -> None:
+    bot = make_bot(tmp_path, embedder, cache_dir, host="0.0.0.0")
+    with pytest.raises(ConfigError, match="ASSISTANT_AUTH"):
+        launch(bot, block=False, quiet=True)
