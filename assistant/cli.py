@@ -15,11 +15,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from assistant.answer import Answer
 from assistant.engine import Assistant
 from assistant.errors import AssistantError, LLMError
+from assistant.evaluation import evaluate, load_cases, table
 from assistant.ingest import IngestReport, Progress
 
 EXIT_OK = 0
@@ -87,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     remove.add_argument("sources", nargs="+", metavar="SOURCE")
     commands.add_parser("list", parents=[common, output], help="list the indexed articles")
+    evaluate = commands.add_parser(
+        "eval", parents=[common, output], help="measure retrieval, answers and citations"
+    )
+    evaluate.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='lines of {"question", "answers": [...], "sources": [...]}',
+    )
     return parser
 
 
@@ -248,6 +259,23 @@ def _list(bot: Assistant, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval(bot: Assistant, args: argparse.Namespace) -> int:
+    cases = load_cases(args.file)
+
+    def tick(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total} questions\033[K")
+            if done == total:
+                sys.stderr.write("\n")
+
+    figures = evaluate(bot, cases, progress=tick)
+    if args.json:
+        _print_json(figures)
+    else:
+        print(table(figures))
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[Assistant, argparse.Namespace], int]] = {
     "ingest": _ingest,
     "rebuild": _rebuild,
@@ -255,4 +283,5 @@ _HANDLERS: dict[str, Callable[[Assistant, argparse.Namespace], int]] = {
     "search": _search,
     "remove": _remove,
     "list": _list,
+    "eval": _eval,
 }

@@ -52,7 +52,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Claim:
-    """One answer sentence with its citations, support score, verdict and evidence."""
+    """One answer sentence with its citations, support score, verdict and evidence.
+
+    `supporting` lists the cited passages that on their own back the sentence
+    at least partly; a citation not in it is a citation the reader should
+    doubt (this is what citation precision counts).
+    """
 
     text: str
     citations: tuple[int, ...]
@@ -60,6 +65,7 @@ class Claim:
     verdict: str
     evidence: Evidence | None = None
     suggested: int | None = None
+    supporting: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def _verbatim(
     for sentence in sentences:
         if sentence.n in valid and quoted in _normalise(sentence.text):
             evidence = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
-            return Claim(claim.text, valid, 1.0, "supported", evidence)
+            return Claim(claim.text, valid, 1.0, "supported", evidence, supporting=(sentence.n,))
     return None
 
 
@@ -145,7 +151,8 @@ class ClaimChecker:
     ) -> Claim:
         valid = tuple(n for n in claim.cited if 1 <= n <= len(passages))
         pool = valid or tuple(range(1, len(passages) + 1))
-        score, evidence = self._best(claim.text, vector, sentences, sentence_vectors, pool)
+        per_passage = self._best_per_passage(claim.text, vector, sentences, sentence_vectors, pool)
+        score, evidence = max(per_passage.values(), key=lambda found: found[0], default=(0.0, None))
         if not valid:
             suggested = evidence.n if evidence and score >= PARTIAL_AT else None
             return Claim(claim.text, (), round(score, 3), "uncited", evidence, suggested)
@@ -157,19 +164,21 @@ class ClaimChecker:
             verdict = "partial"
         else:
             verdict = "unsupported"
-        return Claim(claim.text, valid, round(score, 3), verdict, evidence)
+        supporting = tuple(n for n in valid if per_passage.get(n, (0.0, None))[0] >= PARTIAL_AT)
+        return Claim(claim.text, valid, round(score, 3), verdict, evidence, supporting=supporting)
 
-    def _best(
+    def _best_per_passage(
         self,
         claim: str,
         vector: np.ndarray,
         sentences: list[PassageSentence],
         sentence_vectors: np.ndarray,
         pool: tuple[int, ...],
-    ) -> tuple[float, Evidence | None]:
+    ) -> dict[int, tuple[float, Evidence]]:
+        """For each passage in `pool`, its best support score for `claim` and where it is."""
         wanted = set(terms(claim))
         weight = sum(self.idf(t) for t in wanted) or 1.0
-        best_score, best = 0.0, None
+        best: dict[int, tuple[float, Evidence]] = {}
         for i, sentence in enumerate(sentences):
             if sentence.n not in pool:
                 continue
@@ -180,7 +189,7 @@ class ClaimChecker:
             lexical = sum(self.idf(t) for t in wanted & present) / weight if wanted else 0.0
             dense = float(sentence_vectors[i] @ vector)
             score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * max(0.0, dense)
-            if score > best_score:
-                best_score = score
-                best = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
-        return best_score, best
+            if score > best.get(sentence.n, (0.0, None))[0]:
+                evidence = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
+                best[sentence.n] = (score, evidence)
+        return best

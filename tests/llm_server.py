@@ -47,7 +47,7 @@ class ScriptedLLM:
         self.default = default or Reply(text="The articles do not say.")
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -200,6 +200,13 @@ class ScriptedLLM:
                 self.wfile.flush()
 
         return Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts under test) are expected, not errors."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return
 
 
 def _words(text: str) -> list[str]:

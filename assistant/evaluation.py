@@ -1,0 +1,213 @@
+"""Measuring the assistant on a labelled question set (`assistant eval FILE.jsonl`).
+
+Each line of the file is `{"question", "answers": [...], "sources": [...]}`;
+an empty `answers` list means the articles cannot answer the question and
+the right response is a refusal. Reported:
+
+- retrieval, by source: hit@1, hit@5 and MRR@10 over the distinct articles
+  of the top 10 passages (answerable questions with sources);
+- answer accuracy: a gold answer appears in a non-refused answer;
+- citation precision: the share of citations whose passage, on its own,
+  supports the sentence that cites it;
+- the share of answer sentences that are unsupported, and that cite nothing;
+- refusal accuracy (unanswerable questions refused) and the false-refusal
+  rate (answerable questions refused);
+- latency of `ask`, p50 and p95.
+
+The rank metrics are plain functions, reused by the benchmarks in bench/.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import UsageError
+
+RETRIEVAL_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled question."""
+
+    question: str
+    answers: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def answerable(self) -> bool:
+        """False when the right response is a refusal."""
+        return bool(self.answers)
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Read a JSONL question set, or raise UsageError naming the bad line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise UsageError(f"Cannot read {path}: {error.strerror or error}") from None
+    cases = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            question = record["question"]
+            if not isinstance(question, str) or not question.strip():
+                raise ValueError("'question' must be a non-empty string")
+            answers = tuple(str(a) for a in record.get("answers") or [])
+            sources = tuple(str(s) for s in record.get("sources") or [])
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+            raise UsageError(
+                f'{path} line {number}: expected {{"question", "answers", "sources"}} ({error})'
+            ) from None
+        cases.append(Case(question.strip(), answers, sources))
+    if not cases:
+        raise UsageError(f"{path} holds no questions")
+    return cases
+
+
+def source_matches(found: str, gold: str) -> bool:
+    """True when a stored source names the gold one (equal, or the same path tail)."""
+    found, gold = found.strip("/"), gold.strip("/")
+    return found == gold or found.endswith("/" + gold) or gold.endswith("/" + found)
+
+
+def distinct(sources: Iterable[str]) -> list[str]:
+    """Sources in first-seen order without repeats (passages → ranked articles)."""
+    return list(dict.fromkeys(sources))
+
+
+def first_hit_rank(ranked: Sequence[str], gold: Sequence[str]) -> int | None:
+    """1-based rank of the first source matching any gold source, or None."""
+    for rank, found in enumerate(ranked, start=1):
+        if any(source_matches(found, g) for g in gold):
+            return rank
+    return None
+
+
+@dataclass
+class RankScores:
+    """hit@1, hit@5 and MRR@10 accumulated over queries."""
+
+    ranks: list[int | None] = field(default_factory=list)
+
+    def add(self, rank: int | None) -> None:
+        """Record the gold article's rank for one query (None: not in the top 10)."""
+        self.ranks.append(rank)
+
+    def as_dict(self) -> dict[str, float]:
+        """The three figures, plus the number of queries."""
+        n = len(self.ranks) or 1
+        return {
+            "queries": len(self.ranks),
+            "hit@1": sum(1 for r in self.ranks if r == 1) / n,
+            "hit@5": sum(1 for r in self.ranks if r is not None and r <= 5) / n,
+            "mrr@10": sum(1 / r for r in self.ranks if r is not None and r <= 10) / n,
+        }
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The `share` percentile (0..1) of `values` by the nearest-rank method."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def evaluate(
+    bot: Any, cases: Sequence[Case], progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """Run every case through `bot` (an Assistant) and return the figures."""
+    retrieval = RankScores()
+    correct = refused_right = false_refusals = 0
+    citations = precise = sentences = unsupported = uncited = 0
+    latencies: list[float] = []
+    answerable = [c for c in cases if c.answerable]
+    details = []
+    for done, case in enumerate(cases, start=1):
+        if case.answerable and case.sources:
+            hits = bot.search(case.question, RETRIEVAL_DEPTH)
+            retrieval.add(first_hit_rank(distinct(h.source for h in hits), case.sources))
+        started = time.perf_counter()
+        answer = bot.ask(case.question)
+        latencies.append(time.perf_counter() - started)
+        if case.answerable:
+            right = not answer.refused and any(
+                gold.lower() in answer.text.lower() for gold in case.answers
+            )
+            correct += right
+            false_refusals += answer.refused
+        else:
+            right = answer.refused
+            refused_right += right
+        for claim in answer.claims:
+            sentences += 1
+            unsupported += claim.verdict == "unsupported"
+            uncited += claim.verdict == "uncited"
+            citations += len(claim.citations)
+            precise += len(set(claim.citations) & set(claim.supporting))
+        details.append(
+            {
+                "question": case.question,
+                "right": right,
+                "refused": answer.refused,
+                "answer": answer.text,
+            }
+        )
+        if progress:
+            progress(done, len(cases))
+    unanswerable = len(cases) - len(answerable)
+    return {
+        "questions": len(cases),
+        "retrieval": retrieval.as_dict(),
+        "answer_accuracy": correct / len(answerable) if answerable else None,
+        "citation_precision": precise / citations if citations else None,
+        "unsupported_share": unsupported / sentences if sentences else None,
+        "uncited_share": uncited / sentences if sentences else None,
+        "refusal_accuracy": refused_right / unanswerable if unanswerable else None,
+        "false_refusal_rate": false_refusals / len(answerable) if answerable else None,
+        "latency_p50_s": percentile(latencies, 0.5),
+        "latency_p95_s": percentile(latencies, 0.95),
+        "cases": details,
+    }
+
+
+def table(figures: dict[str, Any]) -> str:
+    """The figures as a small table for people."""
+
+    def show(value: Any) -> str:
+        if value is None:
+            return "n/a"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    retrieval = figures["retrieval"]
+    rows = [
+        ("questions", figures["questions"]),
+        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
+        ("retrieval hit@1", retrieval["hit@1"]),
+        ("retrieval hit@5", retrieval["hit@5"]),
+        ("retrieval MRR@10", retrieval["mrr@10"]),
+        ("answer accuracy", figures["answer_accuracy"]),
+        ("citation precision", figures["citation_precision"]),
+        ("unsupported sentences (share)", figures["unsupported_share"]),
+        ("uncited sentences (share)", figures["uncited_share"]),
+        ("refusal accuracy (unanswerable)", figures["refusal_accuracy"]),
+        ("false refusals (answerable)", figures["false_refusal_rate"]),
+        ("latency p50 (s)", figures["latency_p50_s"]),
+        ("latency p95 (s)", figures["latency_p95_s"]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name:<{width}}  {show(value)}" for name, value in rows]
+    wrong = [c["question"] for c in figures["cases"] if not c["right"]]
+    if wrong:
+        lines.append("")
+        lines.append("missed:")
+        lines.extend(f"  - {question}" for question in wrong)
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""`assistant eval` on the seed questions: every figure reported, floors held."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import UsageError
+from assistant.evaluation import RankScores, first_hit_rank, load_cases, percentile
+from tests.test_cli import run
+
+SEED_QUESTIONS = Path(__file__).parent / "eval" / "seed_questions.jsonl"
+
+
+@pytest.fixture
+def seeded_cli(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, seeded_index: Path) -> None:
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seeded_index))
+
+
+def test_eval_reports_every_figure_above_its_floor(
+    seeded_cli: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "eval", str(SEED_QUESTIONS), "--json")
+    assert code == 0
+    figures = json.loads(out)
+    assert figures["questions"] >= 15
+    assert figures["retrieval"]["hit@1"] >= 0.95
+    assert figures["retrieval"]["mrr@10"] >= 0.95
+    assert figures["answer_accuracy"] >= 0.9
+    assert figures["citation_precision"] >= 0.95
+    assert figures["unsupported_share"] <= 0.05
+    assert figures["uncited_share"] == 0.0
+    assert figures["refusal_accuracy"] == 1.0
+    assert figures["false_refusal_rate"] <= 0.1
+    assert 0 < figures["latency_p50_s"] <= figures["latency_p95_s"] < 5
+
+
+def test_eval_table_for_people(seeded_cli: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "eval", str(SEED_QUESTIONS))
+    assert code == 0
+    for label in (
+        "retrieval hit@1",
+        "retrieval MRR@10",
+        "answer accuracy",
+        "citation precision",
+        "refusal accuracy",
+        "latency p95",
+    ):
+        assert label in out
+
+
+def test_bad_question_files_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"question": "ok", "answers": []}\n{"answers": ["x"]}\n')
+    with pytest.raises(UsageError, match="line 2"):
+        load_cases(bad)
+    with pytest.raises(UsageError, match="Cannot read"):
+        load_cases(tmp_path / "missing.jsonl")
+
+
+def test_rank_metrics() -> None:
+    scores = RankScores()
+    for ranked in (["a", "b"], ["b", "a"], ["c", "d"]):
+        scores.add(first_hit_rank(ranked, ["x/a"] if ranked[0] != "c" else ["z"]))
+    figures = scores.as_dict()
+    assert figures["hit@1"] == pytest.approx(1 / 3)
+    assert figures["hit@5"] == pytest.approx(2 / 3)
+    assert figures["mrr@10"] == pytest.approx((1 + 0.5) / 3)
+    assert percentile([1, 2, 3, 4], 0.5) == 2 and percentile([1, 2, 3, 4], 0.95) == 4
