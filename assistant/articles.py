@@ -27,9 +27,11 @@ from typing import Any
 
 from assistant.decoding import NotText, clean_text, decode_bytes
 from assistant.html_text import extract_html
+from assistant.sentences import split_sentences
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 TITLE_MAX_CHARS = 200
+TITLE_SHORTENED_CHARS = 100
 _FIELDS = ("title", "url", "date", "author", "source")
 
 
@@ -133,21 +135,19 @@ def read_file(path: Path, max_bytes: int) -> list[Article | Skipped]:
     if suffix in (".html", ".htm"):
         page = extract_html(text)
         fields = {"title": page.title, "date": page.date, "author": page.author, "url": page.url}
-        return [_article(source, clean_text(page.text), fields, fallback_title=path.stem)]
+        return [_article(source, clean_text(page.text), fields)]
     fields, body = _front_matter(text)
     if suffix in (".md", ".markdown"):
         body = markdown_to_text(body)
         fields.setdefault("title", _first_heading(text))
-    return [_article(source, body, fields, fallback_title=path.stem)]
+    return [_article(source, body, fields)]
 
 
-def _article(
-    source: str, text: str, fields: dict[str, str], fallback_title: str
-) -> Article | Skipped:
+def _article(source: str, text: str, fields: dict[str, str]) -> Article | Skipped:
     text = text.strip()
     if not text:
         return Skipped(source, "no article text found")
-    title = clean_text(fields.get("title", "")) or _first_line_title(text) or fallback_title
+    title = clean_text(fields.get("title", "")) or title_from_text(text)
     return Article(
         source=clean_text(fields.get("source", "")) or source,
         title=title[:TITLE_MAX_CHARS],
@@ -158,9 +158,18 @@ def _article(
     )
 
 
-def _first_line_title(text: str) -> str:
-    first = text.split("\n", 1)[0].strip().lstrip("#").strip()
-    return first if 0 < len(first) <= TITLE_MAX_CHARS else ""
+def title_from_text(text: str) -> str:
+    """A title for an article that has none: its first line, else its first sentence, else
+    its opening words. Always taken from the text itself, never from a file name, so that
+    nothing but the article's own words is embedded with its chunks."""
+    first_line = text.split("\n", 1)[0].strip().lstrip("#").strip()
+    if len(first_line) <= TITLE_MAX_CHARS:
+        return first_line
+    sentences = split_sentences(first_line)
+    if sentences and sentences[0].end - sentences[0].start <= TITLE_MAX_CHARS:
+        return sentences[0].of(first_line)
+    opening = first_line[:TITLE_SHORTENED_CHARS].rsplit(" ", 1)[0]
+    return f"{opening}…"
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -253,7 +262,7 @@ def _json_record(source: str, where: str, raw: Any) -> Article | Skipped:
         fields[name] = str(value)
     if not fields.get("source"):
         fields["source"] = fields.get("url") or f"{source}#{where.rsplit(maxsplit=1)[-1]}"
-    return _article(place, clean_text(body), fields, fallback_title=fields["source"])
+    return _article(place, clean_text(body), fields)
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")

@@ -114,7 +114,10 @@ class ChunkStore:
                 embedding_function=None,
             )
             self._articles = self._client.get_or_create_collection(
-                names[1], metadata={"embedder": embedder_identity}, embedding_function=None
+                names[1],
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedder": embedder_identity},
+                embedding_function=None,
             )
         recorded = (self._chunks.metadata or {}).get("embedder")
         if recorded and recorded != embedder_identity:
@@ -184,6 +187,20 @@ class ChunkStore:
             chunk_id: np.asarray(vector, dtype=np.float32)
             for chunk_id, vector in zip(result["ids"], embeddings, strict=True)
         }
+
+    def query_articles(
+        self, vector: npt.NDArray[np.float32], k: int, where: ChunkFilter | None = None
+    ) -> list[tuple[str, float]]:
+        """The `k` articles whose mean chunk vector is nearest to `vector`, with cosines."""
+        with self._guard("search"):
+            result = self._articles.query(
+                query_embeddings=[vector.astype(float).tolist()],
+                n_results=k,
+                where=_chroma_where(where) if where and not where.is_empty() else None,
+                include=["distances"],
+            )
+        ids, distances = result["ids"][0], (result["distances"] or [[]])[0]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
     def query(
         self, vector: npt.NDArray[np.float32], k: int, where: ChunkFilter | None = None
@@ -402,6 +419,19 @@ def _record_from_metadata(meta: Any) -> ArticleRecord:
         author=str(meta.get("author", "")),
         ingested_at=float(meta.get("ingested_at", 0.0)),
     )
+
+
+def _chroma_where(where: ChunkFilter) -> dict[str, Any]:
+    """The filter in Chroma's own `where` syntax (for the articles collection)."""
+    clauses: list[dict[str, Any]] = []
+    if where.sources:
+        clauses.append({"source": {"$in": list(where.sources)}})
+    if where.date_from:
+        clauses.append({"date_ord": {"$gte": where.date_from}})
+    if where.date_to:
+        clauses.append({"date_ord": {"$lte": where.date_to}})
+        clauses.append({"date_ord": {"$gt": 0}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def _llama_filters(where: ChunkFilter) -> Any:

@@ -52,6 +52,18 @@ def load(folders: tuple[str, ...] = FOLDERS, limit: int | None = None) -> list[B
     return articles
 
 
+def same_text(articles: list[BBCArticle]) -> dict[str, frozenset[str]]:
+    """For each article, the keys of all articles with the identical body (itself included).
+
+    The corpus holds 133 groups of byte-identical articles filed under two
+    keys; retrieving either copy answers the query equally well.
+    """
+    groups: dict[str, set[str]] = {}
+    for article in articles:
+        groups.setdefault(article.body, set()).add(article.key)
+    return {a.key: frozenset(groups[a.body]) for a in articles}
+
+
 def write_bodies_jsonl(articles: list[BBCArticle], path: Path) -> Path:
     """The bodies as JSON lines with `source` only: the index never sees a title."""
     path.parent.mkdir(parents=True, exist_ok=True)
