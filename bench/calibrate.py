@@ -82,8 +82,10 @@ def main() -> None:
             f"{np.quantile(scores, q):.2f}" for q in (0.01, 0.05, 0.5, 0.95, 0.99)
         )
         print(f"  {name:<15} n={len(scores):<5} {quantiles}")
-    print("\nthreshold | " + " | ".join(f"{name} {'kept' if ok else 'refused'}"
-                                       for name, (_, ok) in sets.items()))  # fmt: skip
+    print(
+        "\nthreshold | "
+        + " | ".join(f"{name} {'kept' if ok else 'refused'}" for name, (_, ok) in sets.items())
+    )
     chosen = THRESHOLDS[0]
     for threshold in THRESHOLDS:
         cells = []

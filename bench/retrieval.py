@@ -25,9 +25,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant import Assistant  # noqa: E402
-from assistant.evaluation import RankScores, distinct, first_hit_rank  # noqa: E402
-from bench import bbc  # noqa: E402
+from assistant import Assistant
+from assistant.evaluation import RankScores, distinct, first_hit_rank
+from bench import bbc
 
 DEPTH = 10
 Searcher = Callable[[str], list[str]]
@@ -66,10 +66,14 @@ def plain(work: Path, articles: list[bbc.BBCArticle]) -> tuple[Searcher, float |
     seconds = None
     if collection.count() == 0:
         documents = [
-            Document(text=a.body, metadata={"source": a.key}, excluded_embed_metadata_keys=["source"],
-                     excluded_llm_metadata_keys=["source"])
+            Document(
+                text=a.body,
+                metadata={"source": a.key},
+                excluded_embed_metadata_keys=["source"],
+                excluded_llm_metadata_keys=["source"],
+            )
             for a in articles
-        ]  # fmt: skip
+        ]
         started = time.perf_counter()
         index = VectorStoreIndex.from_documents(
             documents,

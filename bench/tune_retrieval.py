@@ -21,10 +21,10 @@ import numpy as np
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant import Assistant  # noqa: E402
-from assistant.lexical import terms  # noqa: E402
-from assistant.evaluation import RankScores  # noqa: E402
-from assistant.retrieve import (  # noqa: E402
+from assistant import Assistant
+from assistant.evaluation import RankScores
+from assistant.lexical import terms
+from assistant.retrieve import (
     ARTICLE_SHARE,
     CANDIDATE_FACTOR,
     MIN_CANDIDATES,
@@ -33,7 +33,7 @@ from assistant.retrieve import (  # noqa: E402
     fuse_scores,
     keyword_candidates,
 )
-from bench import bbc  # noqa: E402
+from bench import bbc
 
 DEPTH = 10
 
@@ -73,13 +73,19 @@ def main() -> None:
         article_rank = np.full(len(articles), np.inf)
         article_rank[article_order] = np.arange(1, len(article_order) + 1)
         rows = np.array(list(dict.fromkeys(dense_rows + keyword_rows)), dtype=np.int64)
-        prepared.append((
-            rows,
-            {"dense_rank": _ranks(rows, dense_rows), "keyword_rank": _ranks(rows, keyword_rows),
-             "article_rank": article_rank[owner[rows]], "owner": owner[rows],
-             "first": first_chunk[rows]},
-            {key_to_article[key] for key in copies[query.key]},
-        ))  # fmt: skip
+        prepared.append(
+            (
+                rows,
+                {
+                    "dense_rank": _ranks(rows, dense_rows),
+                    "keyword_rank": _ranks(rows, keyword_rows),
+                    "article_rank": article_rank[owner[rows]],
+                    "owner": owner[rows],
+                    "first": first_chunk[rows],
+                },
+                {key_to_article[key] for key in copies[query.key]},
+            )
+        )
     print(
         f"{len(queries)} queries over {len(ids)} chunks / {len(articles)} articles", file=sys.stderr
     )
