@@ -81,7 +81,7 @@ class Settings:
     max_question_chars: int = 2000
     # Calibrated in docs/calibration.md: the best passage's cosine similarity
     # to the question below which the assistant says the articles do not cover it.
-    min_relevance: float = 0.20
+    min_relevance: float = 0.22
     cache_dir: Path = field(default_factory=_default_cache_dir)
     chunk_tokens: int = 200
     # The web app: where uploads are kept, who may log in, where it listens.

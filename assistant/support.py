@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.cite import ClaimText
 from assistant.embeddings import Embedder
-from assistant.lexical import STOP_WORDS, terms
+from assistant.lexical import STOP_WORDS, terms, words
 from assistant.retrieve import Passage
 from assistant.sentences import split_sentences
 
@@ -92,13 +92,25 @@ def passage_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
 
 
 def key_tokens(text: str) -> set[str]:
-    """Numbers and names in `text`, lower-cased: what a supporting passage must contain."""
-    tokens = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+    """Numbers and names in `text`, lower-cased: what a supporting passage must contain.
+
+    Numbers lose their thousands separators ("600,000" → "600000"); names are
+    capitalised words not opening the sentence, without possessive endings.
+    """
+    tokens = {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
     for match in _NAME.finditer(text):
-        word = match.group(0).lower().rstrip("’'s")
-        if match.start() > 0 and word not in STOP_WORDS and len(word) > 1:
-            tokens.add(word)
+        if match.start() > 0:
+            tokens.update(w for w in words(match.group(0)) if w not in STOP_WORDS and len(w) > 1)
     return tokens
+
+
+def present_tokens(text: str) -> set[str]:
+    """Every number and word of `text` in the form key_tokens uses, for whole-token matching."""
+    return {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)} | set(words(text))
+
+
+def _plain_number(number: str) -> str:
+    return number.replace(",", "")
 
 
 def _normalise(text: str) -> str:
@@ -156,8 +168,8 @@ class ClaimChecker:
         if not valid:
             suggested = evidence.n if evidence and score >= PARTIAL_AT else None
             return Claim(claim.text, (), round(score, 3), "uncited", evidence, suggested)
-        cited_text = " ".join(passages[n - 1].text for n in valid).lower()
-        missing = {t for t in key_tokens(claim.text) if t not in cited_text}
+        present = present_tokens(" ".join(passages[n - 1].text for n in valid))
+        missing = key_tokens(claim.text) - present
         if score >= SUPPORTED_AT and not missing:
             verdict = "supported"
         elif score >= PARTIAL_AT:

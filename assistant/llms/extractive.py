@@ -5,11 +5,13 @@ retrieved passage, followed by its `[n]`, so it cannot say anything the
 articles do not. A sentence is scored by three signals:
 
 - coverage: the share of the question's content terms it contains, each
-  weighted by its rarity in the index (IDF), so "lasted" in "How long did the
-  call last?" counts for more than "call";
+  weighted by its rarity in the index (IDF) and among the candidate
+  sentences, so "lasted" in "How long did the call last?" counts for more
+  than "call", and the subject every sentence mentions counts for little;
 - meaning: the embedding similarity of sentence and question;
 - answer type: questions asking how many/much/long or when favour sentences
-  that contain a number or a date word.
+  that hold a number or date the question does not; who/where/which-company
+  questions favour sentences that hold a name the question does not.
 
 The best sentence is quoted, with up to two more that score nearly as well
 and are not repeats. If even the best is weak, nothing is quoted and the
@@ -31,6 +33,8 @@ COVERAGE_WEIGHT = 0.45
 MEANING_WEIGHT = 0.45
 PASSAGE_WEIGHT = 0.10
 ANSWER_TYPE_BONUS = 0.08
+# Share of a term's weight kept even when every candidate sentence contains it.
+LOCAL_FLOOR = 0.25
 # Below this best score the passages are judged not to answer the question.
 ANSWER_FLOOR = 0.35
 FOLLOW_RATIO = 0.85
@@ -45,6 +49,13 @@ _QUANTITY_QUESTION = re.compile(
     r"percentage|share|proportion|amount|number|price)|at what)\b",
     re.IGNORECASE,
 )
+_NAME_QUESTION = re.compile(
+    r"^\s*(who|whom|whose|where|which (person|man|woman|company|firm|team|player|club|country|"
+    r"city|party|band|group))\b",
+    re.IGNORECASE,
+)
+_PROPER_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+_TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
 _QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|"
     r"dozen|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
@@ -89,11 +100,10 @@ class ExtractiveAnswerer:
         if not candidates:
             return []
         wanted = set(terms(question))
-        weight = sum(self.idf(t) for t in wanted) or 1.0
-        coverage = [
-            sum(self.idf(t) for t in wanted & set(terms(c.text))) / weight if wanted else 0.0
-            for c in candidates
-        ]
+        candidate_terms = [set(terms(c.text)) for c in candidates]
+        weights = _term_weights(wanted, candidate_terms, self.idf)
+        total = sum(weights.values()) or 1.0
+        coverage = [sum(weights[t] for t in wanted & found) / total for found in candidate_terms]
         order = sorted(range(len(candidates)), key=lambda i: (-coverage[i], candidates[i].n))
         shortlist = order[:MEANING_CANDIDATES]
         question_vector = self.embedder.embed_query(question)
@@ -101,7 +111,8 @@ class ExtractiveAnswerer:
         meaning = {
             i: max(0.0, float(question_vector @ vectors[j])) for j, i in enumerate(shortlist)
         }
-        wants_quantity = bool(_QUANTITY_QUESTION.search(question))
+        kinds = _answer_kinds(question)
+        asked = {token.lower() for token in _TOKEN.findall(question)}
         scored: list[Quote] = []
         for i in shortlist:
             candidate = candidates[i]
@@ -110,7 +121,7 @@ class ExtractiveAnswerer:
                 + MEANING_WEIGHT * meaning[i]
                 + PASSAGE_WEIGHT * max(0.0, passages[candidate.n - 1].score)
             )
-            if wants_quantity and _QUANTITY.search(candidate.text):
+            if kinds and any(_provides(kind, candidate.text, asked) for kind in kinds):
                 score += ANSWER_TYPE_BONUS
             scored.append(Quote(candidate.n, candidate.text, candidate.start, candidate.end, score))
         scored.sort(key=lambda q: -q.score)
@@ -124,6 +135,41 @@ class ExtractiveAnswerer:
             if not any(_repeats(quote.text, c.text) for c in chosen):
                 chosen.append(quote)
         return chosen
+
+
+def _term_weights(
+    wanted: set[str], candidate_terms: Sequence[set[str]], idf: Callable[[str], float]
+) -> dict[str, float]:
+    """Weight each question term by its rarity in the index and among the candidates.
+
+    A term that every candidate sentence contains (the article's subject, say
+    "Nigeria" in every sentence of a Nigeria story) cannot tell the answer
+    sentence from the others, however rare it is in the whole index.
+    """
+    count = len(candidate_terms) or 1
+    weights = {}
+    for term in wanted:
+        local = sum(1 for present in candidate_terms if term in present) / count
+        weights[term] = idf(term) * (LOCAL_FLOOR + (1.0 - LOCAL_FLOOR) * (1.0 - local))
+    return weights
+
+
+def _answer_kinds(question: str) -> set[str]:
+    """What kind of thing the question asks for: a quantity or date, or a name."""
+    kinds = set()
+    if _QUANTITY_QUESTION.search(question):
+        kinds.add("quantity")
+    if _NAME_QUESTION.search(question):
+        kinds.add("name")
+    return kinds
+
+
+def _provides(kind: str, sentence: str, asked: set[str]) -> bool:
+    """True when the sentence holds a quantity, or a name, that the question does not."""
+    if kind == "quantity":
+        return any(m.group(0).lower() not in asked for m in _QUANTITY.finditer(sentence))
+    names = (m for m in _PROPER_NAME.finditer(sentence) if m.start() > 0)
+    return any(m.group(0).lower() not in asked for m in names)
 
 
 def _unique(sentences: Iterable[PassageSentence]) -> list[PassageSentence]:
