@@ -33,6 +33,8 @@ CANDIDATE_FACTOR = 5
 MIN_CANDIDATES = 30
 # At most this share of the top k from one article (rounded up), unless too few articles match.
 ARTICLE_SHARE = 0.5
+# Term-set overlap (Jaccard) from which two chunks count as the same text.
+NEAR_DUPLICATE = 0.9
 
 
 @dataclass(frozen=True)
@@ -274,17 +276,22 @@ def _build_view(store: ChunkStore, generation: str) -> _View:
 
 
 def _diversify(ranked: list[StoredChunk], k: int) -> list[StoredChunk]:
-    """Drop near-duplicate texts and cap each article's share of the top k."""
+    """Drop near-duplicate texts and cap each article's share of the top k.
+
+    A chunk is a near-duplicate when its set of terms overlaps one already
+    kept by at least NEAR_DUPLICATE (Jaccard): reprints, syndicated copies
+    and articles that differ only in a byline or a correction.
+    """
     cap = max(1, int(np.ceil(k * ARTICLE_SHARE)))
     chosen: list[StoredChunk] = []
     overflow: list[StoredChunk] = []
-    seen_texts: set[str] = set()
+    kept_terms: list[set[str]] = []
     per_article: dict[str, int] = {}
     for chunk in ranked:
-        fingerprint = " ".join(terms(chunk.text))
-        if fingerprint in seen_texts:
+        words = set(terms(chunk.text))
+        if any(_jaccard(words, other) >= NEAR_DUPLICATE for other in kept_terms):
             continue
-        seen_texts.add(fingerprint)
+        kept_terms.append(words)
         if per_article.get(chunk.article_id, 0) >= cap:
             overflow.append(chunk)
             continue
@@ -294,6 +301,12 @@ def _diversify(ranked: list[StoredChunk], k: int) -> list[StoredChunk]:
             return chosen
     # Too few other articles matched: fill up with the best of the capped ones.
     return chosen + overflow[: k - len(chosen)]
+
+
+def _jaccard(first: set[str], second: set[str]) -> float:
+    if not first and not second:
+        return 1.0
+    return len(first & second) / len(first | second)
 
 
 def _passage(chunk: StoredChunk, score: float, rank_score: float) -> Passage:

@@ -107,3 +107,25 @@ def test_python_dash_m_works_and_errors_have_no_traceback(cache_dir: Path, tmp_p
         result.stderr.strip()
         == "assistant: ASSISTANT_LLM must be one of extractive, openai, not 'magic'"
     )
+
+
+def test_source_and_date_filters_from_the_command_line(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "old.md").write_text(
+        "---\ntitle: Old harbour\ndate: 2001-05-01\n---\nThe harbour had 12 boats.\n"
+    )
+    (docs / "new.md").write_text(
+        "---\ntitle: New harbour\ndate: 2024-05-01\n---\nThe harbour had 90 boats.\n"
+    )
+    run(capsys, "ingest", str(docs))
+    _, out, _ = run(capsys, "search", "harbour boats", "--from", "2020-01-01", "--json")
+    assert [hit["title"] for hit in json.loads(out)] == ["New harbour"]
+    _, out, _ = run(capsys, "search", "harbour boats", "--source", str(docs / "old.md"), "--json")
+    assert [hit["title"] for hit in json.loads(out)] == ["Old harbour"]
+    _, out, _ = run(
+        capsys, "ask", "How many boats did the harbour have?", "--to", "2010-12-31", "--json"
+    )
+    assert "12 boats" in json.loads(out)["answer"]

@@ -88,3 +88,22 @@ def test_one_long_article_does_not_crowd_out_the_others(
 
 def test_empty_index_returns_nothing(make_assistant: AssistantFactory) -> None:
     assert make_assistant().search("anything", k=3) == []
+
+
+def test_near_duplicate_articles_collapse_to_one_passage(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    body = (
+        "The harbour master counted 41 fishing boats on Monday, the most since the new quay "
+        "opened, and said the season had started early because of the mild weather."
+    )
+    (folder / "original.txt").write_text(f"Harbour busy\n\n{body}\n")
+    (folder / "reprint.txt").write_text(f"Harbour busy\n\n{body} Reporting by staff.\n")
+    (folder / "other.txt").write_text("Boat show\n\nThe boat show opened with 200 exhibitors.\n")
+    bot = make_assistant()
+    bot.ingest([folder])
+    hits = bot.search("How many fishing boats did the harbour master count?", k=3)
+    assert sum("41 fishing boats" in h.text for h in hits) == 1
+    assert any(h.title == "Boat show" for h in hits)
