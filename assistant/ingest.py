@@ -19,14 +19,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from assistant import local_model
 from assistant.articles import Article, Skipped, find_files, read_file
 from assistant.chunking import Chunk, chunk_text
 from assistant.config import Settings
 from assistant.embeddings import Embedder
-from assistant.store import ArticleRecord, ChunkStore, article_id_for
+from assistant.store import ArticleRecord, ArticleVersion, ChunkStore, article_id_for
 
 # Chunks embedded together: large enough for efficient batches, small enough for steady progress.
 EMBED_BATCH_CHUNKS = 256
@@ -231,6 +229,7 @@ class Ingestor:
             return
         texts = [embedding_text(p.article.title, c.text) for p in batch for c in p.chunks]
         vectors = self.embedder.embed(texts)
+        versions = []
         row = 0
         for pending in batch:
             article = pending.article
@@ -246,9 +245,15 @@ class Ingestor:
                 author=article.author,
                 ingested_at=time.time(),
             )
-            self.store.write_article(record, pending.chunks, np.asarray(vectors[row : row + count]))
+            versions.append(
+                ArticleVersion(
+                    record, pending.chunks, vectors[row : row + count], pending.is_update
+                )
+            )
             row += count
-            report.embedded_chunks += count
+        self.store.write_articles(versions)
+        for pending in batch:
+            report.embedded_chunks += len(pending.chunks)
             if pending.is_update:
                 report.updated += 1
             else:

@@ -58,6 +58,20 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class ArticleVersion:
+    """An article's record with the chunks and vectors to store under it.
+
+    `replaces` is set when an older version may be in the index, whose chunks
+    are deleted once this one is committed.
+    """
+
+    record: ArticleRecord
+    chunks: Sequence[Chunk]
+    vectors: npt.NDArray[np.float32]
+    replaces: bool = False
+
+
+@dataclass(frozen=True)
 class StoredChunk:
     """A chunk as stored, with the article fields a citation needs."""
 
@@ -224,42 +238,53 @@ class ChunkStore:
 
     # --- writing -----------------------------------------------------------------
 
-    def write_article(
-        self, record: ArticleRecord, chunks: Sequence[Chunk], vectors: npt.NDArray[np.float32]
-    ) -> None:
-        """Store an article's chunks, then its record (the commit), then drop stale chunks."""
+    def write_articles(self, articles: Sequence[ArticleVersion]) -> None:
+        """Store several articles: all chunks, then all records (the commit), then stale chunks.
+
+        One call per batch rather than per article: every Chroma write has a
+        fixed cost (a database commit) that dominated small articles.
+        """
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
+        if not articles:
+            return
         nodes: list[BaseNode] = [
             TextNode(
-                id_=f"{record.article_id}:{record.doc_hash[:12]}:{chunk.index}",
+                id_=_chunk_id(version.record, chunk),
                 text=chunk.text,
                 embedding=vector.astype(float).tolist(),
                 start_char_idx=chunk.start,
                 end_char_idx=chunk.end,
-                metadata=_chunk_metadata(record, chunk),
-                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=record.article_id)},
+                metadata=_chunk_metadata(version.record, chunk),
+                relationships={
+                    NodeRelationship.SOURCE: RelatedNodeInfo(node_id=version.record.article_id)
+                },
             )
-            for chunk, vector in zip(chunks, vectors, strict=True)
+            for version in articles
+            for chunk, vector in zip(version.chunks, version.vectors, strict=True)
         ]
-        current = {"$and": [{"document_id": record.article_id}, {"doc_hash": record.doc_hash}]}
+        records = [version.record for version in articles]
         with self._guard("write"):
-            # Leftovers of an interrupted write of this same version would clash on ids.
-            self._chunks.delete(where=current)
+            # Leftovers of an interrupted write of these same versions would clash on ids.
+            self._chunks.delete(ids=[node.node_id for node in nodes])
             for start in range(0, len(nodes), self.max_batch):
                 self.vector_store.add(nodes[start : start + self.max_batch])
-            mean = vectors.mean(axis=0) if len(vectors) else np.zeros(1, dtype=np.float32)
-            norm = float(np.linalg.norm(mean)) or 1.0
             self._articles.upsert(
-                ids=[record.article_id],
-                embeddings=[(mean / norm).astype(float).tolist()],
-                metadatas=[_record_metadata(record)],
-                documents=[record.title],
+                ids=[record.article_id for record in records],
+                embeddings=[_mean_vector(version.vectors) for version in articles],
+                metadatas=[_record_metadata(record) for record in records],
+                documents=[record.title for record in records],
             )
-            stale = {
-                "$and": [{"document_id": record.article_id}, {"doc_hash": {"$ne": record.doc_hash}}]
-            }
-            self._chunks.delete(where=stale)
+            for version in articles:
+                if version.replaces:
+                    record = version.record
+                    stale = {
+                        "$and": [
+                            {"document_id": record.article_id},
+                            {"doc_hash": {"$ne": record.doc_hash}},
+                        ]
+                    }
+                    self._chunks.delete(where=stale)
         self._bump_generation()
 
     def delete_article(self, source: str) -> ArticleRecord | None:
@@ -366,6 +391,17 @@ def _damaged(settings: Settings, action: str, error: Exception) -> IndexDamagedE
         f"The index at {where} could not {action} ({detail}); if it is damaged, rebuild it "
         f"with `assistant rebuild --index-dir {where} PATH...` naming your article files"
     )
+
+
+def _chunk_id(record: ArticleRecord, chunk: Chunk) -> str:
+    return f"{record.article_id}:{record.doc_hash[:12]}:{chunk.index}"
+
+
+def _mean_vector(vectors: npt.NDArray[np.float32]) -> list[float]:
+    """The normalised mean of an article's chunk vectors: its article-level vector."""
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean)) or 1.0
+    return [float(x) for x in mean / norm]
 
 
 def _chunk_metadata(record: ArticleRecord, chunk: Chunk) -> dict[str, Any]:
