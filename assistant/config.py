@@ -21,7 +21,7 @@ from assistant.errors import ConfigError
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
 _AUTH = re.compile(r"[^:\s]+:\S+")
 LLM_CHOICES = ("extractive", "openai")
-EMBED_CHOICES = ("local", "openai")
+EMBED_CHOICES = ("local", "local-int8", "openai")
 
 # Environment variable for each field that can be set from the environment.
 ENV_NAMES: dict[str, str] = {

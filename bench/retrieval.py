@@ -33,9 +33,12 @@ DEPTH = 10
 Searcher = Callable[[str], list[str]]
 
 
-def ours(work: Path, articles: list[bbc.BBCArticle]) -> tuple[Searcher, float | None]:
+def ours(
+    work: Path, articles: list[bbc.BBCArticle], embed: str = "local"
+) -> tuple[Searcher, float | None]:
     """This project's index (built on first use) and its search, as ranked sources."""
-    bot = Assistant(index_dir=work / "ours", llm="extractive")
+    folder = work / ("ours" if embed == "local" else f"ours-{embed}")
+    bot = Assistant(index_dir=folder, llm="extractive", embed=embed)
     seconds = None
     if len(bot.articles()) != len(articles):
         corpus = bbc.write_bodies_jsonl(articles, work / "bodies" / "bbc.jsonl")
@@ -116,11 +119,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/assistant-bench"))
     parser.add_argument("--limit", type=int, default=None, help="articles per folder")
+    parser.add_argument(
+        "--embed",
+        default="local",
+        choices=("local", "local-int8"),
+        help="this project's embedding model (local-int8: the quantised option)",
+    )
     args = parser.parse_args()
     articles = bbc.load(limit=args.limit)
     work = args.work / (f"limit{args.limit}" if args.limit else "full")
     results = {}
-    for name, build in (("plain llama-index", plain), ("this project", ours)):
+    builders: dict[str, Callable[..., tuple[Searcher, float | None]]] = {
+        "plain llama-index": plain,
+        "this project": lambda w, a: ours(w, a, args.embed),
+    }
+    for name, build in builders.items():
         search, seconds = build(work, articles)
         started = time.perf_counter()
         results[name] = score(search, articles)

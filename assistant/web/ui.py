@@ -156,7 +156,7 @@ class ChatApp:
         embedder = bot.embedder.identity.split(":")[1] if ":" in bot.embedder.identity else ""
         return render.status(
             bot.settings.describe_llm(),
-            f"{embedder} ({engine})" if bot.settings.embed == "local" else embedder,
+            f"{embedder} ({engine})" if bot.settings.embed != "openai" else embedder,
             len(bot.articles()),
             bot.store.chunk_count(),
         )
