@@ -1,8 +1,10 @@
-"""Shared fixtures: the real embedding model (loaded once), real Chroma in temporary folders,
-the scripted OpenAI-compatible server, and an index of the seed article."""
+"""Shared fixtures: the real embedding model (loaded once), real Chroma in temporary folders
+(or, with `--chroma=server`, a real Chroma server that every test then uses), the scripted
+OpenAI-compatible server, and an index of the seed article."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,11 +21,61 @@ for _name in list(os.environ):
 
 from assistant import Assistant  # noqa: E402
 from assistant.embeddings import LocalEmbedder  # noqa: E402
+from tests.chroma_server import chroma_server  # noqa: E402
 from tests.llm_server import ScriptedLLM  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED_FILE = next(SEEDS.glob("*.txt"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--chroma",
+        choices=("embedded", "server"),
+        default="embedded",
+        help="run the suite on Chroma embedded in temporary folders, or on a Chroma server",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "embedded_only: about the on-disk store only")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--chroma") == "server":
+        skip = pytest.mark.skip(reason="about the embedded on-disk store")
+        for item in items:
+            if "embedded_only" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def chroma_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str | None]:
+    """The Chroma server's URL with --chroma=server, else None (embedded store)."""
+    if request.config.getoption("--chroma") != "server":
+        yield None
+        return
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url
+
+
+StorageOptions = Callable[[Path], dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def storage(chroma_url: str | None) -> StorageOptions:
+    """Settings putting an index at `index_dir`: a folder, or a server collection named after it."""
+
+    def options(index_dir: Path) -> dict[str, Any]:
+        if chroma_url is None:
+            return {"index_dir": index_dir}
+        name = "t" + hashlib.sha1(str(index_dir).encode()).hexdigest()[:16]
+        return {"index_dir": index_dir, "chroma_url": chroma_url, "collection": name}
+
+    return options
 
 
 @pytest.fixture(scope="session")
@@ -44,32 +96,43 @@ def embedder(cache_dir: Path) -> LocalEmbedder:
 AssistantFactory = Callable[..., Assistant]
 
 
+def shared_model_assistant(
+    embedder: LocalEmbedder, cache_dir: Path, storage: StorageOptions, **options: Any
+) -> Assistant:
+    """An Assistant on the test store that reuses the already loaded embedding model."""
+    for key, value in storage(Path(options.pop("index_dir"))).items():
+        options.setdefault(key, value)
+    options.setdefault("llm", "extractive")
+    options.setdefault("cache_dir", cache_dir)
+    bot = Assistant(**options)
+    if bot.settings.embed == "local":
+        bot.__dict__["embedder"] = embedder
+    return bot
+
+
 @pytest.fixture
 def make_assistant(
-    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path, storage: StorageOptions
 ) -> Iterator[AssistantFactory]:
-    """Build Assistants on a fresh index folder, sharing the loaded embedding model."""
+    """Build Assistants on a fresh index (folder or server collection), sharing the model."""
 
     def build(**options: Any) -> Assistant:
         options.setdefault("index_dir", tmp_path / "index")
-        options.setdefault("llm", "extractive")
-        options.setdefault("cache_dir", cache_dir)
-        bot = Assistant(**options)
-        if bot.settings.embed == "local":
-            bot.__dict__["embedder"] = embedder
-        return bot
+        return shared_model_assistant(embedder, cache_dir, storage, **options)
 
     yield build
 
 
 @pytest.fixture(scope="session")
 def seeded_index(
-    tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder, cache_dir: Path
+    tmp_path_factory: pytest.TempPathFactory,
+    embedder: LocalEmbedder,
+    cache_dir: Path,
+    storage: StorageOptions,
 ) -> Path:
-    """An index folder holding the seed article, built once and only read by tests."""
+    """An index holding the seed article, built once and only read by tests."""
     folder = tmp_path_factory.mktemp("seeded") / "index"
-    bot = Assistant(index_dir=folder, llm="extractive", cache_dir=cache_dir)
-    bot.__dict__["embedder"] = embedder
+    bot = shared_model_assistant(embedder, cache_dir, storage, index_dir=folder)
     report = bot.ingest([SEEDS])
     assert report.added == 1
     return folder
@@ -83,6 +146,48 @@ def seeded(make_assistant: AssistantFactory, seeded_index: Path) -> AssistantFac
         return make_assistant(index_dir=seeded_index, **options)
 
     return build
+
+
+AppBotFactory = Callable[..., Assistant]
+
+
+@pytest.fixture(scope="session")
+def app_bot(embedder: LocalEmbedder, cache_dir: Path, storage: StorageOptions) -> AppBotFactory:
+    """Assistants for the web app: an index and an upload folder under `folder`, a free port."""
+
+    def build(folder: Path, **options: Any) -> Assistant:
+        from tests.web import free_port
+
+        return shared_model_assistant(
+            embedder,
+            cache_dir,
+            storage,
+            index_dir=folder / "index",
+            upload_dir=folder / "uploads",
+            port=free_port(),
+            **options,
+        )
+
+    return build
+
+
+@pytest.fixture
+def storage_env(
+    monkeypatch: pytest.MonkeyPatch, storage: StorageOptions, cache_dir: Path
+) -> Callable[[Path], None]:
+    """Point the environment (for the CLI) at an index in the test store."""
+
+    def point(index_dir: Path) -> None:
+        monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache_dir))
+        names = {
+            "index_dir": "ASSISTANT_INDEX_DIR",
+            "chroma_url": "ASSISTANT_CHROMA_URL",
+            "collection": "ASSISTANT_COLLECTION",
+        }
+        for key, value in storage(index_dir).items():
+            monkeypatch.setenv(names[key], str(value))
+
+    return point
 
 
 @pytest.fixture

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from assistant import Assistant
-from assistant.embeddings import LocalEmbedder
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, AppBotFactory
 from tests.llm_server import Reply, ScriptedLLM
-from tests.web import free_port, running
+from tests.web import running
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -41,26 +39,9 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def make_bot(
-    folder: Path, embedder: LocalEmbedder, cache_dir: Path, **options: object
-) -> Assistant:
-    options.setdefault("llm", "extractive")
-    bot = Assistant(
-        index_dir=folder / "index",
-        upload_dir=folder / "uploads",
-        cache_dir=cache_dir,
-        port=free_port(),
-        **options,
-    )
-    bot.__dict__["embedder"] = embedder
-    return bot
-
-
 @pytest.fixture(scope="module")
-def seeded_app(
-    tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder, cache_dir: Path
-) -> Iterator[str]:
-    bot = make_bot(tmp_path_factory.mktemp("browser"), embedder, cache_dir)
+def seeded_app(tmp_path_factory: pytest.TempPathFactory, app_bot: AppBotFactory) -> Iterator[str]:
+    bot = app_bot(tmp_path_factory.mktemp("browser"))
     bot.ingest([SEEDS])
     with running(bot) as url:
         yield url
@@ -137,9 +118,9 @@ def test_unanswerable_question_says_so_and_shows_the_closest_passages(
 
 
 def test_upload_list_scope_and_remove_articles(
-    browser: Browser, tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory
 ) -> None:
-    bot = make_bot(tmp_path, embedder, cache_dir)
+    bot = app_bot(tmp_path)
     bot.ingest([SEEDS])
     good = tmp_path / "harbour.txt"
     good.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats on Monday.\n")
@@ -173,7 +154,7 @@ def test_upload_list_scope_and_remove_articles(
 
 
 def test_hostile_articles_and_answers_stay_inert_and_failures_are_short(
-    browser: Browser, tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory
 ) -> None:
     folder = tmp_path / "hostile"
     folder.mkdir()
@@ -194,10 +175,8 @@ def test_hostile_articles_and_answers_stay_inert_and_failures_are_short(
             Reply(status=500),
             Reply(status=500),
         )
-        bot = make_bot(
+        bot = app_bot(
             tmp_path,
-            embedder,
-            cache_dir,
             llm="openai",
             openai_base_url=llm.url,
             openai_api_key="k",

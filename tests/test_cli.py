@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,8 @@ from tests.conftest import REPO, SEED_FILE
 
 
 @pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, tmp_path: Path) -> Path:
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+def cli_env(storage_env: Callable[[Path], None], tmp_path: Path) -> Path:
+    storage_env(tmp_path / "index")
     return tmp_path / "index"
 
 

@@ -1,6 +1,7 @@
 """`assistant eval` on the seed questions: every figure reported, floors held."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,8 @@ SEED_QUESTIONS = Path(__file__).parent / "eval" / "seed_questions.jsonl"
 
 
 @pytest.fixture
-def seeded_cli(monkeypatch: pytest.MonkeyPatch, cache_dir: Path, seeded_index: Path) -> None:
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seeded_index))
+def seeded_cli(storage_env: Callable[[Path], None], seeded_index: Path) -> None:
+    storage_env(seeded_index)
 
 
 def test_eval_reports_every_figure_above_its_floor(

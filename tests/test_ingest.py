@@ -141,6 +141,7 @@ def test_an_interrupted_write_is_invisible_and_completed_by_the_next_ingest(
     assert bot.store.chunk_count() == record.chunks, "no duplicates after completing"
 
 
+@pytest.mark.embedded_only
 def test_a_damaged_index_names_the_rebuild_command_which_repairs_it(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
@@ -160,6 +161,7 @@ def test_a_damaged_index_names_the_rebuild_command_which_repairs_it(
     )
 
 
+@pytest.mark.embedded_only
 def test_rebuild_refuses_a_folder_that_is_not_an_index(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
@@ -175,3 +177,13 @@ def chromadb_client_cache_clear() -> None:
     import chromadb.api.client
 
     chromadb.api.client.SharedSystemClient.clear_system_cache()
+
+
+def test_rebuild_starts_afresh(make_assistant: AssistantFactory, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "Harbour news", "The harbour master counted 41 boats on Monday.")
+    bot = make_assistant()
+    bot.ingest([SEED_FILE])
+    report = make_assistant().rebuild([docs])
+    assert (report.added, report.articles) == (1, 1)
+    assert [r.title for r in make_assistant().articles()] == ["Harbour news"]

@@ -8,35 +8,16 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from assistant import Assistant
-from assistant.embeddings import LocalEmbedder
 from assistant.errors import ConfigError
 from assistant.web.ui import launch
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, AppBotFactory
 from tests.llm_server import Reply, ScriptedLLM
-from tests.web import free_port, running
-
-
-def make_bot(
-    folder: Path, embedder: LocalEmbedder, cache_dir: Path, **options: object
-) -> Assistant:
-    options.setdefault("llm", "extractive")
-    bot = Assistant(
-        index_dir=folder / "index",
-        upload_dir=folder / "uploads",
-        cache_dir=cache_dir,
-        port=free_port(),
-        **options,
-    )
-    bot.__dict__["embedder"] = embedder
-    return bot
+from tests.web import running
 
 
 @pytest.fixture(scope="module")
-def app_url(
-    tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder, cache_dir: Path
-) -> Iterator[str]:
-    bot = make_bot(tmp_path_factory.mktemp("app"), embedder, cache_dir)
+def app_url(tmp_path_factory: pytest.TempPathFactory, app_bot: AppBotFactory) -> Iterator[str]:
+    bot = app_bot(tmp_path_factory.mktemp("app"))
     bot.ingest([SEEDS])
     with running(bot) as url:
         yield url
@@ -97,13 +78,11 @@ def test_the_chat_event_is_not_part_of_the_public_api(app_url: str) -> None:
 
 
 def test_llm_failures_reach_api_users_as_short_errors(
-    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path, llm_server: ScriptedLLM
+    tmp_path: Path, app_bot: AppBotFactory, llm_server: ScriptedLLM
 ) -> None:
     llm_server.default = Reply(status=401)
-    bot = make_bot(
+    bot = app_bot(
         tmp_path,
-        embedder,
-        cache_dir,
         llm="openai",
         openai_base_url=llm_server.url,
         openai_api_key="wrong",
@@ -122,9 +101,7 @@ def test_llm_failures_reach_api_users_as_short_errors(
         assert result["mode"] == "openai" and "90 minutes" in result["answer"]
 
 
-def test_binding_beyond_localhost_needs_credentials(
-    tmp_path: Path, embedder: LocalEmbedder, cache_dir: Path
-) -> None:
-    bot = make_bot(tmp_path, embedder, cache_dir, host="0.0.0.0")
+def test_binding_beyond_localhost_needs_credentials(tmp_path: Path, app_bot: AppBotFactory) -> None:
+    bot = app_bot(tmp_path, host="0.0.0.0")
     with pytest.raises(ConfigError, match="ASSISTANT_AUTH"):
         launch(bot, block=False, quiet=True)
