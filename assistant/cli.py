@@ -151,14 +151,18 @@ def _print_report(report: IngestReport) -> None:
 def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
     """A progress bar on a terminal, a line every few seconds in a log."""
     interactive = stream.isatty()
-    last = [0.0]
+    last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
 
     def show(progress: Progress) -> None:
         now = time.monotonic()
         finished = progress.finished
-        if not interactive and not finished and now - last[0] < LOG_PROGRESS_EVERY:
-            return
-        last[0] = now
+        if not interactive and not finished:
+            # In a log: a line when a batch was written (at most every second), else every
+            # LOG_PROGRESS_EVERY seconds.
+            wrote = progress.chunks_embedded != last[1] and now - last[0] >= 1.0
+            if not wrote and now - last[0] < LOG_PROGRESS_EVERY:
+                return
+        last[0], last[1] = now, progress.chunks_embedded
         left = progress.remaining
         eta = f", {left:.0f} s left" if left is not None and not finished else ""
         text = (

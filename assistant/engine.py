@@ -93,7 +93,9 @@ class Assistant:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         with self._writing():
-            return Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+            report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+            self.store.trust_written_state()
+            return report
 
     def rebuild(
         self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
@@ -105,7 +107,9 @@ class Assistant:
             for part in ("store", "retriever", "pipeline"):
                 self.__dict__.pop(part, None)
             drop_index(self.settings)
-            return Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+            report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+            self.store.trust_written_state()
+            return report
 
     def remove(self, source: str) -> ArticleRecord:
         """Delete an article and all its chunks; `source` as `articles()` lists it, or a path."""
@@ -113,6 +117,7 @@ class Assistant:
             for candidate in _source_candidates(source):
                 record = self.store.delete_article(candidate)
                 if record is not None:
+                    self.store.trust_written_state()
                     return record
         raise NotInIndexError(
             f"{source!r} is not in the index: `assistant list` shows the sources it holds"

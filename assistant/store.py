@@ -32,6 +32,7 @@ from urllib.parse import urlparse
 import numpy as np
 import numpy.typing as npt
 
+from assistant import probe
 from assistant.chunking import Chunk
 from assistant.config import Settings
 from assistant.errors import ConfigError, IndexDamagedError, IndexMismatchError
@@ -298,6 +299,11 @@ class ChunkStore:
         self._bump_generation()
         return record
 
+    def trust_written_state(self) -> None:
+        """After this process's own writes, spare other processes the safety probe."""
+        if not self.settings.chroma_url:
+            probe.trust(Path(self.settings.index_dir))
+
     def _bump_generation(self) -> None:
         with self._guard("write"):
             metadata = dict(self._articles.metadata or {})
@@ -378,6 +384,10 @@ def _connect(settings: Settings) -> Any:
     index_dir = Path(settings.index_dir)
     if index_dir.exists() and not index_dir.is_dir():
         raise ConfigError(f"ASSISTANT_INDEX_DIR {index_dir} is a file; point it at a folder")
+    try:
+        probe.ensure_openable(index_dir)
+    except probe.ProbeFailed as failure:
+        raise _damaged(settings, "be opened", failure) from None
     try:
         return chromadb.PersistentClient(path=str(index_dir), settings=client_settings)
     except Exception as error:

@@ -1,7 +1,10 @@
 """Ingesting into a real Chroma index: add, update, unchanged, remove, report, batches."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +190,32 @@ def test_rebuild_starts_afresh(make_assistant: AssistantFactory, tmp_path: Path)
     report = make_assistant().rebuild([docs])
     assert (report.added, report.articles) == (1, 1)
     assert [r.title for r in make_assistant().articles()] == ["Harbour news"]
+
+
+@pytest.mark.embedded_only
+def test_a_truncated_vector_segment_gives_the_rebuild_command_not_a_crash(
+    make_assistant: AssistantFactory, tmp_path: Path, cache_dir: Path
+) -> None:
+    """Chroma's native code dies on some damaged segment files; the assistant must not."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": f"Bulletin {i}: the ferry to island {i} leaves at {i % 24}:00."})
+        for i in range(1200)
+    ]  # over Chroma's threshold for building the vector segment
+    feed.write_text("\n".join(lines) + "\n")
+    index = tmp_path / "index"
+    make_assistant(index_dir=index).ingest([feed])
+    segment = max(index.glob("*/data_level0.bin"), key=lambda p: p.stat().st_size).parent
+    (segment / "header.bin").write_bytes(b"\0" * 10)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
+    env["ASSISTANT_CACHE_DIR"] = str(cache_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "search", "ferry", "--index-dir", str(index)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "assistant rebuild --index-dir" in result.stderr and "Traceback" not in result.stderr
