@@ -14,8 +14,11 @@ index. The chat's own event is not part of the public API.
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -307,6 +310,18 @@ def build(bot: Assistant) -> gr.Blocks:
     return blocks
 
 
+def _private_upload_cache() -> None:
+    """Give Gradio an upload folder of this process's own.
+
+    Gradio serves every file in its upload folder, which by default is a
+    /tmp/gradio shared with any other Gradio app on the machine; a private,
+    owner-only folder means the file route serves only what was uploaded here.
+    """
+    folder = tempfile.mkdtemp(prefix="assistant-uploads-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["GRADIO_TEMP_DIR"] = folder
+
+
 def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blocks:
     """Build and start the app on the configured host and port; returns the running app.
 
@@ -320,6 +335,7 @@ def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blo
             f"Listening on {settings.host} would expose your articles to the network: set "
             "ASSISTANT_AUTH=user:password, or bind 127.0.0.1"
         )
+    _private_upload_cache()
     demo = build(bot)
     demo.queue(max_size=settings.max_queue, default_concurrency_limit=1)
     demo.launch(
