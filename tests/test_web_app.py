@@ -74,7 +74,7 @@ def test_api_errors_are_short_messages(app_url: str) -> None:
 
 def test_the_chat_event_is_not_part_of_the_public_api(app_url: str) -> None:
     endpoints = Client(app_url, verbose=False).view_api(print_info=False, return_format="dict")
-    assert set(endpoints["named_endpoints"]) == {"/ask", "/articles"}
+    assert set(endpoints["named_endpoints"]) == {"/ask", "/articles", "/ingest"}
 
 
 def test_llm_failures_reach_api_users_as_short_errors(
@@ -105,3 +105,23 @@ def test_binding_beyond_localhost_needs_credentials(tmp_path: Path, app_bot: App
     bot = app_bot(tmp_path, host="0.0.0.0")
     with pytest.raises(ConfigError, match="ASSISTANT_AUTH"):
         launch(bot, block=False, quiet=True)
+
+
+def test_ingest_endpoint_takes_uploaded_files(tmp_path: Path, app_bot: AppBotFactory) -> None:
+    from gradio_client import handle_file
+
+    bot = app_bot(tmp_path)
+    article = tmp_path / "harbour.txt"
+    article.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats on Monday.\n")
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        report = client.predict([handle_file(str(article))], api_name="/ingest")
+        assert report["added"] == 1 and report["articles"] == 1
+        again = client.predict([handle_file(str(article))], api_name="/ingest")
+        assert again["unchanged"] == 1
+        answer = client.predict(
+            "How many boats did the harbour master count?", None, None, api_name="/ask"
+        )
+        assert "41 fishing boats" in answer["answer"]
+        with pytest.raises(Exception, match=r"not|allowed|upload|valid"):
+            client.predict(["/etc/passwd"], api_name="/ingest")

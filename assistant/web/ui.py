@@ -8,8 +8,9 @@ no answering logic, only events and rendering (render.py).
 
 API: `/ask` (question, history, sources) streams partial answers and ends
 with the full answer as JSON, citations and claims included, so
-`gradio_client` users get what the browser shows; `/articles` lists the
-index. The chat's own event is not part of the public API.
+`gradio_client` users get what the browser shows; `/ingest` takes uploaded
+article files and returns the ingest report; `/articles` lists the index.
+The chat's own events are not part of the public API.
 """
 
 from __future__ import annotations
@@ -113,6 +114,22 @@ class ChatApp:
         """Copy uploads into the upload folder and ingest them, with a progress bar."""
         if not files:
             return (gr.skip(),) * 5
+
+        def show(state: Progress) -> None:
+            progress((state.files_done, state.files_total), desc="Ingesting articles")
+
+        try:
+            result = self.bot.ingest(self._keep_uploads(files), progress=show)
+        except AssistantError as error:
+            return (render.error_panel(str(error)), *self._article_views())
+        return (render.report(result), *self._article_views())
+
+    def _keep_uploads(self, files: list[str]) -> list[Path]:
+        """Copy Gradio's temporary uploads into the upload folder, under safe names.
+
+        The copies are the articles' sources: uploading a file of the same name
+        again updates that article instead of adding a second one.
+        """
         folder = Path(self.bot.settings.upload_dir)
         folder.mkdir(parents=True, exist_ok=True)
         stored = []
@@ -121,15 +138,7 @@ class ChatApp:
             target = folder / name
             shutil.copyfile(temporary, target)
             stored.append(target)
-
-        def show(state: Progress) -> None:
-            progress((state.files_done, state.files_total), desc="Ingesting articles")
-
-        try:
-            result = self.bot.ingest(stored, progress=show)
-        except AssistantError as error:
-            return (render.error_panel(str(error)), *self._article_views())
-        return (render.report(result), *self._article_views())
+        return stored
 
     def remove(self, source: str | None) -> tuple[Any, ...]:
         """Remove one article and refresh the lists."""
@@ -190,6 +199,15 @@ class ChatApp:
                 text += piece
                 yield {"answer": text, "done": False}
             yield {**stream.answer.to_dict(), "done": True}
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_ingest(self, files: list[str] | None) -> dict[str, Any]:
+        """Ingest uploaded article files; returns the ingest report as JSON."""
+        if not files:
+            raise gr.Error("No files given: pass article files (txt, md, html, json, jsonl)")
+        try:
+            return asdict(self.bot.ingest(self._keep_uploads(files)))
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
@@ -291,6 +309,7 @@ def build(bot: Assistant) -> gr.Blocks:
             app.ingest,
             [upload],
             article_outputs,
+            api_name="upload_from_page",
             api_visibility="private",
             concurrency_limit=1,
             concurrency_id="write",
@@ -300,6 +319,17 @@ def build(bot: Assistant) -> gr.Blocks:
             [to_remove],
             article_outputs,
             api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        # File uploads for API users: Gradio's File input accepts only uploaded files.
+        api_files = gr.File(file_count="multiple", visible=False)
+        api_report = gr.JSON(visible=False)
+        gr.Button(visible=False).click(
+            app.api_ingest,
+            [api_files],
+            [api_report],
+            api_name="ingest",
             concurrency_limit=1,
             concurrency_id="write",
         )
