@@ -5,7 +5,7 @@ import time
 import pytest
 
 from assistant import Assistant
-from assistant.errors import LLMAuthError, LLMTimeoutError, LLMUnavailableError
+from assistant.errors import LLMAuthError, LLMTimeoutError, LLMUnavailableError, QuestionError
 from tests.conftest import AssistantFactory
 from tests.llm_server import Reply, ScriptedLLM
 
@@ -210,3 +210,13 @@ def test_openai_embeddings_by_configuration(
     local = make_assistant(index_dir=bot.settings.index_dir)
     with pytest.raises(Exception, match="was built with openai:test-embed"):
         local.search("boats")
+
+
+@pytest.mark.parametrize("question", ["", "   ", "why? " * 500])
+def test_bad_questions_cost_nothing(
+    seeded: AssistantFactory, llm_server: ScriptedLLM, question: str
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    with pytest.raises(QuestionError):
+        bot.ask(question)
+    assert llm_server.requests == []

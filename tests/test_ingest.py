@@ -219,3 +219,31 @@ def test_a_truncated_vector_segment_gives_the_rebuild_command_not_a_crash(
     )
     assert result.returncode == 2, result.stderr
     assert "assistant rebuild --index-dir" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_batch_loses_nothing_and_stores_only_clean_text(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    bot.ingest([SEED_FILE])
+    before = {r.source: r.doc_hash for r in bot.articles()}
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "nul.txt").write_bytes(b"Null bytes\n\nA sentence\x00 with a NUL and \x00 another.\n")
+    (bad / "surrogate.jsonl").write_text(
+        json.dumps({"text": "Lone \ud83d surrogate text here."}) + "\n"
+    )
+    (bad / "one-line.txt").write_text("word " * 20000)  # 100,000 characters, no full stop
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (bad / "broken.html").write_text("<html><body><p>Unclosed <div>markup <b>survives")
+    report = bot.ingest([bad])
+    assert report.added == 4
+    assert len(report.skipped) == 1 and "binary" in report.skipped[0][1]
+    after = {r.source: r.doc_hash for r in bot.articles()}
+    assert all(after[source] == digest for source, digest in before.items()), "nothing lost"
+    stored = list(bot.store.iter_chunks())
+    assert all("\x00" not in c.text and "\ud83d" not in c.text for c in stored)
+    from assistant.local_model import MAX_TOKENS, count_tokens
+
+    assert max(count_tokens(c.text) for c in stored) <= MAX_TOKENS - 2
+    assert any("markup" in c.text for c in stored)
