@@ -46,32 +46,50 @@ class Embedder(Protocol):
         """Unit-length vectors for `texts`, one row each, in order."""
         ...
 
+    def embed_short(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of questions and sentences; texts seen recently come from a cache."""
+        ...
+
     def embed_query(self, text: str) -> Vectors:
-        """The vector of one query; repeated queries are served from a cache."""
+        """The vector of one query (cached, like embed_short)."""
         ...
 
 
-class QueryCache:
-    """Remembers the vectors of recent queries: one question is embedded by several steps."""
+class VectorCache:
+    """A bounded memory of recent short texts' vectors.
 
-    SIZE = 512
+    One question is embedded by several steps (retrieval, sentence choice,
+    claim checks), and the sentences of popular passages are embedded for
+    answer after answer; both are served from here. 20,000 vectors of 384
+    floats take about 30 MB.
+    """
 
-    def __init__(self) -> None:
+    SIZE = 20_000
+
+    def __init__(self, embed: Callable[[Sequence[str]], Vectors]) -> None:
+        self._embed = embed
         self._vectors: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, text: str, embed: Callable[[Sequence[str]], Vectors]) -> Vectors:
-        """The cached vector of `text`, computing it with `embed` on a miss."""
+    def get(self, texts: Sequence[str]) -> Vectors:
+        """Vectors for `texts`, in order, embedding only those not cached."""
+        found: dict[str, Vectors] = {}
         with self._lock:
-            if text in self._vectors:
-                self._vectors.move_to_end(text)
-                return self._vectors[text]
-        vector: Vectors = np.asarray(embed([text])[0], dtype=np.float32)
-        with self._lock:
-            self._vectors[text] = vector
-            if len(self._vectors) > self.SIZE:
-                self._vectors.popitem(last=False)
-        return vector
+            for text in texts:
+                if text in self._vectors:
+                    self._vectors.move_to_end(text)
+                    found[text] = self._vectors[text]
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            fresh = self._embed(missing)
+            with self._lock:
+                for text, vector in zip(missing, fresh, strict=True):
+                    found[text] = self._vectors[text] = np.asarray(vector, dtype=np.float32)
+                while len(self._vectors) > self.SIZE:
+                    self._vectors.popitem(last=False)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([found[text] for text in texts]).astype(np.float32)
 
 
 class _Runner(Protocol):
@@ -98,7 +116,7 @@ class LocalEmbedder:
         self.engine = ""
         self._runner: _Runner | None = None
         self._lock = threading.Lock()
-        self._queries = QueryCache()
+        self._cache = VectorCache(self.embed)
         tokenizer = local_model.load_tokenizer()
         # A private copy: truncation is a setting of the tokenizer object.
         self._tokenizer = type(tokenizer).from_str(tokenizer.to_str())
@@ -124,9 +142,14 @@ class LocalEmbedder:
             out[batch] = runner(ids, mask)
         return out
 
+    def embed_short(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of questions and sentences, cached."""
+        return self._cache.get(texts)
+
     def embed_query(self, text: str) -> Vectors:
         """The vector of one query, cached."""
-        return self._queries.get(text, self.embed)
+        vector: Vectors = self._cache.get([text])[0]
+        return vector
 
     def tokens_embedded(self, texts: Sequence[str]) -> int:
         """How many word pieces (with special tokens) the model reads for `texts`."""
@@ -209,7 +232,7 @@ class OpenAIEmbedder:
         from llama_index.embeddings.openai import OpenAIEmbedding
 
         self.identity = f"openai:{settings.embed_model}"
-        self._queries = QueryCache()
+        self._cache = VectorCache(self.embed)
         self._model = OpenAIEmbedding(
             model_name=settings.embed_model,
             api_key=settings.openai_api_key or "not-needed",
@@ -226,9 +249,14 @@ class OpenAIEmbedder:
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         return np.asarray(rows / np.maximum(norms, 1e-12), dtype=np.float32)
 
+    def embed_short(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of questions and sentences, cached."""
+        return self._cache.get(texts)
+
     def embed_query(self, text: str) -> Vectors:
         """The vector of one query, cached."""
-        return self._queries.get(text, self.embed)
+        vector: Vectors = self._cache.get([text])[0]
+        return vector
 
 
 def make_embedder(settings: Settings) -> Embedder:

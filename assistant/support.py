@@ -145,9 +145,20 @@ class ClaimChecker:
         quotes = [_verbatim(claim, sentences, passages) for claim in claims]
         if all(quotes):
             return [q for q in quotes if q is not None]
-        pending = [c.text for c in claims] + [s.text for s in sentences]
-        vectors = self.embedder.embed(pending) if sentences else np.zeros((len(pending), 1))
-        claim_vectors, sentence_vectors = vectors[: len(claims)], vectors[len(claims) :]
+        # Only the passages some claim will be compared with need their sentences embedded:
+        # the cited ones, or all of them when a claim cites nothing (to suggest one).
+        needed: set[int] = set()
+        for claim, quote in zip(claims, quotes, strict=True):
+            valid = {n for n in claim.cited if 1 <= n <= len(passages)}
+            if quote is None:
+                needed |= valid or set(range(1, len(passages) + 1))
+        sentences = [s for s in sentences if s.n in needed]
+        claim_vectors = self.embedder.embed_short([c.text for c in claims])
+        sentence_vectors = (
+            self.embedder.embed_short([s.text for s in sentences])
+            if sentences
+            else np.zeros((0, claim_vectors.shape[1]), dtype=np.float32)
+        )
         return [
             quote or self._check_one(claim, claim_vectors[i], sentences, sentence_vectors, passages)
             for i, (claim, quote) in enumerate(zip(claims, quotes, strict=True))

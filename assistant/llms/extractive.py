@@ -107,7 +107,7 @@ class ExtractiveAnswerer:
         order = sorted(range(len(candidates)), key=lambda i: (-coverage[i], candidates[i].n))
         shortlist = order[:MEANING_CANDIDATES]
         question_vector = self.embedder.embed_query(question)
-        vectors = self.embedder.embed([candidates[i].text for i in shortlist])
+        vectors = self.embedder.embed_short([candidates[i].text for i in shortlist])
         meaning = {
             i: max(0.0, float(question_vector @ vectors[j])) for j, i in enumerate(shortlist)
         }
