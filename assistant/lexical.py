@@ -19,7 +19,6 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -40,32 +39,28 @@ STOP_WORDS = frozenset(
 # bm25s announces every index build at WARNING level; it is routine here.
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’](s|t|ll|re|ve|d|m)$")
+# Letters and digits; an apostrophe splits "Ukraine's" into "ukraine" and "s", and the
+# clitics ("s", "t", "ll", …) are stop words, which is how possessives disappear.
+_WORD = re.compile(r"[^\W_]+")
 _local = threading.local()
 
 
 def _stemmer() -> Stemmer.Stemmer:
-    # Stemmer objects are not thread-safe; one per thread is cheap.
+    # Stemmer objects are not thread-safe; one per thread is cheap (each caches its stems).
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+        stemmer = _local.stemmer = Stemmer.Stemmer("english", 100_000)
     return stemmer
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
-
-
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, possessive endings removed, stop words kept."""
-    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text.lower().replace("_", " "))]
+    """Lower-cased words of `text`, stop words kept."""
+    return _WORD.findall(text.lower())
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`, in order, repeats kept."""
-    return [_stem(w) for w in words(text) if w not in STOP_WORDS]
+    return list(_stemmer().stemWords([w for w in words(text) if w not in STOP_WORDS]))
 
 
 class KeywordIndex:

@@ -34,5 +34,5 @@ def test_concurrent_clients_all_get_complete_answers_while_articles_are_ingested
     figures = result.summary()
     assert result.errors == [] and result.ingest_errors == []
     assert figures["answers"] == 16 and figures["incomplete"] == 0
-    assert figures["ingests"] == 3
-    assert len(bot.articles()) == 13
+    assert figures["ingests"] >= 1, "articles were ingested while the clients asked"
+    assert len(bot.articles()) == 1 + 4 * figures["ingests"]
