@@ -8,22 +8,21 @@ Unicode words with English stop words removed and Snowball stems, so
 are kept whole ("2014", "500"), since names and numbers are exactly what
 dense vectors miss.
 
-The BM25 index (bm25s, sparse matrices) is rebuilt from the stored chunks
-when the store's generation changes; it is an in-memory view, never the
-source of truth.
+The BM25 index (sparse matrices) is an in-memory view of the stored chunks,
+never the source of truth; it is rebuilt from already tokenised rows when
+the store's generation changes.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections.abc import Sequence
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 import Stemmer
+from scipy import sparse
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
@@ -35,9 +34,6 @@ STOP_WORDS = frozenset(
     up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves s t ll re ve d m""".split()
 )
-
-# bm25s announces every index build at WARNING level; it is routine here.
-logging.getLogger("bm25s").setLevel(logging.ERROR)
 
 # Letters and digits; an apostrophe splits "Ukraine's" into "ukraine" and "s", and the
 # clitics ("s", "t", "ll", …) are stop words, which is how possessives disappear.
@@ -63,29 +59,80 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords([w for w in words(text) if w not in STOP_WORDS]))
 
 
-class KeywordIndex:
-    """BM25 over a fixed list of texts; rows are positions in that list."""
+class Vocabulary:
+    """Stable ids for terms, shared by successive keyword indexes of one retriever."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.size = len(texts)
-        tokenized = [terms(text) or ["\x00empty"] for text in texts]
-        self._bm25 = bm25s.BM25()
-        if tokenized:
-            self._bm25.index(tokenized, show_progress=False)
-        document_frequency: dict[str, int] = {}
-        for row in tokenized:
-            for term in set(row):
-                document_frequency[term] = document_frequency.get(term, 0) + 1
-        self._df = document_frequency
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def ids(self, text: str) -> npt.NDArray[np.int32]:
+        """The term ids of `text` (new terms get new ids)."""
+        found = terms(text)
+        with self._lock:
+            for term in found:
+                if term not in self._ids:
+                    self._ids[term] = len(self._ids)
+            return np.fromiter((self._ids[t] for t in found), dtype=np.int32, count=len(found))
+
+    def known(self, query_terms: Sequence[str]) -> list[int]:
+        """Ids of the terms already seen (unknown terms cannot match anything)."""
+        with self._lock:
+            return [self._ids[t] for t in query_terms if t in self._ids]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class KeywordIndex:
+    """BM25 (Lucene's variant, k1=1.5, b=0.75) over rows of term ids.
+
+    Rows are given already tokenised, so a new index after a change reuses
+    the term ids of every unchanged chunk and only tokenises new ones; that
+    keeps refreshing after an ingest proportional to what changed, not to
+    the size of the index. Scores are one sparse column sum per query term.
+    """
+
+    K1 = 1.5
+    B = 0.75
+
+    def __init__(self, rows: Sequence[npt.NDArray[np.int32]], vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.size = len(rows)
+        width = max(len(vocabulary), 1)
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        counts = sparse.csr_matrix(
+            (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(self.size, width)
+        )
+        counts.sum_duplicates()
+        self._df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        average = float(lengths.mean()) if self.size else 1.0
+        norm = self.K1 * (1 - self.B + self.B * lengths / max(average, 1e-9))
+        # Per entry: tf·(k1+1)/(tf + norm_row), times the column's idf.
+        row_of_entry = np.repeat(np.arange(self.size), np.diff(counts.indptr))
+        tf = counts.data
+        weighted = tf * (self.K1 + 1) / (tf + norm[row_of_entry])
+        weighted *= self._idf_array()[counts.indices]
+        self._weights = sparse.csr_matrix(
+            (weighted.astype(np.float32), counts.indices, counts.indptr), shape=counts.shape
+        ).tocsc()
+
+    def _idf_array(self) -> npt.NDArray[np.float64]:
+        return np.log(1.0 + (self.size - self._df + 0.5) / (self._df + 0.5))
 
     def scores(self, query_terms: Sequence[str]) -> npt.NDArray[np.float32]:
         """BM25 score of every row for the query terms (zeros for an empty index)."""
-        known = [t for t in query_terms if t in self._df]
-        if not self.size or not known:
+        ids = [i for i in self.vocabulary.known(query_terms) if i < self._weights.shape[1]]
+        if not self.size or not ids:
             return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+        unique, repeats = np.unique(ids, return_counts=True)
+        picked = self._weights[:, unique] @ repeats.astype(np.float32)
+        return np.asarray(picked, dtype=np.float32).ravel()
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term (high for rare terms)."""
-        frequency = self._df.get(term, 0)
+        ids = self.vocabulary.known([term])
+        frequency = int(self._df[ids[0]]) if ids and ids[0] < len(self._df) else 0
         return float(np.log(1.0 + (self.size - frequency + 0.5) / (frequency + 0.5)))

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.embeddings import Embedder
-from assistant.lexical import KeywordIndex, terms
+from assistant.lexical import KeywordIndex, Vocabulary, terms
 from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, StoredChunk, date_ordinal
 
 # Candidates taken from each retriever before fusion, as a multiple of k (at least MIN_CANDIDATES).
@@ -80,6 +80,7 @@ class _View:
     generation: str
     records: dict[str, ArticleRecord]
     chunks: list[StoredChunk]
+    tokens: list[npt.NDArray[np.int32]]
     keywords: KeywordIndex
     sources: npt.NDArray[np.object_]
     dates: npt.NDArray[np.int64]
@@ -110,6 +111,7 @@ class Retriever:
         self.embedder = embedder
         self.fusion = fusion or Fusion()
         self._view: _View | None = None
+        self._vocabulary = Vocabulary()
         self._lock = threading.Lock()
 
     def records(self) -> dict[str, ArticleRecord]:
@@ -173,7 +175,7 @@ class Retriever:
         generation = self.store.generation()
         with self._lock:
             if self._view is None or self._view.generation != generation:
-                self._view = _build_view(self.store, generation)
+                self._view = _build_view(self.store, generation, self._vocabulary, self._view)
             return self._view
 
 
@@ -252,20 +254,45 @@ def fuse_scores(
     return score
 
 
-def _build_view(store: ChunkStore, generation: str) -> _View:
+def _build_view(
+    store: ChunkStore, generation: str, vocabulary: Vocabulary, previous: _View | None
+) -> _View:
+    """The view as of `generation`, reusing the previous view's rows for unchanged articles.
+
+    Only chunks of articles that are new or changed since `previous` are read
+    from the store and tokenised, so a refresh after adding a few articles
+    costs little even when the index is large.
+    """
     records = {record.article_id: record for record in store.articles()}
-    chunks = [
-        chunk
-        for chunk in store.iter_chunks()
-        if (record := records.get(chunk.article_id)) and record.doc_hash == chunk.doc_hash
-    ]
-    chunks.sort(key=lambda chunk: (chunk.source, chunk.index))
+    rows: list[tuple[StoredChunk, npt.NDArray[np.int32]]] = []
+    if previous is None:
+        fresh = store.iter_chunks()
+    else:
+        unchanged = {
+            article_id
+            for article_id, record in records.items()
+            if (old := previous.records.get(article_id)) and old.doc_hash == record.doc_hash
+        }
+        rows = [
+            (chunk, previous.tokens[row])
+            for row, chunk in enumerate(previous.chunks)
+            if chunk.article_id in unchanged
+        ]
+        fresh = store.chunks_of([a for a in records if a not in unchanged])
+    for chunk in fresh:
+        record = records.get(chunk.article_id)
+        if record is not None and record.doc_hash == chunk.doc_hash:
+            rows.append((chunk, vocabulary.ids(f"{chunk.title}\n{chunk.text}")))
+    rows.sort(key=lambda row: (row[0].source, row[0].index))
+    chunks = [chunk for chunk, _ in rows]
+    tokens = [ids for _, ids in rows]
     article_row = {article_id: i for i, article_id in enumerate(sorted(records))}
     return _View(
         generation=generation,
         records=records,
         chunks=chunks,
-        keywords=KeywordIndex([f"{chunk.title}\n{chunk.text}" for chunk in chunks]),
+        tokens=tokens,
+        keywords=KeywordIndex(tokens, vocabulary),
         sources=np.array([chunk.source for chunk in chunks], dtype=object),
         dates=np.array([date_ordinal(chunk.date) for chunk in chunks], dtype=np.int64),
         row_of={chunk.chunk_id: row for row, chunk in enumerate(chunks)},

@@ -41,6 +41,8 @@ log = logging.getLogger("assistant")
 
 # Chunks fetched per page when reading the whole collection (below Chroma's batch limit).
 READ_PAGE = 2000
+# Articles whose chunks are fetched per request when refreshing part of the view.
+ARTICLES_PER_READ = 200
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,19 @@ class ChunkStore:
             if len(ids) < READ_PAGE:
                 return
             offset += READ_PAGE
+
+    def chunks_of(self, article_ids: Sequence[str]) -> Iterator[StoredChunk]:
+        """Every stored chunk of the given articles (all versions; callers filter)."""
+        for start in range(0, len(article_ids), ARTICLES_PER_READ):
+            group = list(article_ids[start : start + ARTICLES_PER_READ])
+            with self._guard("read"):
+                page = self._chunks.get(
+                    where={"document_id": {"$in": group}}, include=["documents", "metadatas"]
+                )
+            for chunk_id, text, meta in zip(
+                page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True
+            ):
+                yield _chunk_from(chunk_id, text, meta)
 
     def vectors(self, chunk_ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
         """The stored vectors of the given chunks (missing ids are left out)."""
