@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from assistant import view_cache
 from assistant.answer import Answer, AnswerPipeline, AnswerStream
 from assistant.articles import source_name
 from assistant.config import Settings
@@ -66,7 +67,11 @@ class Assistant:
     @cached_property
     def retriever(self) -> Retriever:
         """Hybrid retrieval over the store."""
-        return Retriever(self.store, self.embedder)
+        location = self.settings.chroma_url or str(Path(self.settings.index_dir).resolve())
+        saved = view_cache.cache_file(
+            self.settings.cache_dir, location, self.settings.collection, self.embedder.identity
+        )
+        return Retriever(self.store, self.embedder, saved_view=saved)
 
     @cached_property
     def chat(self) -> ChatModel | None:

@@ -83,6 +83,14 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def __getstate__(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._ids)
+
+    def __setstate__(self, state: dict[str, int]) -> None:
+        self._ids = state
+        self._lock = threading.Lock()
+
 
 class KeywordIndex:
     """BM25 (Lucene's variant, k1=1.5, b=0.75) over rows of term ids.

@@ -15,6 +15,7 @@ not probed again.
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import subprocess
@@ -74,6 +75,9 @@ def ensure_openable(folder: Path) -> None:
             _run_probe(folder)
             _remember(marker, current)
         _trusted.add(folder)
+        # Chroma touches its files even when only reading; record the state this
+        # process leaves behind, so the next process need not probe again.
+        atexit.register(_remember_if_dir, folder)
 
 
 def trust(folder: Path) -> None:
@@ -103,6 +107,11 @@ def _run_probe(folder: Path) -> None:
     if result.returncode:
         lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
         raise ProbeFailed(lines[-1][:200] if lines else f"exit code {result.returncode}")
+
+
+def _remember_if_dir(folder: Path) -> None:
+    if folder.is_dir():
+        _remember(folder / MARKER, fingerprint(folder))
 
 
 def _remember(marker: Path, current: str) -> None:

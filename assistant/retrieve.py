@@ -11,19 +11,22 @@ Every passage carries `score`, its cosine similarity to the query, which is
 what the refusal threshold compares against; keyword-only candidates get
 theirs from their stored vectors.
 
-The keyword index and the table of committed articles are an in-memory view
-rebuilt whenever the store's generation changes, so a process sees other
-processes' writes on its next search.
+The keyword index and the table of committed articles are an in-memory view,
+refreshed whenever the store's generation changes (so a process sees other
+processes' writes on its next search) and kept on disk between processes
+(view_cache.py).
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from assistant import view_cache
 from assistant.embeddings import Embedder
 from assistant.lexical import KeywordIndex, Vocabulary, terms
 from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, StoredChunk, date_ordinal
@@ -106,10 +109,17 @@ class _View:
 class Retriever:
     """Finds the passages most relevant to a query in one store."""
 
-    def __init__(self, store: ChunkStore, embedder: Embedder, fusion: Fusion | None = None) -> None:
+    def __init__(
+        self,
+        store: ChunkStore,
+        embedder: Embedder,
+        fusion: Fusion | None = None,
+        saved_view: Path | None = None,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.fusion = fusion or Fusion()
+        self.saved_view = saved_view
         self._view: _View | None = None
         self._vocabulary = Vocabulary()
         self._lock = threading.Lock()
@@ -174,8 +184,14 @@ class Retriever:
     def _current(self) -> _View:
         generation = self.store.generation()
         with self._lock:
+            if self._view is None and self.saved_view is not None:
+                saved = view_cache.load(self.saved_view)
+                if isinstance(saved, _View):
+                    self._view, self._vocabulary = saved, saved.keywords.vocabulary
             if self._view is None or self._view.generation != generation:
                 self._view = _build_view(self.store, generation, self._vocabulary, self._view)
+                if self.saved_view is not None:
+                    view_cache.save_in_background(self.saved_view, self._view)
             return self._view
 
 
