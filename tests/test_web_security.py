@@ -58,10 +58,15 @@ def test_nothing_outside_the_uploads_is_served(app: tuple[str, Assistant], path:
     assert served(app[0], path) in (403, 404)
 
 
-def test_the_index_folder_and_other_apps_uploads_are_not_served(app: tuple[str, Assistant]) -> None:
+@pytest.mark.embedded_only
+def test_the_index_folder_is_not_served(app: tuple[str, Assistant]) -> None:
     url, bot = app
     database = Path(bot.settings.index_dir).resolve() / "chroma.sqlite3"
     assert database.exists() and served(url, str(database)) == 403
+
+
+def test_other_apps_uploads_are_not_served(app: tuple[str, Assistant]) -> None:
+    url, _ = app
     shared = Path(tempfile.gettempdir()) / "gradio" / "someone-else"
     shared.mkdir(parents=True, exist_ok=True)
     (shared / "secret.txt").write_text("not yours")
