@@ -31,6 +31,14 @@ from assistant.retrieve import Passage, Retriever
 from assistant.store import ChunkFilter
 from assistant.support import Claim, ClaimChecker
 
+NOTHING_CLOSE = "No passage in the index is close enough to the question to answer it."
+NOTHING_IN_SELECTION = (
+    "No passage of the selected articles or dates is close enough to the question to answer it."
+)
+NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+EMPTY_INDEX = (
+    "The index is empty: add articles first (`assistant ingest PATH`, or Articles in the app)."
+)
 EXTRACTIVE_NOTE = (
     "Extractive answer: sentences quoted verbatim from the articles, no language model used."
 )
@@ -168,11 +176,11 @@ class AnswerPipeline:
             model=model,
         )
         if not passages or max(p.score for p in passages) < self.settings.min_relevance:
-            return self._refuse(answer, started)
+            return self._refuse(answer, started, self._why_nothing_relevant(where))
         if self.chat is None:
             quotes = self.extractive.select(standalone, passages)
             if not quotes:
-                return self._refuse(answer, started)
+                return self._refuse(answer, started, NO_ANSWERING_SENTENCE)
             answer.note = EXTRACTIVE_NOTE
             for i, quote in enumerate(quotes):
                 piece = f"{' ' if i else ''}{quote.text} [{quote.n}]"
@@ -191,10 +199,17 @@ class AnswerPipeline:
                 answer.note = f"The answer was cut off: {error}"
         return self._finish(answer, started)
 
-    def _refuse(self, answer: Answer, started: float) -> Answer:
+    def _why_nothing_relevant(self, where: ChunkFilter | None) -> str:
+        if not self.retriever.records():
+            return EMPTY_INDEX
+        if where is not None and not where.is_empty():
+            return NOTHING_IN_SELECTION
+        return NOTHING_CLOSE
+
+    def _refuse(self, answer: Answer, started: float, why: str) -> Answer:
         answer.refused = True
         answer.text = refusal_sentence()
-        answer.note = "No passage in the index is close enough to the question to answer it."
+        answer.note = why
         answer.seconds = time.perf_counter() - started
         return answer
 

@@ -57,8 +57,11 @@ def measure(bot: Assistant, titles: list[str]) -> dict[str, float]:
         bot.search(title, 6)
         times.append(time.perf_counter() - started)
     values = np.array(times) * 1000
-    return {"cold_query_ms": cold * 1000, "p50_ms": float(np.percentile(values, 50)),
-            "p95_ms": float(np.percentile(values, 95))}
+    return {
+        "cold_query_ms": cold * 1000,
+        "p50_ms": float(np.percentile(values, 50)),
+        "p95_ms": float(np.percentile(values, 95)),
+    }
 
 
 def plot(rows: list[dict[str, Any]], target: Path) -> None:
@@ -91,7 +94,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/assistant-scale"))
     parser.add_argument("--copies", type=int, default=STEPS[-1])
     parser.add_argument("--embed", default="local", choices=("local", "local-int8"))
-    parser.add_argument("--docs", action="store_true", help="write scale.png and scale.json to docs/")
+    parser.add_argument("--docs", action="store_true", help="copy the plot and figures to docs/")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
@@ -109,19 +112,28 @@ def main() -> None:
             embedded += report.embedded_chunks
         seconds = time.perf_counter() - started
         done = target
-        row = {"copies": target, "chunks": bot.store.chunk_count(), "step_seconds": seconds,
-               "step_chunks_per_s": embedded / seconds, **measure(bot, titles),
-               "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        row = {
+            "copies": target,
+            "chunks": bot.store.chunk_count(),
+            "step_seconds": seconds,
+            "step_chunks_per_s": embedded / seconds,
+            **measure(bot, titles),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
         rows.append(row)
         print(json.dumps(row), flush=True)
     base = rows[0]["step_chunks_per_s"]
-    print("\n| chunks | step ingest (chunks/s) | vs first step | cold query | "
-          "retrieval p50 | retrieval p95 | peak memory |")
+    print(
+        "\n| chunks | step ingest (chunks/s) | vs first step | cold query | "
+        "retrieval p50 | retrieval p95 | peak memory |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| {r['chunks']:,} | {r['step_chunks_per_s']:.1f} | "
-              f"{r['step_chunks_per_s'] / base:.0%} | {r['cold_query_ms'] / 1000:.1f} s | "
-              f"{r['p50_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['peak_rss_mb']:,.0f} MB |")
+        print(
+            f"| {r['chunks']:,} | {r['step_chunks_per_s']:.1f} | "
+            f"{r['step_chunks_per_s'] / base:.0%} | {r['cold_query_ms'] / 1000:.1f} s | "
+            f"{r['p50_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['peak_rss_mb']:,.0f} MB |"
+        )
     (args.work / "scale.json").write_text(json.dumps(rows, indent=2))
     plot(rows, args.work / "scale.png")
     if args.docs:

@@ -158,13 +158,13 @@ def app_bot(embedder: LocalEmbedder, cache_dir: Path, storage: StorageOptions) -
     def build(folder: Path, **options: Any) -> Assistant:
         from tests.web import free_port
 
+        options.setdefault("port", free_port())
         return shared_model_assistant(
             embedder,
             cache_dir,
             storage,
             index_dir=folder / "index",
             upload_dir=folder / "uploads",
-            port=free_port(),
             **options,
         )
 

@@ -76,3 +76,8 @@ def test_bad_questions_are_refused_before_any_work(
 ) -> None:
     with pytest.raises(QuestionError, match=needle):
         seeded().ask(question)
+
+
+def test_an_empty_index_says_to_add_articles(make_assistant: AssistantFactory) -> None:
+    answer = make_assistant().ask("How long did the call last?")
+    assert answer.refused and "index is empty" in answer.note

@@ -125,3 +125,11 @@ def test_ingest_endpoint_takes_uploaded_files(tmp_path: Path, app_bot: AppBotFac
         assert "41 fishing boats" in answer["answer"]
         with pytest.raises(Exception, match=r"not|allowed|upload|valid"):
             client.predict(["/etc/passwd"], api_name="/ingest")
+
+
+def test_a_busy_port_is_a_one_line_error(tmp_path: Path, app_bot: AppBotFactory) -> None:
+    first = app_bot(tmp_path / "one")
+    with running(first):
+        second = app_bot(tmp_path / "two", port=first.settings.port)
+        with pytest.raises(ConfigError, match="pass --port N"):
+            launch(second, block=False, quiet=True)

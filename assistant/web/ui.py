@@ -368,6 +368,18 @@ def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blo
     _private_upload_cache()
     demo = build(bot)
     demo.queue(max_size=settings.max_queue, default_concurrency_limit=1)
+    try:
+        _launch(demo, bot, block=block, quiet=quiet)
+    except OSError as error:
+        raise ConfigError(
+            f"Cannot listen on {settings.host}:{settings.port} ({str(error).splitlines()[0]}): "
+            "pass --port N (or set GRADIO_SERVER_PORT) for a free port"
+        ) from None
+    return demo
+
+
+def _launch(demo: gr.Blocks, bot: Assistant, *, block: bool, quiet: bool) -> None:
+    settings = bot.settings
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,
@@ -385,4 +397,3 @@ def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blo
         js=(STATIC / "app.js").read_text(encoding="utf-8"),
         footer_links=["api"],
     )
-    return demo
