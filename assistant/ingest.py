@@ -49,9 +49,14 @@ class IngestReport:
         """One line for people: counts of each outcome and the index size."""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{len(self.skipped)} skipped; the index holds {self.articles} articles in "
-            f"{self.chunks} chunks ({self.seconds:.1f} s)"
+            f"{len(self.skipped)} skipped; the index holds {_count(self.articles, 'article')} in "
+            f"{_count(self.chunks, 'chunk')} ({self.seconds:.1f} s)"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 article', '2 articles': the report is read by people."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass(frozen=True)
