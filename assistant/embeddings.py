@@ -18,6 +18,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -92,15 +93,35 @@ class VectorCache:
         return np.vstack([found[text] for text in texts]).astype(np.float32)
 
 
+class _CachesShortTexts:
+    """embed_short and embed_query for an embedder: its `embed` behind a VectorCache."""
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        raise NotImplementedError
+
+    @cached_property
+    def _cache(self) -> VectorCache:
+        return VectorCache(self.embed)
+
+    def embed_short(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of questions and sentences, cached."""
+        return self._cache.get(texts)
+
+    def embed_query(self, text: str) -> Vectors:
+        """The vector of one query, cached."""
+        vector: Vectors = self._cache.get([text])[0]
+        return vector
+
+
 class _Runner(Protocol):
     def __call__(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors: ...
 
 
-class LocalEmbedder:
+class LocalEmbedder(_CachesShortTexts):
     """all-MiniLM-L6-v2 from the bundled weights, on ONNX Runtime or PyTorch.
 
     `int8=True` runs a dynamically quantised graph: about twice as fast, with
-    vectors within cosine 0.98 of the exact ones (see docs/benchmarks.md for
+    vectors within cosine 0.97 (mean 0.99) of the exact ones (see docs/benchmarks.md for
     what that costs retrieval). Its vectors get their own identity, so they
     never mix with exact ones in an index.
     """
@@ -116,7 +137,6 @@ class LocalEmbedder:
         self.engine = ""
         self._runner: _Runner | None = None
         self._lock = threading.Lock()
-        self._cache = VectorCache(self.embed)
         tokenizer = local_model.load_tokenizer()
         # A private copy: truncation is a setting of the tokenizer object.
         self._tokenizer = type(tokenizer).from_str(tokenizer.to_str())
@@ -141,15 +161,6 @@ class LocalEmbedder:
                 mask[row, : lengths[index]] = 1
             out[batch] = runner(ids, mask)
         return out
-
-    def embed_short(self, texts: Sequence[str]) -> Vectors:
-        """Vectors of questions and sentences, cached."""
-        return self._cache.get(texts)
-
-    def embed_query(self, text: str) -> Vectors:
-        """The vector of one query, cached."""
-        vector: Vectors = self._cache.get([text])[0]
-        return vector
 
     def tokens_embedded(self, texts: Sequence[str]) -> int:
         """How many word pieces (with special tokens) the model reads for `texts`."""
@@ -225,14 +236,13 @@ def _batches(order: npt.NDArray[np.intp], lengths: npt.NDArray[Any]) -> list[lis
     return batches
 
 
-class OpenAIEmbedder:
+class OpenAIEmbedder(_CachesShortTexts):
     """Embeddings from the OpenAI API (or a compatible server) through llama-index."""
 
     def __init__(self, settings: Settings) -> None:
         from llama_index.embeddings.openai import OpenAIEmbedding
 
         self.identity = f"openai:{settings.embed_model}"
-        self._cache = VectorCache(self.embed)
         self._model = OpenAIEmbedding(
             model_name=settings.embed_model,
             api_key=settings.openai_api_key or "not-needed",
@@ -248,15 +258,6 @@ class OpenAIEmbedder:
         rows = np.asarray(self._model.get_text_embedding_batch(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         return np.asarray(rows / np.maximum(norms, 1e-12), dtype=np.float32)
-
-    def embed_short(self, texts: Sequence[str]) -> Vectors:
-        """Vectors of questions and sentences, cached."""
-        return self._cache.get(texts)
-
-    def embed_query(self, text: str) -> Vectors:
-        """The vector of one query, cached."""
-        vector: Vectors = self._cache.get([text])[0]
-        return vector
 
 
 def make_embedder(settings: Settings) -> Embedder:

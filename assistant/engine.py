@@ -95,26 +95,28 @@ class Assistant:
         self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Add or update articles from files and folders; see IngestReport for the outcome."""
-        if isinstance(paths, (str, Path)):
-            paths = [paths]
         with self._writing():
-            report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
-            self.store.trust_written_state()
-            return report
+            return self._ingest_into_store(paths, progress)
 
     def rebuild(
         self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Empty the index (even a damaged one) and ingest `paths` into it afresh."""
-        if isinstance(paths, (str, Path)):
-            paths = [paths]
         with self._writing():
             for part in ("store", "retriever", "pipeline"):
                 self.__dict__.pop(part, None)
             drop_index(self.settings)
-            report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
-            self.store.trust_written_state()
-            return report
+            return self._ingest_into_store(paths, progress)
+
+    def _ingest_into_store(
+        self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None
+    ) -> IngestReport:
+        """The ingest itself, under the write lock the caller holds."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+        self.store.trust_written_state()
+        return report
 
     def remove(self, source: str) -> ArticleRecord:
         """Delete an article and all its chunks; `source` as `articles()` lists it, or a path."""

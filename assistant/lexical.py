@@ -128,7 +128,7 @@ class KeywordIndex:
         ).tocsc()
 
     def _idf_array(self) -> npt.NDArray[np.float64]:
-        return np.log(1.0 + (self.size - self._df + 0.5) / (self._df + 0.5))
+        return _idf(self.size, self._df)
 
     def scores(self, query_terms: Sequence[str]) -> npt.NDArray[np.float32]:
         """BM25 score of every row for the query terms (zeros for an empty index)."""
@@ -143,4 +143,9 @@ class KeywordIndex:
         """Inverse document frequency of a stemmed term (high for rare terms)."""
         ids = self.vocabulary.known([term])
         frequency = int(self._df[ids[0]]) if ids and ids[0] < len(self._df) else 0
-        return float(np.log(1.0 + (self.size - frequency + 0.5) / (frequency + 0.5)))
+        return float(_idf(self.size, np.asarray(frequency)))
+
+
+def _idf(size: int, frequency: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """BM25's inverse document frequency (Lucene's form, never negative)."""
+    return np.log(1.0 + (size - frequency + 0.5) / (frequency + 0.5))

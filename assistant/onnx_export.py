@@ -11,12 +11,10 @@ is needed.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
+from assistant.atomic_file import write_atomically
 from assistant.local_model import WEIGHTS_SHA256, verified_weights
 
 # Bump when the exported graph changes, so old cache files are not reused.
@@ -37,23 +35,11 @@ def ensure_onnx_model(cache_dir: Path, int8: bool = False) -> Path:
         return target
     if int8:
         source = ensure_onnx_model(cache_dir)
-        _write_atomically(target, lambda path: _quantize(source, path))
+        write_atomically(target, lambda path: _quantize(source, path))
     else:
         verified_weights()
-        _write_atomically(target, _export)
+        write_atomically(target, _export)
     return target
-
-
-def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".onnx", dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _quantize(source: Path, destination: Path) -> None:

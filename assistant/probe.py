@@ -16,13 +16,15 @@ not probed again.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
+
+from assistant.atomic_file import write_atomically
 
 MARKER = ".verified"
 PROBE_TIMEOUT = 300
@@ -116,10 +118,5 @@ def _remember_if_dir(folder: Path) -> None:
 
 def _remember(marker: Path, current: str) -> None:
     """Write the fingerprint atomically; a read-only folder just means probing next time."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=marker.parent, prefix=".verified-")
-        with os.fdopen(handle, "w") as file:
-            file.write(current)
-        os.replace(temporary, marker)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(marker, lambda path: path.write_text(current))

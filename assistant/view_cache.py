@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
+
+from assistant.atomic_file import write_atomically
 
 log = logging.getLogger("assistant")
 
@@ -59,10 +59,11 @@ def save_in_background(path: Path, view: Any) -> None:
 def _save(path: Path, view: Any) -> None:
     with _writing:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".view-")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump({"format": FORMAT, "view": view}, file, pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+            write_atomically(path, lambda target: _dump(target, view))
         except OSError as error:
             log.debug("could not save the view to %s: %s", path, error)
+
+
+def _dump(target: Path, view: Any) -> None:
+    with target.open("wb") as file:
+        pickle.dump({"format": FORMAT, "view": view}, file, pickle.HIGHEST_PROTOCOL)
