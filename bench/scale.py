@@ -27,10 +27,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
 
 from assistant import Assistant  # noqa: E402
 from bench import bbc  # noqa: E402
+from bench.timing import percentiles, time_each  # noqa: E402
 
 STEPS = (1, 2, 4, 8, 14)
 QUERIES = 200
@@ -51,17 +51,8 @@ def measure(bot: Assistant, titles: list[str]) -> dict[str, float]:
     started = time.perf_counter()
     bot.search(titles[0], 6)
     cold = time.perf_counter() - started
-    times = []
-    for title in titles[1 : QUERIES + 1]:
-        started = time.perf_counter()
-        bot.search(title, 6)
-        times.append(time.perf_counter() - started)
-    values = np.array(times) * 1000
-    return {
-        "cold_query_ms": cold * 1000,
-        "p50_ms": float(np.percentile(values, 50)),
-        "p95_ms": float(np.percentile(values, 95)),
-    }
+    warm = time_each(lambda title: bot.search(title, 6), titles[1 : QUERIES + 1])
+    return {"cold_query_ms": cold * 1000, **percentiles(warm)}
 
 
 def plot(rows: list[dict[str, Any]], target: Path) -> None:

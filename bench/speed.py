@@ -39,6 +39,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 
 from bench import bbc  # noqa: E402
+from bench.timing import percentiles, time_each  # noqa: E402
 
 QUERIES = 300
 ANSWERS = 100
@@ -47,12 +48,6 @@ ANSWERS = 100
 def peak_mb() -> float:
     """This process's peak resident memory, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def percentiles(seconds: list[float]) -> dict[str, float]:
-    """p50 and p95 in milliseconds."""
-    values = np.array(seconds) * 1000
-    return {"p50_ms": float(np.percentile(values, 50)), "p95_ms": float(np.percentile(values, 95))}
 
 
 def chunk_texts(articles: list[bbc.BBCArticle]) -> list[str]:
@@ -204,16 +199,8 @@ def query_ours(work: Path, articles: list[bbc.BBCArticle], embed: str) -> dict[s
     bot = Assistant(index_dir=work / f"ours-{embed}", llm="extractive", embed=embed)
     bot.search(questions[0], 6)
     cold = time.perf_counter() - STARTED
-    retrieval = []
-    for question in questions[1 : QUERIES + 1]:
-        started = time.perf_counter()
-        bot.search(question, 6)
-        retrieval.append(time.perf_counter() - started)
-    extractive = []
-    for question in questions[QUERIES + 1 : QUERIES + 1 + ANSWERS]:
-        started = time.perf_counter()
-        bot.ask(question)
-        extractive.append(time.perf_counter() - started)
+    retrieval = time_each(lambda q: bot.search(q, 6), questions[1 : QUERIES + 1])
+    extractive = time_each(bot.ask, questions[QUERIES + 1 : QUERIES + 1 + ANSWERS])
     with ScriptedLLM(Reply(text="The articles say so [1].")) as server:
         llm = Assistant(
             index_dir=work / f"ours-{embed}",
@@ -224,11 +211,7 @@ def query_ours(work: Path, articles: list[bbc.BBCArticle], embed: str) -> dict[s
         )
         llm.__dict__["embedder"] = bot.embedder
         llm.ask(questions[0])
-        generative = []
-        for question in questions[QUERIES + 1 : QUERIES + 1 + ANSWERS]:
-            started = time.perf_counter()
-            llm.ask(question)
-            generative.append(time.perf_counter() - started)
+        generative = time_each(llm.ask, questions[QUERIES + 1 : QUERIES + 1 + ANSWERS])
     return {
         "cold_first_query_s": cold,
         "retrieval": percentiles(retrieval),
@@ -249,20 +232,12 @@ def query_plain(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
     retriever = index.as_retriever(similarity_top_k=6)
     retriever.retrieve(questions[0])
     cold = time.perf_counter() - STARTED
-    retrieval = []
-    for question in questions[1 : QUERIES + 1]:
-        started = time.perf_counter()
-        retriever.retrieve(question)
-        retrieval.append(time.perf_counter() - started)
+    retrieval = time_each(retriever.retrieve, questions[1 : QUERIES + 1])
     with ScriptedLLM(Reply(text="The articles say so [1].")) as server:
         llm = OpenAILike(model="scripted", api_base=server.url, api_key="k", is_chat_model=True)
         engine = index.as_query_engine(llm=llm, similarity_top_k=6)
         engine.query(questions[0])
-        generative = []
-        for question in questions[QUERIES + 1 : QUERIES + 1 + ANSWERS]:
-            started = time.perf_counter()
-            engine.query(question)
-            generative.append(time.perf_counter() - started)
+        generative = time_each(engine.query, questions[QUERIES + 1 : QUERIES + 1 + ANSWERS])
     return {
         "cold_first_query_s": cold,
         "retrieval": percentiles(retrieval),
