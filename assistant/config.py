@@ -22,6 +22,7 @@ _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
 _AUTH = re.compile(r"[^:\s]+:\S+")
 LLM_CHOICES = ("extractive", "openai")
 EMBED_CHOICES = ("local", "local-int8", "openai")
+EMBED_BF16_CHOICES = ("auto", "off")
 
 # Environment variable for each field that can be set from the environment.
 ENV_NAMES: dict[str, str] = {
@@ -35,6 +36,7 @@ ENV_NAMES: dict[str, str] = {
     "openai_base_url": "OPENAI_BASE_URL",
     "embed": "ASSISTANT_EMBED",
     "embed_model": "ASSISTANT_EMBED_MODEL",
+    "embed_bf16": "ASSISTANT_EMBED_BF16",
     "llm_timeout": "ASSISTANT_LLM_TIMEOUT",
     "llm_retries": "ASSISTANT_LLM_RETRIES",
     "max_file_mb": "ASSISTANT_MAX_FILE_MB",
@@ -75,6 +77,8 @@ class Settings:
     openai_base_url: str | None = None
     embed: str = "local"
     embed_model: str = "text-embedding-3-small"
+    # "auto": large local embedding jobs run in bfloat16 on CPUs with AMX (bulk_engine.py).
+    embed_bf16: str = "auto"
     llm_timeout: float = 60.0
     llm_retries: int = 2
     max_file_mb: float = 20.0
@@ -126,6 +130,11 @@ class Settings:
         if self.embed not in EMBED_CHOICES:
             raise ConfigError(
                 f"ASSISTANT_EMBED must be one of {', '.join(EMBED_CHOICES)}, not {self.embed!r}"
+            )
+        if self.embed_bf16 not in EMBED_BF16_CHOICES:
+            raise ConfigError(
+                f"ASSISTANT_EMBED_BF16 must be one of {', '.join(EMBED_BF16_CHOICES)}, "
+                f"not {self.embed_bf16!r}"
             )
         if not _COLLECTION_NAME.fullmatch(self.collection):
             raise ConfigError(

@@ -6,9 +6,10 @@ vectors from different models are never mixed in one index.
 
 The local model runs on ONNX Runtime from a graph exported once and cached
 (see onnx_export.py). Texts are tokenised first, sorted by length and
-batched so that padding stays small; that, not the runtime alone, is most
+batched so that padding stays small; that, not the runtime alone, is much
 of the speed. If the export fails the same weights run on PyTorch, with a
-one-line notice.
+one-line notice. On CPUs with AMX, large jobs (ingests) move to the same
+model in bfloat16 once it has loaded in the background (bulk_engine.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from assistant import local_model
+from assistant import bulk_engine, local_model
 from assistant.config import Settings
 from assistant.errors import ConfigError, ModelError
 
@@ -36,6 +37,8 @@ Vectors = npt.NDArray[np.float32]
 # Texts per batch, and padded tokens per batch: measured best for MiniLM on 2 cores.
 BATCH_TEXTS = 16
 BATCH_TOKENS = 16 * 192
+# Word pieces in one call from which it pays to load the bulk engine: about 4 s of ONNX work.
+BULK_MIN_TOKENS = 20_000
 
 
 class Embedder(Protocol):
@@ -113,8 +116,7 @@ class _CachesShortTexts:
         return vector
 
 
-class _Runner(Protocol):
-    def __call__(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors: ...
+Runner = Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], Vectors]
 
 
 class LocalEmbedder(_CachesShortTexts):
@@ -124,9 +126,15 @@ class LocalEmbedder(_CachesShortTexts):
     vectors within cosine 0.97 (mean 0.99) of the exact ones (see docs/benchmarks.md for
     what that costs retrieval). Its vectors get their own identity, so they
     never mix with exact ones in an index.
+
+    `bulk=True` lets calls of at least BULK_MIN_TOKENS word pieces use the
+    bfloat16 engine; its vectors are within cosine 0.9998 of the exact ones,
+    so they share the identity.
     """
 
-    def __init__(self, cache_dir: Path, threads: int | None = None, int8: bool = False) -> None:
+    def __init__(
+        self, cache_dir: Path, threads: int | None = None, int8: bool = False, bulk: bool = False
+    ) -> None:
         self.identity = (
             f"local{'-int8' if int8 else ''}:{local_model.MODEL_NAME}:"
             f"{local_model.WEIGHTS_SHA256[:12]}"
@@ -134,8 +142,10 @@ class LocalEmbedder(_CachesShortTexts):
         self.int8 = int8
         self.cache_dir = cache_dir
         self.threads = threads or os.cpu_count() or 1
-        self.engine = ""
-        self._runner: _Runner | None = None
+        self._engine = ""
+        self._bulk_used = False
+        self._runner: Runner | None = None
+        self._bulk = bulk_engine.BulkEngine(self.threads) if bulk and not int8 else None
         self._lock = threading.Lock()
         tokenizer = local_model.load_tokenizer()
         # A private copy: truncation is a setting of the tokenizer object.
@@ -148,11 +158,12 @@ class LocalEmbedder(_CachesShortTexts):
         out = np.zeros((len(texts), local_model.DIMENSION), dtype=np.float32)
         if not texts:
             return out
-        runner = self._load()
         encodings = self._tokenizer.encode_batch(list(texts))
         lengths = np.array([len(e.ids) for e in encodings])
+        large = int(lengths.sum()) >= BULK_MIN_TOKENS
         order = np.argsort(lengths, kind="stable")
         for batch in _batches(order, lengths):
+            runner = self._runner_for(large)
             width = int(lengths[batch].max())
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -162,17 +173,47 @@ class LocalEmbedder(_CachesShortTexts):
             out[batch] = runner(ids, mask)
         return out
 
+    @property
+    def engine(self) -> str:
+        """What has embedded so far: ONNX Runtime (or PyTorch), and the bulk engine if used."""
+        used = [self._engine] if self._engine else []
+        if self._bulk_used:
+            used.append(f"{bulk_engine.NAME} for large jobs")
+        return "; ".join(used)
+
     def tokens_embedded(self, texts: Sequence[str]) -> int:
         """How many word pieces (with special tokens) the model reads for `texts`."""
         return sum(len(e.ids) for e in self._tokenizer.encode_batch(list(texts)))
 
-    def _load(self) -> _Runner:
+    @property
+    def bulk_requested(self) -> bool:
+        """Whether a large job has asked for the bulk engine (small jobs never do)."""
+        return self._bulk is not None and self._bulk.started
+
+    def load_bulk_engine(self) -> bool:
+        """Load the bulk engine now and wait for it (benchmarks measure it warm).
+
+        False when this embedder has none or it could not be loaded.
+        """
+        return self._bulk is not None and self._bulk.wait() is not None
+
+    def _runner_for(self, large: bool) -> Runner:
+        """The bulk engine for a large job once it is ready (loading it on request), else ONNX."""
+        if large and self._bulk is not None:
+            self._bulk.start()
+            bulk = self._bulk.ready()
+            if bulk is not None:
+                self._bulk_used = True
+                return bulk
+        return self._load()
+
+    def _load(self) -> Runner:
         with self._lock:
             if self._runner is None:
                 self._runner = self._load_onnx() or self._load_torch()
             return self._runner
 
-    def _load_onnx(self) -> _Runner | None:
+    def _load_onnx(self) -> Runner | None:
         from assistant.onnx_export import ensure_onnx_model
 
         try:
@@ -193,7 +234,7 @@ class LocalEmbedder(_CachesShortTexts):
                 str(error).splitlines()[0] if str(error) else type(error).__name__,
             )
             return None
-        self.engine = "onnxruntime int8" if self.int8 else "onnxruntime"
+        self._engine = "onnxruntime int8" if self.int8 else "onnxruntime"
 
         def run(ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
             result = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
@@ -201,24 +242,16 @@ class LocalEmbedder(_CachesShortTexts):
 
         return run
 
-    def _load_torch(self) -> _Runner:
+    def _load_torch(self) -> Runner:
         if self.int8:
             raise ModelError(
                 "The int8 embedding model could not be built; use ASSISTANT_EMBED=local instead"
             )
-        import torch
+        from assistant.torch_encoder import load_sentence_encoder, runner_for
 
-        from assistant.torch_encoder import load_sentence_encoder
-
-        encoder = load_sentence_encoder()
-        self.engine = "pytorch"
-
-        def run(ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
-            with torch.no_grad():
-                result = encoder(torch.from_numpy(ids), torch.from_numpy(mask))
-            return np.asarray(result.numpy(), dtype=np.float32)
-
-        return run
+        runner = runner_for(load_sentence_encoder())
+        self._engine = "pytorch"
+        return runner
 
 
 def _batches(order: npt.NDArray[np.intp], lengths: npt.NDArray[Any]) -> list[list[int]]:
@@ -263,7 +296,11 @@ class OpenAIEmbedder(_CachesShortTexts):
 def make_embedder(settings: Settings) -> Embedder:
     """The embedder the settings ask for."""
     if settings.embed in ("local", "local-int8"):
-        return LocalEmbedder(settings.cache_dir, int8=settings.embed == "local-int8")
+        return LocalEmbedder(
+            settings.cache_dir,
+            int8=settings.embed == "local-int8",
+            bulk=settings.embed_bf16 == "auto" and bulk_engine.amx_available(),
+        )
     if settings.embed == "openai":
         return OpenAIEmbedder(settings)
     raise ConfigError(f"Unknown embedder {settings.embed!r}")

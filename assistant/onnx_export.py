@@ -79,7 +79,7 @@ def _export(destination: Path) -> None:
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            load_sentence_encoder(),
+            load_sentence_encoder(for_export=True),
             (example, example),
             str(destination),
             input_names=["input_ids", "attention_mask"],

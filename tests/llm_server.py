@@ -54,8 +54,8 @@ class ScriptedLLM:
     @property
     def url(self) -> str:
         """Base URL for OPENAI_BASE_URL."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"
 
     def queue(self, *replies: Reply) -> None:
         """Script the next replies, in order."""

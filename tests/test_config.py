@@ -40,6 +40,7 @@ def test_arguments_win_over_environment() -> None:
         ({"ASSISTANT_CHROMA_URL": "localhost:8000"}, "http://host:port"),
         ({"ASSISTANT_EMBED": "openai"}, "needs OPENAI_API_KEY"),
         ({"ASSISTANT_COLLECTION": "a"}, "ASSISTANT_COLLECTION"),
+        ({"ASSISTANT_EMBED_BF16": "yes"}, "ASSISTANT_EMBED_BF16 must be one of auto, off"),
     ],
 )
 def test_bad_values_say_which_variable_to_fix(env: dict[str, str], needle: str) -> None:
