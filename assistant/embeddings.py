@@ -37,8 +37,11 @@ Vectors = npt.NDArray[np.float32]
 # Texts per batch, and padded tokens per batch: measured best for MiniLM on 2 cores.
 BATCH_TEXTS = 16
 BATCH_TOKENS = 16 * 192
-# Word pieces in one call from which it pays to load the bulk engine: about 4 s of ONNX work.
-BULK_MIN_TOKENS = 20_000
+# A call of at least this many word pieces is document work (an ingest), not questions.
+LARGE_CALL_TOKENS = 8_000
+# Document work after which loading the bulk engine pays: about 15 s of ONNX work. Loading
+# takes seconds of CPU that an ingest shorter than this would only lose.
+BULK_AFTER_TOKENS = 100_000
 
 
 class Embedder(Protocol):
@@ -127,9 +130,9 @@ class LocalEmbedder(_CachesShortTexts):
     what that costs retrieval). Its vectors get their own identity, so they
     never mix with exact ones in an index.
 
-    `bulk=True` lets calls of at least BULK_MIN_TOKENS word pieces use the
-    bfloat16 engine; its vectors are within cosine 0.9998 of the exact ones,
-    so they share the identity.
+    `bulk=True` lets large calls use the bfloat16 engine once BULK_AFTER_TOKENS
+    word pieces of document work have come in; its vectors are within cosine
+    0.9998 of the exact ones, so they share the identity.
     """
 
     def __init__(
@@ -144,6 +147,7 @@ class LocalEmbedder(_CachesShortTexts):
         self.threads = threads or os.cpu_count() or 1
         self._engine = ""
         self._bulk_used = False
+        self._document_tokens = 0
         self._runner: Runner | None = None
         self._bulk = bulk_engine.BulkEngine(self.threads) if bulk and not int8 else None
         self._lock = threading.Lock()
@@ -160,7 +164,7 @@ class LocalEmbedder(_CachesShortTexts):
             return out
         encodings = self._tokenizer.encode_batch(list(texts))
         lengths = np.array([len(e.ids) for e in encodings])
-        large = int(lengths.sum()) >= BULK_MIN_TOKENS
+        large = self._count_document_work(int(lengths.sum()))
         order = np.argsort(lengths, kind="stable")
         for batch in _batches(order, lengths):
             runner = self._runner_for(large)
@@ -196,6 +200,14 @@ class LocalEmbedder(_CachesShortTexts):
         False when this embedder has none or it could not be loaded.
         """
         return self._bulk is not None and self._bulk.wait() is not None
+
+    def _count_document_work(self, tokens: int) -> bool:
+        """Record a call's size; True when it is large and enough such work has come in."""
+        if tokens < LARGE_CALL_TOKENS:
+            return False
+        with self._lock:
+            self._document_tokens += tokens
+            return self._document_tokens >= BULK_AFTER_TOKENS
 
     def _runner_for(self, large: bool) -> Runner:
         """The bulk engine for a large job once it is ready (loading it on request), else ONNX."""

@@ -5,14 +5,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import bulk_engine
+from assistant import bulk_engine, embeddings
 from assistant.config import Settings
-from assistant.embeddings import BULK_MIN_TOKENS, LocalEmbedder, make_embedder
+from assistant.embeddings import LocalEmbedder, make_embedder
 from tests.conftest import SEED_FILE
 
 
 def _large_job() -> list[str]:
-    """Overlapping windows of the seed article: past BULK_MIN_TOKENS word pieces together."""
+    """Overlapping windows of the seed article: a call larger than LARGE_CALL_TOKENS."""
     text = SEED_FILE.read_text(encoding="utf-8")
     step = (len(text) - 900) // 120
     return [text[i * step : i * step + 900] for i in range(120)]
@@ -42,19 +42,30 @@ def test_setting_off_keeps_large_jobs_on_onnx(tmp_path: Path) -> None:
     assert off.load_bulk_engine() is False
 
 
-def test_small_jobs_never_ask_for_the_bulk_engine(cache_dir: Path) -> None:
+def test_questions_and_a_mid_sized_ingest_never_ask_for_the_bulk_engine(
+    cache_dir: Path, embedder: LocalEmbedder
+) -> None:
+    texts = _large_job()
+    tokens = embedder.tokens_embedded(texts)
+    assert embeddings.LARGE_CALL_TOKENS <= tokens < embeddings.BULK_AFTER_TOKENS
     model = LocalEmbedder(cache_dir, bulk=True)
-    model.embed(["How long did the call last?", SEED_FILE.read_text(encoding="utf-8")])
+    for _ in range(50):
+        model.embed(["How long did the call last?", SEED_FILE.read_text(encoding="utf-8")])
+    model.embed(texts)
     assert not model.bulk_requested
     assert model.engine == "onnxruntime"
 
 
-def test_a_large_job_asks_for_it_without_waiting_for_it(
-    cache_dir: Path, embedder: LocalEmbedder
+def test_enough_document_work_asks_for_it_without_waiting_for_it(
+    cache_dir: Path, embedder: LocalEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = _large_job()
-    assert embedder.tokens_embedded(texts) >= BULK_MIN_TOKENS
+    tokens = embedder.tokens_embedded(texts)
+    # Two calls of this size make enough work (the real threshold needs a longer ingest).
+    monkeypatch.setattr(embeddings, "BULK_AFTER_TOKENS", tokens + 1)
     model = LocalEmbedder(cache_dir, bulk=True)
+    model.embed(texts)
+    assert not model.bulk_requested
     vectors = model.embed(texts)
     assert model.bulk_requested
     assert vectors.shape == (len(texts), 384)
@@ -64,14 +75,15 @@ def test_a_large_job_asks_for_it_without_waiting_for_it(
 def test_bulk_vectors_match_the_exact_model_in_order(
     cache_dir: Path, embedder: LocalEmbedder
 ) -> None:
-    texts = _large_job()
+    unique = _large_job()
+    texts = unique * 5  # one call past BULK_AFTER_TOKENS
     model = LocalEmbedder(cache_dir, bulk=True)
     assert model.load_bulk_engine()
     vectors = model.embed(texts)
     assert "bfloat16" in model.engine
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    cosine = np.sum(vectors * embedder.embed(texts), axis=1)
-    assert cosine.min() >= 0.999
-    # Rows stay in the caller's order: each text is closest to its own exact vector.
-    exact = embedder.embed(texts)
-    assert (np.argmax(vectors @ exact.T, axis=1) == np.arange(len(texts))).all()
+    exact = np.tile(embedder.embed(unique), (5, 1))
+    assert np.sum(vectors * exact, axis=1).min() >= 0.999
+    # Rows stay in the caller's order: each is closest to its own text's exact vector.
+    closest = np.argmax(vectors @ exact[: len(unique)].T, axis=1)
+    assert (closest == np.arange(len(texts)) % len(unique)).all()
