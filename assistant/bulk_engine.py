@@ -8,8 +8,9 @@ ONNX Runtime in float32 (figures in docs/benchmarks.md).
 
 It is no good for questions: loading torch and transformers takes seconds,
 and a single short text costs more than on ONNX Runtime. So it is loaded in
-a background thread when the first large job arrives, large jobs switch to
-it once it is ready, and everything else keeps the quick ONNX session.
+a background thread once an ingest has done enough work for the load to pay
+(see LocalEmbedder), the ingest switches to it once it is ready, and
+everything else keeps the quick ONNX session.
 A failure to load is one logged line; the embedder simply stays on ONNX.
 
 Batches are padded to a multiple of WIDTH_STEP word pieces (the padding is
