@@ -83,14 +83,16 @@ def chunk_texts(articles: list[bbc.BBCArticle]) -> list[str]:
 # --- phases (each runs in its own process) ----------------------------------------
 
 
-def embed_ours(work: Path, articles: list[bbc.BBCArticle], embed: str, name: str) -> dict[str, Any]:
-    """Embed the benchmark chunks as a user's settings would (ASSISTANT_EMBED_BF16 counts)."""
+def embed_ours(
+    work: Path, articles: list[bbc.BBCArticle], embed: str, name: str, bf16: str | None = None
+) -> dict[str, Any]:
+    """Embed the benchmark chunks as a user's settings would (`bf16` overrides them)."""
     from assistant.config import Settings
     from assistant.embeddings import LocalEmbedder, make_embedder
 
     texts = chunk_texts(articles)
     cache = Path(os.environ.get("ASSISTANT_CACHE_DIR", work / "cache"))
-    model = make_embedder(Settings.from_env(embed=embed, cache_dir=cache))
+    model = make_embedder(Settings.from_env(embed=embed, cache_dir=cache, embed_bf16=bf16))
     assert isinstance(model, LocalEmbedder)
     model.load_bulk_engine()  # measured warm, like the peer's model
     model.embed(texts[:200])
@@ -271,8 +273,7 @@ def embed_ours_exact(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, An
 
 def embed_ours_onnx(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
     """The default model with bfloat16 turned off: ONNX Runtime float32 only."""
-    os.environ["ASSISTANT_EMBED_BF16"] = "off"
-    return embed_ours(work, articles, "local", "local-onnx")
+    return embed_ours(work, articles, "local", "local-onnx", bf16="off")
 
 
 def embed_ours_int8(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
