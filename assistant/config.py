@@ -50,6 +50,7 @@ ENV_NAMES: dict[str, str] = {
     "port": "GRADIO_SERVER_PORT",
     "max_upload_mb": "ASSISTANT_MAX_UPLOAD_MB",
     "max_queue": "ASSISTANT_MAX_QUEUE",
+    "lock_wait": "ASSISTANT_LOCK_WAIT",
 }
 
 
@@ -95,6 +96,8 @@ class Settings:
     port: int = 7860
     max_upload_mb: float = 50.0
     max_queue: int = 64
+    # Seconds a writer waits for another process that is writing the same index folder.
+    lock_wait: float = 300.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -157,6 +160,8 @@ class Settings:
         _require_positive("ASSISTANT_MAX_QUEUE", self.max_queue)
         if self.auth is not None and not _AUTH.fullmatch(self.auth):
             raise ConfigError("ASSISTANT_AUTH must look like user:password (both non-empty)")
+        if self.lock_wait < 0:
+            raise ConfigError("ASSISTANT_LOCK_WAIT must be 0 or more seconds")
         if self.llm_retries < 0:
             raise ConfigError("ASSISTANT_LLM_RETRIES must be 0 or more")
         if not 0.0 <= self.min_relevance < 1.0:

@@ -7,8 +7,10 @@ remove) hold the index folder's write lock; reads take none.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,8 @@ from assistant.lock import write_lock
 from assistant.retrieve import Passage, Retriever
 from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal, drop_index
 from assistant.support import ClaimChecker
+
+log = logging.getLogger("assistant")
 
 
 class Assistant:
@@ -102,7 +106,7 @@ class Assistant:
         self, paths: Iterable[str | Path] | str | Path, progress: ProgressCallback | None = None
     ) -> IngestReport:
         """Empty the index (even a damaged one) and ingest `paths` into it afresh."""
-        with self._writing():
+        with self._writing(fresh_view=False):
             for part in ("store", "retriever", "pipeline"):
                 self.__dict__.pop(part, None)
             drop_index(self.settings)
@@ -177,10 +181,24 @@ class Assistant:
         where = _filter(sources, date_from, date_to)
         return AnswerStream(self.pipeline.run(question, list(history), where))
 
-    def _writing(self) -> Any:
+    @contextlib.contextmanager
+    def _writing(self, *, fresh_view: bool = True) -> Iterator[None]:
+        """Hold the right to write: the folder's write lock (waiting for another writer for up
+        to ASSISTANT_LOCK_WAIT seconds), or this object's lock on a server; then (unless the
+        index is about to be dropped) make sure the store sees what other processes wrote
+        before this write builds on it."""
         if self.settings.chroma_url:
-            return self._lock
-        return write_lock(Path(self.settings.index_dir))
+            lock: Any = self._lock
+        else:
+            lock = write_lock(Path(self.settings.index_dir), self.settings.lock_wait, _say_waiting)
+        with lock:
+            if fresh_view:
+                self.store.prepare_to_write()
+            yield
+
+
+def _say_waiting(holder: str) -> None:
+    log.warning("waiting for process %s, which is writing to the index, to finish…", holder)
 
 
 def _source_candidates(source: str) -> list[str]:

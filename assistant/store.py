@@ -1,9 +1,8 @@
 """The Chroma store: chunks with their vectors, and one record per article.
 
-This is the only module that imports chromadb. Chunks go through
-llama-index's `ChromaVectorStore` (so the index is an ordinary llama-index
-vector store that other llama-index code can open); the per-article records
-and the bookkeeping use the Chroma collection API directly.
+Everything goes through the Chroma collection API, by way of the shared
+connection (connection.py), which opens, refreshes and guards the client;
+together with it this is the only code that imports chromadb.
 
 Consistency without transactions: an article's record is written after all
 of its chunks and names the content hash those chunks carry, so it acts as
@@ -18,16 +17,14 @@ and every vector is passed in.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import hashlib
-import logging
 import shutil
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 import numpy.typing as npt
@@ -35,9 +32,8 @@ import numpy.typing as npt
 from assistant import probe
 from assistant.chunking import Chunk
 from assistant.config import Settings
-from assistant.errors import ConfigError, IndexDamagedError, IndexMismatchError
-
-log = logging.getLogger("assistant")
+from assistant.connection import DATABASE_FILE, GENERATION_KEY, connect, connection_for
+from assistant.errors import ConfigError, IndexMismatchError
 
 # Chunks fetched per page when reading the whole collection (below Chroma's batch limit).
 READ_PAGE = 2000
@@ -116,78 +112,75 @@ def date_ordinal(date: str) -> int:
 
 
 class ChunkStore:
-    """Chunks and article records in one Chroma database (on disk or on a server)."""
+    """Chunks and article records in one Chroma database (on disk or on a server).
+
+    Collections are created on the first write; reading an index that does
+    not exist yet finds it empty and creates nothing.
+    """
 
     def __init__(self, settings: Settings, embedder_identity: str) -> None:
         self.settings = settings
-        self.location = settings.chroma_url or str(settings.index_dir)
-        self._client = _connect(settings)
-        names = (f"{settings.collection}_chunks", f"{settings.collection}_articles")
-        with self._guard("open"):
-            self._chunks = self._client.get_or_create_collection(
-                names[0],
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedder": embedder_identity},
-                embedding_function=None,
-            )
-            self._articles = self._client.get_or_create_collection(
-                names[1],
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedder": embedder_identity},
-                embedding_function=None,
-            )
-        recorded = (self._chunks.metadata or {}).get("embedder")
-        if recorded and recorded != embedder_identity:
-            raise IndexMismatchError(
-                f"The index at {self.location} was built with {recorded}, but the assistant is "
-                f"set to embed with {embedder_identity}: use another ASSISTANT_INDEX_DIR or "
-                "delete the index and ingest again"
-            )
-        self.max_batch = max(1, int(self._client.get_max_batch_size()))
-        from llama_index.vector_stores.chroma import ChromaVectorStore
+        self.identity = embedder_identity
+        self.connection = connection_for(settings)
+        self.location = self.connection.location
+        self.chunks_name = f"{settings.collection}_chunks"
+        self.articles_name = f"{settings.collection}_articles"
+        self._max_batch: int | None = None
 
-        self.vector_store = ChromaVectorStore(chroma_collection=self._chunks)
+    @property
+    def max_batch(self) -> int:
+        """How many chunks one Chroma write carries (Chroma's own limit)."""
+        if self._max_batch is None:
+            self._max_batch = self.connection.max_batch()
+        return self._max_batch
+
+    @max_batch.setter
+    def max_batch(self, value: int) -> None:
+        self._max_batch = value
 
     # --- reading -----------------------------------------------------------------
 
+    def exists(self) -> bool:
+        """Whether an index has been created at this location."""
+        return self.connection.exists()
+
     def articles(self) -> list[ArticleRecord]:
         """All article records, in no particular order."""
-        with self._guard("read"):
-            result = self._articles.get(include=["metadatas"])
-        return [_record_from_metadata(meta) for meta in result["metadatas"] or []]
+        result = self._read(self.articles_name, lambda c: c.get(include=["metadatas"]))
+        return [_record_from_metadata(meta) for meta in (result or {}).get("metadatas") or []]
 
     def article(self, source: str) -> ArticleRecord | None:
         """The record for `source`, or None if it is not in the index."""
-        with self._guard("read"):
-            result = self._articles.get(ids=[article_id_for(source)], include=["metadatas"])
-        metadatas = result["metadatas"] or []
+        result = self._read(
+            self.articles_name,
+            lambda c: c.get(ids=[article_id_for(source)], include=["metadatas"]),
+        )
+        metadatas = (result or {}).get("metadatas") or []
         return _record_from_metadata(metadatas[0]) if metadatas else None
 
     def chunk_count(self) -> int:
         """How many chunks the collection holds (including not-yet-committed ones)."""
-        with self._guard("read"):
-            return int(self._chunks.count())
+        return int(self._read(self.chunks_name, lambda c: c.count()) or 0)
 
     def generation(self) -> str:
-        """A token that changes whenever articles are written or removed."""
-        with self._guard("read"):
-            collection = self._client.get_collection(self._articles.name)
-        return str((collection.metadata or {}).get("generation", ""))
+        """A token that changes whenever articles are written or removed, by any process.
+
+        Finding one this process did not write reopens the connection first,
+        so what follows reads the index as it is now.
+        """
+        if not self.exists():
+            return ""
+        return self.connection.notice_changes(self.articles_name)
 
     def iter_chunks(self) -> Iterator[StoredChunk]:
         """Every stored chunk, page by page (used to build the keyword index)."""
         offset = 0
         while True:
-            with self._guard("read"):
-                page = self._chunks.get(
-                    include=["documents", "metadatas"], limit=READ_PAGE, offset=offset
-                )
-            ids = page["ids"]
-            for chunk_id, text, meta in zip(
-                ids, page["documents"] or [], page["metadatas"] or [], strict=True
-            ):
-                yield _chunk_from(chunk_id, text, meta)
-            if len(ids) < READ_PAGE:
+            page = self._read(self.chunks_name, functools.partial(_page_at, offset))
+            if not page:
+                return
+            yield from _chunks_of_page(page["ids"], page["documents"], page["metadatas"])
+            if len(page["ids"]) < READ_PAGE:
                 return
             offset += READ_PAGE
 
@@ -195,23 +188,20 @@ class ChunkStore:
         """Every stored chunk of the given articles (all versions; callers filter)."""
         for start in range(0, len(article_ids), ARTICLES_PER_READ):
             group = list(article_ids[start : start + ARTICLES_PER_READ])
-            with self._guard("read"):
-                page = self._chunks.get(
-                    where={"document_id": {"$in": group}}, include=["documents", "metadatas"]
-                )
-            for chunk_id, text, meta in zip(
-                page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True
-            ):
-                yield _chunk_from(chunk_id, text, meta)
+            page = self._read(self.chunks_name, functools.partial(_chunks_of_articles, group))
+            if not page:
+                return
+            yield from _chunks_of_page(page["ids"], page["documents"], page["metadatas"])
 
     def vectors(self, chunk_ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
         """The stored vectors of the given chunks (missing ids are left out)."""
         if not chunk_ids:
             return {}
-        with self._guard("read"):
-            result = self._chunks.get(ids=list(chunk_ids), include=["embeddings"])
-        embeddings = result["embeddings"]
-        if embeddings is None:
+        result = self._read(
+            self.chunks_name, lambda c: c.get(ids=list(chunk_ids), include=["embeddings"])
+        )
+        embeddings = None if result is None else result.get("embeddings")
+        if result is None or embeddings is None:
             return {}
         return {
             chunk_id: np.asarray(vector, dtype=np.float32)
@@ -222,35 +212,26 @@ class ChunkStore:
         self, vector: npt.NDArray[np.float32], k: int, where: ChunkFilter | None = None
     ) -> list[tuple[str, float]]:
         """The `k` articles whose mean chunk vector is nearest to `vector`, with cosines."""
-        with self._guard("search"):
-            result = self._articles.query(
-                query_embeddings=[vector.astype(float).tolist()],
-                n_results=k,
-                where=_chroma_where(where) if where and not where.is_empty() else None,
-                include=["distances"],
-            )
+        result = self._query(self.articles_name, vector, k, where, ["distances"])
+        if not result:
+            return []
         ids, distances = result["ids"][0], (result["distances"] or [[]])[0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+        return [(i, cosine_of(d)) for i, d in zip(ids, distances, strict=True)]
 
     def query(
         self, vector: npt.NDArray[np.float32], k: int, where: ChunkFilter | None = None
     ) -> list[tuple[StoredChunk, float]]:
         """The `k` nearest chunks to `vector` with their cosine similarity, best first."""
-        from llama_index.core.vector_stores import VectorStoreQuery
-
-        query = VectorStoreQuery(
-            query_embedding=vector.astype(float).tolist(),
-            similarity_top_k=k,
-            filters=_llama_filters(where) if where and not where.is_empty() else None,
+        result = self._query(
+            self.chunks_name, vector, k, where, ["documents", "metadatas", "distances"]
         )
-        with self._guard("search"):
-            result = self.vector_store.query(query)
-        hits: list[tuple[StoredChunk, float]] = []
-        for node, similarity in zip(result.nodes or [], result.similarities or [], strict=True):
-            # ChromaVectorStore reports exp(-distance); with cosine space, distance = 1 - cos.
-            cosine = 1.0 + float(np.log(max(similarity, 1e-30)))
-            hits.append((_chunk_from(node.node_id, node.get_content(), node.metadata), cosine))
-        return hits
+        if not result:
+            return []
+        chunks = _chunks_of_page(
+            result["ids"][0], (result["documents"] or [[]])[0], (result["metadatas"] or [[]])[0]
+        )
+        distances = (result["distances"] or [[]])[0]
+        return [(chunk, cosine_of(d)) for chunk, d in zip(chunks, distances, strict=True)]
 
     # --- writing -----------------------------------------------------------------
 
@@ -260,32 +241,29 @@ class ChunkStore:
         One call per batch rather than per article: every Chroma write has a
         fixed cost (a database commit) that dominated small articles.
         """
-        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
-
         if not articles:
             return
-        nodes: list[BaseNode] = [
-            TextNode(
-                id_=_chunk_id(version.record, chunk),
-                text=chunk.text,
-                embedding=vector.astype(float).tolist(),
-                start_char_idx=chunk.start,
-                end_char_idx=chunk.end,
-                metadata=_chunk_metadata(version.record, chunk),
-                relationships={
-                    NodeRelationship.SOURCE: RelatedNodeInfo(node_id=version.record.article_id)
-                },
-            )
-            for version in articles
-            for chunk, vector in zip(version.chunks, version.vectors, strict=True)
-        ]
+        pairs = [(v.record, chunk) for v in articles for chunk in v.chunks]
+        ids = [_chunk_id(record, chunk) for record, chunk in pairs]
+        texts = [chunk.text for _, chunk in pairs]
+        metadatas = [_chunk_metadata(record, chunk) for record, chunk in pairs]
+        vectors = np.concatenate([v.vectors for v in articles]).astype(float).tolist()
         records = [version.record for version in articles]
-        with self._guard("write"):
+        batch = self.max_batch
+
+        def write() -> None:
+            chunks = self._collection(self.chunks_name)
             # Leftovers of an interrupted write of these same versions would clash on ids.
-            self._chunks.delete(ids=[node.node_id for node in nodes])
-            for start in range(0, len(nodes), self.max_batch):
-                self.vector_store.add(nodes[start : start + self.max_batch])
-            self._articles.upsert(
+            chunks.delete(ids=ids)
+            for start in range(0, len(ids), batch):
+                end = start + batch
+                chunks.add(
+                    ids=ids[start:end],
+                    embeddings=vectors[start:end],
+                    documents=texts[start:end],
+                    metadatas=metadatas[start:end],
+                )
+            self._collection(self.articles_name).upsert(
                 ids=[record.article_id for record in records],
                 embeddings=[_mean_vector(version.vectors) for version in articles],
                 metadatas=[_record_metadata(record) for record in records],
@@ -293,26 +271,34 @@ class ChunkStore:
             )
             for version in articles:
                 if version.replaces:
-                    record = version.record
                     stale = {
                         "$and": [
-                            {"document_id": record.article_id},
-                            {"doc_hash": {"$ne": record.doc_hash}},
+                            {"article_id": version.record.article_id},
+                            {"doc_hash": {"$ne": version.record.doc_hash}},
                         ]
                     }
-                    self._chunks.delete(where=stale)
-        self._bump_generation()
+                    chunks.delete(where=stale)
+            self._bump_generation()
+
+        self.connection.write("write", write)
 
     def delete_article(self, source: str) -> ArticleRecord | None:
         """Remove an article's chunks, then its record; returns the removed record."""
         record = self.article(source)
         if record is None:
             return None
-        with self._guard("write"):
-            self.vector_store.delete(record.article_id)
-            self._articles.delete(ids=[record.article_id])
-        self._bump_generation()
+
+        def delete() -> None:
+            self._collection(self.chunks_name).delete(where={"article_id": record.article_id})
+            self._collection(self.articles_name).delete(ids=[record.article_id])
+            self._bump_generation()
+
+        self.connection.write("write", delete)
         return record
+
+    def prepare_to_write(self) -> None:
+        """Before a write: reopen if another process changed the index since we last looked."""
+        self.generation()
 
     def trust_written_state(self) -> None:
         """After this process's own writes, spare other processes the safety probe."""
@@ -320,24 +306,60 @@ class ChunkStore:
             probe.trust(Path(self.settings.index_dir))
 
     def _bump_generation(self) -> None:
-        with self._guard("write"):
-            metadata = dict(self._articles.metadata or {})
-            metadata["generation"] = uuid.uuid4().hex
-            self._articles.modify(metadata=metadata)
+        """Mark a committed change (called inside a write)."""
+        articles = self._collection(self.articles_name)
+        metadata = dict(articles.metadata or {})
+        metadata[GENERATION_KEY] = uuid.uuid4().hex
+        articles.modify(metadata=metadata)
+        self.connection.wrote(metadata[GENERATION_KEY])
 
-    @contextlib.contextmanager
-    def _guard(self, action: str) -> Iterator[None]:
-        """Turn low-level store failures into IndexDamagedError with the way out."""
-        try:
-            yield
-        except (IndexMismatchError, ConfigError):
-            raise
-        except Exception as error:
-            raise _damaged(self.settings, action, error) from error
+    def _collection(self, name: str) -> Any:
+        """A collection to write to, created on first use."""
+        return self.connection.collection(name, self.identity)
+
+    def _query(
+        self,
+        name: str,
+        vector: npt.NDArray[np.float32],
+        k: int,
+        where: ChunkFilter | None,
+        include: list[str],
+    ) -> Any:
+        embedding = [vector.astype(float).tolist()]
+        return self._read(
+            name,
+            lambda c: c.query(
+                query_embeddings=embedding,
+                n_results=k,
+                where=_chroma_where(where),
+                include=include,
+            ),
+            action="search",
+        )
+
+    def _read(self, name: str, call: Callable[[Any], Any], action: str = "read") -> Any:
+        """`call(collection)`, or None when the index or the collection does not exist yet."""
+        if not self.exists():
+            return None
+
+        def run() -> Any:
+            handle = self.connection.collection(name)
+            if handle is None:
+                return None
+            recorded = (handle.metadata or {}).get("embedder")
+            if recorded and recorded != self.identity:
+                raise IndexMismatchError(
+                    f"The index at {self.location} was built with {recorded}, but the "
+                    f"assistant is set to embed with {self.identity}: use another "
+                    "ASSISTANT_INDEX_DIR or delete the index and ingest again"
+                )
+            return call(handle)
+
+        return self.connection.read(action, run)
 
 
 # Files of ours that may live in an index folder and survive a rebuild.
-_KEPT_ON_DROP = frozenset({"write.lock", "README.md", ".gitignore"})
+_KEPT_ON_DROP = frozenset({"write.lock", "access.lock", "README.md", ".gitignore"})
 
 
 def drop_index(settings: Settings) -> None:
@@ -347,75 +369,53 @@ def drop_index(settings: Settings) -> None:
     contents go, but only if it looks like a Chroma index: pointing
     ASSISTANT_INDEX_DIR at the wrong folder must not delete someone's files.
     """
-    from chromadb.api.shared_system_client import SharedSystemClient
-
+    connection = connection_for(settings)
     if settings.chroma_url:
-        client = _connect(settings)
+        client = connect(settings)
         existing = {c.name for c in client.list_collections()}
         for suffix in ("chunks", "articles"):
             name = f"{settings.collection}_{suffix}"
             if name in existing:
                 client.delete_collection(name)
+        connection.close()
         return
     folder = Path(settings.index_dir)
     if not folder.is_dir():
         return
     entries = [entry for entry in folder.iterdir() if entry.name not in _KEPT_ON_DROP]
-    if entries and not (folder / "chroma.sqlite3").exists():
+    if entries and not (folder / DATABASE_FILE).exists():
         raise ConfigError(
-            f"{folder} does not look like an index (no chroma.sqlite3); refusing to delete "
+            f"{folder} does not look like an index (no {DATABASE_FILE}); refusing to delete "
             "its contents: check --index-dir / ASSISTANT_INDEX_DIR"
         )
-    for entry in entries:
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    # Chroma caches one client per path; a cached one would still see the old files.
-    SharedSystemClient.clear_system_cache()
+    with connection.files_to_ourselves():
+        for entry in entries:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
 
 
-def _connect(settings: Settings) -> Any:
-    import chromadb
-    import chromadb.config
-
-    client_settings = chromadb.config.Settings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        parsed = urlparse(settings.chroma_url)
-        try:
-            client = chromadb.HttpClient(
-                host=parsed.hostname or "localhost",
-                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                ssl=parsed.scheme == "https",
-                settings=client_settings,
-            )
-            client.heartbeat()
-        except Exception:
-            raise ConfigError(
-                f"Cannot reach the Chroma server at {settings.chroma_url}: start it "
-                "(`chroma run --path DIR --port N`) or unset ASSISTANT_CHROMA_URL"
-            ) from None
-        return client
-    index_dir = Path(settings.index_dir)
-    if index_dir.exists() and not index_dir.is_dir():
-        raise ConfigError(f"ASSISTANT_INDEX_DIR {index_dir} is a file; point it at a folder")
-    try:
-        probe.ensure_openable(index_dir)
-    except probe.ProbeFailed as failure:
-        raise _damaged(settings, "be opened", failure) from None
-    try:
-        return chromadb.PersistentClient(path=str(index_dir), settings=client_settings)
-    except Exception as error:
-        raise _damaged(settings, "open", error) from error
+def cosine_of(distance: float) -> float:
+    """Cosine similarity from a Chroma distance in a cosine space (distance = 1 - cosine)."""
+    return 1.0 - float(distance)
 
 
-def _damaged(settings: Settings, action: str, error: Exception) -> IndexDamagedError:
-    where = settings.chroma_url or str(settings.index_dir)
-    detail = (str(error).splitlines() or [type(error).__name__])[0][:160]
-    return IndexDamagedError(
-        f"The index at {where} could not {action} ({detail}); if it is damaged, rebuild it "
-        f"with `assistant rebuild --index-dir {where} PATH...` naming your article files"
+def _page_at(offset: int, collection: Any) -> Any:
+    return collection.get(include=["documents", "metadatas"], limit=READ_PAGE, offset=offset)
+
+
+def _chunks_of_articles(article_ids: list[str], collection: Any) -> Any:
+    return collection.get(
+        where={"article_id": {"$in": article_ids}}, include=["documents", "metadatas"]
     )
+
+
+def _chunks_of_page(ids: Any, documents: Any, metadatas: Any) -> list[StoredChunk]:
+    return [
+        _chunk_from(chunk_id, text, meta)
+        for chunk_id, text, meta in zip(ids, documents or [], metadatas or [], strict=True)
+    ]
 
 
 def _chunk_id(record: ArticleRecord, chunk: Chunk) -> str:
@@ -482,8 +482,10 @@ def _record_from_metadata(meta: Any) -> ArticleRecord:
     )
 
 
-def _chroma_where(where: ChunkFilter) -> dict[str, Any]:
-    """The filter in Chroma's own `where` syntax (for the articles collection)."""
+def _chroma_where(where: ChunkFilter | None) -> dict[str, Any] | None:
+    """The filter in Chroma's `where` syntax (chunks and article records carry the same keys)."""
+    if where is None or where.is_empty():
+        return None
     clauses: list[dict[str, Any]] = []
     if where.sources:
         clauses.append({"source": {"$in": list(where.sources)}})
@@ -493,23 +495,3 @@ def _chroma_where(where: ChunkFilter) -> dict[str, Any]:
         clauses.append({"date_ord": {"$lte": where.date_to}})
         clauses.append({"date_ord": {"$gt": 0}})
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def _llama_filters(where: ChunkFilter) -> Any:
-    from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
-
-    filters: list[MetadataFilter | MetadataFilters] = []
-    if where.sources:
-        filters.append(
-            MetadataFilter(key="source", value=list(where.sources), operator=FilterOperator.IN)
-        )
-    if where.date_from:
-        filters.append(
-            MetadataFilter(key="date_ord", value=where.date_from, operator=FilterOperator.GTE)
-        )
-    if where.date_to:
-        filters.append(
-            MetadataFilter(key="date_ord", value=where.date_to, operator=FilterOperator.LTE)
-        )
-        filters.append(MetadataFilter(key="date_ord", value=0, operator=FilterOperator.GT))
-    return MetadataFilters(filters=filters)

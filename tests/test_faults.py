@@ -16,20 +16,33 @@ import pytest
 from assistant.errors import IndexInUseError
 from tests.conftest import REPO, SEEDS, AssistantFactory
 
+
+def clean_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
+    env.update(extra)
+    return env
+
+
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
 from assistant.lock import write_lock
 with write_lock(Path(sys.argv[1])):
     print("locked", flush=True)
-    time.sleep(120)
+    time.sleep(float(sys.argv[2]))
 """
 
 
-def clean_env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
-    env.update(extra)
-    return env
+def hold_write_lock(index: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the index's write lock for `seconds`, once it says so."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(index), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    return holder
 
 
 @pytest.mark.embedded_only
@@ -38,24 +51,33 @@ def test_a_second_writer_is_told_which_process_holds_the_index(
 ) -> None:
     bot = make_assistant()
     bot.ingest([SEEDS])
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(tmp_path / "index")],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
+    holder = hold_write_lock(tmp_path / "index", 120)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        impatient = make_assistant(lock_wait=0)
         with pytest.raises(IndexInUseError, match=f"in use by process {holder.pid}"):
-            make_assistant().ingest([SEEDS])
+            impatient.ingest([SEEDS])
         with pytest.raises(IndexInUseError):
-            make_assistant().remove(bot.articles()[0].source)
+            impatient.remove(bot.articles()[0].source)
         hits = make_assistant().search("rare earth minerals")
         assert hits and "minerals" in " ".join(h.text for h in hits), "reading stays possible"
     finally:
         holder.kill()
         holder.wait()
     assert make_assistant().ingest([SEEDS]).unchanged == 1, "the lock dies with its holder"
+
+
+@pytest.mark.embedded_only
+def test_a_second_writer_waits_for_the_first_and_says_so(
+    make_assistant: AssistantFactory, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = make_assistant()
+    bot.ingest([SEEDS])
+    holder = hold_write_lock(tmp_path / "index", 2)
+    started = time.monotonic()
+    report = make_assistant(lock_wait=60).ingest([SEEDS])
+    assert report.unchanged == 1 and time.monotonic() - started >= 1.0
+    assert f"waiting for process {holder.pid}" in caplog.text
+    holder.wait()
 
 
 def test_an_ingest_killed_half_way_is_completed_by_running_it_again(

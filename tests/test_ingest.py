@@ -135,8 +135,13 @@ def test_an_interrupted_write_is_invisible_and_completed_by_the_next_ingest(
     bot = make_assistant()
     bot.ingest([docs])
     [record] = bot.articles()
-    bot.store._articles.delete(ids=[record.article_id])  # as if killed before the commit
-    bot.store._bump_generation()
+    store = bot.store
+
+    def lose_the_commit() -> None:  # as if the ingest was killed before writing the record
+        store.connection.collection(store.articles_name).delete(ids=[record.article_id])
+        store._bump_generation()
+
+    store.connection.write("test", lose_the_commit)
     assert bot.store.chunk_count() == record.chunks
     assert bot.search("rare earth minerals", k=3) == []
     report = bot.ingest([docs])
@@ -177,9 +182,10 @@ def test_rebuild_refuses_a_folder_that_is_not_an_index(
 
 
 def chromadb_client_cache_clear() -> None:
-    import chromadb.api.client
+    """As if another process opened the index next: nothing of it is open in memory."""
+    from assistant.connection import close_all
 
-    chromadb.api.client.SharedSystemClient.clear_system_cache()
+    close_all()
 
 
 def test_rebuild_starts_afresh(make_assistant: AssistantFactory, tmp_path: Path) -> None:
