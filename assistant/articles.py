@@ -19,7 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -45,6 +45,8 @@ class Article:
     url: str = ""
     date: str = ""
     author: str = ""
+    # The file it was read from (absolute), for files; "" otherwise.
+    file: str = ""
 
     @property
     def doc_hash(self) -> str:
@@ -64,12 +66,31 @@ class Skipped:
 
 
 def source_name(path: Path) -> str:
-    """How a file is named in the index: relative to the working folder when inside it."""
-    resolved = path.resolve()
+    """How a file is named in the index: its absolute path, so two files never share a name.
+
+    (A path relative to the working folder would give `012.txt` in two
+    different folders the same name, and the second would replace the first.)
+    """
+    return path.expanduser().resolve().as_posix()
+
+
+def legacy_source_name(path: Path) -> str:
+    """How indexes written before absolute names named a file: relative to the working folder."""
+    resolved = path.expanduser().resolve()
     try:
         return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
+
+
+def shown_source(source: str) -> str:
+    """A source as people read it: a file inside the working folder relative to it."""
+    if not source.startswith("/"):
+        return source
+    try:
+        return Path(source).relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return source
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
@@ -131,19 +152,22 @@ def read_file(path: Path, max_bytes: int) -> list[Article | Skipped]:
         return [Skipped(source, str(reason))]
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
-        return list(_json_articles(source, text, lines=suffix == ".jsonl"))
+        return [
+            replace(item, file=source) if isinstance(item, Article) else item
+            for item in _json_articles(source, text, lines=suffix == ".jsonl")
+        ]
     if suffix in (".html", ".htm"):
         page = extract_html(text)
         fields = {"title": page.title, "date": page.date, "author": page.author, "url": page.url}
-        return [_article(source, clean_text(page.text), fields)]
+        return [_article(source, clean_text(page.text), fields, file=source)]
     fields, body = _front_matter(text)
     if suffix in (".md", ".markdown"):
         body = markdown_to_text(body)
         fields.setdefault("title", _first_heading(text))
-    return [_article(source, body, fields)]
+    return [_article(source, body, fields, file=source)]
 
 
-def _article(source: str, text: str, fields: dict[str, str]) -> Article | Skipped:
+def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> Article | Skipped:
     text = text.strip()
     if not text:
         return Skipped(source, "no article text found")
@@ -155,6 +179,7 @@ def _article(source: str, text: str, fields: dict[str, str]) -> Article | Skippe
         url=clean_text(fields.get("url", "")),
         date=normalize_date(fields.get("date", "")),
         author=clean_text(fields.get("author", "")),
+        file=file,
     )
 
 
@@ -229,7 +254,7 @@ def _json_articles(source: str, text: str, lines: bool) -> Iterator[Article | Sk
             if result.source in used:
                 result = Skipped(
                     f"{source}:{where}",
-                    f"{where}: source {result.source!r} repeats an earlier record; give each "
+                    f"source {result.source!r} repeats an earlier record; give each "
                     "record its own source or url",
                 )
             else:
@@ -243,22 +268,20 @@ def _json_record(source: str, where: str, raw: Any) -> Article | Skipped:
         try:
             raw = json.loads(raw)
         except json.JSONDecodeError as error:
-            return Skipped(place, f"{where}: invalid JSON ({error.msg} at column {error.colno})")
+            return Skipped(place, f"invalid JSON ({error.msg} at column {error.colno})")
     if not isinstance(raw, dict):
-        return Skipped(place, f"{where}: not a JSON object")
+        return Skipped(place, "not a JSON object")
     body = raw.get("text")
     if not isinstance(body, str) or not clean_text(body):
         found = ", ".join(sorted(map(str, raw))) or "none"
-        return Skipped(
-            place, f"{where}: needs a non-empty string field 'text' (fields found: {found})"
-        )
+        return Skipped(place, f"needs a non-empty string field 'text' (fields found: {found})")
     fields: dict[str, str] = {}
     for name in _FIELDS:
         value = raw.get(name)
         if value is None:
             continue
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            return Skipped(place, f"{where}: field '{name}' must be a string")
+            return Skipped(place, f"field '{name}' must be a string")
         fields[name] = str(value)
     if not fields.get("source"):
         fields["source"] = fields.get("url") or f"{source}#{where.rsplit(maxsplit=1)[-1]}"

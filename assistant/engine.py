@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant import view_cache
 from assistant.answer import Answer, AnswerPipeline, AnswerStream
-from assistant.articles import source_name
+from assistant.articles import legacy_source_name, shown_source, source_name
 from assistant.config import Settings
 from assistant.embeddings import Embedder, make_embedder
 from assistant.errors import NotInIndexError, UsageError
@@ -28,6 +28,7 @@ from assistant.lock import write_lock
 from assistant.retrieve import Passage, Retriever
 from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal, drop_index
 from assistant.support import ClaimChecker
+from assistant.uploads import UploadFolder
 
 log = logging.getLogger("assistant")
 
@@ -78,6 +79,11 @@ class Assistant:
         return Retriever(self.store, self.embedder, saved_view=saved)
 
     @cached_property
+    def uploads(self) -> UploadFolder:
+        """Where files uploaded through the app are kept."""
+        return UploadFolder(Path(self.settings.upload_dir))
+
+    @cached_property
     def chat(self) -> ChatModel | None:
         """The language model, or None in extractive mode."""
         if self.settings.llm == "extractive":
@@ -122,17 +128,82 @@ class Assistant:
         self.store.trust_written_state()
         return report
 
+    def upload(
+        self,
+        files: Iterable[str | Path],
+        *,
+        replace: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        """Keep uploaded files in the upload folder and ingest them (the browser app's way in).
+
+        Different files never overwrite one another, even with the same name:
+        each is kept under its content hash. With `replace`, earlier uploads
+        with the same file name as a new one are removed (and reported as
+        replaced); without it, both are kept and the report says so.
+        """
+        kept = [self.uploads.keep(path) for path in files]
+        with self._writing():
+            report = self._ingest_into_store(kept, progress)
+            records = self.store.articles()
+            from_file = {record.file for record in records}
+            new = {str(path) for path in kept}
+            for path in kept:
+                if str(path) not in from_file:
+                    self.uploads.discard(str(path))  # nothing could be read from it
+            for path in sorted({p for p in kept if str(p) in from_file}):
+                earlier = [
+                    r
+                    for r in records
+                    if r.file not in new
+                    and self.uploads.holds(r.file)
+                    and Path(r.file).name == path.name
+                ]
+                for record in earlier:
+                    if replace:
+                        self._delete(record)
+                        report.replaced.append(record.source)
+                    else:
+                        report.notes.append(
+                            f"{path.name}: an earlier upload with this name holds a different "
+                            "article; both are kept (upload again with replace to replace it)"
+                        )
+            if report.replaced:
+                report.articles = len(self.store.articles())
+                report.chunks = self.store.chunk_count()
+            self.store.trust_written_state()
+        return report
+
     def remove(self, source: str) -> ArticleRecord:
-        """Delete an article and all its chunks; `source` as `articles()` lists it, or a path."""
+        """Delete an article and all its chunks; `source` as `articles()` lists it, or a path.
+
+        An article uploaded through the app also loses its kept copy of the
+        file (once no other article comes from it); the user's own files are
+        never touched.
+        """
         with self._writing():
             for candidate in _source_candidates(source):
-                record = self.store.delete_article(candidate)
+                record = self.store.article(candidate)
                 if record is not None:
+                    self._delete(record)
                     self.store.trust_written_state()
                     return record
         raise NotInIndexError(
             f"{source!r} is not in the index: `assistant list` shows the sources it holds"
         )
+
+    def _delete(self, record: ArticleRecord) -> None:
+        """Delete an article (write lock held) and its uploaded copy if nothing else uses it."""
+        self.store.delete_article(record.source)
+        if self.uploads.holds(record.file) and not any(
+            other.file == record.file for other in self.store.articles()
+        ):
+            self.uploads.discard(record.file)
+
+    def source_label(self, source: str) -> str:
+        """How a source is shown to people: an upload by its file name, a file in the working
+        folder relative to it, anything else (a URL, a JSON source) as it is."""
+        return self.uploads.label(source) or shown_source(source)
 
     def articles(self) -> list[ArticleRecord]:
         """Every article in the index, sorted by source."""
@@ -202,12 +273,13 @@ def _say_waiting(holder: str) -> None:
 
 
 def _source_candidates(source: str) -> list[str]:
-    """The stored source names `source` may refer to: as given, or as a path."""
+    """The stored source names `source` may refer to: as given, or as a path (absolute, or
+    relative to the working folder as indexes written before absolute names have it)."""
     candidates = [source]
     if source and not source.startswith(("http://", "https://")):
-        normalised = source_name(Path(source))
-        if normalised not in candidates:
-            candidates.append(normalised)
+        for name in (source_name(Path(source)), legacy_source_name(Path(source))):
+            if name not in candidates:
+                candidates.append(name)
     return candidates
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import local_model
-from assistant.articles import Article, Skipped, find_files, read_file
+from assistant.articles import Article, Skipped, find_files, legacy_source_name, read_file
 from assistant.chunking import Chunk, chunk_text
 from assistant.config import Settings
 from assistant.embeddings import Embedder
@@ -44,14 +44,26 @@ class IngestReport:
     articles: int = 0
     embedded_chunks: int = 0
     seconds: float = 0.0
+    added_sources: list[str] = field(default_factory=list)
+    updated_sources: list[str] = field(default_factory=list)
+    # Articles removed because an upload replaced them on purpose.
+    replaced: list[str] = field(default_factory=list)
+    # Things the person should know that are not failures (e.g. two uploads with one name).
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for people: counts of each outcome and the index size."""
+        replaced = f", {len(self.replaced)} replaced" if self.replaced else ""
         return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.added} added, {self.updated} updated{replaced}, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped; the index holds {_count(self.articles, 'article')} in "
             f"{_count(self.chunks, 'chunk')} ({self.seconds:.1f} s)"
         )
+
+    @property
+    def read_nothing(self) -> bool:
+        """True when nothing given could be read: every path was missing or skipped."""
+        return not (self.added or self.updated or self.unchanged)
 
 
 def _count(number: int, noun: str) -> str:
@@ -90,6 +102,8 @@ class _Pending:
     article: Article
     chunks: list[Chunk]
     is_update: bool
+    # The source an index written before absolute file names knew this article by.
+    legacy: str = ""
 
 
 class _Reader(threading.Thread):
@@ -164,12 +178,23 @@ class _Reader(threading.Thread):
                     chunks = chunk_text(
                         item.text, local_model.token_offsets, self.settings.chunk_tokens
                     )
+                    legacy = _legacy_name(item)
+                    if legacy not in self.known or item.source in self.known:
+                        legacy = ""
                     if chunks:
-                        self._put(_Pending(item, chunks, item.source in self.known))
+                        is_update = item.source in self.known or bool(legacy)
+                        self._put(_Pending(item, chunks, is_update, legacy))
                     else:
                         self.report.skipped.append((item.source, "no words left after cleaning"))
             self.files_done += 1
             self._put(None)
+
+
+def _legacy_name(article: Article) -> str:
+    """The name an older index gave this article's file (relative to the working folder)."""
+    if not article.file or not article.source.startswith(article.file):
+        return ""
+    return legacy_source_name(Path(article.file)) + article.source[len(article.file) :]
 
 
 def embedding_text(title: str, text: str) -> str:
@@ -249,10 +274,15 @@ class Ingestor:
                 date=article.date,
                 author=article.author,
                 ingested_at=time.time(),
+                file=article.file,
             )
             versions.append(
                 ArticleVersion(
-                    record, pending.chunks, vectors[row : row + count], pending.is_update
+                    record,
+                    pending.chunks,
+                    vectors[row : row + count],
+                    replaces=pending.is_update,
+                    supersedes=pending.legacy,
                 )
             )
             row += count
@@ -261,5 +291,7 @@ class Ingestor:
             report.embedded_chunks += len(pending.chunks)
             if pending.is_update:
                 report.updated += 1
+                report.updated_sources.append(pending.article.source)
             else:
                 report.added += 1
+                report.added_sources.append(pending.article.source)

@@ -54,6 +54,8 @@ class ArticleRecord:
     date: str = ""
     author: str = ""
     ingested_at: float = 0.0
+    # The file the article was read from (absolute), "" when it did not come from a file.
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,15 @@ class ArticleVersion:
     """An article's record with the chunks and vectors to store under it.
 
     `replaces` is set when an older version may be in the index, whose chunks
-    are deleted once this one is committed.
+    are deleted once this one is committed; `supersedes` names another source
+    whose article this one takes the place of (deleted after the commit too).
     """
 
     record: ArticleRecord
     chunks: Sequence[Chunk]
     vectors: npt.NDArray[np.float32]
     replaces: bool = False
+    supersedes: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,10 @@ class ChunkStore:
                         ]
                     }
                     chunks.delete(where=stale)
+                if version.supersedes:
+                    old = article_id_for(version.supersedes)
+                    chunks.delete(where={"article_id": old})
+                    self._collection(self.articles_name).delete(ids=[old])
             self._bump_generation()
 
         self.connection.write("write", write)
@@ -479,6 +487,7 @@ def _record_from_metadata(meta: Any) -> ArticleRecord:
         date=str(meta.get("date", "")),
         author=str(meta.get("author", "")),
         ingested_at=float(meta.get("ingested_at", 0.0)),
+        file=str(meta.get("file", "")),
     )
 
 

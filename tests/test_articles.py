@@ -167,15 +167,16 @@ def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
     assert [a.source for a in articles] == ["https://e.org/1", f"{articles[1].source}"]
     assert articles[0].date == "2025-01-02" and articles[1].author == "7"
     assert articles[1].source.endswith("feed.jsonl#5")
-    reasons = " | ".join(s.reason for s in skipped)
+    reported = " | ".join(f"{s.source}: {s.reason}" for s in skipped)
     for expected in (
-        "line 2: invalid JSON",
-        "line 3: needs a non-empty string field 'text'",
-        "line 4: not a JSON object",
-        "line 6: source 'https://e.org/1' repeats",
-        "line 7: field 'title' must be a string",
+        "feed.jsonl:line 2: invalid JSON",
+        "feed.jsonl:line 3: needs a non-empty string field 'text'",
+        "feed.jsonl:line 4: not a JSON object",
+        "feed.jsonl:line 6: source 'https://e.org/1' repeats",
+        "feed.jsonl:line 7: field 'title' must be a string",
     ):
-        assert expected in reasons
+        assert expected in reported
+    assert "line 2: line 2" not in reported, "the place is named once"
 
 
 def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:

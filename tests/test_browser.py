@@ -17,6 +17,7 @@ from tests.web import running
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 QUESTION = "How long did the call between Trump and Putin last?"
+SEED_TITLE = "Trump and Putin agree to start negotiations to end the war in Ukraine"
 
 
 @pytest.fixture(scope="module")
@@ -117,40 +118,108 @@ def test_unanswerable_question_says_so_and_shows_the_closest_passages(
     page.close()
 
 
-def test_upload_list_scope_and_remove_articles(
+def pick(page: Page, dropdown: str, name: str) -> None:
+    """Choose the option starting with `name` in the dropdown with that element id."""
+    page.locator(f"#{dropdown} input").click()
+    page.locator(f"#{dropdown}").get_by_role("option", name=re.compile(f"^{name}")).click()
+    page.keyboard.press("Escape")
+
+
+def story(folder: Path, name: str, title: str, sentence: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"{title}\n\n{sentence}\n")
+    return path
+
+
+def test_uploads_with_one_name_never_overwrite_and_replace_only_on_purpose(
     browser: Browser, tmp_path: Path, app_bot: AppBotFactory
 ) -> None:
     bot = app_bot(tmp_path)
     bot.ingest([SEEDS])
-    good = tmp_path / "harbour.txt"
-    good.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats on Monday.\n")
-    empty = tmp_path / "empty.txt"
+    first = story(tmp_path / "a", "012.txt", "Harbour report", "The harbour had 41 boats.")
+    second = story(tmp_path / "b", "012.txt", "Forest report", "Rangers planted 900 oaks.")
+    third = story(tmp_path / "c", "012.txt", "Bridge report", "The bridge reopened on Friday.")
+    empty = tmp_path / "a" / "empty.txt"
     empty.write_text("")
     with running(bot) as url:
         page = open_page(browser, url)
         page.click("#articles")
-        page.set_input_files("#upload input[type=file]", [str(good), str(empty)])
         report = page.locator("#report")
+        table = page.locator("#article-table")
+        page.set_input_files("#upload input[type=file]", [str(first), str(empty)])
         expect(report).to_contain_text("1 added", timeout=60_000)
-        expect(report).to_contain_text("empty.txt: empty file")
-        expect(page.locator("#article-table")).to_contain_text("Harbour report")
-        expect(page.locator("#status")).to_contain_text("2 articles")
+        expect(report).to_contain_text("empty file")
+        page.set_input_files("#upload input[type=file]", [str(second)])
+        expect(report).to_contain_text("both are kept", timeout=60_000)
+        expect(table).to_contain_text("Harbour report")
+        expect(table).to_contain_text("Forest report")
+        expect(page.locator("#status")).to_contain_text("3 articles")
 
-        page.locator("#scope input").click()
-        page.get_by_role("option", name=re.compile("^Harbour report")).click()
-        page.keyboard.press("Escape")
-        ask(page, "How long did the call between Trump and Putin last?")
+        page.check("#replace input")
+        page.set_input_files("#upload input[type=file]", [str(third)])
+        expect(report).to_contain_text("2 replaced", timeout=60_000)
+        expect(table).to_contain_text("Bridge report")
+        expect(table).not_to_contain_text("Harbour report")
+        expect(table).not_to_contain_text("Forest report")
+        page.close()
+    titles = sorted(r.title for r in bot.articles())
+    assert titles == ["Bridge report", SEED_TITLE]
+    kept = sorted(p.read_text() for p in (tmp_path / "uploads").rglob("*.txt"))
+    assert kept == [third.read_text()], "replaced and unreadable uploads leave no files behind"
+
+
+def test_page_load_shows_the_index_as_it_is_now(
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([SEEDS])
+    with running(bot) as url:
+        page = open_page(browser, url)
+        expect(page.locator("#status")).to_contain_text("1 article,")
+        # Another process (here: another Assistant on the same index) adds an article.
+        other = app_bot(tmp_path, port=bot.settings.port)
+        other.ingest([story(tmp_path / "more", "bridge.txt", "Bridge report", "It reopened.")])
+        page.reload()
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        expect(page.locator("#status")).to_contain_text("2 articles")
+        page.click("#articles")
+        expect(page.locator("#article-table")).to_contain_text("Bridge report")
+        page.close()
+
+
+def test_scope_next_to_the_question_and_removal_with_confirmation(
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([SEEDS])
+    harbour = story(tmp_path / "a", "harbour.txt", "Harbour report", "The harbour had 41 boats.")
+    with running(bot) as url:
+        page = open_page(browser, url)
+        page.click("#articles")
+        page.set_input_files("#upload input[type=file]", [str(harbour)])
+        expect(page.locator("#report")).to_contain_text("1 added", timeout=60_000)
+
+        pick(page, "scope", "Harbour report")
+        ask(page, QUESTION)
         expect(page.locator("#chat")).to_contain_text("The articles do not say.", timeout=30_000)
 
-        page.locator("#to-remove input").click()
-        page.get_by_role("option", name=re.compile("^Harbour report")).click()
+        pick(page, "to-remove", "Harbour report")
         page.click("#remove")
-        expect(report).to_contain_text("Removed Harbour report", timeout=30_000)
+        confirm = page.locator("#confirm-row")
+        expect(confirm).to_contain_text("Remove Harbour report")
+        expect(confirm).to_contain_text("its uploaded file")
+        page.click("#cancel-remove")
+        expect(confirm).to_be_hidden()
+        assert len(bot.articles()) == 2, "cancel removes nothing"
+        page.click("#remove")
+        page.click("#confirm-remove")
+        expect(page.locator("#report")).to_contain_text("Removed Harbour report", timeout=30_000)
+        expect(page.locator("#report")).to_contain_text("uploaded file was deleted")
         expect(page.locator("#article-table")).not_to_contain_text("Harbour report")
         page.close()
-    assert [r.title for r in bot.articles()] == [
-        "Trump and Putin agree to start negotiations to end the war in Ukraine"
-    ]
+    assert [r.title for r in bot.articles()] == [SEED_TITLE]
+    assert not list((tmp_path / "uploads").rglob("*.txt"))
 
 
 def test_hostile_articles_and_answers_stay_inert_and_failures_are_short(

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.errors import ConfigError, IndexDamagedError, NotInIndexError
@@ -84,7 +85,7 @@ def test_bad_files_are_listed_and_good_ones_still_ingested(
     assert len(reasons) == 4
     assert any("empty" in r for r in reasons.values())
     assert any("binary" in r for r in reasons.values())
-    assert any("line 2: invalid JSON" in r for r in reasons.values())
+    assert any(s.endswith(":line 2") and "invalid JSON" in r for s, r in reasons.items())
     assert any("too large" in r for r in reasons.values())
 
 
@@ -113,17 +114,58 @@ def test_writes_respect_chromas_batch_limit(
     assert bot.articles()[0].chunks == report.chunks
 
 
-def test_sources_are_paths_relative_to_the_working_folder(
+def test_files_with_one_relative_name_in_two_folders_never_replace_each_other(
     make_assistant: AssistantFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    one = write(tmp_path / "one", "012.txt", "Harbour news", "The harbour had 41 boats.")
+    two = write(tmp_path / "two", "012.txt", "Forest news", "Rangers planted 900 oaks.")
+    bot = make_assistant(index_dir=tmp_path / "index")
+    monkeypatch.chdir(one.parent)
+    assert bot.ingest(["012.txt"]).added == 1
+    monkeypatch.chdir(two.parent)
+    report = bot.ingest(["012.txt"])
+    assert (report.added, report.updated) == (1, 0)
+    assert sorted(r.title for r in bot.articles()) == ["Forest news", "Harbour news"]
+    assert {r.source for r in bot.articles()} == {one.as_posix(), two.as_posix()}
+    assert bot.source_label(two.as_posix()) == "012.txt", "shown relative to the working folder"
+    bot.remove("./012.txt")
+    assert [r.title for r in bot.articles()] == ["Harbour news"]
+
+
+def test_an_index_with_relative_names_is_taken_over_without_duplicates(
+    make_assistant: AssistantFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexes written before sources were absolute named files relative to the working folder;
+    ingesting such a file again replaces the old entry instead of adding a second one."""
     docs = tmp_path / "work" / "articles"
-    write(docs, "one.txt", "One", "Body one.")
+    path = write(docs, "one.txt", "One", "The ferry leaves at noon from pier four.")
     monkeypatch.chdir(tmp_path / "work")
     bot = make_assistant(index_dir=tmp_path / "index")
-    bot.ingest(["articles"])
+    legacy = bot.ingest([path])  # then rename its source the way old indexes stored it
+    assert legacy.added == 1
+    store = bot.store
+    [record] = store.articles()
+    from dataclasses import replace
+
+    from assistant.store import ArticleVersion, article_id_for
+
+    old = replace(record, source="articles/one.txt", article_id=article_id_for("articles/one.txt"))
+    chunks = list(store.chunks_of([record.article_id]))
+    vectors = store.vectors([c.chunk_id for c in chunks])
+    from assistant.chunking import Chunk
+
+    version = ArticleVersion(
+        old,
+        [Chunk(c.index, c.start, c.end, c.text, 1) for c in chunks],
+        np.vstack([vectors[c.chunk_id] for c in chunks]),
+    )
+    store.write_articles([version])
+    store.delete_article(record.source)
     assert [r.source for r in bot.articles()] == ["articles/one.txt"]
-    bot.remove("./articles/one.txt")
-    assert bot.articles() == []
+    report = make_assistant(index_dir=tmp_path / "index").ingest(["articles"])
+    assert (report.added, report.updated) == (0, 1)
+    assert [r.source for r in bot.articles()] == [path.as_posix()]
+    assert bot.store.chunk_count() == bot.articles()[0].chunks
 
 
 def test_an_interrupted_write_is_invisible_and_completed_by_the_next_ingest(

@@ -127,6 +127,31 @@ def test_ingest_endpoint_takes_uploaded_files(tmp_path: Path, app_bot: AppBotFac
             client.predict(["/etc/passwd"], api_name="/ingest")
 
 
+def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
+    tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    from gradio_client import handle_file
+
+    bot = app_bot(tmp_path)
+    one, two = tmp_path / "one" / "012.txt", tmp_path / "two" / "012.txt"
+    for path, text in (
+        (one, "Harbour report\n\nThe harbour had 41 boats.\n"),
+        (two, "Forest report\n\nRangers planted 900 oaks.\n"),
+    ):
+        path.parent.mkdir()
+        path.write_text(text)
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        first = client.predict([handle_file(str(one))], False, api_name="/ingest")
+        second = client.predict([handle_file(str(two))], False, api_name="/ingest")
+        assert (first["added"], second["added"], second["updated"]) == (1, 1, 0)
+        assert second["articles"] == 2 and any("both are kept" in n for n in second["notes"])
+        again = client.predict([handle_file(str(one))], True, api_name="/ingest")
+        assert again["unchanged"] == 1 and len(again["replaced"]) == 1
+        titles = [a["title"] for a in client.predict(api_name="/articles")]
+        assert titles == ["Harbour report"]
+
+
 def test_a_busy_port_is_a_one_line_error(tmp_path: Path, app_bot: AppBotFactory) -> None:
     first = app_bot(tmp_path / "one")
     with running(first):

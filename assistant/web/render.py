@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from assistant.answer import Answer
+from assistant.articles import shown_source
 from assistant.cite import MARKER, numbers_in
 from assistant.ingest import IngestReport
 from assistant.retrieve import Passage
 from assistant.store import ArticleRecord
 from assistant.support import Claim
 
+# How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
+Label = Callable[[str], str]
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
 VERDICT_LABELS = {
     "supported": ("✓", "supported"),
@@ -74,14 +77,21 @@ def notice_message(text: str) -> str:
     return f'<span class="notice">{_markdown_safe(text)}</span>'
 
 
-def panel(answer: Answer, turn: int) -> str:
+def panel(answer: Answer, turn: int, label: Label = shown_source) -> str:
     """The passages panel for one answer: its sentences with verdicts, then the cited passages."""
     if answer.refused:
-        return _refusal_panel(answer, turn)
+        return _refusal_panel(answer, turn, label)
     claims_html = "".join(_claim(claim, i, turn) for i, claim in enumerate(answer.claims))
     shown = _passages_to_show(answer)
     passages_html = "".join(
-        _passage(n, answer.passages[n - 1], turn, answer.claims, suggested=n not in _cited(answer))
+        _passage(
+            n,
+            answer.passages[n - 1],
+            turn,
+            answer.claims,
+            label,
+            suggested=n not in _cited(answer),
+        )
         for n in shown
     )
     note = f'<p class="note">{escape(answer.note)}</p>' if answer.note else ""
@@ -126,7 +136,13 @@ def _claim(claim: Claim, index: int, turn: int) -> str:
 
 
 def _passage(
-    n: int, passage: Passage, turn: int, claims: Sequence[Claim], suggested: bool = False
+    n: int,
+    passage: Passage,
+    turn: int,
+    claims: Sequence[Claim],
+    label: Label,
+    *,
+    suggested: bool = False,
 ) -> str:
     spans: dict[tuple[int, int], list[int]] = {}
     for index, claim in enumerate(claims):
@@ -136,13 +152,13 @@ def _passage(
             spans.setdefault(key, []).append(index)
     return (
         f'<div class="passage{" suggested" if suggested else ""}" data-passage="{turn}-{n}">'
-        f"{_passage_head(n, passage, suggested)}"
+        f"{_passage_head(n, passage, label, suggested)}"
         f'<div class="passage-text">{_highlighted(passage.text, spans, turn)}</div></div>'
     )
 
 
-def _passage_head(n: int, passage: Passage, suggested: bool = False) -> str:
-    details = [escape(passage.source)]
+def _passage_head(n: int, passage: Passage, label: Label, suggested: bool = False) -> str:
+    details = [escape(label(passage.source))]
     if passage.date:
         details.append(escape(passage.date))
     details.append(f"similarity {passage.score:.2f}")
@@ -169,9 +185,9 @@ def _highlighted(text: str, spans: dict[tuple[int, int], list[int]], turn: int) 
     return "".join(out).replace("\n", "<br>")
 
 
-def _refusal_panel(answer: Answer, turn: int) -> str:
+def _refusal_panel(answer: Answer, turn: int, label: Label) -> str:
     closest = (
-        "".join(_passage(n, p, turn, []) for n, p in enumerate(answer.passages[:3], start=1))
+        "".join(_passage(n, p, turn, [], label) for n, p in enumerate(answer.passages[:3], start=1))
         or '<p class="note">The index has no passages to show: add articles first.</p>'
     )
     return (
@@ -196,19 +212,31 @@ def error_panel(message: str) -> str:
     return f'<div class="panel error"><h3>No answer</h3><p class="note">{escape(message)}</p></div>'
 
 
-def report(result: IngestReport) -> str:
+def report(result: IngestReport, label: Label = shown_source) -> str:
     """An ingest report for people."""
     skipped = "".join(
-        f"<li><code>{escape(source)}</code>: {escape(reason)}</li>"
+        f"<li><code>{escape(label(source))}</code>: {escape(reason)}</li>"
         for source, reason in result.skipped
     )
     skipped_html = f'<ul class="skipped">{skipped}</ul>' if skipped else ""
-    return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}</div>'
+    replaced = "".join(
+        f"<li>replaced <code>{escape(label(source))}</code></li>" for source in result.replaced
+    )
+    notes = "".join(f"<li>{escape(note)}</li>" for note in result.notes)
+    more = f'<ul class="notes">{replaced}{notes}</ul>' if replaced or notes else ""
+    return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}{more}</div>'
 
 
-def article_rows(records: Iterable[ArticleRecord]) -> list[list[str | int]]:
+def article_rows(
+    records: Iterable[ArticleRecord], label: Label = shown_source
+) -> list[list[str | int]]:
     """Rows of the article table: title, source, date, chunks (plain values: Gradio escapes)."""
-    return [[r.title, r.source, r.date, r.chunks] for r in records]
+    return [[r.title, label(r.source), r.date, r.chunks] for r in records]
+
+
+def count(number: int, noun: str) -> str:
+    """'1 chunk', '2 chunks'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def status(mode: str, embedder: str, articles: int, chunks: int) -> str:
@@ -216,5 +244,11 @@ def status(mode: str, embedder: str, articles: int, chunks: int) -> str:
     return (
         f'<div class="status"><span>Answering: <b>{escape(mode)}</b></span> '
         f"<span>Embeddings: <b>{escape(embedder)}</b></span> "
-        f"<span>Index: <b>{articles}</b> articles, <b>{chunks}</b> chunks</span></div>"
+        f"<span>Index: <b>{escape(count(articles, 'article'))}</b>, "
+        f"<b>{escape(count(chunks, 'chunk'))}</b></span></div>"
     )
+
+
+def status_loading() -> str:
+    """The header line until the page has asked for the index's state."""
+    return '<div class="status"><span>Loading the index…</span></div>'

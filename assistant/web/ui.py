@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -42,7 +41,6 @@ EXAMPLES = [
 ]
 # Questions answered at once; more wait in the queue (up to max_queue, then "busy").
 ASK_CONCURRENCY = 8
-_UNSAFE_NAME = re.compile(r"[^\w.\- ]")
 
 Chat = list[dict[str, str]]
 History = list[list[str]]
@@ -89,7 +87,7 @@ class ChatApp:
         if answer.interrupted:
             content += "<br>" + render.notice_message(f"⚠ {answer.note}")
         chat[-1] = {"role": "assistant", "content": content}
-        panel = render.panel(answer, turn)
+        panel = render.panel(answer, turn, self.bot.source_label)
         yield chat, panel, [*history, [question, answer.text]], [*panels, panel], gr.skip()
 
     @staticmethod
@@ -109,68 +107,97 @@ class ChatApp:
     def ingest(
         self,
         files: list[str] | None,
+        replace: bool,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
     ) -> tuple[Any, ...]:
-        """Copy uploads into the upload folder and ingest them, with a progress bar."""
+        """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
         if not files:
-            return (gr.skip(),) * 5
+            return (gr.skip(),) * 7
 
         def show(state: Progress) -> None:
             progress((state.files_done, state.files_total), desc="Ingesting articles")
 
         try:
-            result = self.bot.ingest(self._keep_uploads(files), progress=show)
+            result = self.bot.upload(files, replace=bool(replace), progress=show)
         except AssistantError as error:
-            return (render.error_panel(str(error)), *self._article_views())
-        return (render.report(result), *self._article_views())
+            return (render.error_panel(str(error)), *self.article_views(), None)
+        # The file box is emptied: the next upload holds only the files chosen then.
+        return (render.report(result, self.bot.source_label), *self.article_views(), None)
 
-    def _keep_uploads(self, files: list[str]) -> list[Path]:
-        """Copy Gradio's temporary uploads into the upload folder, under safe names.
-
-        The copies are the articles' sources: uploading a file of the same name
-        again updates that article instead of adding a second one.
-        """
-        folder = Path(self.bot.settings.upload_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        stored = []
-        for temporary in files:
-            name = _UNSAFE_NAME.sub("_", Path(temporary).name).strip(" .") or "upload.txt"
-            target = folder / name
-            shutil.copyfile(temporary, target)
-            stored.append(target)
-        return stored
+    def ask_to_remove(self, source: str | None) -> tuple[Any, ...]:
+        """The first step of removing: name what would go and ask to confirm."""
+        if not source:
+            return gr.skip(), gr.update(visible=False)
+        record = next((r for r in self.bot.articles() if r.source == source), None)
+        if record is None:
+            return render.error_panel(f"{source} is no longer in the index."), gr.update(
+                visible=False
+            )
+        kept_copy = " and its uploaded file" if self.bot.uploads.holds(record.file) else ""
+        question = (
+            f'<p class="confirm">Remove <b>{render.escape(record.title)}</b> '
+            f"({render.escape(self.bot.source_label(record.source))}){kept_copy} from the index? "
+            "This cannot be undone.</p>"
+        )
+        return question, gr.update(visible=True)
 
     def remove(self, source: str | None) -> tuple[Any, ...]:
-        """Remove one article and refresh the lists."""
+        """Remove one article (after confirmation) and refresh the lists."""
         if not source:
-            return (gr.skip(),) * 5
+            return (gr.skip(),) * 6
         try:
             record = self.bot.remove(source)
-            message = f"<p>Removed {render.escape(record.title)} ({record.chunks} chunks).</p>"
+            deleted = (
+                " Its uploaded file was deleted too." if self.bot.uploads.holds(record.file) else ""
+            )
+            message = (
+                f"<p>Removed {render.escape(record.title)} "
+                f"({render.count(record.chunks, 'chunk')}).{deleted}</p>"
+            )
         except AssistantError as error:
             message = render.error_panel(str(error))
-        return (message, *self._article_views())
+        return (message, *self.article_views())
 
-    def _article_views(self) -> tuple[Any, ...]:
+    def article_views(self) -> tuple[Any, ...]:
+        """The article table, both pickers, the status line and the hidden confirm row, as now."""
         records = self.bot.articles()
-        choices = [(f"{r.title} — {r.source}", r.source) for r in records]
+        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
         return (
-            render.article_rows(records),
-            gr.update(choices=choices),
+            render.article_rows(records, self.bot.source_label),
+            gr.update(choices=choices, value=[]),
             gr.update(choices=choices, value=None),
-            self.status(),
+            self.status(records),
+            gr.update(visible=False),
         )
 
-    def status(self) -> str:
+    @staticmethod
+    def hide() -> Any:
+        """Hide the confirmation row (cancel)."""
+        return gr.update(visible=False)
+
+    def on_page_load(self, scope: list[str] | None) -> tuple[Any, ...]:
+        """Every page load shows the index as it is now, not as it was when the app started."""
+        records = self.bot.articles()
+        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        known = {r.source for r in records}
+        return (
+            render.article_rows(records, self.bot.source_label),
+            gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
+            gr.update(choices=choices, value=None),
+            self.status(records),
+        )
+
+    def status(self, records: list[Any] | None = None) -> str:
         """The header status line."""
         bot = self.bot
+        records = bot.articles() if records is None else records
         engine = getattr(bot.embedder, "engine", "") or "loads on first use"
         embedder = bot.embedder.identity.split(":")[1] if ":" in bot.embedder.identity else ""
         return render.status(
             bot.settings.describe_llm(),
             f"{embedder} ({engine})" if bot.settings.embed != "openai" else embedder,
-            len(bot.articles()),
-            bot.store.chunk_count(),
+            len(records),
+            sum(record.chunks for record in records),
         )
 
     # --- API ---------------------------------------------------------------------
@@ -202,12 +229,16 @@ class ChatApp:
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
-    def api_ingest(self, files: list[str] | None) -> dict[str, Any]:
-        """Ingest uploaded article files; returns the ingest report as JSON."""
+    def api_ingest(self, files: list[str] | None, replace: bool = False) -> dict[str, Any]:
+        """Ingest uploaded article files; returns the ingest report as JSON.
+
+        Files with the same name as an earlier upload are kept beside it unless
+        `replace` is true, which replaces the earlier upload (listed in "replaced").
+        """
         if not files:
             raise gr.Error("No files given: pass article files (txt, md, html, json, jsonl)")
         try:
-            return asdict(self.bot.ingest(self._keep_uploads(files)))
+            return asdict(self.bot.upload(files, replace=bool(replace)))
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
@@ -217,16 +248,19 @@ class ChatApp:
 
 
 def build(bot: Assistant) -> gr.Blocks:
-    """The Gradio app for `bot` (not launched)."""
+    """The Gradio app for `bot` (not launched).
+
+    Nothing about the index is baked into the page: each page load asks for
+    the index as it is then (articles, counts), so a reload after an upload
+    or a command-line ingest shows what is there now.
+    """
     app = ChatApp(bot)
-    records = bot.articles()
-    choices = [(f"{r.title} — {r.source}", r.source) for r in records]
     with gr.Blocks(title="Assistant · ask your articles", analytics_enabled=False) as demo:
         gr.Markdown(
             "## Ask your articles\nAnswers come from your articles only, with numbered "
             "citations; check each sentence against the passage it cites on the right."
         )
-        status = gr.HTML(app.status(), elem_id="status")
+        status = gr.HTML(render.status_loading(), elem_id="status")
         history = gr.State([])
         panels = gr.State([])
         with gr.Row(equal_height=False):
@@ -254,27 +288,33 @@ def build(bot: Assistant) -> gr.Blocks:
                         autofocus=True,
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                scope = gr.Dropdown(
+                    choices=[],
+                    value=[],
+                    multiselect=True,
+                    elem_id="scope",
+                    label="Ask only these articles (empty: all articles)",
+                )
                 clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
                 gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
             with gr.Column(scale=2):
                 panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
         with gr.Accordion("Articles", open=False, elem_id="articles"):
-            scope = gr.Dropdown(
-                choices=choices,
-                value=[],
-                multiselect=True,
-                elem_id="scope",
-                label="Ask only these articles (empty: all)",
-            )
             upload = gr.File(
                 label="Add articles (" + " ".join(SUPPORTED_SUFFIXES) + ")",
                 file_count="multiple",
                 file_types=list(SUPPORTED_SUFFIXES),
                 elem_id="upload",
             )
+            replace = gr.Checkbox(
+                False,
+                label="Replace earlier uploads that have the same file name "
+                "(otherwise both are kept)",
+                elem_id="replace",
+            )
             report = gr.HTML(elem_id="report")
             table = gr.Dataframe(
-                value=render.article_rows(records),
+                value=[],
                 interactive=False,
                 headers=["Title", "Source", "Date", "Chunks"],
                 label="In the index",
@@ -282,14 +322,21 @@ def build(bot: Assistant) -> gr.Blocks:
             )
             with gr.Row():
                 to_remove = gr.Dropdown(
-                    choices=choices,
+                    choices=[],
                     value=None,
                     label="Remove an article",
                     scale=4,
                     elem_id="to-remove",
                 )
-                remove = gr.Button("Remove", variant="stop", scale=1, elem_id="remove")
+                remove = gr.Button("Remove…", variant="stop", scale=1, elem_id="remove")
+            with gr.Row(visible=False, elem_id="confirm-row") as confirm_row:
+                confirm_text = gr.HTML(elem_id="confirm-text")
+                confirm = gr.Button("Yes, remove it", variant="stop", elem_id="confirm-remove")
+                cancel = gr.Button("Cancel", elem_id="cancel-remove")
 
+        demo.load(
+            app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
+        )
         chat_outputs = [chatbot, panel, history, panels, question]
         chat_inputs = [question, chatbot, history, panels, scope]
         for trigger in (question.submit, send.click):
@@ -304,17 +351,21 @@ def build(bot: Assistant) -> gr.Blocks:
         chatbot.select(app.select_turn, [panels], [panel], api_visibility="private")
         for reset in (clear.click, chatbot.clear):
             reset(app.clear, None, [chatbot, panel, history, panels], api_visibility="private")
-        article_outputs = [report, table, scope, to_remove, status]
+        article_outputs = [report, table, scope, to_remove, status, confirm_row]
         upload.upload(
             app.ingest,
-            [upload],
-            article_outputs,
+            [upload, replace],
+            [*article_outputs, upload],
             api_name="upload_from_page",
             api_visibility="private",
             concurrency_limit=1,
             concurrency_id="write",
         )
         remove.click(
+            app.ask_to_remove, [to_remove], [confirm_text, confirm_row], api_visibility="private"
+        )
+        cancel.click(app.hide, None, [confirm_row], api_visibility="private")
+        confirm.click(
             app.remove,
             [to_remove],
             article_outputs,
@@ -324,10 +375,11 @@ def build(bot: Assistant) -> gr.Blocks:
         )
         # File uploads for API users: Gradio's File input accepts only uploaded files.
         api_files = gr.File(file_count="multiple", visible=False)
+        api_replace = gr.Checkbox(False, visible=False)
         api_report = gr.JSON(visible=False)
         gr.Button(visible=False).click(
             app.api_ingest,
-            [api_files],
+            [api_files, api_replace],
             [api_report],
             api_name="ingest",
             concurrency_limit=1,

@@ -72,14 +72,6 @@
     const panel = document.getElementById("passages-panel");
     if (!panel) return setTimeout(watch, 300);
     new MutationObserver(() => {
-      // Bring each passage's first highlighted sentence into view inside its box.
-      panel.querySelectorAll(".passage-text").forEach((box) => {
-        const mark = box.querySelector("mark.evidence");
-        if (mark && !box.dataset.scrolled) {
-          box.dataset.scrolled = "1";
-          box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 8);
-        }
-      });
       const ref = window.assistantSelection;
       if (ref && document.querySelector(`[data-passage="${ref}"]`)) showPassage(ref);
     }).observe(panel, { childList: true, subtree: true });
