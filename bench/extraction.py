@@ -176,7 +176,7 @@ def title_ok(found: str, gold: str) -> bool:
 
 def date_ok(found: str, gold: str) -> bool:
     match = _ISO_DATE.search(found or "")
-    return bool(match) and match.group() == gold
+    return match is not None and match.group() == gold
 
 
 def author_ok(found: str, gold: str) -> bool:
@@ -284,7 +284,7 @@ def trafilatura_defaults(markup: str) -> Extraction:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(markup, with_metadata=True)
+    doc: Any = trafilatura.bare_extraction(markup, with_metadata=True)
     if doc is None:
         return Extraction("")
     body = doc.text or ""
@@ -526,7 +526,7 @@ def date_methods() -> dict[str, Callable[[str], str]]:
     import trafilatura
 
     def traf(markup: str) -> str:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, fast=True)
+        doc: Any = trafilatura.bare_extraction(markup, with_metadata=True, fast=True)
         return (doc.date or "") if doc is not None else ""
 
     return {
@@ -559,7 +559,7 @@ def hazards(pages: list[Page]) -> list[str]:
     if page:
         sizes = []
         for _ in range(5):
-            doc = trafilatura.bare_extraction(page.markup, deduplicate=True)
+            doc: Any = trafilatura.bare_extraction(page.markup, deduplicate=True)
             sizes.append(len(doc.text.split()) if doc is not None and doc.text else 0)
         notes.append(
             "`deduplicate=True` shares one cache across the process: extracting "

@@ -11,7 +11,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.pagegen.stories import Block, Story, plain
@@ -285,7 +285,7 @@ sources</li>
 </div></div></div>"""
 
 
-def json_ld(data: dict[str, object]) -> str:
+def json_ld(data: Mapping[str, object]) -> str:
     body = json.dumps(data, ensure_ascii=False, indent=2)
     return f'<script type="application/ld+json">\n{body}\n</script>'
 
