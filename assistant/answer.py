@@ -20,7 +20,14 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.cite import ClaimText, cited_numbers, drop_invalid, split_claims, strip_markers
+from assistant.cite import (
+    CitationStream,
+    ClaimText,
+    cited_numbers,
+    split_claims,
+    strip_markers,
+    tidy,
+)
 from assistant.condense import condense
 from assistant.config import Settings
 from assistant.errors import LLMError, QuestionError
@@ -81,6 +88,19 @@ class Answer:
     dropped_citations: list[int] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
+
+    def __str__(self) -> str:
+        """The answer as people read it: its text, then its numbered sources (repr has all)."""
+        lines = [self.text]
+        if self.refused and self.note:
+            lines.append(f"({self.note})")
+        if self.citations:
+            lines.append("")
+            for citation in self.citations:
+                place = citation.url or citation.source
+                date = f", {citation.date}" if citation.date else ""
+                lines.append(f"[{citation.n}] {citation.title} — {place}{date}")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `assistant ask --json` and of the web API."""
@@ -176,28 +196,36 @@ class AnswerPipeline:
             model=model,
         )
         if not passages or max(p.score for p in passages) < self.settings.min_relevance:
-            return self._refuse(answer, started, self._why_nothing_relevant(where))
+            return (yield from self._refuse(answer, started, self._why_nothing_relevant(where)))
+        citations = CitationStream(len(passages))
+        claims: list[ClaimText] | None = None
         if self.chat is None:
             quotes = self.extractive.select(standalone, passages)
             if not quotes:
-                return self._refuse(answer, started, NO_ANSWERING_SENTENCE)
+                return (yield from self._refuse(answer, started, NO_ANSWERING_SENTENCE))
             answer.note = EXTRACTIVE_NOTE
             for i, quote in enumerate(quotes):
-                piece = f"{' ' if i else ''}{quote.text} [{quote.n}]"
+                piece = citations.feed(f"{' ' if i else ''}{quote.text} [{quote.n}]")
                 answer.text += piece
                 yield piece
-            return self._finish(answer, started, [ClaimText(q.text, (q.n,)) for q in quotes])
+            claims = [ClaimText(q.text, (citations.display_number(q.n),)) for q in quotes]
         else:
             try:
-                for piece in self.chat.stream(answer_messages(standalone, passages)):
+                for raw in self.chat.stream(answer_messages(standalone, passages)):
+                    piece = citations.feed(raw)
                     answer.text += piece
-                    yield piece
+                    if piece:
+                        yield piece
             except LLMError as error:
                 if not answer.text.strip():
                     raise
                 answer.interrupted = True
                 answer.note = f"The answer was cut off: {error}"
-        return self._finish(answer, started)
+        rest = citations.finish()
+        answer.text += rest
+        if rest:
+            yield rest
+        return self._finish(answer, started, citations, claims)
 
     def _why_nothing_relevant(self, where: ChunkFilter | None) -> str:
         if not self.retriever.records():
@@ -206,29 +234,42 @@ class AnswerPipeline:
             return NOTHING_IN_SELECTION
         return NOTHING_CLOSE
 
-    def _refuse(self, answer: Answer, started: float, why: str) -> Answer:
+    def _refuse(self, answer: Answer, started: float, why: str) -> Generator[str, None, Answer]:
+        """Say that the articles do not answer, streamed like any answer."""
         answer.refused = True
         answer.text = refusal_sentence()
         answer.note = why
+        yield answer.text
         answer.seconds = time.perf_counter() - started
         return answer
 
     def _finish(
-        self, answer: Answer, started: float, claims: list[ClaimText] | None = None
+        self,
+        answer: Answer,
+        started: float,
+        citations: CitationStream,
+        claims: list[ClaimText] | None = None,
     ) -> Answer:
-        """Clean the markers, detect a refusal, and check every claim.
+        """Number the passages as the answer cites them, detect a refusal, check every claim.
 
         `claims` are given when the answer was assembled from known sentences
         (extractive mode); otherwise they are split from the text.
         """
-        passages = answer.passages
-        answer.text, answer.dropped_citations = drop_invalid(answer.text, len(passages))
+        answer.text = tidy(answer.text)
+        answer.dropped_citations = citations.dropped
+        # Passage i+1 is the one the answer shows as [i+1]; uncited ones follow in rank order.
+        order = citations.order + [
+            n for n in range(1, len(answer.passages) + 1) if n not in citations.order
+        ]
+        answer.passages = [answer.passages[n - 1] for n in order]
         if _is_refusal(answer.text):
             answer.refused = True
             answer.text = refusal_sentence()
         else:
-            numbers = cited_numbers(answer.text)
-            answer.citations = [_citation(n, passages[n - 1]) for n in numbers]
+            passages = answer.passages
+            answer.citations = [
+                _citation(n, passages[n - 1]) for n in range(1, len(citations.order) + 1)
+            ]
             answer.claims = self.checker.check(claims or split_claims(answer.text), passages)
         answer.seconds = time.perf_counter() - started
         return answer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from typing import Any, NoReturn, TextIO
 
 from assistant.answer import Answer
 from assistant.engine import Assistant
-from assistant.errors import AssistantError, LLMError
+from assistant.errors import AssistantError, LLMError, UsageError
 from assistant.evaluation import evaluate, load_cases, table
 from assistant.ingest import IngestReport, Progress
 
@@ -108,7 +109,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         bot = Assistant(index_dir=args.index_dir, llm=args.llm, model=args.model)
         handler: Callable[[Assistant, argparse.Namespace], int] = _HANDLERS[args.command]
-        return handler(bot, args)
+        if args.command not in ("ingest", "rebuild") and not bot.index_exists():
+            where = bot.settings.chroma_url or bot.settings.index_dir
+            raise UsageError(
+                f"There is no index at {where} yet: add articles with `assistant ingest PATH` "
+                "(or point --index-dir at an existing index)"
+            )
+        code = handler(bot, args)
+        sys.stdout.flush()  # inside the try: a reader that went away is not an error
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`assistant list | head -1`): what it read was complete.
+        _silence_stdout()
+        return EXIT_OK
     except LLMError as error:
         print(f"assistant: {error}", file=sys.stderr)
         return EXIT_SERVICE
@@ -120,32 +133,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _ingest(bot: Assistant, args: argparse.Namespace) -> int:
     report = bot.ingest(args.paths, progress=progress_printer(sys.stderr))
-    if args.json:
-        _print_json(asdict(report))
-    else:
-        _print_report(report)
-    return EXIT_OK
+    return _reported(bot, report, args)
 
 
 def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
     report = bot.rebuild(args.paths, progress=progress_printer(sys.stderr))
+    return _reported(bot, report, args)
+
+
+def _reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> int:
+    """Print the report; exit 2 when nothing given could be read (a script must notice)."""
     if args.json:
         _print_json(asdict(report))
     else:
-        _print_report(report)
+        print(report.summary())
+        for source, reason in report.skipped:
+            print(f"  skipped {_shown(bot, source)}: {reason}")
+        for note in report.notes:
+            print(f"  note: {note}")
+    if report.read_nothing:
+        print(
+            "assistant: nothing could be read from the paths given (see the skipped list)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return EXIT_OK
-
-
-def _print_report(report: IngestReport) -> None:
-    print(report.summary())
-    for source, reason in report.skipped:
-        print(f"  skipped {source}: {reason}")
 
 
 def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
@@ -189,14 +213,14 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(answer.to_dict())
     else:
-        _print_answer(answer)
+        _print_answer(bot, answer)
     return EXIT_OK
 
 
 _VERDICT_MARKS = {"supported": "✓", "partial": "~", "unsupported": "✗", "uncited": "?"}
 
 
-def _print_answer(answer: Answer) -> None:
+def _print_answer(bot: Assistant, answer: Answer) -> None:
     print(answer.text)
     if answer.note:
         print(f"\n({answer.note})")
@@ -205,7 +229,8 @@ def _print_answer(answer: Answer) -> None:
             print("\nClosest passages:")
             for n, passage in enumerate(answer.passages[:3], start=1):
                 print(
-                    f"  [{n}] {passage.title} — {passage.source} (similarity {passage.score:.2f})"
+                    f"  [{n}] {passage.title} — {_shown(bot, passage.source)} "
+                    f"(similarity {passage.score:.2f})"
                 )
         return
     if answer.citations:
@@ -213,7 +238,7 @@ def _print_answer(answer: Answer) -> None:
         for citation in answer.citations:
             span = f"chars {citation.start}-{citation.end}"
             print(
-                f"  [{citation.n}] {citation.title} — {citation.source} "
+                f"  [{citation.n}] {citation.title} — {_shown(bot, citation.source)} "
                 f"({span}, similarity {citation.score:.2f})"
             )
     if answer.claims:
@@ -232,21 +257,41 @@ def _search(bot: Assistant, args: argparse.Namespace) -> int:
         args.query, args.k, sources=args.source, date_from=args.date_from, date_to=args.date_to
     )
     if args.json:
-        _print_json([{k: v for k, v in asdict(h).items() if k != "rank_score"} for h in hits])
+        _print_json([{k: v for k, v in asdict(h).items() if k != "chunk_id"} for h in hits])
         return EXIT_OK
     if not hits:
-        print("No passages found: is the index empty? (`assistant ingest PATH`)")
+        print(_why_no_hits(bot, args))
+        return EXIT_OK
+    print(
+        "Best first, ranked by meaning and keywords together "
+        "(similarity: how close in meaning alone, 0 to 1)"
+    )
     for n, hit in enumerate(hits, start=1):
         snippet = " ".join(hit.text.split())
-        print(f"[{n}] {hit.title} — {hit.source} (similarity {hit.score:.2f})")
+        print(f"[{n}] {hit.title} — {_shown(bot, hit.source)} (similarity {hit.score:.2f})")
         print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return EXIT_OK
+
+
+def _why_no_hits(bot: Assistant, args: argparse.Namespace) -> str:
+    """Why a search found nothing: an empty index, or a filter that excludes every article."""
+    if not bot.articles():
+        return "The index is empty: add articles with `assistant ingest PATH`"
+    limits = [f"--source {s}" for s in args.source]
+    limits += [f"--from {args.date_from}"] if args.date_from else []
+    limits += [f"--to {args.date_to}"] if args.date_to else []
+    if limits:
+        return (
+            f"No article in the index matches {' '.join(limits)} "
+            "(undated articles never match a date range): widen or drop the filter"
+        )
+    return "No passages found for that query"
 
 
 def _remove(bot: Assistant, args: argparse.Namespace) -> int:
     for source in args.sources:
         record = bot.remove(source)
-        print(f"removed {record.source} ({record.chunks} chunks)")
+        print(f"removed {_shown(bot, record.source)} ({_count(record.chunks, 'chunk')})")
     return EXIT_OK
 
 
@@ -259,8 +304,19 @@ def _list(bot: Assistant, args: argparse.Namespace) -> int:
         print("The index is empty: add articles with `assistant ingest PATH`")
     for record in records:
         date = f" ({record.date})" if record.date else ""
-        print(f"{record.source}\t{record.title}{date}\t{record.chunks} chunks")
+        print(
+            f"{_shown(bot, record.source)}\t{record.title}{date}\t{_count(record.chunks, 'chunk')}"
+        )
     return EXIT_OK
+
+
+def _shown(bot: Assistant, source: str) -> str:
+    """A source as the command line shows it: in a form `remove` and `--source` accept."""
+    return bot.source_label(source, typed=True)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _eval(bot: Assistant, args: argparse.Namespace) -> int:

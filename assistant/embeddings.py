@@ -226,8 +226,14 @@ class LocalEmbedder(_CachesShortTexts):
             return self._runner
 
     def _load_onnx(self) -> Runner | None:
-        from assistant.onnx_export import ensure_onnx_model
+        from assistant.onnx_export import cached_model_path, ensure_onnx_model
 
+        if not cached_model_path(self.cache_dir, self.int8).is_file():
+            log.warning(
+                "preparing the embedding model for first use: a one-time export to ONNX "
+                "(about 10 s), kept in %s",
+                self.cache_dir,
+            )
         try:
             path = ensure_onnx_model(self.cache_dir, self.int8)
             import onnxruntime

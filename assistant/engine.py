@@ -8,6 +8,7 @@ remove) hold the index folder's write lock; reads take none.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,7 +27,7 @@ from assistant.llms.base import ChatModel
 from assistant.llms.extractive import ExtractiveAnswerer
 from assistant.lock import write_lock
 from assistant.retrieve import Passage, Retriever
-from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, date_ordinal, drop_index
+from assistant.store import ArticleRecord, ChunkFilter, ChunkStore, drop_index
 from assistant.support import ClaimChecker
 from assistant.uploads import UploadFolder
 
@@ -200,10 +201,15 @@ class Assistant:
         ):
             self.uploads.discard(record.file)
 
-    def source_label(self, source: str) -> str:
+    def source_label(self, source: str, *, typed: bool = False) -> str:
         """How a source is shown to people: an upload by its file name, a file in the working
-        folder relative to it, anything else (a URL, a JSON source) as it is."""
-        return self.uploads.label(source) or shown_source(source)
+        folder relative to it, anything else (a URL, a JSON source) as it is.
+
+        `typed=True` gives a form that commands accept back (no upload labels),
+        for the command line, where people copy sources into `remove` or `--source`.
+        """
+        label = None if typed else self.uploads.label(source)
+        return label or shown_source(source)
 
     def articles(self) -> list[ArticleRecord]:
         """Every article in the index, sorted by source."""
@@ -222,7 +228,7 @@ class Assistant:
     ) -> list[Passage]:
         """Retrieval only: the best `k` passages for `query`, best first."""
         query = self.pipeline.validate(query)
-        where = _filter(sources, date_from, date_to)
+        where = self._filter(sources, date_from, date_to)
         return self.retriever.search(query, k or self.settings.top_k, where)
 
     def ask(
@@ -249,8 +255,36 @@ class Assistant:
         date_to: str | None = None,
     ) -> AnswerStream:
         """Like `ask`, but iterate the result for text pieces; then `.answer` is the Answer."""
-        where = _filter(sources, date_from, date_to)
+        where = self._filter(sources, date_from, date_to)
         return AnswerStream(self.pipeline.run(question, list(history), where))
+
+    def index_exists(self) -> bool:
+        """Whether anything has ever been written to the configured index."""
+        return self.store.exists()
+
+    def _filter(
+        self, sources: Sequence[str], date_from: str | None, date_to: str | None
+    ) -> ChunkFilter:
+        """The search filter for the caller's sources and dates, checked against the index.
+
+        An unknown source is an error, not an empty result: "the articles do
+        not say" would be misleading when the article was never there.
+        """
+        names: list[str] = []
+        if sources:
+            known = {record.source for record in self.retriever.records().values()}
+            for source in sources:
+                matching = [c for c in _source_candidates(source) if c in known]
+                if not matching:
+                    raise NotInIndexError(
+                        f"{source!r} is not in the index: `assistant list` shows the sources it "
+                        "holds"
+                    )
+                names.extend(c for c in matching if c not in names)
+        start, end = _date(date_from, "from"), _date(date_to, "to")
+        if start and end and start > end:
+            raise UsageError(f"The date from ({date_from}) is after the date to ({date_to})")
+        return ChunkFilter(tuple(names), start, end)
 
     @contextlib.contextmanager
     def _writing(self, *, fresh_view: bool = True) -> Iterator[None]:
@@ -283,20 +317,17 @@ def _source_candidates(source: str) -> list[str]:
     return candidates
 
 
-def _filter(sources: Sequence[str], date_from: str | None, date_to: str | None) -> ChunkFilter:
-    names: list[str] = []
-    for source in sources:
-        names.extend(c for c in _source_candidates(source) if c not in names)
-    return ChunkFilter(tuple(names), _date(date_from, "from"), _date(date_to, "to"))
-
-
 def _date(value: str | None, which: str) -> int:
+    """A --from/--to date as YYYYMMDD, or UsageError saying how to write it."""
     if not value:
         return 0
-    ordinal = date_ordinal(value.strip())
-    if not ordinal:
-        raise UsageError(f"The date {which} must look like 2025-02-13, not {value!r}")
-    return ordinal
+    try:
+        day = datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"The date {which} must be a real day written like 2025-02-13, not {value!r}"
+        ) from None
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 _default: list[Assistant] = []

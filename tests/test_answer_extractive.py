@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import EXTRACTIVE_NOTE
-from assistant.errors import QuestionError
+from assistant.errors import NotInIndexError, QuestionError
 from assistant.prompts import refusal_sentence
 from tests.conftest import SEED_FILE, AssistantFactory
 
@@ -62,10 +62,41 @@ def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
 
 
 def test_search_filters_restrict_answers(seeded: AssistantFactory) -> None:
-    answer = seeded().ask(
-        "How much are Ukraine's rare earth minerals worth?", sources=["no/such/source.txt"]
-    )
+    bot = seeded()
+    with pytest.raises(NotInIndexError, match="'no/such/source.txt' is not in the index"):
+        bot.ask("How much are Ukraine's rare earth minerals worth?", sources=["no/such/source.txt"])
+    answer = bot.ask("How much are Ukraine's rare earth minerals worth?", date_from="2099-01-01")
     assert answer.refused and answer.passages == []
+    assert "selected articles or dates" in answer.note
+
+
+def test_a_refusal_streams_like_any_answer(seeded: AssistantFactory) -> None:
+    stream = seeded().stream("What is the boiling point of water on Mount Everest?")
+    assert "".join(stream) == "The articles do not say."
+    assert stream.answer.refused
+
+
+def test_an_answer_prints_as_its_text_and_numbered_sources(seeded: AssistantFactory) -> None:
+    answer = seeded().ask("How much are Ukraine's rare earth minerals worth?")
+    shown = str(answer)
+    assert shown.startswith(answer.text)
+    assert "\n[1] Trump and Putin agree" in shown and "seeds/" in shown
+    assert len(shown) < 1000 < len(repr(answer)), "repr keeps every field for debugging"
+
+
+def test_citations_are_numbered_in_order_of_first_appearance(seeded: AssistantFactory) -> None:
+    for question in (
+        "Which topics besides Ukraine did Trump and Putin discuss?",
+        "What did Hegseth say in Brussels?",
+        "How long did the call last and who confirmed it?",
+    ):
+        answer = seeded().ask(question)
+        numbers = [n for claim in answer.claims for n in claim.citations]
+        first_seen = list(dict.fromkeys(numbers))
+        assert first_seen == list(range(1, len(first_seen) + 1)), answer.text
+        assert [c.n for c in answer.citations] == first_seen
+        for citation in answer.citations:
+            assert answer.passages[citation.n - 1].text == citation.text
 
 
 @pytest.mark.parametrize(

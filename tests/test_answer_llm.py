@@ -220,3 +220,59 @@ def test_bad_questions_cost_nothing(
     with pytest.raises(QuestionError):
         bot.ask(question)
     assert llm_server.requests == []
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "[{n}]",
+        "[{n}, {m}]",
+        "[{n}][{m}]",
+        "[[{n}]]",
+        "【{n}】",
+        "【{n}†source】",
+        "(ID: {n})",
+        "[ID:{n}]",
+        "[source {n}]",
+        ".^{n}",
+    ],
+)
+def test_marker_forms_real_models_write_become_numbered_citations(
+    seeded: AssistantFactory, llm_server: ScriptedLLM, form: str
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    n = passage_number(bot, "90 minutes")
+    m = 1 if n != 1 else 2
+    marker = form.format(n=n, m=m)
+    ending = marker if marker.startswith(".") else f" {marker}."
+    llm_server.queue(Reply(text=f"The Kremlin said the call lasted nearly 90 minutes{ending}"))
+    stream = bot.stream(QUESTION)
+    pieces = list(stream)
+    answer = stream.answer
+    assert answer.text.startswith("The Kremlin said the call lasted nearly 90 minutes")
+    assert "[1]" in answer.text and "†" not in answer.text and "ID" not in answer.text
+    assert answer.citations[0].n == 1 and "90 minutes" in answer.citations[0].text
+    assert answer.claims[0].verdict == "supported"
+    assert not any(p.endswith(("[", "(ID", "【")) for p in pieces), "no half marker is shown"
+
+
+def test_citations_are_renumbered_in_order_of_first_appearance(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    passages = bot.search(QUESTION)
+    call = next(n for n, p in enumerate(passages, start=1) if "90 minutes" in p.text)
+    other = max(n for n in range(1, len(passages) + 1) if n != call)
+    llm_server.queue(
+        Reply(
+            text=f"The call lasted nearly 90 minutes [{call}]. Other things happened [{other}]. "
+            f"It was long [{call}]."
+        )
+    )
+    answer = bot.ask(QUESTION)
+    assert answer.text.endswith("[1]. Other things happened [2]. It was long [1].")
+    assert [c.n for c in answer.citations] == [1, 2]
+    assert answer.citations[0].text == passages[call - 1].text
+    assert answer.citations[1].text == passages[other - 1].text
+    assert answer.passages[0].text == passages[call - 1].text, "passages follow the numbering"
+    assert sorted(p.chunk_id for p in answer.passages) == sorted(p.chunk_id for p in passages)

@@ -69,7 +69,7 @@ def test_refusal_lists_the_closest_passages(
     [
         (["ask", ""], "The question is empty"),
         (["remove", "nothing.txt"], "is not in the index"),
-        (["ask", "x", "--from", "yesterday"], "must look like 2025-02-13"),
+        (["ask", "x", "--from", "yesterday"], "written like 2025-02-13"),
         (["frobnicate"], "invalid choice"),
         (["search"], "the following arguments are required"),
     ],
@@ -77,6 +77,8 @@ def test_refusal_lists_the_closest_passages(
 def test_usage_errors_exit_2_with_one_line(
     cli_env: Path, capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
 ) -> None:
+    main(["ingest", str(SEED_FILE)])
+    capsys.readouterr()
     try:
         code = main(argv)
     except SystemExit as exit_:  # argparse exits for grammar errors
@@ -129,3 +131,85 @@ def test_source_and_date_filters_from_the_command_line(
         capsys, "ask", "How many boats did the harbour have?", "--to", "2010-12-31", "--json"
     )
     assert "12 boats" in json.loads(out)["answer"]
+
+
+def test_ingest_of_nothing_readable_exits_2(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "ingest", str(tmp_path / "does-not-exist"))
+    assert code == 2 and "not found" in out and "nothing could be read" in err
+    (tmp_path / "empty.txt").write_text("")
+    code, _, _ = run(capsys, "ingest", str(tmp_path / "empty.txt"), "--json")
+    assert code == 2
+    code, _, _ = run(capsys, "ingest", str(SEED_FILE), str(tmp_path / "does-not-exist"))
+    assert code == 0, "something was read: the skip is reported, the ingest succeeded"
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["ask", "x", "--from", "2025-13-40"], "must be a real day"),
+        (["search", "x", "--to", "2025-02-30"], "must be a real day"),
+        (["search", "x", "--from", "2025-03-01", "--to", "2025-01-01"], "is after the date to"),
+        (["ask", "How long was the call?", "--source", "nope.txt"], "'nope.txt' is not in the"),
+    ],
+)
+def test_bad_filters_exit_2_saying_what_is_wrong(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    run(capsys, "ingest", str(SEED_FILE))
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and needle in err and not out and "Traceback" not in err
+
+
+def test_a_filter_that_excludes_everything_says_so(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "ingest", str(SEED_FILE))
+    code, out, _ = run(capsys, "search", "bridge", "--from", "2099-01-01")
+    assert code == 0 and "No article in the index matches --from 2099-01-01" in out
+    assert "empty" not in out
+
+
+def test_read_commands_on_a_missing_index_exit_2_and_create_nothing(
+    cache_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    for argv in (["list"], ["ask", "What happened?"], ["search", "harbour"]):
+        code, out, err = run(capsys, *argv, "--index-dir", str(missing))
+        assert code == 2 and "There is no index at" in err and not out
+    assert not missing.exists()
+
+
+def test_counts_are_plural_only_when_more_than_one(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Harbour note\n\nThe harbour master counted 41 boats on Monday.\n")
+    run(capsys, "ingest", str(note))
+    _, out, _ = run(capsys, "list")
+    assert "\t1 chunk" in out and "1 chunks" not in out
+    _, out, _ = run(capsys, "remove", str(note))
+    assert "(1 chunk)" in out
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error(cli_env: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "assistant", "ingest", str(SEED_FILE)],
+        cwd=REPO,
+        env={**os.environ},
+        check=True,
+        capture_output=True,
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "list"],
+        cwd=REPO,
+        env={**os.environ},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # like `| head -0`: the reader is gone before anything is written
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 0
+    assert "Traceback" not in error and "BrokenPipe" not in error

@@ -63,3 +63,16 @@ def test_tampered_weights_are_refused(monkeypatch: pytest.MonkeyPatch, tmp_path:
     finally:
         local_model.verified_weights.cache_clear()
     assert hashlib.sha256(fake.read_bytes()).hexdigest() != local_model.WEIGHTS_SHA256
+
+
+@pytest.mark.embedded_only
+def test_the_one_time_model_export_says_what_it_is_doing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    fresh = LocalEmbedder(tmp_path / "cache")
+    with caplog.at_level("WARNING", logger="assistant"):
+        fresh.embed(["warm up"])
+    assert "one-time export" in caplog.text and str(tmp_path / "cache") in caplog.text
+    caplog.clear()
+    LocalEmbedder(tmp_path / "cache").embed(["again"])
+    assert "export" not in caplog.text, "said once: the export is kept"
