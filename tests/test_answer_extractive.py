@@ -63,7 +63,7 @@ def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
 
 def test_search_filters_restrict_answers(seeded: AssistantFactory) -> None:
     bot = seeded()
-    with pytest.raises(NotInIndexError, match="'no/such/source.txt' is not in the index"):
+    with pytest.raises(NotInIndexError, match=r"'no/such/source\.txt' is not in the index"):
         bot.ask("How much are Ukraine's rare earth minerals worth?", sources=["no/such/source.txt"])
     answer = bot.ask("How much are Ukraine's rare earth minerals worth?", date_from="2099-01-01")
     assert answer.refused and answer.passages == []
