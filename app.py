@@ -2,7 +2,7 @@
 
 Builds an Assistant from the environment and flags, ingests seeds/ when the
 index is empty (showing progress), and serves the Gradio app. Everything else
-lives in the `assistant` package.
+lives in the `assistant` package; this file uses its public API only.
 """
 
 from __future__ import annotations
@@ -10,17 +10,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.cli import progress_printer
-from assistant.engine import Assistant
-from assistant.errors import AssistantError
+from assistant import Assistant, AssistantError, Progress
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+# Seconds between progress lines while the seed articles are ingested.
+PROGRESS_EVERY = 2.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,13 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index-dir", help="index folder (default ./index)")
     args = parser.parse_args(argv)
     try:
-        from assistant.web.ui import launch
+        from assistant.web import launch
 
-        bot = Assistant(index_dir=args.index_dir, host=args.host, port=args.port)
+        bot = Assistant(args.index_dir, host=args.host, port=args.port)
         if not bot.articles():
             print(f"The index is empty: ingesting {SEEDS} first", file=sys.stderr)
-            print(bot.ingest([SEEDS], progress=progress_printer(sys.stderr)).summary())
-        print(f"Answering with {bot.settings.describe_llm()}")
+            print(bot.ingest([SEEDS], progress=_progress_lines()).summary())
+        print(f"Answering with {bot.status().answering}")
         print(f"Serving on http://{bot.settings.host}:{bot.settings.port} (Ctrl+C stops)")
         launch(bot, quiet=True)
     except AssistantError as error:
@@ -46,6 +47,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def _progress_lines() -> Callable[[Progress], None]:
+    """Print a progress line every few seconds, and the last one."""
+    last = [0.0]
+
+    def show(progress: Progress) -> None:
+        now = time.monotonic()
+        if progress.finished or now - last[0] >= PROGRESS_EVERY:
+            last[0] = now
+            print(f"ingest: {progress.describe()}", file=sys.stderr, flush=True)
+
+    return show
 
 
 if __name__ == "__main__":

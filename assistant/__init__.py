@@ -1,42 +1,98 @@
 """Chat-style Q&A over your articles, with numbered citations you can check.
 
     from assistant import Assistant, answer
-    bot = Assistant(index_dir="my_index")
+    bot = Assistant("my_index")
     bot.ingest(["seeds/"])
     ans = bot.ask("How long did the call last?")
     ans.text, ans.citations, ans.claims
 
 `answer("…")` uses a shared Assistant configured from the environment.
+`assistant.testing.ScriptedAnswerer` is a test double for your own tests.
+
+This is the public API: the command line, the browser app and app.py use
+nothing else. Names are loaded on first use, so `import assistant` (and
+`assistant --help`) stays quick.
 """
 
-from assistant.answer import Answer, AnswerStream, Citation
-from assistant.config import Settings
-from assistant.engine import Assistant, answer
-from assistant.errors import (
-    AssistantError,
-    ConfigError,
-    IndexDamagedError,
-    IndexInUseError,
-    IndexMismatchError,
-    IndexProblem,
-    LLMAuthError,
-    LLMError,
-    LLMRateLimitError,
-    LLMTimeoutError,
-    LLMUnavailableError,
-    ModelError,
-    NotInIndexError,
-    QuestionError,
-    UsageError,
-)
-from assistant.ingest import IngestReport, Progress
-from assistant.retrieve import Passage
-from assistant.store import ArticleRecord
-from assistant.support import Claim, Evidence
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.answering import Answerer, AnswerStream
+    from assistant.config import Settings
+    from assistant.core import Assistant, answer
+    from assistant.errors import (
+        AssistantError,
+        ConfigError,
+        IndexDamagedError,
+        IndexInUseError,
+        IndexMismatchError,
+        IndexProblem,
+        LLMAuthError,
+        LLMError,
+        LLMRateLimitError,
+        LLMTimeoutError,
+        LLMUnavailableError,
+        ModelError,
+        NotInIndexError,
+        QuestionError,
+        UsageError,
+    )
+    from assistant.evaluation import evaluate, load_cases
+    from assistant.records import (
+        Answer,
+        ArticleRecord,
+        Citation,
+        Claim,
+        Evidence,
+        IngestReport,
+        Passage,
+        Progress,
+        Quote,
+        Status,
+    )
+
+_WHERE = {
+    "Answer": "assistant.records",
+    "AnswerStream": "assistant.answering",
+    "Answerer": "assistant.answering",
+    "ArticleRecord": "assistant.records",
+    "Assistant": "assistant.core",
+    "AssistantError": "assistant.errors",
+    "Citation": "assistant.records",
+    "Claim": "assistant.records",
+    "ConfigError": "assistant.errors",
+    "Evidence": "assistant.records",
+    "IndexDamagedError": "assistant.errors",
+    "IndexInUseError": "assistant.errors",
+    "IndexMismatchError": "assistant.errors",
+    "IndexProblem": "assistant.errors",
+    "IngestReport": "assistant.records",
+    "LLMAuthError": "assistant.errors",
+    "LLMError": "assistant.errors",
+    "LLMRateLimitError": "assistant.errors",
+    "LLMTimeoutError": "assistant.errors",
+    "LLMUnavailableError": "assistant.errors",
+    "ModelError": "assistant.errors",
+    "NotInIndexError": "assistant.errors",
+    "Passage": "assistant.records",
+    "Progress": "assistant.records",
+    "QuestionError": "assistant.errors",
+    "Quote": "assistant.records",
+    "Settings": "assistant.config",
+    "Status": "assistant.records",
+    "UsageError": "assistant.errors",
+    "answer": "assistant.core",
+    "evaluate": "assistant.evaluation",
+    "load_cases": "assistant.evaluation",
+}
 
 __all__ = [
     "Answer",
     "AnswerStream",
+    "Answerer",
     "ArticleRecord",
     "Assistant",
     "AssistantError",
@@ -59,7 +115,25 @@ __all__ = [
     "Passage",
     "Progress",
     "QuestionError",
+    "Quote",
     "Settings",
+    "Status",
     "UsageError",
     "answer",
+    "evaluate",
+    "load_cases",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'assistant' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

@@ -1,4 +1,4 @@
-"""The `assistant` command: ingest, ask, search, list, remove (and eval, rebuild).
+"""The `assistant` command: ingest, ask, search, list, remove (and eval, rebuild, serve).
 
 Output for people by default, one JSON document with `--json`. Exit codes:
 0 success; 1 the language model service failed; 2 a usage, configuration,
@@ -19,11 +19,17 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from assistant.answer import Answer
-from assistant.engine import Assistant
-from assistant.errors import AssistantError, LLMError, UsageError
-from assistant.evaluation import evaluate, load_cases, table
-from assistant.ingest import IngestReport, Progress
+from assistant import (
+    Answer,
+    Assistant,
+    AssistantError,
+    IngestReport,
+    LLMError,
+    Progress,
+    UsageError,
+    evaluate,
+    load_cases,
+)
 
 EXIT_OK = 0
 EXIT_SERVICE = 1
@@ -90,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     remove.add_argument("sources", nargs="+", metavar="SOURCE")
     commands.add_parser("list", parents=[common, output], help="list the indexed articles")
+    serve = commands.add_parser(
+        "serve", parents=[common], help="start the browser app (what `python app.py` starts)"
+    )
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 7860)")
     evaluate = commands.add_parser(
         "eval", parents=[common, output], help="measure retrieval, answers and citations"
     )
@@ -107,9 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="assistant: %(message)s")
     args = build_parser().parse_args(argv)
     try:
-        bot = Assistant(index_dir=args.index_dir, llm=args.llm, model=args.model)
+        bot = Assistant(
+            args.index_dir,
+            llm=args.llm,
+            model=args.model,
+            host=getattr(args, "host", None),
+            port=getattr(args, "port", None),
+        )
         handler: Callable[[Assistant, argparse.Namespace], int] = _HANDLERS[args.command]
-        if args.command not in ("ingest", "rebuild") and not bot.index_exists():
+        if args.command not in ("ingest", "rebuild", "serve") and not bot.index_exists():
             where = bot.settings.chroma_url or bot.settings.index_dir
             raise UsageError(
                 f"There is no index at {where} yet: add articles with `assistant ingest PATH` "
@@ -187,12 +204,7 @@ def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
             if not wrote and now - last[0] < LOG_PROGRESS_EVERY:
                 return
         last[0], last[1] = now, progress.chunks_embedded
-        left = progress.remaining
-        eta = f", {left:.0f} s left" if left is not None and not finished else ""
-        text = (
-            f"{progress.files_done}/{progress.files_total} files, "
-            f"{progress.chunks_embedded} chunks embedded, {progress.rate:.1f} files/s{eta}"
-        )
+        text = progress.describe()
         if interactive:
             width = 24
             filled = int(width * progress.files_done / max(progress.files_total, 1))
@@ -332,7 +344,16 @@ def _eval(bot: Assistant, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(figures)
     else:
-        print(table(figures))
+        print(_table(figures))
+    return EXIT_OK
+
+
+def _serve(bot: Assistant, args: argparse.Namespace) -> int:
+    from assistant.web import launch
+
+    print(f"Answering with {bot.status().answering}")
+    print(f"Serving on http://{bot.settings.host}:{bot.settings.port} (Ctrl+C stops)", flush=True)
+    launch(bot, quiet=True)
     return EXIT_OK
 
 
@@ -344,4 +365,39 @@ _HANDLERS: dict[str, Callable[[Assistant, argparse.Namespace], int]] = {
     "remove": _remove,
     "list": _list,
     "eval": _eval,
+    "serve": _serve,
 }
+
+
+def _table(figures: dict[str, Any]) -> str:
+    """The figures as a small table for people."""
+
+    def show(value: Any) -> str:
+        if value is None:
+            return "n/a"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    retrieval = figures["retrieval"]
+    rows = [
+        ("questions", figures["questions"]),
+        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
+        ("retrieval hit@1", retrieval["hit@1"]),
+        ("retrieval hit@5", retrieval["hit@5"]),
+        ("retrieval MRR@10", retrieval["mrr@10"]),
+        ("answer accuracy", figures["answer_accuracy"]),
+        ("citation precision", figures["citation_precision"]),
+        ("unsupported sentences (share)", figures["unsupported_share"]),
+        ("uncited sentences (share)", figures["uncited_share"]),
+        ("refusal accuracy (unanswerable)", figures["refusal_accuracy"]),
+        ("false refusals (answerable)", figures["false_refusal_rate"]),
+        ("latency p50 (s)", figures["latency_p50_s"]),
+        ("latency p95 (s)", figures["latency_p95_s"]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name:<{width}}  {show(value)}" for name, value in rows]
+    wrong = [c["question"] for c in figures["cases"] if not c["right"]]
+    if wrong:
+        lines.append("")
+        lines.append("missed:")
+        lines.extend(f"  - {question}" for question in wrong)
+    return "\n".join(lines)

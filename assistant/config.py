@@ -51,6 +51,7 @@ ENV_NAMES: dict[str, str] = {
     "max_upload_mb": "ASSISTANT_MAX_UPLOAD_MB",
     "max_queue": "ASSISTANT_MAX_QUEUE",
     "lock_wait": "ASSISTANT_LOCK_WAIT",
+    "prompts_dir": "ASSISTANT_PROMPTS_DIR",
 }
 
 
@@ -98,6 +99,8 @@ class Settings:
     max_queue: int = 64
     # Seconds a writer waits for another process that is writing the same index folder.
     lock_wait: float = 300.0
+    # A folder whose *.txt files replace the packaged prompt templates of the same name.
+    prompts_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -160,6 +163,11 @@ class Settings:
         _require_positive("ASSISTANT_MAX_QUEUE", self.max_queue)
         if self.auth is not None and not _AUTH.fullmatch(self.auth):
             raise ConfigError("ASSISTANT_AUTH must look like user:password (both non-empty)")
+        if self.prompts_dir is not None and not Path(self.prompts_dir).is_dir():
+            raise ConfigError(
+                f"ASSISTANT_PROMPTS_DIR {self.prompts_dir} is not a folder: point it at a folder "
+                "of prompt templates (*.txt), or unset it to use the packaged ones"
+            )
         if self.lock_wait < 0:
             raise ConfigError("ASSISTANT_LOCK_WAIT must be 0 or more seconds")
         if self.llm_retries < 0:
@@ -191,13 +199,6 @@ class Settings:
         """True when the web app listens on the loopback interface only."""
         return self.host in ("127.0.0.1", "localhost", "::1")
 
-    def describe_llm(self) -> str:
-        """A short human description of the answering mode, e.g. for the app header."""
-        if self.llm == "extractive":
-            return "extractive (quotes sentences from the articles; no language model)"
-        where = self.openai_base_url or "api.openai.com"
-        return f"{self.model} via {where}"
-
 
 def _coerce(values: dict[str, Any]) -> dict[str, Any]:
     """Turn environment strings into the field types, with messages naming the variable."""
@@ -211,7 +212,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
                 out[name] = int(value)
             elif kind == "float":
                 out[name] = float(value)
-            elif kind == "Path":
+            elif kind in ("Path", "Path | None"):
                 out[name] = Path(value).expanduser()
             else:
                 out[name] = value if value is None else str(value)

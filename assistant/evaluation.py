@@ -177,37 +177,3 @@ def evaluate(
         "latency_p95_s": percentile(latencies, 0.95),
         "cases": details,
     }
-
-
-def table(figures: dict[str, Any]) -> str:
-    """The figures as a small table for people."""
-
-    def show(value: Any) -> str:
-        if value is None:
-            return "n/a"
-        return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-    retrieval = figures["retrieval"]
-    rows = [
-        ("questions", figures["questions"]),
-        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
-        ("retrieval hit@1", retrieval["hit@1"]),
-        ("retrieval hit@5", retrieval["hit@5"]),
-        ("retrieval MRR@10", retrieval["mrr@10"]),
-        ("answer accuracy", figures["answer_accuracy"]),
-        ("citation precision", figures["citation_precision"]),
-        ("unsupported sentences (share)", figures["unsupported_share"]),
-        ("uncited sentences (share)", figures["uncited_share"]),
-        ("refusal accuracy (unanswerable)", figures["refusal_accuracy"]),
-        ("false refusals (answerable)", figures["false_refusal_rate"]),
-        ("latency p50 (s)", figures["latency_p50_s"]),
-        ("latency p95 (s)", figures["latency_p95_s"]),
-    ]
-    width = max(len(name) for name, _ in rows)
-    lines = [f"{name:<{width}}  {show(value)}" for name, value in rows]
-    wrong = [c["question"] for c in figures["cases"] if not c["right"]]
-    if wrong:
-        lines.append("")
-        lines.append("missed:")
-        lines.extend(f"  - {question}" for question in wrong)
-    return "\n".join(lines)

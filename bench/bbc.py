@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.decoding import decode_bytes
+from assistant.ingest.decoding import decode_bytes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc"
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")

@@ -32,9 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant import Assistant  # noqa: E402
-from assistant.cite import ClaimText  # noqa: E402
-from assistant.retrieve import Passage  # noqa: E402
-from assistant.support import key_tokens  # noqa: E402
+from assistant.answering.support import ClaimChecker, key_tokens  # noqa: E402
+from assistant.records import ClaimText, Passage  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)*")
@@ -90,7 +89,7 @@ def main() -> None:
                 if variant and key_tokens(variant) != key_tokens(item["claim"]):
                     groups["changed"].append((variant, passage))
             groups["wrong passage"].append((item["claim"], passages[(index + 7) % len(items)]))
-        checker = news.pipeline.checker
+        checker = ClaimChecker(news.embedder, news.retriever.idf)
         scores: dict[str, list[tuple[float, str]]] = {}
         for name, pairs in groups.items():
             scores[name] = []

@@ -37,7 +37,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.decoding import decode_bytes  # noqa: E402
+from assistant.ingest.decoding import decode_bytes  # noqa: E402
 from bench.bbc import FOLDERS, corpus_dir  # noqa: E402
 
 DATA = REPO / "bench" / "data"

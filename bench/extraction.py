@@ -54,8 +54,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lxml.html
 
-from assistant.decoding import decode_bytes
-from assistant.html_text import extract_html
+from assistant.ingest.decoding import decode_bytes
+from assistant.ingest.html import extract_html
 
 PAGES_DIR = Path(__file__).resolve().parent / "data" / "pages"
 TARGET_F1 = 0.95

@@ -173,8 +173,8 @@ def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 300) -
 
 
 def main() -> None:
-    from tests.llm_server import Reply, ScriptedLLM
-    from tests.web import free_port
+    from tests.helpers.app_server import free_port
+    from tests.helpers.llm_server import Reply, ScriptedLLM
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=30)

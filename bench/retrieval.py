@@ -60,7 +60,7 @@ def plain(work: Path, articles: list[bbc.BBCArticle]) -> tuple[Searcher, float |
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant.local_model import model_dir
+    from assistant.embedding.model_files import model_dir
 
     embed = HuggingFaceEmbedding(model_name=str(model_dir()), device="cpu")
     client = chromadb.PersistentClient(path=str(work / "plain"))

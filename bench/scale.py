@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 
 from assistant import Assistant  # noqa: E402
-from assistant.embeddings import LocalEmbedder  # noqa: E402
+from assistant.embedding.local import LocalEmbedder  # noqa: E402
 from bench import bbc  # noqa: E402
 from bench.timing import percentiles, time_each  # noqa: E402
 

@@ -68,9 +68,9 @@ def peak_mb() -> float:
 def chunk_texts(articles: list[bbc.BBCArticle]) -> list[str]:
     """This project's chunks of the bodies, as embedded (title line first)."""
     from assistant import local_model
-    from assistant.articles import title_from_text
-    from assistant.chunking import chunk_text
-    from assistant.ingest import embedding_text
+    from assistant.ingest.chunking import chunk_text
+    from assistant.ingest.pipeline import embedding_text
+    from assistant.ingest.readers import title_from_text
 
     texts = []
     for article in articles:
@@ -88,7 +88,8 @@ def embed_ours(
 ) -> dict[str, Any]:
     """Embed the benchmark chunks as a user's settings would (`bf16` overrides them)."""
     from assistant.config import Settings
-    from assistant.embeddings import LocalEmbedder, make_embedder
+    from assistant.embedding import make_embedder
+    from assistant.embedding.local import LocalEmbedder
 
     texts = chunk_texts(articles)
     cache = Path(os.environ.get("ASSISTANT_CACHE_DIR", work / "cache"))
@@ -114,8 +115,8 @@ def embed_ours(
 def embed_plain(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
-    from assistant.embeddings import LocalEmbedder
-    from assistant.local_model import model_dir
+    from assistant.embedding.local import LocalEmbedder
+    from assistant.embedding.model_files import model_dir
 
     texts = chunk_texts(articles)
     model = HuggingFaceEmbedding(model_name=str(model_dir()), device="cpu")
@@ -167,7 +168,7 @@ def _plain_index(work: Path, fresh: bool) -> Any:
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant.local_model import model_dir
+    from assistant.embedding.model_files import model_dir
 
     if fresh:
         shutil.rmtree(work / "plain", ignore_errors=True)
@@ -181,7 +182,7 @@ def _plain_index(work: Path, fresh: bool) -> Any:
 def ingest_plain(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
     from llama_index.core import Document
 
-    from assistant.embeddings import LocalEmbedder
+    from assistant.embedding.local import LocalEmbedder
 
     embed, store, context, index_class = _plain_index(work, fresh=True)
     embed.get_text_embedding("load the model before timing")
@@ -213,7 +214,7 @@ def ingest_plain(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
 
 def query_ours(work: Path, articles: list[bbc.BBCArticle], embed: str) -> dict[str, Any]:
     from assistant import Assistant
-    from tests.llm_server import Reply, ScriptedLLM
+    from tests.helpers.llm_server import Reply, ScriptedLLM
 
     first, searches, asks = question_sets(articles)
     bot = Assistant(index_dir=work / f"ours-{embed}", llm="extractive", embed=embed)
@@ -228,8 +229,8 @@ def query_ours(work: Path, articles: list[bbc.BBCArticle], embed: str) -> dict[s
             embed=embed,
             openai_base_url=server.url,
             openai_api_key="k",
+            embedder=bot.embedder,
         )
-        llm.__dict__["embedder"] = bot.embedder
         llm.ask(first)
         generative = time_each(llm.ask, asks)
     return {
@@ -244,7 +245,7 @@ def query_ours(work: Path, articles: list[bbc.BBCArticle], embed: str) -> dict[s
 def query_plain(work: Path, articles: list[bbc.BBCArticle]) -> dict[str, Any]:
     from llama_index.llms.openai_like import OpenAILike
 
-    from tests.llm_server import Reply, ScriptedLLM
+    from tests.helpers.llm_server import Reply, ScriptedLLM
 
     first, searches, asks = question_sets(articles)
     embed, store, _, index_class = _plain_index(work, fresh=False)

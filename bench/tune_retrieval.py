@@ -23,16 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant import Assistant
 from assistant.evaluation import RankScores
-from assistant.lexical import terms
-from assistant.retrieve import (
-    ARTICLE_SHARE,
-    CANDIDATE_FACTOR,
-    MIN_CANDIDATES,
-    Fusion,
-    _ranks,
-    fuse_scores,
-    keyword_candidates,
-)
+from assistant.retrieval.fusion import ARTICLE_SHARE, Fusion, fuse_scores, keyword_candidates
+from assistant.retrieval.retriever import CANDIDATE_FACTOR, MIN_CANDIDATES, _ranks
+from assistant.text.terms import terms
 from bench import bbc
 
 DEPTH = 10
@@ -44,7 +37,7 @@ def main() -> None:
     parser.add_argument("--folders", nargs="+", default=list(bbc.TUNE))
     args = parser.parse_args()
     bot = Assistant(index_dir=args.work / "ours", llm="extractive")
-    view = bot.retriever._current()
+    view = bot.retriever.view()
     ids = [c.chunk_id for c in view.chunks]
     stored = {}
     for start in range(0, len(ids), 2000):

@@ -20,9 +20,9 @@ for _name in list(os.environ):
         del os.environ[_name]
 
 from assistant import Assistant  # noqa: E402
-from assistant.embeddings import LocalEmbedder  # noqa: E402
-from tests.chroma_server import chroma_server  # noqa: E402
-from tests.llm_server import ScriptedLLM  # noqa: E402
+from assistant.embedding.local import LocalEmbedder  # noqa: E402
+from tests.helpers.chroma_server import chroma_server  # noqa: E402
+from tests.helpers.llm_server import ScriptedLLM  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -104,10 +104,9 @@ def shared_model_assistant(
         options.setdefault(key, value)
     options.setdefault("llm", "extractive")
     options.setdefault("cache_dir", cache_dir)
-    bot = Assistant(**options)
-    if bot.settings.embed == "local":
-        bot.__dict__["embedder"] = embedder
-    return bot
+    if options.get("embed", "local") == "local":
+        options["embedder"] = embedder
+    return Assistant(**options)
 
 
 @pytest.fixture
@@ -156,7 +155,7 @@ def app_bot(embedder: LocalEmbedder, cache_dir: Path, storage: StorageOptions) -
     """Assistants for the web app: an index and an upload folder under `folder`, a free port."""
 
     def build(folder: Path, **options: Any) -> Assistant:
-        from tests.web import free_port
+        from tests.helpers.app_server import free_port
 
         options.setdefault("port", free_port())
         return shared_model_assistant(

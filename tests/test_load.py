@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bench.load import REPLY, drive
 from tests.conftest import SEEDS, AppBotFactory
-from tests.llm_server import Reply, ScriptedLLM
-from tests.web import running
+from tests.helpers.app_server import running
+from tests.helpers.llm_server import Reply, ScriptedLLM
 
 
 def test_concurrent_clients_all_get_complete_answers_while_articles_are_ingested(

@@ -5,6 +5,7 @@ import assistant
 EXPECTED = {
     "Answer",
     "AnswerStream",
+    "Answerer",
     "ArticleRecord",
     "Assistant",
     "AssistantError",
@@ -27,9 +28,13 @@ EXPECTED = {
     "Passage",
     "Progress",
     "QuestionError",
+    "Quote",
     "Settings",
+    "Status",
     "UsageError",
     "answer",
+    "evaluate",
+    "load_cases",
 }
 
 
@@ -43,12 +48,31 @@ def test_every_exported_name_exists() -> None:
 
 
 def test_citation_and_passage_fields_match_the_documented_shape() -> None:
-    citation_fields = assistant.Citation.__dataclass_fields__
-    for name in ("n", "source", "title", "text", "score", "start", "end"):
-        assert name in citation_fields
+    passage = assistant.Passage("c1", "a1", "seeds/x.txt", "Title", "Text.", 0, 5, score=0.5)
+    citation = assistant.Citation(1, passage)
+    shape = citation.to_dict()
+    for name in ("n", "source", "title", "text", "score", "start", "end", "url", "date"):
+        assert name in shape
+        assert shape[name] == getattr(citation, name)
     passage_fields = assistant.Passage.__dataclass_fields__
     for name in ("source", "title", "text", "score", "start", "end"):
         assert name in passage_fields
     report_fields = assistant.IngestReport.__dataclass_fields__
     for name in ("added", "updated", "unchanged", "skipped", "chunks"):
         assert name in report_fields
+
+
+def test_importing_the_package_loads_nothing_heavy() -> None:
+    """`import assistant` and the names of the API must not pull in the heavy libraries."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, assistant; assistant.Assistant; assistant.Answer; assistant.Settings; "
+        "heavy = {'chromadb', 'torch', 'onnxruntime', 'gradio', 'llama_index', 'transformers'}; "
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"

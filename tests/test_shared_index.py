@@ -15,7 +15,7 @@ from pathlib import Path
 from gradio_client import Client
 
 from tests.conftest import REPO, SEEDS, AppBotFactory
-from tests.web import running
+from tests.helpers.app_server import running
 
 HARBOUR = "Harbour report\n\nThe harbour master counted 41 fishing boats on Monday.\n"
 FOREST = "Forest report\n\nRangers planted 900 oak trees in the northern forest last spring.\n"

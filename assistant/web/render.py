@@ -21,16 +21,18 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant.answer import Answer
-from assistant.articles import shown_source
-from assistant.cite import MARKER, numbers_in
-from assistant.ingest import IngestReport
-from assistant.retrieve import Passage
-from assistant.store import ArticleRecord
-from assistant.support import Claim
+from assistant import Answer, ArticleRecord, Claim, IngestReport, Passage, Status
 
 # How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
 Label = Callable[[str], str]
+# Answers carry their citations in one canonical form: [n] per cited passage.
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _as_is(source: str) -> str:
+    return source
+
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
 VERDICT_LABELS = {
     "supported": ("✓", "supported"),
@@ -59,9 +61,9 @@ def answer_message(text: str, turn: int) -> str:
     """A chat message: the answer text, made inert, with clickable citation chips."""
     pieces: list[str] = []
     position = 0
-    for match in MARKER.finditer(text):
+    for match in _MARKER.finditer(text):
         pieces.append(_markdown_safe(text[position : match.start()]))
-        pieces.append("".join(_chip(turn, n) for n in numbers_in(match.group(1))))
+        pieces.append(_chip(turn, int(match.group(1))))
         position = match.end()
     pieces.append(_markdown_safe(text[position:]))
     return "".join(pieces)
@@ -77,7 +79,7 @@ def notice_message(text: str) -> str:
     return f'<span class="notice">{_markdown_safe(text)}</span>'
 
 
-def panel(answer: Answer, turn: int, label: Label = shown_source) -> str:
+def panel(answer: Answer, turn: int, label: Label = _as_is) -> str:
     """The passages panel for one answer: its sentences with verdicts, then the cited passages."""
     if answer.refused:
         return _refusal_panel(answer, turn, label)
@@ -212,7 +214,7 @@ def error_panel(message: str) -> str:
     return f'<div class="panel error"><h3>No answer</h3><p class="note">{escape(message)}</p></div>'
 
 
-def report(result: IngestReport, label: Label = shown_source) -> str:
+def report(result: IngestReport, label: Label = _as_is) -> str:
     """An ingest report for people."""
     skipped = "".join(
         f"<li><code>{escape(label(source))}</code>: {escape(reason)}</li>"
@@ -227,9 +229,7 @@ def report(result: IngestReport, label: Label = shown_source) -> str:
     return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}{more}</div>'
 
 
-def article_rows(
-    records: Iterable[ArticleRecord], label: Label = shown_source
-) -> list[list[str | int]]:
+def article_rows(records: Iterable[ArticleRecord], label: Label = _as_is) -> list[list[str | int]]:
     """Rows of the article table: title, source, date, chunks (plain values: Gradio escapes)."""
     return [[r.title, label(r.source), r.date, r.chunks] for r in records]
 
@@ -239,13 +239,14 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def status(mode: str, embedder: str, articles: int, chunks: int) -> str:
+def status(state: Status) -> str:
     """The header line saying which models answer and how large the index is."""
+    engine = state.embedding_engine or "loads on first use"
     return (
-        f'<div class="status"><span>Answering: <b>{escape(mode)}</b></span> '
-        f"<span>Embeddings: <b>{escape(embedder)}</b></span> "
-        f"<span>Index: <b>{escape(count(articles, 'article'))}</b>, "
-        f"<b>{escape(count(chunks, 'chunk'))}</b></span></div>"
+        f'<div class="status"><span>Answering: <b>{escape(state.answering)}</b></span> '
+        f"<span>Embeddings: <b>{escape(state.embedder)}</b> ({escape(engine)})</span> "
+        f"<span>Index: <b>{escape(count(state.articles, 'article'))}</b>, "
+        f"<b>{escape(count(state.chunks, 'chunk'))}</b></span></div>"
     )
 
 

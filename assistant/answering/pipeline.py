@@ -1,0 +1,231 @@
+"""The answering pipeline: question → standalone question → passages → cited, checked answer.
+
+    validate → condense (answerer) → retrieve → relevance gate → answer (answerer)
+             → citations read, renumbered, invalid ones dropped → claims checked → Answer
+
+One straight path for every Answerer (base.py); the pipeline knows no
+backend by name. The relevance gate refuses without calling any answerer
+when the best passage is too far from the question (threshold
+`min_relevance`, calibrated in docs/calibration.md). A stream cut half-way
+keeps its partial text, marked `interrupted`.
+
+`run()` is a generator: it yields text pieces as they are produced and
+returns the final `Answer`, which `AnswerStream` exposes after iteration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+
+from assistant.answering.base import Answerer
+from assistant.answering.citations import (
+    CitationStream,
+    cited_numbers,
+    split_claims,
+    strip_markers,
+    tidy,
+)
+from assistant.answering.prompts import Prompts
+from assistant.answering.support import ClaimChecker
+from assistant.config import Settings
+from assistant.errors import LLMError, QuestionError
+from assistant.records import (
+    Answer,
+    Citation,
+    ClaimText,
+    History,
+    Passage,
+    Quote,
+    SearchFilter,
+)
+
+NOTHING_CLOSE = "No passage in the index is close enough to the question to answer it."
+NOTHING_IN_SELECTION = (
+    "No passage of the selected articles or dates is close enough to the question to answer it."
+)
+NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+EMPTY_INDEX = (
+    "The index is empty: add articles first (`assistant ingest PATH`, or Articles in the app)."
+)
+
+# Retrieval as the pipeline needs it: a query, k and a filter in; passages out, best first.
+Search = Callable[[str, int, SearchFilter | None], list[Passage]]
+
+
+class AnswerStream:
+    """Iterate for text pieces; afterwards `.answer` holds the final Answer."""
+
+    def __init__(self, pieces: Generator[str, None, Answer]) -> None:
+        self._pieces = pieces
+        self._answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        self._answer = yield from self._pieces
+
+    @property
+    def answer(self) -> Answer:
+        """The final answer (iterating to the end first if that has not happened yet)."""
+        if self._answer is None:
+            for _ in self:
+                pass
+        assert self._answer is not None
+        return self._answer
+
+
+def validate(question: str, max_chars: int) -> str:
+    """The stripped question, or QuestionError saying what is wrong with it."""
+    question = (question or "").strip()
+    if not question:
+        raise QuestionError("The question is empty: type a question about your articles")
+    if len(question) > max_chars:
+        raise QuestionError(
+            f"The question is {len(question)} characters long; the limit is "
+            f"{max_chars}: ask something shorter"
+        )
+    return question
+
+
+class AnswerPipeline:
+    """Runs one question through retrieval, the answerer and the checks."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        search: Search,
+        answerer: Answerer,
+        *,
+        checker: ClaimChecker,
+        prompts: Prompts,
+        index_is_empty: Callable[[], bool],
+    ) -> None:
+        self.settings = settings
+        self.search = search
+        self.answerer = answerer
+        self.checker = checker
+        self.prompts = prompts
+        self.index_is_empty = index_is_empty
+
+    def run(
+        self,
+        question: str,
+        history: History = (),
+        where: SearchFilter | None = None,
+    ) -> Generator[str, None, Answer]:
+        """Yield answer text pieces, then return the checked Answer."""
+        started = time.perf_counter()
+        question = validate(question, self.settings.max_question_chars)
+        standalone = self.answerer.condense(question, history)
+        passages = self.search(standalone, self.settings.top_k, where)
+        draft = _Draft(question, standalone, passages, self.answerer)
+        if not passages or max(p.score for p in passages) < self.settings.min_relevance:
+            return (yield from self._refuse(draft, started, self._why_nothing_relevant(where)))
+        citations = CitationStream(len(passages))
+        quotes: list[Quote] = []
+        try:
+            for piece in self.answerer.answer(standalone, passages, history):
+                if isinstance(piece, Quote):
+                    quotes.append(piece)
+                    written = f"{' ' if draft.text else ''}{piece.text} [{piece.n}]"
+                else:
+                    written = piece
+                shown = citations.feed(written)
+                draft.text += shown
+                if shown:
+                    yield shown
+        except LLMError as error:
+            if not draft.text.strip():
+                raise
+            draft.interrupted = True
+            draft.note = f"The answer was cut off: {error}"
+        rest = citations.finish()
+        draft.text += rest
+        if rest:
+            yield rest
+        if not draft.text.strip():
+            return (yield from self._refuse(draft, started, NO_ANSWERING_SENTENCE))
+        claims = [ClaimText(q.text, (citations.display_number(q.n),)) for q in quotes]
+        return self._finish(draft, started, citations, claims or None)
+
+    def _why_nothing_relevant(self, where: SearchFilter | None) -> str:
+        if self.index_is_empty():
+            return EMPTY_INDEX
+        if where is not None and not where.is_empty():
+            return NOTHING_IN_SELECTION
+        return NOTHING_CLOSE
+
+    def _refuse(self, draft: _Draft, started: float, why: str) -> Generator[str, None, Answer]:
+        """Say that the articles do not answer, streamed like any answer."""
+        text = self.prompts.refusal_sentence()
+        yield text
+        return draft.answer(text, refused=True, note=why, seconds=time.perf_counter() - started)
+
+    def _finish(
+        self,
+        draft: _Draft,
+        started: float,
+        citations: CitationStream,
+        claims: list[ClaimText] | None,
+    ) -> Answer:
+        """Number the passages as the answer cites them, detect a refusal, check every claim.
+
+        `claims` are given when the answer was assembled from known sentences
+        (quotes); otherwise they are split from the text.
+        """
+        text = tidy(draft.text)
+        # Passage i+1 is the one the answer shows as [i+1]; uncited ones follow in rank order.
+        order = citations.order + [
+            n for n in range(1, len(draft.passages) + 1) if n not in citations.order
+        ]
+        draft.passages = [draft.passages[n - 1] for n in order]
+        draft.dropped = citations.dropped
+        refusal = self.prompts.refusal_sentence()
+        if _is_refusal(text, refusal):
+            return draft.answer(refusal, refused=True, seconds=time.perf_counter() - started)
+        cited = [Citation(n, draft.passages[n - 1]) for n in range(1, len(citations.order) + 1)]
+        checked = self.checker.check(claims or split_claims(text), draft.passages)
+        return draft.answer(
+            text,
+            citations=tuple(cited),
+            claims=tuple(checked),
+            seconds=time.perf_counter() - started,
+        )
+
+
+@dataclasses.dataclass
+class _Draft:
+    """What is known about an answer while it is being written."""
+
+    question: str
+    standalone: str
+    passages: Sequence[Passage]
+    answerer: Answerer
+    text: str = ""
+    note: str = ""
+    interrupted: bool = False
+    dropped: list[int] = dataclasses.field(default_factory=list)
+
+    def answer(self, text: str, *, refused: bool = False, **fields: object) -> Answer:
+        """The final, frozen Answer."""
+        note = fields.pop("note", None)
+        return Answer(
+            question=self.question,
+            text=text,
+            mode=self.answerer.mode,
+            refused=refused,
+            passages=tuple(self.passages),
+            standalone_question=self.standalone,
+            model=self.answerer.name,
+            note=str(note) if note is not None else (self.note or self.answerer.note),
+            dropped_citations=tuple(self.dropped),
+            interrupted=self.interrupted,
+            **fields,  # type: ignore[arg-type]
+        )
+
+
+def _is_refusal(text: str, refusal: str) -> bool:
+    """True when a reply is (or opens with) the refusal sentence and cites nothing."""
+    plain = " ".join(strip_markers(text).lower().split())
+    said = " ".join(refusal.lower().split()).rstrip(".")
+    return plain.startswith(said) and not cited_numbers(text)

@@ -1,0 +1,165 @@
+"""Checking each answer sentence against the passages it cites.
+
+For every claim (an answer sentence and its citation numbers) this finds the
+sentence of a cited passage that supports it best and gives a verdict:
+
+- `supported`: the evidence says the same thing (high support score) and
+  every number and name in the claim appears in the cited passages;
+- `partial`: related evidence, but weaker, or a number or name is missing;
+- `unsupported`: the cited passages do not back the claim;
+- `uncited`: the claim cites nothing; the best-supporting retrieved passage,
+  if any supports it, is offered as `suggested`.
+
+The support score mixes word overlap (share of the claim's content terms,
+weighted by rarity, found in the evidence and its neighbouring sentence)
+with the embedding similarity of claim and evidence. A claim that is a
+verbatim quote of a cited passage scores 1. The two thresholds are
+calibrated in docs/calibration.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from assistant.answering.passage_sentences import PassageSentence, passage_sentences
+from assistant.embedding import Embedder
+from assistant.records import Claim, ClaimText, Evidence, Passage
+from assistant.text.terms import STOP_WORDS, terms, words
+
+SUPPORTED_AT = 0.62
+PARTIAL_AT = 0.42
+LEXICAL_WEIGHT = 0.5
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_SPACES = re.compile(r"\s+")
+
+
+def key_tokens(text: str) -> set[str]:
+    """Numbers and names in `text`, lower-cased: what a supporting passage must contain.
+
+    Numbers lose their thousands separators ("600,000" → "600000"); names are
+    capitalised words not opening the sentence, without possessive endings.
+    """
+    tokens = {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
+    for match in _NAME.finditer(text):
+        if match.start() > 0:
+            tokens.update(w for w in words(match.group(0)) if w not in STOP_WORDS and len(w) > 1)
+    return tokens
+
+
+def present_tokens(text: str) -> set[str]:
+    """Every number and word of `text` in the form key_tokens uses, for whole-token matching."""
+    return {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)} | set(words(text))
+
+
+def _plain_number(number: str) -> str:
+    return number.replace(",", "")
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower().rstrip(".!?")
+
+
+def _verbatim(
+    claim: ClaimText, sentences: Sequence[PassageSentence], passages: Sequence[Passage]
+) -> Claim | None:
+    """A `supported` verdict when the claim quotes a sentence of a passage it cites."""
+    quoted = _normalise(claim.text)
+    valid = tuple(n for n in claim.cited if 1 <= n <= len(passages))
+    if not quoted or not valid:
+        return None
+    for sentence in sentences:
+        if sentence.n in valid and quoted in _normalise(sentence.text):
+            evidence = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
+            return Claim(claim.text, valid, 1.0, "supported", evidence, supporting=(sentence.n,))
+    return None
+
+
+class ClaimChecker:
+    """Scores claims against passages with the word-overlap and embedding signals."""
+
+    def __init__(self, embedder: Embedder, idf: Callable[[str], float]) -> None:
+        self.embedder = embedder
+        self.idf = idf
+
+    def check(self, claims: Sequence[ClaimText], passages: Sequence[Passage]) -> list[Claim]:
+        """A verdict with evidence for every claim."""
+        sentences = passage_sentences(passages)
+        quotes = [_verbatim(claim, sentences, passages) for claim in claims]
+        if all(quotes):
+            return [q for q in quotes if q is not None]
+        # Only the passages some claim will be compared with need their sentences embedded:
+        # the cited ones, or all of them when a claim cites nothing (to suggest one).
+        needed: set[int] = set()
+        for claim, quote in zip(claims, quotes, strict=True):
+            valid = {n for n in claim.cited if 1 <= n <= len(passages)}
+            if quote is None:
+                needed |= valid or set(range(1, len(passages) + 1))
+        sentences = [s for s in sentences if s.n in needed]
+        claim_vectors = self.embedder.embed_short([c.text for c in claims])
+        sentence_vectors = (
+            self.embedder.embed_short([s.text for s in sentences])
+            if sentences
+            else np.zeros((0, claim_vectors.shape[1]), dtype=np.float32)
+        )
+        return [
+            quote or self._check_one(claim, claim_vectors[i], sentences, sentence_vectors, passages)
+            for i, (claim, quote) in enumerate(zip(claims, quotes, strict=True))
+        ]
+
+    def _check_one(
+        self,
+        claim: ClaimText,
+        vector: np.ndarray,
+        sentences: list[PassageSentence],
+        sentence_vectors: np.ndarray,
+        passages: Sequence[Passage],
+    ) -> Claim:
+        valid = tuple(n for n in claim.cited if 1 <= n <= len(passages))
+        pool = valid or tuple(range(1, len(passages) + 1))
+        per_passage = self._best_per_passage(claim.text, vector, sentences, sentence_vectors, pool)
+        score, evidence = max(per_passage.values(), key=lambda found: found[0], default=(0.0, None))
+        if not valid:
+            suggested = evidence.n if evidence and score >= PARTIAL_AT else None
+            return Claim(claim.text, (), round(score, 3), "uncited", evidence, suggested)
+        present = present_tokens(" ".join(passages[n - 1].text for n in valid))
+        missing = key_tokens(claim.text) - present
+        if score >= SUPPORTED_AT and not missing:
+            verdict = "supported"
+        elif score >= PARTIAL_AT:
+            verdict = "partial"
+        else:
+            verdict = "unsupported"
+        supporting = tuple(n for n in valid if per_passage.get(n, (0.0, None))[0] >= PARTIAL_AT)
+        return Claim(claim.text, valid, round(score, 3), verdict, evidence, supporting=supporting)
+
+    def _best_per_passage(
+        self,
+        claim: str,
+        vector: np.ndarray,
+        sentences: list[PassageSentence],
+        sentence_vectors: np.ndarray,
+        pool: tuple[int, ...],
+    ) -> dict[int, tuple[float, Evidence]]:
+        """For each passage in `pool`, its best support score for `claim` and where it is."""
+        wanted = set(terms(claim))
+        weight = sum(self.idf(t) for t in wanted) or 1.0
+        best: dict[int, tuple[float, Evidence]] = {}
+        for i, sentence in enumerate(sentences):
+            if sentence.n not in pool:
+                continue
+            # Let the evidence borrow words from its neighbours in the same passage:
+            # a claim often merges a sentence with the one after it.
+            window = [s.text for s in sentences[max(0, i - 1) : i + 2] if s.n == sentence.n]
+            present = set(terms(" ".join(window)))
+            lexical = sum(self.idf(t) for t in wanted & present) / weight if wanted else 0.0
+            dense = float(sentence_vectors[i] @ vector)
+            score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * max(0.0, dense)
+            if score > best.get(sentence.n, (0.0, None))[0]:
+                evidence = Evidence(sentence.n, sentence.text, sentence.start, sentence.end)
+                best[sentence.n] = (score, evidence)
+        return best

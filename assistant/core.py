@@ -1,0 +1,441 @@
+"""`Assistant`: the public entry point, wiring settings, store, retrieval and answering.
+
+The parts are built on first use and then reused for the life of the
+object, so the model and the index load once per process; any of them can
+be passed in instead (`embedder=`, `answerer=`, `store=`), which is how
+tests and benchmarks swap a part. Writes (ingest, upload, remove, rebuild)
+hold the index's write lock; reads take none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.config import Settings
+from assistant.errors import NotInIndexError, UsageError
+from assistant.records import (
+    Answer,
+    ArticleRecord,
+    History,
+    IngestReport,
+    Passage,
+    Progress,
+    SearchFilter,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from assistant.answering import Answerer, AnswerPipeline, AnswerStream, Prompts
+    from assistant.embedding import Embedder
+    from assistant.ingest import UploadFolder
+    from assistant.retrieval import Retriever
+    from assistant.store import ChunkStore
+
+log = logging.getLogger("assistant")
+Paths = Iterable[str | Path] | str | Path
+
+
+class Assistant:
+    """Ask questions about your articles and get answers you can check.
+
+    >>> bot = Assistant("my_index", llm="extractive")
+    >>> bot.ingest(["seeds/"]).added
+    >>> bot.ask("How long did the call last?").citations
+
+    Keyword arguments are settings (see `Settings`); unset ones come from the
+    environment (ASSISTANT_*, OPENAI_*), then from the defaults. `embedder`,
+    `answerer` and `store` replace the part the settings would build (for
+    example `assistant.testing.ScriptedAnswerer` in tests).
+    """
+
+    def __init__(
+        self,
+        index_dir: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        answerer: Answerer | None = None,
+        store: ChunkStore | None = None,
+        **options: Any,
+    ) -> None:
+        if settings is not None and (index_dir or options):
+            raise UsageError("Pass either settings= or individual options, not both")
+        self.settings = settings or Settings.from_env(index_dir=index_dir, **options)
+        self._embedder = embedder
+        self._answerer = answerer
+        self._store = store
+        self._retriever: Retriever | None = None
+        self._pipeline: AnswerPipeline | None = None
+        self._uploads: UploadFolder | None = None
+        self._prompt_set: Prompts | None = None
+        self._parts = threading.RLock()
+        self._writer = threading.Lock()
+
+    # --- parts, built on first use -----------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedding model in use."""
+        with self._parts:
+            if self._embedder is None:
+                from assistant.embedding import make_embedder
+
+                self._embedder = make_embedder(self.settings)
+            return self._embedder
+
+    @property
+    def store(self) -> ChunkStore:
+        """The Chroma store behind the index."""
+        with self._parts:
+            if self._store is None:
+                from assistant.embedding import identity_for
+                from assistant.store import ChunkStore
+
+                identity = (
+                    self._embedder.identity
+                    if self._embedder is not None
+                    else identity_for(self.settings)
+                )
+                self._store = ChunkStore(self.settings, identity)
+            return self._store
+
+    @property
+    def retriever(self) -> Retriever:
+        """Hybrid retrieval over the store."""
+        with self._parts:
+            if self._retriever is None:
+                from assistant.retrieval import Retriever
+
+                self._retriever = Retriever(
+                    self.store, self.embedder, cache_dir=self.settings.cache_dir
+                )
+            return self._retriever
+
+    @property
+    def answerer(self) -> Answerer:
+        """What writes the answers: the extractive answerer or a chat model."""
+        with self._parts:
+            if self._answerer is None:
+                self._answerer = self._build_answerer()
+            return self._answerer
+
+    @property
+    def uploads(self) -> UploadFolder:
+        """Where files uploaded through the app are kept."""
+        with self._parts:
+            if self._uploads is None:
+                from assistant.ingest import UploadFolder
+
+                self._uploads = UploadFolder(Path(self.settings.upload_dir))
+            return self._uploads
+
+    def _build_answerer(self) -> Answerer:
+        if self.settings.llm == "extractive":
+            from assistant.answering.extractive import ExtractiveAnswerer
+
+            return ExtractiveAnswerer(self.embedder, self.retriever.idf)
+        from assistant.answering.chat import ChatAnswerer
+
+        return ChatAnswerer(self.settings, self._prompts())
+
+    def _prompts(self) -> Prompts:
+        with self._parts:
+            if self._prompt_set is None:
+                from assistant.answering import Prompts
+
+                self._prompt_set = Prompts(self.settings.prompts_dir)
+            return self._prompt_set
+
+    @property
+    def _answers(self) -> AnswerPipeline:
+        with self._parts:
+            if self._pipeline is None:
+                from assistant.answering import AnswerPipeline, ClaimChecker
+
+                self._pipeline = AnswerPipeline(
+                    self.settings,
+                    self.retriever.search,
+                    self.answerer,
+                    checker=ClaimChecker(self.embedder, self.retriever.idf),
+                    prompts=self._prompts(),
+                    index_is_empty=lambda: not self.store.articles(),
+                )
+            return self._pipeline
+
+    # --- what is there -----------------------------------------------------------------
+
+    def status(self) -> Status:
+        """How this assistant answers and embeds, and how large its index is now."""
+        from assistant.ingest import SUPPORTED_SUFFIXES
+
+        records = self.store.articles()
+        return Status(
+            answering=self.answerer.describe(),
+            model=self.answerer.name,
+            embedder=self.embedder.name,
+            embedding_engine=self.embedder.engine,
+            index=self.store.location,
+            index_exists=self.store.exists(),
+            articles=len(records),
+            chunks=sum(record.chunks for record in records),
+            file_types=SUPPORTED_SUFFIXES,
+        )
+
+    def index_exists(self) -> bool:
+        """Whether anything has ever been written to the configured index."""
+        return self.store.exists()
+
+    def articles(self) -> list[ArticleRecord]:
+        """Every article in the index, sorted by source."""
+        return sorted(self.store.articles(), key=lambda r: r.source)
+
+    def source_label(self, source: str, *, typed: bool = False) -> str:
+        """How a source is shown to people: an upload by its file name, a file in the working
+        folder relative to it, anything else (a URL, a JSON source) as it is.
+
+        `typed=True` gives a form that commands accept back (no upload labels),
+        for the command line, where people copy sources into `remove` or `--source`.
+        """
+        from assistant.ingest import shown_source
+
+        label = None if typed else self.uploads.label(source)
+        return label or shown_source(source)
+
+    # --- articles ----------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Paths, progress: Callable[[Progress], None] | None = None
+    ) -> IngestReport:
+        """Add or update articles from files and folders; see IngestReport for the outcome."""
+        with self._writing():
+            return self._ingest_into_store(paths, progress)
+
+    def rebuild(
+        self, paths: Paths, progress: Callable[[Progress], None] | None = None
+    ) -> IngestReport:
+        """Empty the index (even a damaged one) and ingest `paths` into it afresh."""
+        from assistant.store import drop_index
+
+        with self._writing(fresh_view=False):
+            drop_index(self.settings)
+            self.retriever.forget()
+            return self._ingest_into_store(paths, progress)
+
+    def upload(
+        self,
+        files: Iterable[str | Path],
+        *,
+        replace: bool = False,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> IngestReport:
+        """Keep uploaded files in the upload folder and ingest them (the browser app's way in).
+
+        Different files never overwrite one another, even with the same name:
+        each is kept under its content hash. With `replace`, earlier uploads
+        with the same file name as a new one are removed (and reported as
+        replaced); without it, both are kept and the report says so.
+        """
+        kept = [self.uploads.keep(path) for path in files]
+        with self._writing():
+            report = self._ingest_into_store(kept, progress)
+            self._settle_uploads(kept, replace, report)
+            self.store.trust_written_state()
+        return report
+
+    def remove(self, source: str) -> ArticleRecord:
+        """Delete an article and all its chunks; `source` as `articles()` lists it, or a path.
+
+        An article uploaded through the app also loses its kept copy of the
+        file (once no other article comes from it); the user's own files are
+        never touched.
+        """
+        with self._writing():
+            for candidate in _source_candidates(source):
+                record = self.store.article(candidate)
+                if record is not None:
+                    self._delete(record)
+                    self.store.trust_written_state()
+                    return record
+        raise NotInIndexError(
+            f"{source!r} is not in the index: `assistant list` shows the sources it holds"
+        )
+
+    def _ingest_into_store(
+        self, paths: Paths, progress: Callable[[Progress], None] | None
+    ) -> IngestReport:
+        """The ingest itself, under the write lock the caller holds."""
+        from assistant.ingest import Ingestor
+
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        report = Ingestor(self.settings, self.store, self.embedder).ingest(paths, progress)
+        self.store.trust_written_state()
+        return report
+
+    def _settle_uploads(self, kept: list[Path], replace: bool, report: IngestReport) -> None:
+        """After an upload: drop copies nothing was read from; replace or report namesakes."""
+        records = self.store.articles()
+        from_file = {record.file for record in records}
+        new = {str(path) for path in kept}
+        for path in kept:
+            if str(path) not in from_file:
+                self.uploads.discard(str(path))
+        for path in sorted({p for p in kept if str(p) in from_file}):
+            namesakes = [
+                r
+                for r in records
+                if r.file not in new
+                and self.uploads.holds(r.file)
+                and Path(r.file).name == path.name
+            ]
+            for record in namesakes:
+                if replace:
+                    self._delete(record)
+                    report.replaced.append(record.source)
+                else:
+                    report.notes.append(
+                        f"{path.name}: an earlier upload with this name holds a different "
+                        "article; both are kept (upload again with replace to replace it)"
+                    )
+        if report.replaced:
+            report.articles = len(self.store.articles())
+            report.chunks = self.store.chunk_count()
+
+    def _delete(self, record: ArticleRecord) -> None:
+        """Delete an article (write lock held) and its uploaded copy if nothing else uses it."""
+        self.store.delete_article(record.source)
+        if self.uploads.holds(record.file) and not any(
+            other.file == record.file for other in self.store.articles()
+        ):
+            self.uploads.discard(record.file)
+
+    # --- questions ---------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[Passage]:
+        """Retrieval only: the best `k` passages for `query`, best first.
+
+        Ranked by meaning and keywords together (`rank_score`); each passage's
+        `score` is its similarity in meaning alone (cosine, 0 to 1).
+        """
+        from assistant.answering import validate
+
+        query = validate(query, self.settings.max_question_chars)
+        where = self._filter(sources, date_from, date_to)
+        return self.retriever.search(query, k or self.settings.top_k, where)
+
+    def ask(
+        self,
+        question: str,
+        history: History = (),
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Answer:
+        """Answer `question` (a follow-up, given `history`) from the articles, with citations."""
+        return self.stream(
+            question, history, sources=sources, date_from=date_from, date_to=date_to
+        ).answer
+
+    def stream(
+        self,
+        question: str,
+        history: History = (),
+        *,
+        sources: Sequence[str] = (),
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> AnswerStream:
+        """Like `ask`, but iterate the result for text pieces; then `.answer` is the Answer."""
+        from assistant.answering import AnswerStream
+
+        where = self._filter(sources, date_from, date_to)
+        return AnswerStream(self._answers.run(question, list(history), where))
+
+    def _filter(
+        self, sources: Sequence[str], date_from: str | None, date_to: str | None
+    ) -> SearchFilter:
+        """The search filter for the caller's sources and dates, checked against the index.
+
+        An unknown source is an error, not an empty result: "the articles do
+        not say" would be misleading when the article was never there.
+        """
+        parsed = SearchFilter.parse((), date_from, date_to)
+        if not sources:
+            return parsed
+        known = {record.source for record in self.store.articles()}
+        names: list[str] = []
+        for source in sources:
+            matching = [c for c in _source_candidates(source) if c in known]
+            if not matching:
+                raise NotInIndexError(
+                    f"{source!r} is not in the index: `assistant list` shows the sources it holds"
+                )
+            names.extend(c for c in matching if c not in names)
+        return SearchFilter(tuple(names), parsed.date_from, parsed.date_to)
+
+    @contextlib.contextmanager
+    def _writing(self, *, fresh_view: bool = True) -> Iterator[None]:
+        """Hold the right to write: the folder's write lock (waiting for another writer for up
+        to ASSISTANT_LOCK_WAIT seconds), or this object's lock on a server; then (unless the
+        index is about to be dropped) make sure the store sees what other processes wrote
+        before this write builds on it."""
+        from assistant.store import write_lock
+
+        if self.settings.chroma_url:
+            lock: Any = self._writer
+        else:
+            lock = write_lock(Path(self.settings.index_dir), self.settings.lock_wait, _say_waiting)
+        with lock:
+            if fresh_view:
+                self.store.prepare_to_write()
+            yield
+
+
+def _say_waiting(holder: str) -> None:
+    log.warning("waiting for process %s, which is writing to the index, to finish…", holder)
+
+
+def _source_candidates(source: str) -> list[str]:
+    """The stored source names `source` may refer to: as given, or as a path (absolute, or
+    relative to the working folder as indexes written before absolute names have it)."""
+    from assistant.ingest import legacy_source_name, source_name
+
+    candidates = [source]
+    if source and not source.startswith(("http://", "https://")):
+        for name in (source_name(Path(source)), legacy_source_name(Path(source))):
+            if name not in candidates:
+                candidates.append(name)
+    return candidates
+
+
+_default: list[Assistant] = []
+_default_lock = threading.Lock()
+
+
+def default_assistant() -> Assistant:
+    """The shared Assistant built from the environment, created on first call."""
+    with _default_lock:
+        if not _default:
+            _default.append(Assistant())
+        return _default[0]
+
+
+def answer(question: str, history: History = ()) -> Answer:
+    """Answer a question with the shared default Assistant (settings from the environment)."""
+    return default_assistant().ask(question, history)

@@ -1,1 +1,0 @@
-"""Answer backends: a chat model behind the OpenAI API, or extractive quoting."""

@@ -1,0 +1,418 @@
+"""The values that flow between the parts: frozen records, and nothing that acts on them.
+
+Everything above imports its types from here, so no module imports another
+just to name a type. Behaviour is limited to reading and checking a value
+(parsing a date filter, formatting an answer for people, the JSON shape of
+a record); every record is frozen except the ingest report, which an ingest
+fills in as it goes.
+
+    Article ─► Chunk ─► (store) ArticleRecord
+                         Passage ──► Citation (a Passage under the number the answer shows)
+    Quote, ClaimText ──► Claim (+ Evidence) ──► Answer
+    SearchFilter limits a search; IngestReport, Progress and Status report on the work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.errors import UsageError
+
+# An earlier turn of a conversation: (question, answer text).
+Turn = tuple[str, str]
+History = Sequence[Turn]
+
+
+def plural(number: int, noun: str) -> str:
+    """'1 article', '2 articles': counts are read by people."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def date_ordinal(date: str) -> int:
+    """An ISO date (YYYY-MM-DD…) as the int YYYYMMDD for range filters; 0 when unknown."""
+    digits = date[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def article_id_for(source: str) -> str:
+    """A stable id for a source string."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+
+
+# --- articles and chunks ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: its text and what is known about where it came from."""
+
+    source: str
+    title: str
+    text: str
+    url: str = ""
+    date: str = ""
+    author: str = ""
+    # The file it was read from (absolute), for files; "" otherwise.
+    file: str = ""
+
+    @property
+    def doc_hash(self) -> str:
+        """Hash of everything that ends up in the index; a change means re-embedding."""
+        digest = hashlib.sha256()
+        for part in (self.title, self.url, self.date, self.author, self.text):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
+        return digest.hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or record that was not ingested, and why, in words a person can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable piece of an article, with its [start, end) span in the article text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: int
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the index knows about one article (the commit marker of its chunks)."""
+
+    article_id: str
+    source: str
+    title: str
+    doc_hash: str
+    chunks: int
+    url: str = ""
+    date: str = ""
+    author: str = ""
+    ingested_at: float = 0.0
+    # The file the article was read from (absolute), "" when it did not come from a file.
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stored chunk with its article's fields; when retrieved, with its scores too.
+
+    `score` is the cosine similarity of passage and query (what the refusal
+    gate compares); `rank_score` is the fused score the ranking used.
+    """
+
+    chunk_id: str
+    article_id: str
+    source: str
+    title: str
+    text: str
+    start: int
+    end: int
+    url: str = ""
+    date: str = ""
+    index: int = 0
+    doc_hash: str = ""
+    score: float = 0.0
+    rank_score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: the fields a reader needs, not the store's bookkeeping."""
+        hidden = ("chunk_id", "doc_hash", "rank_score", "index")
+        return {k: v for k, v in dataclasses.asdict(self).items() if k not in hidden}
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrict a search to some sources and/or a date range (dates as YYYYMMDD ints)."""
+
+    sources: tuple[str, ...] = ()
+    date_from: int = 0
+    date_to: int = 0
+
+    @classmethod
+    def parse(
+        cls, sources: Sequence[str] = (), date_from: str | None = None, date_to: str | None = None
+    ) -> SearchFilter:
+        """A filter from what a person typed, or UsageError saying what to write instead."""
+        start, end = _day(date_from, "from"), _day(date_to, "to")
+        if start and end and start > end:
+            raise UsageError(f"The date from ({date_from}) is after the date to ({date_to})")
+        return cls(tuple(dict.fromkeys(sources)), start, end)
+
+    def is_empty(self) -> bool:
+        """True when the filter lets everything through."""
+        return not (self.sources or self.date_from or self.date_to)
+
+
+def _day(value: str | None, which: str) -> int:
+    if not value:
+        return 0
+    try:
+        day = datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"The date {which} must be a real day written like 2025-02-13, not {value!r}"
+        ) from None
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage the answer cites, under the number the answer shows for it."""
+
+    n: int
+    passage: Passage
+
+    @property
+    def source(self) -> str:
+        """The cited article's source."""
+        return self.passage.source
+
+    @property
+    def title(self) -> str:
+        """The cited article's title."""
+        return self.passage.title
+
+    @property
+    def text(self) -> str:
+        """The cited passage's text."""
+        return self.passage.text
+
+    @property
+    def score(self) -> float:
+        """The cited passage's similarity to the question."""
+        return self.passage.score
+
+    @property
+    def start(self) -> int:
+        """Where the passage starts in its article's text."""
+        return self.passage.start
+
+    @property
+    def end(self) -> int:
+        """Where the passage ends in its article's text."""
+        return self.passage.end
+
+    @property
+    def url(self) -> str:
+        """The cited article's URL, if known."""
+        return self.passage.url
+
+    @property
+    def date(self) -> str:
+        """The cited article's date, if known."""
+        return self.passage.date
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: the number and the passage's fields side by side."""
+        return {"n": self.n, **self.passage.to_dict()}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence an extractive answerer quotes, with the (retrieval) number of its passage."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """One answer sentence without its markers, and the passage numbers it cites."""
+
+    text: str
+    cited: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The passage sentence that best supports a claim, located in its article."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One answer sentence with its citations, support score, verdict and evidence.
+
+    `supporting` lists the cited passages that on their own back the sentence
+    at least partly; a citation not in it is a citation the reader should
+    doubt (this is what citation precision counts).
+    """
+
+    text: str
+    citations: tuple[int, ...]
+    score: float
+    verdict: str
+    evidence: Evidence | None = None
+    suggested: int | None = None
+    supporting: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer with everything needed to check it.
+
+    `passages` are all retrieved passages: the ones the text cites first, as
+    [1], [2]… in the order the text first cites them, then the others in rank
+    order (the closest ones are shown when the answer is a refusal);
+    `citations` holds only the cited ones; `claims` has a verdict per sentence.
+    """
+
+    question: str
+    text: str
+    mode: str
+    refused: bool
+    citations: tuple[Citation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    standalone_question: str = ""
+    model: str = ""
+    note: str = ""
+    dropped_citations: tuple[int, ...] = ()
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        """The answer as people read it: its text, then its numbered sources (repr has all)."""
+        lines = [self.text]
+        if self.refused and self.note:
+            lines.append(f"({self.note})")
+        if self.citations:
+            lines.append("")
+            for citation in self.citations:
+                place = citation.url or citation.source
+                date = f", {citation.date}" if citation.date else ""
+                lines.append(f"[{citation.n}] {citation.title} — {place}{date}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `assistant ask --json` and of the web API."""
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question,
+            "answer": self.text,
+            "mode": self.mode,
+            "model": self.model,
+            "refused": self.refused,
+            "interrupted": self.interrupted,
+            "note": self.note,
+            "citations": [c.to_dict() for c in self.citations],
+            "claims": [dataclasses.asdict(c) for c in self.claims],
+            "dropped_citations": list(self.dropped_citations),
+            "passages": [p.to_dict() for p in self.passages],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did. `chunks` and `articles` count the whole index afterwards."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks: int = 0
+    articles: int = 0
+    embedded_chunks: int = 0
+    seconds: float = 0.0
+    added_sources: list[str] = field(default_factory=list)
+    updated_sources: list[str] = field(default_factory=list)
+    # Articles removed because an upload replaced them on purpose.
+    replaced: list[str] = field(default_factory=list)
+    # Things the person should know that are not failures (e.g. two uploads with one name).
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for people: counts of each outcome and the index size."""
+        replaced = f", {len(self.replaced)} replaced" if self.replaced else ""
+        return (
+            f"{self.added} added, {self.updated} updated{replaced}, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped; the index holds {plural(self.articles, 'article')} in "
+            f"{plural(self.chunks, 'chunk')} ({self.seconds:.1f} s)"
+        )
+
+    @property
+    def read_nothing(self) -> bool:
+        """True when nothing given could be read: every path was missing or skipped."""
+        return not (self.added or self.updated or self.unchanged)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot of a running ingest, for progress bars and logs."""
+
+    files_done: int
+    files_total: int
+    chunks_embedded: int
+    elapsed: float
+    finished: bool = False
+
+    @property
+    def rate(self) -> float:
+        """Files per second so far."""
+        return self.files_done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def remaining(self) -> float | None:
+        """Estimated seconds left, or None before there is a rate."""
+        if not self.files_done or not self.rate:
+            return None
+        return (self.files_total - self.files_done) / self.rate
+
+    def describe(self) -> str:
+        """One line for people: files done, chunks embedded, rate, time left."""
+        left = self.remaining
+        eta = f", {left:.0f} s left" if left is not None and not self.finished else ""
+        return (
+            f"{self.files_done}/{self.files_total} files, "
+            f"{self.chunks_embedded} chunks embedded, {self.rate:.1f} files/s{eta}"
+        )
+
+
+@dataclass(frozen=True)
+class Status:
+    """What an Assistant is set up with and how large its index is, for the faces to show."""
+
+    answering: str
+    model: str
+    embedder: str
+    embedding_engine: str
+    index: str
+    index_exists: bool
+    articles: int
+    chunks: int
+    file_types: tuple[str, ...]
+
+    def line(self) -> str:
+        """One line for people: how it answers, what embeds, how large the index is."""
+        return (
+            f"answering: {self.answering}; embeddings: {self.embedder}"
+            f"{f' ({self.embedding_engine})' if self.embedding_engine else ''}; index: "
+            f"{plural(self.articles, 'article')}, {plural(self.chunks, 'chunk')} at {self.index}"
+        )

@@ -1,0 +1,51 @@
+"""Deleting a whole index, kept apart from the chunk store because it is destructive.
+
+`rebuild` uses it to start afresh, even from an index too damaged to open.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.errors import ConfigError
+from assistant.store.connection import DATABASE_FILE, connect, connection_for
+from assistant.store.lock import ACCESS_LOCK, WRITE_LOCK
+
+# Files of ours that may live in an index folder and survive a rebuild.
+_KEPT_ON_DROP = frozenset({WRITE_LOCK, ACCESS_LOCK, "README.md", ".gitignore"})
+
+
+def drop_index(settings: Settings) -> None:
+    """Delete everything the index holds, even when it is too damaged to open.
+
+    On a server the two collections are deleted. On disk the folder's
+    contents go, but only if it looks like a Chroma index: pointing
+    ASSISTANT_INDEX_DIR at the wrong folder must not delete someone's files.
+    """
+    connection = connection_for(settings)
+    if settings.chroma_url:
+        client = connect(settings)
+        existing = {c.name for c in client.list_collections()}
+        for suffix in ("chunks", "articles"):
+            name = f"{settings.collection}_{suffix}"
+            if name in existing:
+                client.delete_collection(name)
+        connection.close()
+        return
+    folder = Path(settings.index_dir)
+    if not folder.is_dir():
+        return
+    entries = [entry for entry in folder.iterdir() if entry.name not in _KEPT_ON_DROP]
+    if entries and not (folder / DATABASE_FILE).exists():
+        raise ConfigError(
+            f"{folder} does not look like an index (no {DATABASE_FILE}); refusing to delete "
+            "its contents: check --index-dir / ASSISTANT_INDEX_DIR"
+        )
+    with connection.files_to_ourselves():
+        for entry in entries:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()

@@ -1,0 +1,1 @@
+"""Text utilities every layer shares: sentence spans and content terms."""

@@ -1,0 +1,51 @@
+"""One way of turning text into terms, used everywhere words are compared.
+
+The same `terms()` is used for indexing chunks, for queries, for picking
+answer sentences and for checking claims, so "the question's words appear
+in this sentence" means the same thing everywhere. Terms are lower-cased
+Unicode words with English stop words removed and Snowball stems, so
+"lasted" matches "last" and "negotiations" matches "negotiate". Numbers
+are kept whole ("2014", "500"), since names and numbers are exactly what
+dense vectors miss.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import Stemmer
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves s t ll re ve d m""".split()
+)
+
+# Letters and digits; an apostrophe splits "Ukraine's" into "ukraine" and "s", and the
+# clitics ("s", "t", "ll", …) are stop words, which is how possessives disappear.
+_WORD = re.compile(r"[^\W_]+")
+_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # Stemmer objects are not thread-safe; one per thread is cheap (each caches its stems).
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english", 100_000)
+    return stemmer
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text`, stop words kept."""
+    return _WORD.findall(text.lower())
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms of `text`, in order, repeats kept."""
+    return list(_stemmer().stemWords([w for w in words(text) if w not in STOP_WORDS]))

@@ -1,0 +1,440 @@
+"""The browser chat: a Gradio Blocks app over one `Assistant`.
+
+Layout: the chat on the left, the passages panel on the right (each answer
+sentence with its verdict, the cited passages with the supporting sentences
+highlighted), and an Articles section to upload, list, scope and remove
+articles. All answering goes through `Assistant.stream`; this module adds
+no answering logic, only events and rendering (render.py).
+
+API: `/ask` (question, history, sources) streams partial answers and ends
+with the full answer as JSON, citations and claims included, so
+`gradio_client` users get what the browser shows; `/ingest` takes uploaded
+article files and returns the ingest report; `/articles` lists the index.
+The chat's own events are not part of the public API.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant import Assistant, AssistantError, ConfigError, Progress
+from assistant.web import render
+
+STATIC = Path(__file__).resolve().parent / "static"
+EXAMPLES = [
+    "How long did the call between Trump and Putin last?",
+    "What did the US Defence Secretary say about Ukraine's borders?",
+    "How much are Ukraine's rare earth minerals worth?",
+    "Who did Trump call after speaking with Putin?",
+]
+# Questions answered at once; more wait in the queue (up to max_queue, then "busy").
+ASK_CONCURRENCY = 8
+
+Chat = list[dict[str, str]]
+History = list[list[str]]
+
+
+class ChatApp:
+    """Event handlers bound to one Assistant; all conversation state lives in the page."""
+
+    def __init__(self, bot: Assistant) -> None:
+        self.bot = bot
+
+    # --- chat --------------------------------------------------------------------
+
+    def respond(
+        self, question: str, chat: Chat, history: History, panels: list[str], scope: list[str]
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream an answer into the chat, then show its passages panel."""
+        question = (question or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        turn = len(panels)
+        chat = [
+            *chat,
+            {"role": "user", "content": render.user_message(question)},
+            {"role": "assistant", "content": "…"},
+        ]
+        yield chat, render.empty_panel(), history, panels, ""
+        try:
+            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=scope or ())
+            text = ""
+            for piece in stream:
+                text += piece
+                chat[-1] = {"role": "assistant", "content": render.answer_message(text, turn)}
+                yield chat, gr.skip(), history, panels, gr.skip()
+            answer = stream.answer
+        except AssistantError as error:
+            message = f"⚠ {error}"
+            chat[-1] = {"role": "assistant", "content": render.notice_message(message)}
+            panel = render.error_panel(str(error))
+            yield chat, panel, history, [*panels, panel], gr.skip()
+            return
+        content = render.answer_message(answer.text, turn)
+        if answer.interrupted:
+            content += "<br>" + render.notice_message(f"⚠ {answer.note}")
+        chat[-1] = {"role": "assistant", "content": content}
+        panel = render.panel(answer, turn, self.bot.source_label)
+        yield chat, panel, [*history, [question, answer.text]], [*panels, panel], gr.skip()
+
+    @staticmethod
+    def select_turn(panels: list[str], event: gr.SelectData) -> Any:
+        """Show the passages of the answer a person selects in the chat."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        turn = int(index) // 2
+        return panels[turn] if 0 <= turn < len(panels) else gr.skip()
+
+    @staticmethod
+    def clear() -> tuple[Chat, str, History, list[str]]:
+        """Start a new conversation."""
+        return [], render.empty_panel(), [], []
+
+    # --- articles ----------------------------------------------------------------
+
+    def ingest(
+        self,
+        files: list[str] | None,
+        replace: bool,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+    ) -> tuple[Any, ...]:
+        """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
+        if not files:
+            return (gr.skip(),) * 7
+
+        def show(state: Progress) -> None:
+            progress((state.files_done, state.files_total), desc="Ingesting articles")
+
+        try:
+            result = self.bot.upload(files, replace=bool(replace), progress=show)
+        except AssistantError as error:
+            return (render.error_panel(str(error)), *self.article_views(), None)
+        # The file box is emptied: the next upload holds only the files chosen then.
+        return (render.report(result, self.bot.source_label), *self.article_views(), None)
+
+    def ask_to_remove(self, source: str | None) -> tuple[Any, ...]:
+        """The first step of removing: name what would go and ask to confirm."""
+        if not source:
+            return gr.skip(), gr.update(visible=False)
+        record = next((r for r in self.bot.articles() if r.source == source), None)
+        if record is None:
+            return render.error_panel(f"{source} is no longer in the index."), gr.update(
+                visible=False
+            )
+        kept_copy = " and its uploaded file" if self.bot.uploads.holds(record.file) else ""
+        question = (
+            f'<p class="confirm">Remove <b>{render.escape(record.title)}</b> '
+            f"({render.escape(self.bot.source_label(record.source))}){kept_copy} from the index? "
+            "This cannot be undone.</p>"
+        )
+        return question, gr.update(visible=True)
+
+    def remove(self, source: str | None) -> tuple[Any, ...]:
+        """Remove one article (after confirmation) and refresh the lists."""
+        if not source:
+            return (gr.skip(),) * 6
+        try:
+            record = self.bot.remove(source)
+            deleted = (
+                " Its uploaded file was deleted too." if self.bot.uploads.holds(record.file) else ""
+            )
+            message = (
+                f"<p>Removed {render.escape(record.title)} "
+                f"({render.count(record.chunks, 'chunk')}).{deleted}</p>"
+            )
+        except AssistantError as error:
+            message = render.error_panel(str(error))
+        return (message, *self.article_views())
+
+    def article_views(self) -> tuple[Any, ...]:
+        """The article table, both pickers, the status line and the hidden confirm row, as now."""
+        records = self.bot.articles()
+        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        return (
+            render.article_rows(records, self.bot.source_label),
+            gr.update(choices=choices, value=[]),
+            gr.update(choices=choices, value=None),
+            self.status(),
+            gr.update(visible=False),
+        )
+
+    @staticmethod
+    def hide() -> Any:
+        """Hide the confirmation row (cancel)."""
+        return gr.update(visible=False)
+
+    def on_page_load(self, scope: list[str] | None) -> tuple[Any, ...]:
+        """Every page load shows the index as it is now, not as it was when the app started."""
+        records = self.bot.articles()
+        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        known = {r.source for r in records}
+        return (
+            render.article_rows(records, self.bot.source_label),
+            gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
+            gr.update(choices=choices, value=None),
+            self.status(),
+        )
+
+    def status(self) -> str:
+        """The header status line, from the assistant's own account of itself."""
+        return render.status(self.bot.status())
+
+    # --- API ---------------------------------------------------------------------
+
+    def api_ask(
+        self,
+        question: str,
+        history: list[list[str]] | None = None,
+        sources: list[str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Answer a question from the articles, with numbered citations and per-sentence checks.
+
+        Streams {"answer": partial text, "done": false} while the answer is
+        written, then the whole answer with "done": true: question, answer,
+        mode, refused, citations [{n, source, title, text, score, start, end}],
+        claims [{text, citations, score, verdict, evidence}] and passages.
+        history is a list of [question, answer] pairs; sources restricts the
+        search to those articles.
+        """
+        try:
+            stream = self.bot.stream(
+                question, [(q, a) for q, a in history or []], sources=sources or ()
+            )
+            text = ""
+            for piece in stream:
+                text += piece
+                yield {"answer": text, "done": False}
+            yield {**stream.answer.to_dict(), "done": True}
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_ingest(self, files: list[str] | None, replace: bool = False) -> dict[str, Any]:
+        """Ingest uploaded article files; returns the ingest report as JSON.
+
+        Files with the same name as an earlier upload are kept beside it unless
+        `replace` is true, which replaces the earlier upload (listed in "replaced").
+        """
+        if not files:
+            raise gr.Error("No files given: pass article files (txt, md, html, json, jsonl)")
+        try:
+            return asdict(self.bot.upload(files, replace=bool(replace)))
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_articles(self) -> list[dict[str, Any]]:
+        """The articles in the index: source, title, date, url, chunks."""
+        return [asdict(record) for record in self.bot.articles()]
+
+
+def build(bot: Assistant) -> gr.Blocks:
+    """The Gradio app for `bot` (not launched).
+
+    Nothing about the index is baked into the page: each page load asks for
+    the index as it is then (articles, counts), so a reload after an upload
+    or a command-line ingest shows what is there now.
+    """
+    app = ChatApp(bot)
+    file_types = bot.status().file_types
+    with gr.Blocks(title="Assistant · ask your articles", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "## Ask your articles\nAnswers come from your articles only, with numbered "
+            "citations; check each sentence against the passage it cites on the right."
+        )
+        status = gr.HTML(render.status_loading(), elem_id="status")
+        history = gr.State([])
+        panels = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    elem_id="chat",
+                    height=540,
+                    sanitize_html=True,
+                    render_markdown=True,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    allow_file_downloads=False,
+                    group_consecutive_messages=False,
+                    allow_tags=False,
+                    buttons=["copy"],
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Ask a question about your articles…",
+                        show_label=False,
+                        scale=6,
+                        max_lines=4,
+                        elem_id="question",
+                        autofocus=True,
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                scope = gr.Dropdown(
+                    choices=[],
+                    value=[],
+                    multiselect=True,
+                    elem_id="scope",
+                    label="Ask only these articles (empty: all articles)",
+                )
+                clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
+                gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
+            with gr.Column(scale=2):
+                panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
+        with gr.Accordion("Articles", open=False, elem_id="articles"):
+            upload = gr.File(
+                label="Add articles (" + " ".join(file_types) + ")",
+                file_count="multiple",
+                file_types=list(file_types),
+                elem_id="upload",
+            )
+            replace = gr.Checkbox(
+                False,
+                label="Replace earlier uploads that have the same file name "
+                "(otherwise both are kept)",
+                elem_id="replace",
+            )
+            report = gr.HTML(elem_id="report")
+            table = gr.Dataframe(
+                value=[],
+                interactive=False,
+                headers=["Title", "Source", "Date", "Chunks"],
+                label="In the index",
+                elem_id="article-table",
+            )
+            with gr.Row():
+                to_remove = gr.Dropdown(
+                    choices=[],
+                    value=None,
+                    label="Remove an article",
+                    scale=4,
+                    elem_id="to-remove",
+                )
+                remove = gr.Button("Remove…", variant="stop", scale=1, elem_id="remove")
+            with gr.Row(visible=False, elem_id="confirm-row") as confirm_row:
+                confirm_text = gr.HTML(elem_id="confirm-text")
+                confirm = gr.Button("Yes, remove it", variant="stop", elem_id="confirm-remove")
+                cancel = gr.Button("Cancel", elem_id="cancel-remove")
+
+        demo.load(
+            app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
+        )
+        chat_outputs = [chatbot, panel, history, panels, question]
+        chat_inputs = [question, chatbot, history, panels, scope]
+        for trigger in (question.submit, send.click):
+            trigger(
+                app.respond,
+                chat_inputs,
+                chat_outputs,
+                api_visibility="private",
+                concurrency_limit=ASK_CONCURRENCY,
+                concurrency_id="ask",
+            )
+        chatbot.select(app.select_turn, [panels], [panel], api_visibility="private")
+        for reset in (clear.click, chatbot.clear):
+            reset(app.clear, None, [chatbot, panel, history, panels], api_visibility="private")
+        article_outputs = [report, table, scope, to_remove, status, confirm_row]
+        upload.upload(
+            app.ingest,
+            [upload, replace],
+            [*article_outputs, upload],
+            api_name="upload_from_page",
+            api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        remove.click(
+            app.ask_to_remove, [to_remove], [confirm_text, confirm_row], api_visibility="private"
+        )
+        cancel.click(app.hide, None, [confirm_row], api_visibility="private")
+        confirm.click(
+            app.remove,
+            [to_remove],
+            article_outputs,
+            api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        # File uploads for API users: Gradio's File input accepts only uploaded files.
+        api_files = gr.File(file_count="multiple", visible=False)
+        api_replace = gr.Checkbox(False, visible=False)
+        api_report = gr.JSON(visible=False)
+        gr.Button(visible=False).click(
+            app.api_ingest,
+            [api_files, api_replace],
+            [api_report],
+            api_name="ingest",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+        api = gr.api  # type: ignore[attr-defined]  # exported, but not in gradio's __all__
+        api(app.api_ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        api(app.api_articles, api_name="articles")
+    blocks: gr.Blocks = demo
+    return blocks
+
+
+def _private_upload_cache() -> None:
+    """Give Gradio an upload folder of this process's own.
+
+    Gradio serves every file in its upload folder, which by default is a
+    /tmp/gradio shared with any other Gradio app on the machine; a private,
+    owner-only folder means the file route serves only what was uploaded here.
+    """
+    folder = tempfile.mkdtemp(prefix="assistant-uploads-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["GRADIO_TEMP_DIR"] = folder
+
+
+def launch(bot: Assistant, *, block: bool = True, quiet: bool = False) -> gr.Blocks:
+    """Build and start the app on the configured host and port; returns the running app.
+
+    Refuses to listen beyond this machine without ASSISTANT_AUTH. The index
+    folder is blocked from the file route; only Gradio's own upload cache is
+    served.
+    """
+    settings = bot.settings
+    if not settings.is_local_only and settings.credentials is None:
+        raise ConfigError(
+            f"Listening on {settings.host} would expose your articles to the network: set "
+            "ASSISTANT_AUTH=user:password, or bind 127.0.0.1"
+        )
+    _private_upload_cache()
+    demo = build(bot)
+    demo.queue(max_size=settings.max_queue, default_concurrency_limit=1)
+    try:
+        _launch(demo, bot, block=block, quiet=quiet)
+    except OSError as error:
+        raise ConfigError(
+            f"Cannot listen on {settings.host}:{settings.port} ({str(error).splitlines()[0]}): "
+            "pass --port N (or set GRADIO_SERVER_PORT) for a free port"
+        ) from None
+    return demo
+
+
+def _launch(demo: gr.Blocks, bot: Assistant, *, block: bool, quiet: bool) -> None:
+    settings = bot.settings
+    demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=settings.credentials,
+        prevent_thread_lock=not block,
+        quiet=quiet,
+        show_error=False,
+        ssr_mode=False,
+        max_file_size=f"{settings.max_upload_mb:g}mb",
+        blocked_paths=[
+            str(Path(settings.index_dir).resolve()),
+            str(Path(settings.upload_dir).resolve()),
+        ],
+        css=(STATIC / "app.css").read_text(encoding="utf-8"),
+        js=(STATIC / "app.js").read_text(encoding="utf-8"),
+        footer_links=["api"],
+    )

@@ -1,0 +1,112 @@
+"""The offline backend answers the seed questions from the article, and refuses the rest."""
+
+import json
+
+import pytest
+
+from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
+from assistant.errors import NotInIndexError, QuestionError
+from tests.conftest import REPO, SEED_FILE, AssistantFactory
+
+QUESTIONS = [
+    json.loads(line)
+    for line in (REPO / "tests" / "eval" / "seed_questions.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", QUESTIONS, ids=[q["question"][:50] for q in QUESTIONS])
+def test_seed_question(seeded: AssistantFactory, case: dict) -> None:
+    answer = seeded().ask(case["question"])
+    article = SEED_FILE.read_text(encoding="utf-8")
+    if not case["answers"]:
+        assert answer.refused
+        assert answer.text == "The articles do not say."
+        assert answer.citations == () and answer.claims == ()
+        return
+    assert not answer.refused
+    assert answer.mode == "extractive" and answer.note == EXTRACTIVE_NOTE
+    assert any(gold.lower() in answer.text.lower() for gold in case["answers"]), answer.text
+    assert answer.citations
+    assert all(c.source.endswith(case["sources"][0]) for c in answer.citations)
+    for citation in answer.citations:
+        assert article[citation.start : citation.end] == citation.text
+    for claim in answer.claims:
+        assert claim.verdict == "supported" and claim.citations
+        assert claim.evidence is not None
+        cited = next(c for c in answer.citations if c.n == claim.citations[0])
+        assert claim.text in cited.text, "every sentence is a quote of the passage it cites"
+        assert article[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+def test_enough_seed_questions_with_unanswerable_ones() -> None:
+    assert len(QUESTIONS) >= 15
+    assert sum(1 for q in QUESTIONS if not q["answers"]) >= 3
+
+
+def test_follow_up_carries_the_subject(seeded: AssistantFactory) -> None:
+    bot = seeded()
+    first = bot.ask("How long did the phone call between Trump and Putin last?")
+    follow = bot.ask("Who confirmed it?", history=[(first.question, first.text)])
+    assert "Putin" in follow.standalone_question
+    assert "Kremlin" in follow.text
+
+
+def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
+    stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
+    pieces = list(stream)
+    assert pieces and "".join(pieces) == stream.answer.text
+    assert "Brussels" in stream.answer.text
+
+
+def test_search_filters_restrict_answers(seeded: AssistantFactory) -> None:
+    bot = seeded()
+    with pytest.raises(NotInIndexError, match=r"'no/such/source\.txt' is not in the index"):
+        bot.ask("How much are Ukraine's rare earth minerals worth?", sources=["no/such/source.txt"])
+    answer = bot.ask("How much are Ukraine's rare earth minerals worth?", date_from="2099-01-01")
+    assert answer.refused and answer.passages == ()
+    assert "selected articles or dates" in answer.note
+
+
+def test_a_refusal_streams_like_any_answer(seeded: AssistantFactory) -> None:
+    stream = seeded().stream("What is the boiling point of water on Mount Everest?")
+    assert "".join(stream) == "The articles do not say."
+    assert stream.answer.refused
+
+
+def test_an_answer_prints_as_its_text_and_numbered_sources(seeded: AssistantFactory) -> None:
+    answer = seeded().ask("How much are Ukraine's rare earth minerals worth?")
+    shown = str(answer)
+    assert shown.startswith(answer.text)
+    assert "\n[1] Trump and Putin agree" in shown and "seeds/" in shown
+    assert len(shown) < 1000 < len(repr(answer)), "repr keeps every field for debugging"
+
+
+def test_citations_are_numbered_in_order_of_first_appearance(seeded: AssistantFactory) -> None:
+    for question in (
+        "Which topics besides Ukraine did Trump and Putin discuss?",
+        "What did Hegseth say in Brussels?",
+        "How long did the call last and who confirmed it?",
+    ):
+        answer = seeded().ask(question)
+        numbers = [n for claim in answer.claims for n in claim.citations]
+        first_seen = list(dict.fromkeys(numbers))
+        assert first_seen == list(range(1, len(first_seen) + 1)), answer.text
+        assert [c.n for c in answer.citations] == first_seen
+        for citation in answer.citations:
+            assert answer.passages[citation.n - 1].text == citation.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"), [("", "empty"), ("   ", "empty"), ("x" * 2001, "limit is 2000")]
+)
+def test_bad_questions_are_refused_before_any_work(
+    seeded: AssistantFactory, question: str, needle: str
+) -> None:
+    with pytest.raises(QuestionError, match=needle):
+        seeded().ask(question)
+
+
+def test_an_empty_index_says_to_add_articles(make_assistant: AssistantFactory) -> None:
+    answer = make_assistant().ask("How long did the call last?")
+    assert answer.refused and "index is empty" in answer.note

@@ -1,0 +1,78 @@
+"""Claim checks: paraphrases pass, changed numbers and names do not, uncited claims get hints."""
+
+from assistant.answering.support import ClaimChecker, key_tokens
+from assistant.embedding.local import LocalEmbedder
+from assistant.records import ClaimText, Passage
+
+ARTICLE = (
+    "The Kremlin confirmed the call lasted nearly 90 minutes and that both leaders had adopted a "
+    "conciliatory tone. Speaking in Brussels, Pete Hegseth said NATO membership for Kyiv was no "
+    "longer a priority."
+)
+OTHER = "Heavy rain flooded several streets and the river burst its banks on Tuesday."
+
+
+def passages() -> list[Passage]:
+    return [
+        Passage("c1", "a1", "news.txt", "Call", ARTICLE, 100, 100 + len(ARTICLE), 0.6),
+        Passage("c2", "a2", "rain.txt", "Rain", OTHER, 0, len(OTHER), 0.2),
+    ]
+
+
+def check(embedder: LocalEmbedder, text: str, cited: tuple[int, ...]) -> object:
+    checker = ClaimChecker(embedder, idf=lambda term: 1.0)
+    [claim] = checker.check([ClaimText(text, cited)], passages())
+    return claim
+
+
+def test_a_quote_is_supported_with_its_evidence_span(embedder: LocalEmbedder) -> None:
+    claim = check(
+        embedder,
+        "The Kremlin confirmed the call lasted nearly 90 minutes and that both "
+        "leaders had adopted a conciliatory tone.",
+        (1,),
+    )
+    assert claim.verdict == "supported" and claim.score == 1.0
+    assert ARTICLE[claim.evidence.start - 100 : claim.evidence.end - 100] == claim.evidence.text
+
+
+def test_a_paraphrase_is_supported(embedder: LocalEmbedder) -> None:
+    claim = check(
+        embedder, "According to the Kremlin, the call went on for nearly 90 minutes.", (1,)
+    )
+    assert claim.verdict == "supported", claim
+    assert "90 minutes" in claim.evidence.text
+
+
+def test_a_changed_number_is_not_supported(embedder: LocalEmbedder) -> None:
+    claim = check(embedder, "The Kremlin confirmed the call lasted nearly 30 minutes.", (1,))
+    assert claim.verdict in ("partial", "unsupported")
+
+
+def test_a_wrong_name_is_not_supported(embedder: LocalEmbedder) -> None:
+    claim = check(
+        embedder,
+        "Speaking in Brussels, Lloyd Austin said NATO membership was no longer a priority.",
+        (1,),
+    )
+    assert claim.verdict != "supported"
+
+
+def test_citing_the_wrong_passage_is_unsupported(embedder: LocalEmbedder) -> None:
+    claim = check(embedder, "The call lasted nearly 90 minutes.", (2,))
+    assert claim.verdict == "unsupported"
+
+
+def test_an_uncited_claim_gets_the_best_passage_suggested(embedder: LocalEmbedder) -> None:
+    claim = check(embedder, "Hegseth said NATO membership for Kyiv was no longer a priority.", ())
+    assert claim.verdict == "uncited" and claim.suggested == 1
+
+
+def test_key_tokens_are_numbers_and_names() -> None:
+    assert key_tokens("In 2013, Barack Obama visited Russia for 3.5 days.") == {
+        "2013",
+        "3.5",
+        "barack",
+        "obama",
+        "russia",
+    }

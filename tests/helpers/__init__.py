@@ -1,0 +1,1 @@
+"""Helpers the tests share: a scripted OpenAI-compatible server, a Chroma server, the app."""

