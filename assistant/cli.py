@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     parser = _Parser(prog="assistant", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"assistant {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ingest = commands.add_parser(
         "ingest", parents=[common, output], help="add or update articles from files and folders"
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search", parents=[common, output, scope], help="show the passages retrieved for a query"
     )
     search.add_argument("query")
-    search.add_argument("-k", type=int, default=None, help="number of passages")
+    search.add_argument("-k", type=_positive, default=None, help="number of passages (1-50)")
     remove = commands.add_parser(
         "remove", parents=[common], help="delete articles and their chunks"
     )
@@ -111,6 +112,26 @@ def build_parser() -> argparse.ArgumentParser:
         help='lines of {"question", "answers": [...], "sources": [...]}',
     )
     return parser
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number from 1 to 50."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 50, not {value}")
+    return value
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("assistant")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,6 +216,8 @@ def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
     last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
 
     def show(progress: Progress) -> None:
+        if progress.waiting_for:
+            return  # the waiting is said once, in its own line
         now = time.monotonic()
         finished = progress.finished
         if not interactive and not finished:
@@ -303,7 +326,8 @@ def _why_no_hits(bot: Assistant, args: argparse.Namespace) -> str:
 def _remove(bot: Assistant, args: argparse.Namespace) -> int:
     for source in args.sources:
         record = bot.remove(source)
-        print(f"removed {_shown(bot, record.source)} ({_count(record.chunks, 'chunk')})")
+        copy = " and its uploaded copy" if bot.uploads.holds(record.file) else ""
+        print(f"removed {_shown(bot, record.source)} ({_count(record.chunks, 'chunk')}){copy}")
     return EXIT_OK
 
 

@@ -217,7 +217,8 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             else:
                 out[name] = value if value is None else str(value)
         except (TypeError, ValueError):
-            raise ConfigError(f"{var} must be a {kind}, not {value!r}") from None
+            what = {"int": "a whole number", "float": "a number"}.get(kind, kind)
+            raise ConfigError(f"{var} must be {what}, not {value!r}") from None
     return out
 
 

@@ -214,7 +214,7 @@ class Assistant:
         self, paths: Paths, progress: Callable[[Progress], None] | None = None
     ) -> IngestReport:
         """Add or update articles from files and folders; see IngestReport for the outcome."""
-        with self._writing():
+        with self._writing(progress=progress):
             return self._ingest_into_store(paths, progress)
 
     def rebuild(
@@ -223,7 +223,7 @@ class Assistant:
         """Empty the index (even a damaged one) and ingest `paths` into it afresh."""
         from assistant.store import drop_index
 
-        with self._writing(fresh_view=False):
+        with self._writing(fresh_view=False, progress=progress):
             drop_index(self.settings)
             self.retriever.forget()
             return self._ingest_into_store(paths, progress)
@@ -243,7 +243,7 @@ class Assistant:
         replaced); without it, both are kept and the report says so.
         """
         kept = [self.uploads.keep(path) for path in files]
-        with self._writing():
+        with self._writing(progress=progress):
             report = self._ingest_into_store(kept, progress)
             self._settle_uploads(kept, replace, report)
             self.store.trust_written_state()
@@ -390,25 +390,41 @@ class Assistant:
         return SearchFilter(tuple(names), parsed.date_from, parsed.date_to)
 
     @contextlib.contextmanager
-    def _writing(self, *, fresh_view: bool = True) -> Iterator[None]:
+    def _writing(
+        self,
+        *,
+        fresh_view: bool = True,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> Iterator[None]:
         """Hold the right to write: the folder's write lock (waiting for another writer for up
-        to ASSISTANT_LOCK_WAIT seconds), or this object's lock on a server; then (unless the
-        index is about to be dropped) make sure the store sees what other processes wrote
-        before this write builds on it."""
-        from assistant.store import write_lock
+        to ASSISTANT_LOCK_WAIT seconds, and saying so), or this object's lock on a server;
+        then (unless the index is about to be dropped) make sure the store sees what other
+        processes wrote before this write builds on it.
 
+        A folder that did not exist and still holds no index afterwards (nothing
+        could be read) is removed again, so a failed first ingest leaves nothing behind.
+        """
+        from assistant.store import remove_if_unused, write_lock
+
+        def say_waiting(holder: str) -> None:
+            log.warning("waiting for process %s, which is writing to the index, to finish…", holder)
+            if progress is not None:
+                progress(Progress(0, 0, 0, 0.0, waiting_for=holder))
+
+        folder = Path(self.settings.index_dir)
+        existed = folder.exists()
         if self.settings.chroma_url:
             lock: Any = self._writer
         else:
-            lock = write_lock(Path(self.settings.index_dir), self.settings.lock_wait, _say_waiting)
+            lock = write_lock(folder, self.settings.lock_wait, say_waiting)
         with lock:
-            if fresh_view:
-                self.store.prepare_to_write()
-            yield
-
-
-def _say_waiting(holder: str) -> None:
-    log.warning("waiting for process %s, which is writing to the index, to finish…", holder)
+            try:
+                if fresh_view:
+                    self.store.prepare_to_write()
+                yield
+            finally:
+                if not existed and not self.settings.chroma_url:
+                    remove_if_unused(folder)  # still under the lock: nobody else is starting
 
 
 def _source_candidates(source: str) -> list[str]:

@@ -59,6 +59,8 @@ class Article:
     author: str = ""
     # The file it was read from (absolute), for files; "" otherwise.
     file: str = ""
+    # What a person should know about how it was read (e.g. a date that was not understood).
+    warnings: tuple[str, ...] = ()
 
     @property
     def doc_hash(self) -> str:
@@ -146,9 +148,11 @@ class SearchFilter:
         cls, sources: Sequence[str] = (), date_from: str | None = None, date_to: str | None = None
     ) -> SearchFilter:
         """A filter from what a person typed, or UsageError saying what to write instead."""
-        start, end = _day(date_from, "from"), _day(date_to, "to")
+        start, end = _day(date_from, "start"), _day(date_to, "end")
         if start and end and start > end:
-            raise UsageError(f"The date from ({date_from}) is after the date to ({date_to})")
+            raise UsageError(
+                f"The start date ({date_from}) is after the end date ({date_to}): swap them"
+            )
         return cls(tuple(dict.fromkeys(sources)), start, end)
 
     def is_empty(self) -> bool:
@@ -372,6 +376,8 @@ class Progress:
     chunks_embedded: int
     elapsed: float
     finished: bool = False
+    # While another process holds the index's write lock: its process id (nothing is done yet).
+    waiting_for: str = ""
 
     @property
     def rate(self) -> float:
@@ -387,11 +393,13 @@ class Progress:
 
     def describe(self) -> str:
         """One line for people: files done, chunks embedded, rate, time left."""
+        if self.waiting_for:
+            return f"waiting for process {self.waiting_for}, which is writing to the index…"
         left = self.remaining
-        eta = f", {left:.0f} s left" if left is not None and not self.finished else ""
+        eta = f", about {left:.0f} s left" if left is not None and not self.finished else ""
         return (
-            f"{self.files_done}/{self.files_total} files, "
-            f"{self.chunks_embedded} chunks embedded, {self.rate:.1f} files/s{eta}"
+            f"{self.files_done}/{plural(self.files_total, 'file')} done, "
+            f"{plural(self.chunks_embedded, 'chunk')} embedded, {self.rate:.1f} files/s{eta}"
         )
 
 

@@ -67,7 +67,7 @@ def peak_mb() -> float:
 
 def chunk_texts(articles: list[bbc.BBCArticle]) -> list[str]:
     """This project's chunks of the bodies, as embedded (title line first)."""
-    from assistant import local_model
+    from assistant.embedding import model_files as local_model
     from assistant.ingest.chunking import chunk_text
     from assistant.ingest.pipeline import embedding_text
     from assistant.ingest.readers import title_from_text

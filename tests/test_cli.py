@@ -150,7 +150,7 @@ def test_ingest_of_nothing_readable_exits_2(
     [
         (["ask", "x", "--from", "2025-13-40"], "must be a real day"),
         (["search", "x", "--to", "2025-02-30"], "must be a real day"),
-        (["search", "x", "--from", "2025-03-01", "--to", "2025-01-01"], "is after the date to"),
+        (["search", "x", "--from", "2025-03-01", "--to", "2025-01-01"], "is after the end date"),
         (["ask", "How long was the call?", "--source", "nope.txt"], "'nope.txt' is not in the"),
     ],
 )
@@ -213,3 +213,35 @@ def test_output_cut_short_by_its_reader_is_not_an_error(cli_env: Path) -> None:
     error = reader.stderr.read().decode()
     assert reader.wait(timeout=120) == 0
     assert "Traceback" not in error and "BrokenPipe" not in error
+
+
+def test_search_sizes_outside_1_to_50_are_refused(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for k in ("0", "-3", "many"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["search", "bridge", "-k", k])
+        assert exit_.value.code == 2
+        assert "argument -k" in capsys.readouterr().err
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("assistant ")
+
+
+def test_a_first_ingest_that_reads_nothing_leaves_no_folder_behind(
+    cache_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh = tmp_path / "fresh-index"
+    code, _, _ = run(capsys, "ingest", str(tmp_path / "missing.txt"), "--index-dir", str(fresh))
+    assert code == 2 and not fresh.exists()
+
+
+def test_ask_with_a_filter_that_excludes_everything_says_so(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "ingest", str(SEED_FILE))
+    code, out, _ = run(capsys, "ask", "How long did the call last?", "--from", "2099-01-01")
+    assert code == 0 and "No article in the index matches" in out

@@ -35,7 +35,7 @@ def test_arguments_win_over_environment() -> None:
     ("env", "needle"),
     [
         ({"ASSISTANT_LLM": "gpt"}, "ASSISTANT_LLM must be one of"),
-        ({"ASSISTANT_TOP_K": "many"}, "ASSISTANT_TOP_K must be a int"),
+        ({"ASSISTANT_TOP_K": "many"}, "ASSISTANT_TOP_K must be a whole number"),
         ({"ASSISTANT_TOP_K": "0"}, "ASSISTANT_TOP_K must be more than 0"),
         ({"ASSISTANT_CHROMA_URL": "localhost:8000"}, "http://host:port"),
         ({"ASSISTANT_EMBED": "openai"}, "needs OPENAI_API_KEY"),

@@ -91,3 +91,42 @@ def _json(text: str) -> list[dict[str, str]]:
     value = json.loads(text)
     assert isinstance(value, list)
     return value
+
+
+def test_a_cli_rebuild_while_the_app_is_open_is_seen_by_the_app(
+    tmp_path: Path, app_bot: AppBotFactory, storage_env: Callable[[Path], None]
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([SEEDS])
+    storage_env(tmp_path / "index")
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "harbour.txt").write_text(HARBOUR)
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        first = client.predict(
+            "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+        )
+        assert "90 minutes" in first["answer"]
+
+        rebuilt = cli("rebuild", str(fresh))
+        assert rebuilt.returncode == 0, rebuilt.stderr
+
+        titles = [a["title"] for a in client.predict(api_name="/articles")]
+        assert titles == ["Harbour report"], "the app sees the rebuilt index, not the deleted one"
+        gone = client.predict(
+            "How long did the call between Trump and Putin last?", None, None, api_name="/ask"
+        )
+        assert gone["refused"]
+        harbour = client.predict(
+            "How many fishing boats did the harbour master count?", None, None, api_name="/ask"
+        )
+        assert "41 fishing boats" in harbour["answer"]
+
+        from gradio_client import handle_file
+
+        upload = tmp_path / "upload" / "forest.txt"
+        upload.parent.mkdir()
+        upload.write_text(FOREST)
+        report = client.predict([handle_file(str(upload))], api_name="/ingest")
+        assert report["added"] == 1 and report["articles"] == 2

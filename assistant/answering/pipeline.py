@@ -45,6 +45,9 @@ NOTHING_CLOSE = "No passage in the index is close enough to the question to answ
 NOTHING_IN_SELECTION = (
     "No passage of the selected articles or dates is close enough to the question to answer it."
 )
+NOTHING_MATCHES = (
+    "No article in the index matches the selected articles or dates: widen or drop the filter."
+)
 NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
 EMPTY_INDEX = (
     "The index is empty: add articles first (`assistant ingest PATH`, or Articles in the app)."
@@ -120,7 +123,8 @@ class AnswerPipeline:
         passages = self.search(standalone, self.settings.top_k, where)
         draft = _Draft(question, standalone, passages, self.answerer)
         if not passages or max(p.score for p in passages) < self.settings.min_relevance:
-            return (yield from self._refuse(draft, started, self._why_nothing_relevant(where)))
+            why = self._why_nothing_relevant(where, found=bool(passages))
+            return (yield from self._refuse(draft, started, why))
         citations = CitationStream(len(passages))
         quotes: list[Quote] = []
         try:
@@ -148,11 +152,11 @@ class AnswerPipeline:
         claims = [ClaimText(q.text, (citations.display_number(q.n),)) for q in quotes]
         return self._finish(draft, started, citations, claims or None)
 
-    def _why_nothing_relevant(self, where: SearchFilter | None) -> str:
+    def _why_nothing_relevant(self, where: SearchFilter | None, found: bool) -> str:
         if self.index_is_empty():
             return EMPTY_INDEX
         if where is not None and not where.is_empty():
-            return NOTHING_IN_SELECTION
+            return NOTHING_IN_SELECTION if found else NOTHING_MATCHES
         return NOTHING_CLOSE
 
     def _refuse(self, draft: _Draft, started: float, why: str) -> Generator[str, None, Answer]:

@@ -75,7 +75,6 @@ class _Reader(threading.Thread):
         self.files = files
         self.known = known
         self.report = report
-        self.files_done = 0
         self._queue: queue.Queue[object] = queue.Queue(maxsize=EMBED_BATCH_CHUNKS)
         self._stopped = threading.Event()
         self._error: BaseException | None = None
@@ -127,6 +126,7 @@ class _Reader(threading.Thread):
                     self.report.unchanged += 1
                 else:
                     seen.add(item.source)
+                    self.report.notes.extend(f"{item.source}: {w}" for w in item.warnings)
                     chunks = chunk_text(item.text, self.token_offsets, self.settings.chunk_tokens)
                     legacy = _legacy_name(item)
                     if legacy not in self.known or item.source in self.known:
@@ -136,7 +136,6 @@ class _Reader(threading.Thread):
                         self._put(_Pending(item, chunks, is_update, legacy))
                     else:
                         self.report.skipped.append((item.source, "no words left after cleaning"))
-            self.files_done += 1
             self._put(None)
 
 
@@ -177,15 +176,15 @@ class Ingestor:
         reader = _Reader(self.settings, self.embedder.token_offsets, files, known, report)
         reader.start()
         batch: list[_Pending] = []
+        # A file is done once everything read from it is written: files whose articles wait
+        # in the batch count when the batch is written, so the rate and the time left are
+        # about finished work, not about how far the reader has run ahead.
+        done = waiting = 0
 
         def notify(finished: bool = False) -> None:
             if progress:
                 elapsed = time.perf_counter() - started
-                progress(
-                    Progress(
-                        reader.files_done, len(files), report.embedded_chunks, elapsed, finished
-                    )
-                )
+                progress(Progress(done, len(files), report.embedded_chunks, elapsed, finished))
 
         try:
             for item in reader.items():
@@ -194,8 +193,15 @@ class Ingestor:
                     if sum(len(p.chunks) for p in batch) >= EMBED_BATCH_CHUNKS:
                         self._write(batch, report)
                         batch = []
-                notify()
+                        done, waiting = done + waiting, 0
+                        notify()
+                elif batch:
+                    waiting += 1
+                else:
+                    done += 1
+                    notify()
             self._write(batch, report)
+            done += waiting
         finally:
             reader.stop()
         report.articles = len(self.store.articles())

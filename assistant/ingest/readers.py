@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -142,14 +142,25 @@ def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> 
     if not text:
         return Skipped(source, "no article text found")
     title = clean_text(fields.get("title", "")) or title_from_text(text)
+    stated = clean_text(fields.get("date", ""))
+    day = normalize_date(stated)
+    warnings = (
+        (
+            f"its date {stated[:40]!r} is not a day the date filters understand (write it like "
+            "2025-02-13); it is kept without a date",
+        )
+        if stated and not day
+        else ()
+    )
     return Article(
         source=clean_text(fields.get("source", "")) or source,
         title=title[:TITLE_MAX_CHARS],
         text=text,
         url=clean_text(fields.get("url", "")),
-        date=normalize_date(fields.get("date", "")),
+        date=day,
         author=clean_text(fields.get("author", "")),
         file=file,
+        warnings=warnings,
     )
 
 
@@ -242,9 +253,11 @@ def _json_record(source: str, where: str, raw: Any) -> Article | Skipped:
     if not isinstance(raw, dict):
         return Skipped(place, "not a JSON object")
     body = raw.get("text")
-    if not isinstance(body, str) or not clean_text(body):
+    if isinstance(body, str) and not clean_text(body):
+        return Skipped(place, "its field 'text' is empty")
+    if not isinstance(body, str):
         found = ", ".join(sorted(map(str, raw))) or "none"
-        return Skipped(place, f"needs a non-empty string field 'text' (fields found: {found})")
+        return Skipped(place, f"needs a string field 'text' (fields found: {found})")
     fields: dict[str, str] = {}
     for name in _FIELDS:
         value = raw.get(name)
@@ -262,13 +275,16 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%
 
 
 def normalize_date(raw: str) -> str:
-    """ISO `YYYY-MM-DD` for the date forms articles use; the cleaned original otherwise."""
+    """ISO `YYYY-MM-DD` for the date forms articles use; "" for anything that is not a day."""
     value = clean_text(raw)
     if not value:
         return ""
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    iso = re.match(r"\d{4}-\d{2}-\d{2}", value)
     if iso:
-        return "-".join(iso.groups())
+        try:
+            return date.fromisoformat(iso.group(0)).isoformat()
+        except ValueError:
+            return ""
     for form in _DATE_FORMATS:
         try:
             return datetime.strptime(value, form).date().isoformat()
@@ -277,4 +293,4 @@ def normalize_date(raw: str) -> str:
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
-        return value
+        return ""

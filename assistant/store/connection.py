@@ -55,6 +55,7 @@ class Connection:
         self._client: Any = None
         self._handles: dict[str, Any] = {}
         self._known_generation: str | None = None
+        self._opened: tuple[int, int] | None = None
         self._lock = threading.RLock()
 
     # --- state ---------------------------------------------------------------------
@@ -113,7 +114,12 @@ class Connection:
             return str((collection.metadata or {}).get(GENERATION_KEY, ""))
 
     def notice_changes(self, name: str) -> str:
-        """Reopen if another process changed the index since we last looked; the generation."""
+        """Reopen if another process changed the index since we last looked; the generation.
+
+        A folder index that was deleted and made anew (`assistant rebuild` in
+        another process) is a new database file: an open client would go on
+        reading the deleted one, so that is noticed first, by the file's identity.
+        """
         current = self.read("read", lambda: self.generation(name))
         with self._lock:
             changed = self._known_generation is not None and current != self._known_generation
@@ -132,6 +138,7 @@ class Connection:
 
     def read(self, action: str, call: Callable[[], T]) -> T:
         """Run a read; on failure retry once on a fresh client before calling it damage."""
+        self._notice_rebuild()
         try:
             with self._shared():
                 return self._guarded(action, call, retrying=True)
@@ -143,6 +150,7 @@ class Connection:
 
     def write(self, action: str, call: Callable[[], T]) -> T:
         """Run a write with the files to ourselves."""
+        self._notice_rebuild()
         with self._exclusive():
             return self._guarded(action, call, retrying=False)
 
@@ -198,11 +206,28 @@ class Connection:
             with self._access.exclusive():
                 yield
 
+    def _notice_rebuild(self) -> None:
+        """Reopen when the folder's database is a new file (`assistant rebuild` elsewhere): an
+        open client would go on reading the deleted one. A stat, so cheap enough for every call.
+        """
+        if self.embedded and self._client is not None and self._file_identity() != self._opened:
+            log.debug("the index at %s was rebuilt by another process; reopening", self.location)
+            self.reopen()
+
     def _open(self) -> Any:
         with self._lock:
             if self._client is None:
                 self._client = connect(self.settings)
+                self._opened = self._file_identity()
             return self._client
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        """(device, inode) of the folder's database file, None if there is none."""
+        try:
+            stat = (self.folder / DATABASE_FILE).stat()
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
 
 
 class _Retry(Exception):

@@ -49,3 +49,15 @@ def drop_index(settings: Settings) -> None:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
+
+
+def remove_if_unused(folder: Path) -> None:
+    """Remove a folder that holds no index, only our lock files (a first ingest that read
+    nothing); anything else in it keeps it."""
+    if not folder.is_dir() or (folder / DATABASE_FILE).exists():
+        return
+    entries = list(folder.iterdir())
+    if all(entry.name in (WRITE_LOCK, ACCESS_LOCK) for entry in entries):
+        for entry in entries:
+            entry.unlink(missing_ok=True)
+        folder.rmdir()

@@ -54,38 +54,56 @@ class ChatApp:
     def respond(
         self, question: str, chat: Chat, history: History, panels: list[str], scope: list[str]
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream an answer into the chat, then show its passages panel."""
+        """Stream an answer into the chat, then show its passages panel.
+
+        The article filter and the status line are brought up to date with the
+        index as well: another process may have added or removed articles since
+        the page loaded.
+        """
         question = (question or "").strip()
         if not question:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield (gr.skip(),) * 7
             return
+        records = self.bot.articles()
+        known = {record.source for record in records}
+        kept = [source for source in scope or [] if source in known]
+        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        scope_now = gr.update(choices=choices, value=kept)
+        status = self.status()
+        notice = ""
+        if len(kept) < len(scope or []):
+            notice = (
+                "Some articles chosen under “Ask only these articles” are no longer in the index; "
+                + ("the others were asked." if kept else "all articles were asked instead.")
+            )
         turn = len(panels)
         chat = [
             *chat,
             {"role": "user", "content": render.user_message(question)},
             {"role": "assistant", "content": "…"},
         ]
-        yield chat, render.empty_panel(), history, panels, ""
+        yield chat, render.empty_panel(), history, panels, "", scope_now, status
+        more = (gr.skip(),) * 3
         try:
-            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=scope or ())
+            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=kept)
             text = ""
             for piece in stream:
                 text += piece
                 chat[-1] = {"role": "assistant", "content": render.answer_message(text, turn)}
-                yield chat, gr.skip(), history, panels, gr.skip()
+                yield chat, gr.skip(), history, panels, *more
             answer = stream.answer
         except AssistantError as error:
-            message = f"⚠ {error}"
-            chat[-1] = {"role": "assistant", "content": render.notice_message(message)}
+            chat[-1] = {"role": "assistant", "content": render.notice_message(f"⚠ {error}")}
             panel = render.error_panel(str(error))
-            yield chat, panel, history, [*panels, panel], gr.skip()
+            yield chat, panel, history, [*panels, panel], *more
             return
         content = render.answer_message(answer.text, turn)
-        if answer.interrupted:
-            content += "<br>" + render.notice_message(f"⚠ {answer.note}")
+        for said in (notice, answer.note if answer.interrupted else ""):
+            if said:
+                content += "<br>" + render.notice_message(f"⚠ {said}")
         chat[-1] = {"role": "assistant", "content": content}
         panel = render.panel(answer, turn, self.bot.source_label)
-        yield chat, panel, [*history, [question, answer.text]], [*panels, panel], gr.skip()
+        yield chat, panel, [*history, [question, answer.text]], [*panels, panel], *more
 
     @staticmethod
     def select_turn(panels: list[str], event: gr.SelectData) -> Any:
@@ -112,7 +130,10 @@ class ChatApp:
             return (gr.skip(),) * 7
 
         def show(state: Progress) -> None:
-            progress((state.files_done, state.files_total), desc="Ingesting articles")
+            if state.waiting_for:
+                progress(None, desc=f"Waiting: {state.describe()}")
+            else:
+                progress((state.files_done, state.files_total), desc="Ingesting articles")
 
         try:
             result = self.bot.upload(files, replace=bool(replace), progress=show)
@@ -122,21 +143,27 @@ class ChatApp:
         return (render.report(result, self.bot.source_label), *self.article_views(), None)
 
     def ask_to_remove(self, source: str | None) -> tuple[Any, ...]:
-        """The first step of removing: name what would go and ask to confirm."""
+        """The first step of removing: name what would go and ask to confirm.
+
+        An article that another process removed in the meantime is reported,
+        and the lists are brought up to date.
+        """
         if not source:
-            return gr.skip(), gr.update(visible=False)
+            return (gr.skip(),) * 7
         record = next((r for r in self.bot.articles() if r.source == source), None)
         if record is None:
-            return render.error_panel(f"{source} is no longer in the index."), gr.update(
-                visible=False
+            gone = render.error_panel(
+                f"{self.bot.source_label(source)} is no longer in the index (removed elsewhere); "
+                "the lists now show what it holds."
             )
+            return (gr.skip(), gone, *self.article_views())
         kept_copy = " and its uploaded file" if self.bot.uploads.holds(record.file) else ""
         question = (
             f'<p class="confirm">Remove <b>{render.escape(record.title)}</b> '
             f"({render.escape(self.bot.source_label(record.source))}){kept_copy} from the index? "
             "This cannot be undone.</p>"
         )
-        return question, gr.update(visible=True)
+        return (question, *(gr.skip(),) * 5, gr.update(visible=True))
 
     def remove(self, source: str | None) -> tuple[Any, ...]:
         """Remove one article (after confirmation) and refresh the lists."""
@@ -326,7 +353,7 @@ def build(bot: Assistant) -> gr.Blocks:
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
-        chat_outputs = [chatbot, panel, history, panels, question]
+        chat_outputs = [chatbot, panel, history, panels, question, scope, status]
         chat_inputs = [question, chatbot, history, panels, scope]
         for trigger in (question.submit, send.click):
             trigger(
@@ -351,7 +378,10 @@ def build(bot: Assistant) -> gr.Blocks:
             concurrency_id="write",
         )
         remove.click(
-            app.ask_to_remove, [to_remove], [confirm_text, confirm_row], api_visibility="private"
+            app.ask_to_remove,
+            [to_remove],
+            [confirm_text, *article_outputs],
+            api_visibility="private",
         )
         cancel.click(app.hide, None, [confirm_row], api_visibility="private")
         confirm.click(

@@ -33,6 +33,8 @@ def _as_is(source: str) -> str:
     return source
 
 
+# Something a Markdown renderer would turn into a link by itself (no backticks: code spans).
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>`]+", re.IGNORECASE)
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
 VERDICT_LABELS = {
     "supported": ("✓", "supported"),
@@ -48,7 +50,24 @@ def escape(text: str) -> str:
 
 
 def _markdown_safe(text: str) -> str:
-    """Escape text so that a Markdown renderer shows it literally (no tags, links, images)."""
+    """Escape text so that a Markdown renderer shows it literally (no tags, links, images).
+
+    Web addresses become code spans: a renderer that turns bare addresses into
+    links would otherwise make one of the escaped text, backslashes and all,
+    and nothing in an answer or a question should become a link.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in _ADDRESS.finditer(text):
+        address = match.group(0).rstrip(".,;:!?)]'\"")  # punctuation after it is the sentence's
+        pieces.append(_escaped(text[position : match.start()]))
+        pieces.append(f"`{address}`")
+        position = match.start() + len(address)
+    pieces.append(_escaped(text[position:]))
+    return "".join(pieces)
+
+
+def _escaped(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import local_model
+from assistant.embedding import model_files as local_model
 from assistant.embedding.local import LocalEmbedder
 from assistant.errors import ModelError
 from tests.conftest import SEED_FILE

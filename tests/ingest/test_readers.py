@@ -159,18 +159,22 @@ def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"text": "Second story text.", "author": 7}),
         json.dumps({"text": "Repeat.", "url": "https://e.org/1"}),
         json.dumps({"text": "Bad title type.", "title": {"x": 1}}),
+        json.dumps({"text": " "}),
+        json.dumps({"text": "Undated story.", "date": "last sunday"}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = read_file(path, LIMIT)
     articles = [i for i in items if isinstance(i, Article)]
     skipped = [i for i in items if isinstance(i, Skipped)]
-    assert [a.source for a in articles] == ["https://e.org/1", f"{articles[1].source}"]
+    assert [a.source for a in articles][:2] == ["https://e.org/1", f"{articles[1].source}"]
+    assert articles[2].date == "" and "'last sunday' is not a day" in articles[2].warnings[0]
     assert articles[0].date == "2025-01-02" and articles[1].author == "7"
     assert articles[1].source.endswith("feed.jsonl#5")
     reported = " | ".join(f"{s.source}: {s.reason}" for s in skipped)
     for expected in (
         "feed.jsonl:line 2: invalid JSON",
-        "feed.jsonl:line 3: needs a non-empty string field 'text'",
+        "feed.jsonl:line 3: needs a string field 'text' (fields found: title)",
+        "feed.jsonl:line 8: its field 'text' is empty",
         "feed.jsonl:line 4: not a JSON object",
         "feed.jsonl:line 6: source 'https://e.org/1' repeats",
         "feed.jsonl:line 7: field 'title' must be a string",
@@ -191,4 +195,5 @@ def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:
 def test_dates_are_normalised() -> None:
     assert normalize_date("Thu, 13 Feb 2025 10:00:00 +0000") == "2025-02-13"
     assert normalize_date("February 13, 2025") == "2025-02-13"
-    assert normalize_date("sometime") == "sometime"
+    assert normalize_date("sometime") == "", "not a day: kept undated (with a note)"
+    assert normalize_date("2025-13-40") == ""

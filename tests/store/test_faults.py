@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IndexInUseError
+from assistant.records import Progress
 from tests.conftest import REPO, SEEDS, AssistantFactory
 
 
@@ -108,7 +109,7 @@ def test_an_ingest_killed_half_way_is_completed_by_running_it_again(
     assert ingest.stderr is not None
     deadline = time.monotonic() + 240
     for line in ingest.stderr:
-        if "chunks embedded" in line and not line.split("files, ")[1].startswith("0 "):
+        if "embedded" in line and not line.split("done, ")[1].startswith("0 "):
             ingest.send_signal(signal.SIGKILL)
             break
         assert time.monotonic() < deadline, "no batch was written in time"
@@ -124,3 +125,19 @@ def test_an_ingest_killed_half_way_is_completed_by_running_it_again(
     final = make_assistant()
     assert len(final.articles()) == len(records)
     assert final.store.chunk_count() == sum(r.chunks for r in final.articles()), "no duplicates"
+
+
+@pytest.mark.embedded_only
+def test_a_waiting_writer_tells_its_progress_callback_whom_it_waits_for(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    bot.ingest([SEEDS])
+    holder = hold_write_lock(tmp_path / "index", 2)
+    seen: list[Progress] = []
+    make_assistant(lock_wait=60).ingest([SEEDS], progress=seen.append)
+    waiting = [p for p in seen if p.waiting_for]
+    assert waiting and waiting[0].waiting_for == str(holder.pid)
+    assert f"waiting for process {holder.pid}" in waiting[0].describe()
+    assert seen[-1].finished and not seen[-1].waiting_for
+    holder.wait()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -276,3 +278,44 @@ def test_hostile_articles_and_answers_stay_inert_and_failures_are_short(
             ask(page, "How many boats did the harbour master count?")
             expect(chat.locator(".cite")).not_to_have_count(0, timeout=30_000)
             page.close()
+
+
+def test_a_page_left_open_catches_up_with_changes_made_elsewhere(
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory, storage_env: Callable[[Path], None]
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([SEEDS])
+    harbour = story(tmp_path / "mine", "harbour.txt", "Harbour report", "The harbour had 41 boats.")
+    bot.ingest([harbour])
+    storage_env(tmp_path / "index")
+    with running(bot) as url:
+        page = open_page(browser, url)
+        expect(page.locator("#status")).to_contain_text("2 articles")
+        pick(page, "scope", "Harbour report")
+        page.click("#articles")
+        pick(page, "to-remove", "Harbour report")
+
+        removed = subprocess.run(
+            [sys.executable, "-m", "assistant", "remove", str(harbour)],
+            cwd=REPO,
+            env={**os.environ},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert removed.returncode == 0, removed.stderr
+
+        ask(page, "How many boats did the harbour have?")
+        chat = page.locator("#chat")
+        expect(chat).to_contain_text("no longer in the index", timeout=30_000)
+        expect(page.locator("#status")).to_contain_text("1 article,")
+
+        page.click("#remove")
+        expect(page.locator("#report")).to_contain_text("no longer in the index", timeout=30_000)
+        expect(page.locator("#confirm-row")).to_be_hidden()
+
+        ask(page, "Is https://example.com/a_b_c mentioned?")
+        expect(chat).to_contain_text("https://example.com/a_b_c", timeout=30_000)
+        assert "\\" not in chat.locator(".message.user, [data-testid='user']").last.inner_text()
+        assert chat.locator("a[href*='example.com']").count() == 0
+        page.close()

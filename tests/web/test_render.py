@@ -72,3 +72,12 @@ def test_uncited_claim_shows_its_suggested_passage() -> None:
     answer = Answer("q", "It was friendly.", "openai", False, claims=(claim,), passages=(p,))
     html = render.panel(answer, turn=0)
     assert "suggested" in html and 'data-passage="0-1"' in html and "verdict-uncited" in html
+
+
+def test_web_addresses_are_shown_as_text_never_as_links() -> None:
+    html = render.user_message("see [link](http://evil) and https://example.com/x_y_z. Done")
+    assert "`https://example.com/x_y_z`." in html, "an address is a code span, never a link"
+    assert "\\_" not in html.split("`https://example.com/x_y_z`")[0][-5:]
+    assert "`http://evil`\\)" in html
+    answer = render.answer_message("See www.example.org/a_b now [1].", turn=0)
+    assert "`www.example.org/a_b`" in answer and "cite-ref-0-1" in answer
