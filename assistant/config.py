@@ -20,6 +20,8 @@ from assistant.errors import ConfigError
 
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
 _AUTH = re.compile(r"[^:\s]+:\S+")
+# The assistant's own database file in an index folder (conversations, feeds; see database/).
+OWN_DATABASE_FILE = "assistant.sqlite3"
 LLM_CHOICES = ("extractive", "openai")
 EMBED_CHOICES = ("local", "local-int8", "openai")
 EMBED_BF16_CHOICES = ("auto", "off")
@@ -52,6 +54,7 @@ ENV_NAMES: dict[str, str] = {
     "max_queue": "ASSISTANT_MAX_QUEUE",
     "lock_wait": "ASSISTANT_LOCK_WAIT",
     "prompts_dir": "ASSISTANT_PROMPTS_DIR",
+    "db_url": "ASSISTANT_DB_URL",
 }
 
 
@@ -101,6 +104,8 @@ class Settings:
     lock_wait: float = 300.0
     # A folder whose *.txt files replace the packaged prompt templates of the same name.
     prompts_dir: Path | None = None
+    # The assistant's own database (SQLAlchemy URL); by default SQLite in the index folder.
+    db_url: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

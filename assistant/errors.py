@@ -10,6 +10,7 @@
     │   ├── IndexDamagedError       the store cannot be read; names the command that rebuilds it
     │   └── IndexMismatchError      the index was built with another embedding model
     ├── ModelError                  the bundled embedding model is missing or its weights differ
+    ├── DatabaseError               the assistant's own database (chats, feeds) cannot be used
     └── LLMError                    the language model service failed (not the caller's fault)
         ├── LLMAuthError            401/403: the API key is wrong
         ├── LLMRateLimitError       429 after the retry budget was spent
@@ -61,6 +62,10 @@ class IndexMismatchError(IndexProblem):
 
 class ModelError(AssistantError):
     """The local embedding model cannot be loaded or does not match its checksum."""
+
+
+class DatabaseError(AssistantError):
+    """The assistant's database (conversations, feeds) cannot be opened or used."""
 
 
 class LLMError(AssistantError):

@@ -23,12 +23,13 @@ ALLOWED = {
     "bottom": {"bottom"},
     "embedding": {"bottom", "embedding"},
     "store": {"bottom", "store"},
-    "ingest": {"bottom", "ingest", "embedding", "store"},
+    "database": {"bottom", "database"},
+    "ingest": {"bottom", "ingest", "embedding", "store", "database"},
     "retrieval": {"bottom", "retrieval", "embedding", "store"},
     "answering": {"bottom", "answering", "embedding"},
     "evaluation": {"bottom"},
     "testing": {"bottom"},
-    "core": {"bottom", "embedding", "store", "ingest", "retrieval", "answering"},
+    "core": {"bottom", "embedding", "store", "database", "ingest", "retrieval", "answering"},
 }
 # Third-party libraries that only one part may import.
 OWNERS = {
@@ -38,6 +39,7 @@ OWNERS = {
     "transformers": {"embedding"},
     "tokenizers": {"embedding"},
     "gradio": {"web"},
+    "sqlalchemy": {"database"},
     "llama_index": {"embedding", "answering"},
 }
 FACES = {"cli", "web", "__main__"}

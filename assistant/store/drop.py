@@ -8,13 +8,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.config import Settings
+from assistant.config import OWN_DATABASE_FILE, Settings
 from assistant.errors import ConfigError
 from assistant.store.connection import DATABASE_FILE, connect, connection_for
 from assistant.store.lock import ACCESS_LOCK, WRITE_LOCK
 
+DATABASE_FILES_OF_OURS = tuple(f"{OWN_DATABASE_FILE}{end}" for end in ("", "-wal", "-shm"))
+
 # Files of ours that may live in an index folder and survive a rebuild.
-_KEPT_ON_DROP = frozenset({WRITE_LOCK, ACCESS_LOCK, "README.md", ".gitignore"})
+# (The assistant's own database lives here too: conversations outlast a rebuild of the index.)
+_KEPT_ON_DROP = frozenset(
+    {WRITE_LOCK, ACCESS_LOCK, "README.md", ".gitignore", *DATABASE_FILES_OF_OURS}
+)
 
 
 def drop_index(settings: Settings) -> None:

@@ -25,11 +25,21 @@ import threading
 from pathlib import Path
 
 from assistant.atomic_file import write_atomically
+from assistant.config import OWN_DATABASE_FILE
 
 MARKER = ".verified"
 PROBE_TIMEOUT = 300
 # Files of ours in the folder that say nothing about Chroma's state.
-_IGNORED = frozenset({MARKER, "write.lock", "access.lock", "README.md", ".gitignore"})
+_IGNORED = frozenset(
+    {
+        MARKER,
+        "write.lock",
+        "access.lock",
+        "README.md",
+        ".gitignore",
+        *(f"{OWN_DATABASE_FILE}{end}" for end in ("", "-wal", "-shm")),
+    }
+)
 
 _PROBE_SCRIPT = """
 import sys

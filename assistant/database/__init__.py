@@ -1,0 +1,20 @@
+"""The assistant's own database: what is not article text (conversations, feeds, feedback).
+
+SQLite by default, in the index folder (`<index>/assistant.sqlite3`, kept by
+`rebuild`), so it travels with the index; with a Chroma server, the database
+the operator names in ASSISTANT_DB_URL (any SQLAlchemy URL: PostgreSQL for
+several machines, or SQLite, by default `./assistant-<collection>.sqlite3`).
+The articles themselves live in Chroma (store/); nothing here duplicates them.
+
+    database = Database.for_settings(settings)
+    with database.transaction() as connection:
+        connection.execute(...)
+
+Tables are declared on `schema.METADATA` by the modules that own them, and
+created or changed only by the named steps in `migrations.py`, which records
+the steps it has applied, so an old database is brought up to date on open.
+"""
+
+from assistant.database.engine import Database
+
+__all__ = ["Database"]
