@@ -1,0 +1,131 @@
+"""Commands that change or list the index: ingest, rebuild, remove, list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from assistant import Assistant, IngestReport, Progress
+from assistant.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Options,
+    count,
+    print_json,
+    shown,
+)
+
+# Seconds between progress lines when stderr is not a terminal (logs, CI).
+LOG_PROGRESS_EVERY = 5.0
+
+
+def register(commands: Any, options: Options) -> None:
+    """Add ingest, rebuild, remove and list."""
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[options.common, options.output],
+        help="add or update articles from files and folders",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.set_defaults(handler=_ingest, creates_index=True)
+    rebuild = commands.add_parser(
+        "rebuild",
+        parents=[options.common, options.output],
+        help="empty the index (even a damaged one) and ingest PATH... afresh",
+    )
+    rebuild.add_argument("paths", nargs="+", metavar="PATH")
+    rebuild.set_defaults(handler=_rebuild, creates_index=True)
+    remove = commands.add_parser(
+        "remove", parents=[options.common], help="delete articles and their chunks"
+    )
+    remove.add_argument("sources", nargs="+", metavar="SOURCE")
+    remove.set_defaults(handler=_remove)
+    listing = commands.add_parser(
+        "list", parents=[options.common, options.output], help="list the indexed articles"
+    )
+    listing.set_defaults(handler=_list)
+
+
+def _ingest(bot: Assistant, args: argparse.Namespace) -> int:
+    report = bot.ingest(args.paths, progress=progress_printer(sys.stderr))
+    return _reported(bot, report, args)
+
+
+def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
+    report = bot.rebuild(args.paths, progress=progress_printer(sys.stderr))
+    return _reported(bot, report, args)
+
+
+def _reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> int:
+    """Print the report; exit 2 when nothing given could be read (a script must notice)."""
+    if args.json:
+        print_json(asdict(report))
+    else:
+        print(report.summary())
+        for source, reason in report.skipped:
+            print(f"  skipped {shown(bot, source)}: {reason}")
+        for note in report.notes:
+            print(f"  note: {note}")
+    if report.read_nothing:
+        print(
+            "assistant: nothing could be read from the paths given (see the skipped list)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
+    """A progress bar on a terminal, a line every few seconds in a log."""
+    interactive = stream.isatty()
+    last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
+
+    def show(progress: Progress) -> None:
+        if progress.waiting_for:
+            return  # the waiting is said once, in its own line
+        now = time.monotonic()
+        finished = progress.finished
+        if not interactive and not finished:
+            # In a log: a line when a batch was written (at most every second), else every
+            # LOG_PROGRESS_EVERY seconds.
+            wrote = progress.chunks_embedded != last[1] and now - last[0] >= 1.0
+            if not wrote and now - last[0] < LOG_PROGRESS_EVERY:
+                return
+        last[0], last[1] = now, progress.chunks_embedded
+        text = progress.describe()
+        if interactive:
+            width = 24
+            filled = int(width * progress.files_done / max(progress.files_total, 1))
+            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {text}\033[K")
+            if finished:
+                stream.write("\n")
+        else:
+            stream.write(f"ingest: {text}\n")
+        stream.flush()
+
+    return show
+
+
+def _remove(bot: Assistant, args: argparse.Namespace) -> int:
+    for source in args.sources:
+        record = bot.remove(source)
+        copy = " and its uploaded copy" if bot.uploads.holds(record.file) else ""
+        print(f"removed {shown(bot, record.source)} ({count(record.chunks, 'chunk')}){copy}")
+    return EXIT_OK
+
+
+def _list(bot: Assistant, args: argparse.Namespace) -> int:
+    records = bot.articles()
+    if args.json:
+        print_json([asdict(r) for r in records])
+        return EXIT_OK
+    if not records:
+        print("The index is empty: add articles with `assistant ingest PATH`")
+    for record in records:
+        date = f" ({record.date})" if record.date else ""
+        print(f"{shown(bot, record.source)}\t{record.title}{date}\t{count(record.chunks, 'chunk')}")
+    return EXIT_OK

@@ -1,0 +1,91 @@
+"""What every command shares: the parser class, common options, output helpers.
+
+Each command module adds its subcommands with `register(commands, options)`
+and attaches its handler with `set_defaults(handler=...)`; a handler takes
+the Assistant and the parsed arguments and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from assistant import Assistant
+
+EXIT_OK = 0
+EXIT_SERVICE = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[Assistant, argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors, so usage mistakes read like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Option groups that commands take as parents: the index, --json, the search scope."""
+
+    common: argparse.ArgumentParser
+    output: argparse.ArgumentParser
+    scope: argparse.ArgumentParser
+
+
+def options() -> Options:
+    """The shared option groups."""
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)"
+    )
+    common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
+    common.add_argument("--model", help="model name for the openai backend")
+    output = Parser(add_help=False)
+    output.add_argument("--json", action="store_true", help="print one JSON document")
+    scope = Parser(add_help=False)
+    scope.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="only search this article (repeatable)",
+    )
+    scope.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="only articles dated on or after"
+    )
+    scope.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="only articles dated on or before"
+    )
+    return Options(common, output, scope)
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number from 1 to 50."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 50, not {value}")
+    return value
+
+
+def print_json(value: Any) -> None:
+    """One JSON document on stdout."""
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def shown(bot: Assistant, source: str) -> str:
+    """A source as the command line shows it: in a form `remove` and `--source` accept."""
+    return bot.source_label(source, typed=True)
+
+
+def count(number: int, noun: str) -> str:
+    """'1 chunk', '2 chunks'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

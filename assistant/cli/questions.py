@@ -1,0 +1,176 @@
+"""Commands that ask the index: ask, search, eval."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from assistant import Answer, Assistant, evaluate, load_cases
+from assistant.cli.common import EXIT_OK, Options, positive, print_json, shown
+
+
+def register(commands: Any, options: Options) -> None:
+    """Add ask, search and eval."""
+    ask = commands.add_parser(
+        "ask",
+        parents=[options.common, options.output, options.scope],
+        help="answer a question with citations",
+    )
+    ask.add_argument("question")
+    ask.set_defaults(handler=_ask)
+    search = commands.add_parser(
+        "search",
+        parents=[options.common, options.output, options.scope],
+        help="show the passages retrieved for a query",
+    )
+    search.add_argument("query")
+    search.add_argument("-k", type=positive, default=None, help="number of passages (1-50)")
+    search.set_defaults(handler=_search)
+    evaluation = commands.add_parser(
+        "eval",
+        parents=[options.common, options.output],
+        help="measure retrieval, answers and citations",
+    )
+    evaluation.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='lines of {"question", "answers": [...], "sources": [...]}',
+    )
+    evaluation.set_defaults(handler=_eval)
+
+
+def _ask(bot: Assistant, args: argparse.Namespace) -> int:
+    answer = bot.ask(
+        args.question, sources=args.source, date_from=args.date_from, date_to=args.date_to
+    )
+    if args.json:
+        print_json(answer.to_dict())
+    else:
+        _print_answer(bot, answer)
+    return EXIT_OK
+
+
+_VERDICT_MARKS = {"supported": "✓", "partial": "~", "unsupported": "✗", "uncited": "?"}
+
+
+def _print_answer(bot: Assistant, answer: Answer) -> None:
+    print(answer.text)
+    if answer.note:
+        print(f"\n({answer.note})")
+    if answer.refused:
+        if answer.passages:
+            print("\nClosest passages:")
+            for n, passage in enumerate(answer.passages[:3], start=1):
+                print(
+                    f"  [{n}] {passage.title} — {shown(bot, passage.source)} "
+                    f"(similarity {passage.score:.2f})"
+                )
+        return
+    if answer.citations:
+        print("\nSources:")
+        for citation in answer.citations:
+            span = f"chars {citation.start}-{citation.end}"
+            print(
+                f"  [{citation.n}] {citation.title} — {shown(bot, citation.source)} "
+                f"({span}, similarity {citation.score:.2f})"
+            )
+    if answer.claims:
+        print("\nCheck:")
+        for claim in answer.claims:
+            mark = _VERDICT_MARKS.get(claim.verdict, "?")
+            cites = "".join(f"[{n}]" for n in claim.citations) or "(no citation)"
+            print(f"  {mark} {claim.verdict:<11} {cites} {claim.text}")
+    if answer.dropped_citations:
+        numbers = ", ".join(str(n) for n in answer.dropped_citations)
+        print(f"\n(Removed citations to passages that were never retrieved: {numbers})")
+
+
+def _search(bot: Assistant, args: argparse.Namespace) -> int:
+    hits = bot.search(
+        args.query, args.k, sources=args.source, date_from=args.date_from, date_to=args.date_to
+    )
+    if args.json:
+        print_json([{k: v for k, v in asdict(h).items() if k != "chunk_id"} for h in hits])
+        return EXIT_OK
+    if not hits:
+        print(_why_no_hits(bot, args))
+        return EXIT_OK
+    print(
+        "Best first, ranked by meaning and keywords together "
+        "(similarity: how close in meaning alone, 0 to 1)"
+    )
+    for n, hit in enumerate(hits, start=1):
+        snippet = " ".join(hit.text.split())
+        print(f"[{n}] {hit.title} — {shown(bot, hit.source)} (similarity {hit.score:.2f})")
+        print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
+    return EXIT_OK
+
+
+def _why_no_hits(bot: Assistant, args: argparse.Namespace) -> str:
+    """Why a search found nothing: an empty index, or a filter that excludes every article."""
+    if not bot.articles():
+        return "The index is empty: add articles with `assistant ingest PATH`"
+    limits = [f"--source {s}" for s in args.source]
+    limits += [f"--from {args.date_from}"] if args.date_from else []
+    limits += [f"--to {args.date_to}"] if args.date_to else []
+    if limits:
+        return (
+            f"No article in the index matches {' '.join(limits)} "
+            "(undated articles never match a date range): widen or drop the filter"
+        )
+    return "No passages found for that query"
+
+
+def _eval(bot: Assistant, args: argparse.Namespace) -> int:
+    cases = load_cases(args.file)
+
+    def tick(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total} questions\033[K")
+            if done == total:
+                sys.stderr.write("\n")
+
+    figures = evaluate(bot, cases, progress=tick)
+    if args.json:
+        print_json(figures)
+    else:
+        print(_table(figures))
+    return EXIT_OK
+
+
+def _table(figures: dict[str, Any]) -> str:
+    """The figures as a small table for people."""
+
+    def show(value: Any) -> str:
+        if value is None:
+            return "n/a"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    retrieval = figures["retrieval"]
+    rows = [
+        ("questions", figures["questions"]),
+        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
+        ("retrieval hit@1", retrieval["hit@1"]),
+        ("retrieval hit@5", retrieval["hit@5"]),
+        ("retrieval MRR@10", retrieval["mrr@10"]),
+        ("answer accuracy", figures["answer_accuracy"]),
+        ("citation precision", figures["citation_precision"]),
+        ("unsupported sentences (share)", figures["unsupported_share"]),
+        ("uncited sentences (share)", figures["uncited_share"]),
+        ("refusal accuracy (unanswerable)", figures["refusal_accuracy"]),
+        ("false refusals (answerable)", figures["false_refusal_rate"]),
+        ("latency p50 (s)", figures["latency_p50_s"]),
+        ("latency p95 (s)", figures["latency_p95_s"]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name:<{width}}  {show(value)}" for name, value in rows]
+    wrong = [c["question"] for c in figures["cases"] if not c["right"]]
+    if wrong:
+        lines.append("")
+        lines.append("missed:")
+        lines.extend(f"  - {question}" for question in wrong)
+    return "\n".join(lines)
