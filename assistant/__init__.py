@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         Passage,
         Progress,
         Quote,
+        ShortAnswer,
         Status,
     )
 
@@ -82,6 +83,7 @@ _WHERE = {
     "QuestionError": "assistant.errors",
     "Quote": "assistant.records",
     "Settings": "assistant.config",
+    "ShortAnswer": "assistant.records",
     "Status": "assistant.records",
     "UsageError": "assistant.errors",
     "answer": "assistant.core",
@@ -117,6 +119,7 @@ __all__ = [
     "QuestionError",
     "Quote",
     "Settings",
+    "ShortAnswer",
     "Status",
     "UsageError",
     "answer",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from assistant.answering import Answerer, AnswerPipeline, AnswerStream, Prompts
+    from assistant.answering.rating import Rater
     from assistant.embedding import Embedder
     from assistant.ingest import UploadFolder
     from assistant.retrieval import Retriever
@@ -75,6 +76,7 @@ class Assistant:
         self._pipeline: AnswerPipeline | None = None
         self._uploads: UploadFolder | None = None
         self._prompt_set: Prompts | None = None
+        self._rating: Rater | None = None
         self._parts = threading.RLock()
         self._writer = threading.Lock()
 
@@ -136,11 +138,20 @@ class Assistant:
                 self._uploads = UploadFolder(Path(self.settings.upload_dir))
             return self._uploads
 
+    def _rater(self) -> Rater:
+        """Rates candidate sentences for the extractive answerer and the claim checker alike."""
+        with self._parts:
+            if self._rating is None:
+                from assistant.answering.rating import Rater
+
+                self._rating = Rater(self.embedder, self.retriever.idf)
+            return self._rating
+
     def _build_answerer(self) -> Answerer:
         if self.settings.llm == "extractive":
             from assistant.answering.extractive import ExtractiveAnswerer
 
-            return ExtractiveAnswerer(self.embedder, self.retriever.idf)
+            return ExtractiveAnswerer(self._rater(), self.retriever.article_text)
         from assistant.answering.chat import ChatAnswerer
 
         return ChatAnswerer(self.settings, self._prompts())
@@ -163,7 +174,7 @@ class Assistant:
                     self.settings,
                     self.retriever.search,
                     self.answerer,
-                    checker=ClaimChecker(self.embedder, self.retriever.idf),
+                    checker=ClaimChecker(self.embedder, self.retriever.idf, self._rater()),
                     prompts=self._prompts(),
                     index_is_empty=lambda: not self.store.articles(),
                 )

@@ -6,13 +6,17 @@ the right response is a refusal. Reported:
 
 - retrieval, by source: hit@1, hit@5 and MRR@10 over the distinct articles
   of the top 10 passages (answerable questions with sources);
-- answer accuracy: a gold answer appears in a non-refused answer;
+- answer accuracy: a gold answer appears in a non-refused answer; how often
+  a gold answer is in a cited passage; the mean length of answers in words;
+  how often an answer marks a short answer, and how often that short answer
+  is (or holds) a gold answer;
 - citation precision: the share of citations whose passage, on its own,
   supports the sentence that cites it;
 - the share of answer sentences that are unsupported, and that cite nothing;
 - refusal accuracy (unanswerable questions refused) and the false-refusal
   rate (answerable questions refused);
-- latency of `ask`, p50 and p95.
+- latency of `ask`, p50 and p95;
+- accuracy and refusals per group, when cases name a `group` (or `folder`).
 
 The rank metrics are plain functions, reused by the benchmarks in bench/.
 """
@@ -20,6 +24,7 @@ The rank metrics are plain functions, reused by the benchmarks in bench/.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +34,7 @@ from typing import Any
 from assistant.errors import UsageError
 
 RETRIEVAL_DEPTH = 10
+_MARKERS = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class Case:
     question: str
     answers: tuple[str, ...]
     sources: tuple[str, ...]
+    # A group to report separately (a "folder" or "group" field in the file), or "".
+    group: str = ""
 
     @property
     def answerable(self) -> bool:
@@ -62,11 +70,12 @@ def load_cases(path: Path) -> list[Case]:
                 raise ValueError("'question' must be a non-empty string")
             answers = tuple(str(a) for a in record.get("answers") or [])
             sources = tuple(str(s) for s in record.get("sources") or [])
+            group = str(record.get("group") or record.get("folder") or "")
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
             raise UsageError(
                 f'{path} line {number}: expected {{"question", "answers", "sources"}} ({error})'
             ) from None
-        cases.append(Case(question.strip(), answers, sources))
+        cases.append(Case(question.strip(), answers, sources, group))
     if not cases:
         raise UsageError(f"{path} holds no questions")
     return cases
@@ -121,15 +130,53 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[index]
 
 
+@dataclass
+class _Tally:
+    """Counts for one group of cases (all of them, or one folder)."""
+
+    answerable: int = 0
+    unanswerable: int = 0
+    correct: int = 0
+    refused_right: int = 0
+    false_refusals: int = 0
+
+    def add(self, case: Case, right: bool, refused: bool) -> None:
+        if case.answerable:
+            self.answerable += 1
+            self.correct += right
+            self.false_refusals += refused
+        else:
+            self.unanswerable += 1
+            self.refused_right += right
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "questions": self.answerable + self.unanswerable,
+            "answer_accuracy": _share(self.correct, self.answerable),
+            "false_refusal_rate": _share(self.false_refusals, self.answerable),
+            "refusal_accuracy": _share(self.refused_right, self.unanswerable),
+        }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _holds(text: str, golds: Sequence[str]) -> bool:
+    lowered = text.lower()
+    return any(gold.lower() in lowered for gold in golds)
+
+
 def evaluate(
     bot: Any, cases: Sequence[Case], progress: Callable[[int, int], None] | None = None
 ) -> dict[str, Any]:
     """Run every case through `bot` (an Assistant) and return the figures."""
     retrieval = RankScores()
-    correct = refused_right = false_refusals = 0
+    total = _Tally()
+    groups: dict[str, _Tally] = {}
     citations = precise = sentences = unsupported = uncited = 0
+    answered = in_cited = with_short = short_right = words = 0
     latencies: list[float] = []
-    answerable = [c for c in cases if c.answerable]
     details = []
     for done, case in enumerate(cases, start=1):
         if case.answerable and case.sources:
@@ -138,15 +185,25 @@ def evaluate(
         started = time.perf_counter()
         answer = bot.ask(case.question)
         latencies.append(time.perf_counter() - started)
-        if case.answerable:
-            right = not answer.refused and any(
-                gold.lower() in answer.text.lower() for gold in case.answers
-            )
-            correct += right
-            false_refusals += answer.refused
-        else:
-            right = answer.refused
-            refused_right += right
+        right = (
+            not answer.refused and _holds(answer.text, case.answers)
+            if case.answerable
+            else answer.refused
+        )
+        total.add(case, right, answer.refused)
+        if case.group:
+            groups.setdefault(case.group, _Tally()).add(case, right, answer.refused)
+        short = answer.short_answer
+        if case.answerable and not answer.refused:
+            answered += 1
+            words += len(_MARKERS.sub("", answer.text).split())
+            in_cited += any(_holds(c.text, case.answers) for c in answer.citations)
+            if short is not None:
+                with_short += 1
+                short_right += any(
+                    gold.lower() in short.text.lower() or short.text.lower() in gold.lower()
+                    for gold in case.answers
+                )
         for claim in answer.claims:
             sentences += 1
             unsupported += claim.verdict == "unsupported"
@@ -156,24 +213,27 @@ def evaluate(
         details.append(
             {
                 "question": case.question,
+                "group": case.group,
                 "right": right,
                 "refused": answer.refused,
                 "answer": answer.text,
+                "short_answer": short.text if short else None,
             }
         )
         if progress:
             progress(done, len(cases))
-    unanswerable = len(cases) - len(answerable)
     return {
-        "questions": len(cases),
+        **total.figures(),
         "retrieval": retrieval.as_dict(),
-        "answer_accuracy": correct / len(answerable) if answerable else None,
-        "citation_precision": precise / citations if citations else None,
-        "unsupported_share": unsupported / sentences if sentences else None,
-        "uncited_share": uncited / sentences if sentences else None,
-        "refusal_accuracy": refused_right / unanswerable if unanswerable else None,
-        "false_refusal_rate": false_refusals / len(answerable) if answerable else None,
+        "gold_in_cited_passage": _share(in_cited, answered),
+        "mean_answer_words": words / answered if answered else None,
+        "short_answer_rate": _share(with_short, answered),
+        "short_answer_accuracy": _share(short_right, with_short),
+        "citation_precision": _share(precise, citations),
+        "unsupported_share": _share(unsupported, sentences),
+        "uncited_share": _share(uncited, sentences),
         "latency_p50_s": percentile(latencies, 0.5),
         "latency_p95_s": percentile(latencies, 0.95),
+        "groups": {name: tally.figures() for name, tally in sorted(groups.items())},
         "cases": details,
     }

@@ -228,6 +228,17 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The words that answer the question ("nearly 90 minutes"), inside passage `n`'s text,
+    at [start, end) in its article (the same offsets as the passage's)."""
+
+    n: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Quote:
     """A sentence an extractive answerer quotes, with the (retrieval) number of its passage."""
 
@@ -236,6 +247,14 @@ class Quote:
     start: int
     end: int
     score: float
+    short: ShortAnswer | None = None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An answerer's word that the passages do not answer, and why (said to the reader)."""
+
+    note: str
 
 
 @dataclass(frozen=True)
@@ -272,6 +291,8 @@ class Claim:
     evidence: Evidence | None = None
     suggested: int | None = None
     supporting: tuple[int, ...] = ()
+    # Whether the sentence answers the question: "answers", "related" or "off-topic".
+    relevance: str = "answers"
 
 
 @dataclass(frozen=True)
@@ -297,10 +318,13 @@ class Answer:
     dropped_citations: tuple[int, ...] = ()
     interrupted: bool = False
     seconds: float = 0.0
+    short_answer: ShortAnswer | None = None
 
     def __str__(self) -> str:
         """The answer as people read it: its text, then its numbered sources (repr has all)."""
-        lines = [self.text]
+        short = self.short_answer
+        lines = [f"Answer: {short.text} [{short.n}]"] if short else []
+        lines.append(self.text)
         if self.refused and self.note:
             lines.append(f"({self.note})")
         if self.citations:
@@ -325,6 +349,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "claims": [dataclasses.asdict(c) for c in self.claims],
             "dropped_citations": list(self.dropped_citations),
+            "short_answer": dataclasses.asdict(self.short_answer) if self.short_answer else None,
             "passages": [p.to_dict() for p in self.passages],
             "seconds": round(self.seconds, 3),
         }

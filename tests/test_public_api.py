@@ -30,6 +30,7 @@ EXPECTED = {
     "QuestionError",
     "Quote",
     "Settings",
+    "ShortAnswer",
     "Status",
     "UsageError",
     "answer",

@@ -2,13 +2,15 @@
 
     condense(question, history)          -> a standalone question to search with
     answer(question, passages, history)  -> pieces: text (with [n]-style markers
-                                            in any form a model writes) or Quotes
+                                            in any form a model writes), Quotes,
+                                            or a Refusal saying why not
 
 The pipeline (pipeline.py) drives any Answerer the same way: it retrieves,
 gates, renumbers and checks citations, and knows no backend by name. An
-answerer that yields nothing is saying that the passages do not answer the
-question. The extractive answerer, the OpenAI-compatible chat answerer and
-the scripted test double (assistant.testing) implement it.
+answerer that yields nothing (or a Refusal, with the reason for the reader)
+is saying that the passages do not answer the question. The extractive
+answerer, the OpenAI-compatible chat answerer and the scripted test double
+(assistant.testing) implement it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from assistant.records import History, Passage, Quote
+from assistant.records import History, Passage, Quote, Refusal
 
-Piece = str | Quote
+Piece = str | Quote | Refusal
 
 
 class Answerer(Protocol):

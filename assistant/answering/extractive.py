@@ -1,77 +1,51 @@
-"""The offline answerer: quotes the retrieved sentences that best answer the question.
+"""The offline answerer: quotes the sentence that answers the question, its answer marked.
 
 No language model: every answer sentence is a verbatim sentence of a
-retrieved passage, followed by its `[n]`, so it cannot say anything the
-articles do not. A sentence is scored by three signals:
+retrieved passage followed by its `[n]`, so it cannot say anything the
+articles do not. Which sentence is the trained scorer's choice (rating.py,
+features.py, scorer.py); inside it, the words that answer are marked as the
+short answer (short_answer.py). One sentence answers, unless the question
+asks for several things (then up to three that rate nearly as well) or for
+an explanation (then the next one too, when it rates nearly as well and
+follows on in the same passage).
 
-- coverage: the share of the question's content terms it contains, each
-  weighted by its rarity in the index (IDF) and among the candidate
-  sentences, so "lasted" in "How long did the call last?" counts for more
-  than "call", and the subject every sentence mentions counts for little;
-- meaning: the embedding similarity of sentence and question;
-- answer type: questions asking how many/much/long or when favour sentences
-  that hold a number or date the question does not; who/where/which-company
-  questions favour sentences that hold a name the question does not.
+It refuses, instead of quoting the closest sentence, when:
 
-The best sentence is quoted, with up to two more that score nearly as well
-and are not repeats. If even the best is weak, nothing is quoted and the
-caller refuses. Weights and the floor are calibrated in docs/calibration.md.
+- a name or number of the question appears in none of the passages (the
+  articles are about something else, or the question's premise is wrong);
+- a "how many X" question finds no amount of X anywhere in the passages;
+- no sentence rates above the scorer's calibrated threshold.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
-from assistant.answering.passage_sentences import PassageSentence, passage_sentences
-from assistant.embedding import Embedder
-from assistant.records import History, Passage, Quote
-from assistant.text.terms import terms, words
+from assistant.answering.evidence import absent_from
+from assistant.answering.question import Question
+from assistant.answering.rating import ANSWERS, Rated, Rater
+from assistant.answering.recognise import find
+from assistant.answering.short_answer import short_answer
+from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
+from assistant.text.terms import terms
 
-COVERAGE_WEIGHT = 0.45
-MEANING_WEIGHT = 0.45
-PASSAGE_WEIGHT = 0.10
-ANSWER_TYPE_BONUS = 0.08
-# Share of a term's weight kept even when every candidate sentence contains it.
-LOCAL_FLOOR = 0.25
-# Below this best score the passages are judged not to answer the question.
-ANSWER_FLOOR = 0.35
-FOLLOW_RATIO = 0.85
-MAX_SENTENCES = 3
-MIN_WORDS = 4
-# Sentences embedded per question: the best by coverage, which keeps latency flat.
-MEANING_CANDIDATES = 12
-REPEAT_OVERLAP = 0.6
-
-_QUANTITY_QUESTION = re.compile(
-    r"^\s*(how (many|much|long|old|far|big|large|often)|when|what (year|date|time|day|month|"
-    r"percentage|share|proportion|amount|number|price)|at what)\b",
-    re.IGNORECASE,
-)
-_NAME_QUESTION = re.compile(
-    r"^\s*(who|whom|whose|where|which (person|man|woman|company|firm|team|player|club|country|"
-    r"city|party|band|group))\b",
-    re.IGNORECASE,
-)
-_PROPER_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
-_TOKEN = re.compile(r"\w+(?:[.,]\d+)*")
-_QUANTITY = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|"
-    r"dozen|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|year|month|week|"
-    r"day|hour|minute)s?\b",
-    re.IGNORECASE,
-)
-
-
-# Quotable sentences end like sentences; headings, captions and bylines do not.
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
-_BULLET = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
-
-
+# The whole text of articles, by their ids.
+ArticleText = Callable[[list[str]], str]
 NOTE = "Extractive answer: sentences quoted verbatim from the articles, no language model used."
+NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+# Further sentences are quoted only when they rate within this much of the best (scorer units).
+CLOSE_SCORE = 1.0
+MOST_SENTENCES = 3
+# "How many fishing boats did…": the counted thing is the words up to the verb.
+_COUNTED = re.compile(
+    r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+    r"(?=\s+(?:[a-z]+ed|did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b"
+    r"|\s*\?|$)",
+    re.IGNORECASE,
+)
 
 
 class ExtractiveAnswerer:
@@ -81,9 +55,11 @@ class ExtractiveAnswerer:
     name = "extractive"
     note = NOTE
 
-    def __init__(self, embedder: Embedder, idf: Callable[[str], float]) -> None:
-        self.embedder = embedder
-        self.idf = idf
+    def __init__(self, rater: Rater, articles: ArticleText | None = None) -> None:
+        """`articles` gives the whole text of articles by id, so the refusal checks look at
+        the articles, not only at the retrieved passages of them."""
+        self.rater = rater
+        self.articles = articles
 
     def describe(self) -> str:
         """What this answerer does, for people."""
@@ -98,114 +74,88 @@ class ExtractiveAnswerer:
     def answer(
         self, question: str, passages: Sequence[Passage], history: History
     ) -> Iterator[Piece]:
-        """The chosen quotes, best first; nothing when no sentence answers well enough."""
-        yield from self.select(question, passages)
+        """The chosen quotes, best first, or a Refusal saying why there is none."""
+        chosen = self.choose(question, passages)
+        if isinstance(chosen, Refusal):
+            yield chosen
+        else:
+            yield from chosen
 
-    def select(self, question: str, passages: Sequence[Passage]) -> list[Quote]:
-        """The quotes that answer `question`, best first; empty when none is good enough."""
-        candidates = _unique(
-            _without_bullet(s)
-            for s in passage_sentences(passages)
-            if len(words(s.text)) >= MIN_WORDS and _ENDS_SENTENCE.search(s.text)
+    def choose(self, question: str, passages: Sequence[Passage]) -> list[Quote] | Refusal:
+        """The quotes that answer `question`, best first, or why none does."""
+        rated = self.rater.rate(question, passages)
+        if rated is None:
+            return Refusal(NO_ANSWERING_SENTENCE)
+        articles = (
+            self.articles(list(dict.fromkeys(p.article_id for p in passages)))
+            if (self.articles)
+            else ""
         )
-        if not candidates:
-            return []
-        wanted = set(terms(question))
-        candidate_terms = [set(terms(c.text)) for c in candidates]
-        weights = _term_weights(wanted, candidate_terms, self.idf)
-        total = sum(weights.values()) or 1.0
-        coverage = [sum(weights[t] for t in wanted & found) / total for found in candidate_terms]
-        order = sorted(range(len(candidates)), key=lambda i: (-coverage[i], candidates[i].n))
-        shortlist = order[:MEANING_CANDIDATES]
-        question_vector = self.embedder.embed_query(question)
-        vectors = self.embedder.embed_short([candidates[i].text for i in shortlist])
-        meaning = {
-            i: max(0.0, float(question_vector @ vectors[j])) for j, i in enumerate(shortlist)
-        }
-        kinds = _answer_kinds(question)
-        asked = {token.lower() for token in _TOKEN.findall(question)}
-        scored: list[Quote] = []
-        for i in shortlist:
-            candidate = candidates[i]
-            score = (
-                COVERAGE_WEIGHT * coverage[i]
-                + MEANING_WEIGHT * meaning[i]
-                + PASSAGE_WEIGHT * max(0.0, passages[candidate.n - 1].score)
+        why_not = _missing(rated.question, passages, articles) or _no_amount(
+            rated.question, passages, articles
+        )
+        if why_not:
+            return Refusal(why_not)
+        best = rated.best()
+        if rated.relevance(best) != ANSWERS:
+            return Refusal(NO_ANSWERING_SENTENCE)
+        return [self._quote(rated, i) for i in _sentences(rated, best)]
+
+    def _quote(self, rated: Rated, index: int) -> Quote:
+        sentence = rated.candidates.sentences[index]
+        span = short_answer(rated.question, sentence.text)
+        short = None
+        if span is not None:
+            start, end = span
+            short = ShortAnswer(
+                sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
-            if kinds and any(_provides(kind, candidate.text, asked) for kind in kinds):
-                score += ANSWER_TYPE_BONUS
-            scored.append(Quote(candidate.n, candidate.text, candidate.start, candidate.end, score))
-        scored.sort(key=lambda q: -q.score)
-        best = scored[0]
-        if best.score < ANSWER_FLOOR:
-            return []
-        chosen = [best]
-        for quote in scored[1:]:
-            if len(chosen) == MAX_SENTENCES or quote.score < FOLLOW_RATIO * best.score:
+        score = float(rated.scores[index])
+        return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _sentences(rated: Rated, best: int) -> list[int]:
+    """The best candidate, and more only when the question asks for several things or why."""
+    question, scores = rated.question, rated.scores
+    chosen = [best]
+    if question.wants_several:
+        for i in sorted(range(len(scores)), key=lambda i: -scores[i]):
+            if len(chosen) == MOST_SENTENCES or scores[i] < scores[best] - CLOSE_SCORE:
                 break
-            if not any(_repeats(quote.text, c.text) for c in chosen):
-                chosen.append(quote)
-        return chosen
+            if i != best:
+                chosen.append(i)
+    elif question.wants_explanation:
+        sentences = rated.candidates.sentences
+        follow = best + 1
+        if (
+            follow < len(sentences)
+            and sentences[follow].n == sentences[best].n
+            and scores[follow] >= scores[best] - CLOSE_SCORE
+        ):
+            chosen.append(follow)
+    return chosen
 
 
-def _term_weights(
-    wanted: set[str], candidate_terms: Sequence[set[str]], idf: Callable[[str], float]
-) -> dict[str, float]:
-    """Weight each question term by its rarity in the index and among the candidates.
-
-    A term that every candidate sentence contains (the article's subject, say
-    "Nigeria" in every sentence of a Nigeria story) cannot tell the answer
-    sentence from the others, however rare it is in the whole index.
-    """
-    count = len(candidate_terms) or 1
-    weights = {}
-    for term in wanted:
-        local = sum(1 for present in candidate_terms if term in present) / count
-        weights[term] = idf(term) * (LOCAL_FLOOR + (1.0 - LOCAL_FLOOR) * (1.0 - local))
-    return weights
+def _missing(question: Question, passages: Sequence[Passage], articles: str) -> str:
+    """Why not, when a name or number of the question is in none of the passages' articles."""
+    absent = absent_from(question.text, passages, articles)
+    if not absent:
+        return ""
+    listed = ", ".join(f"“{word}”" for word in absent)
+    return f"The closest passages never mention {listed}, which the question is about."
 
 
-def _answer_kinds(question: str) -> set[str]:
-    """What kind of thing the question asks for: a quantity or date, or a name."""
-    kinds = set()
-    if _QUANTITY_QUESTION.search(question):
-        kinds.add("quantity")
-    if _NAME_QUESTION.search(question):
-        kinds.add("name")
-    return kinds
-
-
-def _provides(kind: str, sentence: str, asked: set[str]) -> bool:
-    """True when the sentence holds a quantity, or a name, that the question does not."""
-    if kind == "quantity":
-        return any(m.group(0).lower() not in asked for m in _QUANTITY.finditer(sentence))
-    names = (m for m in _PROPER_NAME.finditer(sentence) if m.start() > 0)
-    return any(m.group(0).lower() not in asked for m in names)
-
-
-def _unique(sentences: Iterable[PassageSentence]) -> list[PassageSentence]:
-    """Drop sentences that overlapping chunks repeat (same article span), keeping the first."""
-    seen: set[tuple[int, int, str]] = set()
-    kept: list[PassageSentence] = []
-    for sentence in sentences:
-        key = (sentence.start, sentence.end, sentence.text)
-        if key not in seen:
-            seen.add(key)
-            kept.append(sentence)
-    return kept
-
-
-def _without_bullet(sentence: PassageSentence) -> PassageSentence:
-    """The sentence without a leading list marker ("- ", "• ", "1. ")."""
-    marker = _BULLET.match(sentence.text)
-    if not marker:
-        return sentence
-    cut = marker.end()
-    return PassageSentence(sentence.n, sentence.text[cut:], sentence.start + cut, sentence.end)
-
-
-def _repeats(a: str, b: str) -> bool:
-    first, second = set(terms(a)), set(terms(b))
-    if not first or not second:
-        return False
-    return len(first & second) / min(len(first), len(second)) >= REPEAT_OVERLAP
+def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -> str:
+    """Why not, when "how many X" finds no amount of X in the passages' articles; else ""."""
+    match = _COUNTED.search(question.text)
+    if question.kind != "quantity" or not match:
+        return ""
+    counted = terms(match.group(1).split()[-1])
+    if not counted:
+        return ""
+    for text in [*(p.text for p in passages), articles]:
+        for amount in find(text, "number"):
+            following = terms(text[amount.start : amount.end + 40])
+            if counted[0] in following[:5]:
+                return ""
+    return f"No passage gives a number of {match.group(1).split()[-1]}."

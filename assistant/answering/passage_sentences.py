@@ -6,6 +6,7 @@ against them (claims), so both split passages the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,3 +35,30 @@ def passage_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
                 )
             )
     return found
+
+
+# Sentences worth quoting end like sentences (footnote marks after the full stop allowed);
+# headings, captions and bylines do not.
+_ENDS_SENTENCE = re.compile(
+    r"[.!?…][\"'”’)\]]*(?:\[(?:\d{1,3}|[a-z ]{1,20})\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
+MIN_WORDS = 4
+
+
+def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
+    """The sentences an answer may quote: whole sentences of four words or more, list markers
+    removed, each once even when overlapping passages repeat it."""
+    seen: set[tuple[str, int, int]] = set()
+    kept: list[PassageSentence] = []
+    for found in passage_sentences(passages):
+        if len(found.text.split()) < MIN_WORDS or not _ENDS_SENTENCE.search(found.text):
+            continue
+        marker = _BULLET.match(found.text)
+        cut = marker.end() if marker else 0
+        sentence = PassageSentence(found.n, found.text[cut:], found.start + cut, found.end)
+        key = (passages[sentence.n - 1].article_id, sentence.start, sentence.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return kept

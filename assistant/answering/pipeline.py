@@ -5,8 +5,10 @@
 
 One straight path for every Answerer (base.py); the pipeline knows no
 backend by name. The relevance gate refuses without calling any answerer
-when the best passage is too far from the question (threshold
-`min_relevance`, calibrated in docs/calibration.md). A stream cut half-way
+when the best passage is too far in meaning from the question (threshold
+`min_relevance`, calibrated in docs/calibration.md) and the passages do not
+hold the names the question asks about: a small embedding model can find
+"Who is Pete Hegseth?" far from every passage while a passage names him. A stream cut half-way
 keeps its partial text, marked `interrupted`.
 
 `run()` is a generator: it yields text pieces as they are produced and
@@ -27,6 +29,7 @@ from assistant.answering.citations import (
     strip_markers,
     tidy,
 )
+from assistant.answering.evidence import names_the_passages_hold
 from assistant.answering.prompts import Prompts
 from assistant.answering.support import ClaimChecker
 from assistant.config import Settings
@@ -38,7 +41,9 @@ from assistant.records import (
     History,
     Passage,
     Quote,
+    Refusal,
     SearchFilter,
+    ShortAnswer,
 )
 
 NOTHING_CLOSE = "No passage in the index is close enough to the question to answer it."
@@ -122,13 +127,18 @@ class AnswerPipeline:
         standalone = self.answerer.condense(question, history)
         passages = self.search(standalone, self.settings.top_k, where)
         draft = _Draft(question, standalone, passages, self.answerer)
-        if not passages or max(p.score for p in passages) < self.settings.min_relevance:
+        if not passages or (
+            max(p.score for p in passages) < self.settings.min_relevance
+            and not names_the_passages_hold(standalone, passages)
+        ):
             why = self._why_nothing_relevant(where, found=bool(passages))
             return (yield from self._refuse(draft, started, why))
         citations = CitationStream(len(passages))
         quotes: list[Quote] = []
         try:
             for piece in self.answerer.answer(standalone, passages, history):
+                if isinstance(piece, Refusal):
+                    return (yield from self._refuse(draft, started, piece.note))
                 if isinstance(piece, Quote):
                     quotes.append(piece)
                     written = f"{' ' if draft.text else ''}{piece.text} [{piece.n}]"
@@ -150,6 +160,9 @@ class AnswerPipeline:
         if not draft.text.strip():
             return (yield from self._refuse(draft, started, NO_ANSWERING_SENTENCE))
         claims = [ClaimText(q.text, (citations.display_number(q.n),)) for q in quotes]
+        short = next((q.short for q in quotes if q.short is not None), None)
+        if short is not None:
+            draft.short = dataclasses.replace(short, n=citations.display_number(short.n))
         return self._finish(draft, started, citations, claims or None)
 
     def _why_nothing_relevant(self, where: SearchFilter | None, found: bool) -> str:
@@ -182,18 +195,22 @@ class AnswerPipeline:
         order = citations.order + [
             n for n in range(1, len(draft.passages) + 1) if n not in citations.order
         ]
+        draft.retrieved = list(draft.passages)
         draft.passages = [draft.passages[n - 1] for n in order]
         draft.dropped = citations.dropped
         refusal = self.prompts.refusal_sentence()
         if _is_refusal(text, refusal):
             return draft.answer(refusal, refused=True, seconds=time.perf_counter() - started)
         cited = [Citation(n, draft.passages[n - 1]) for n in range(1, len(citations.order) + 1)]
-        checked = self.checker.check(claims or split_claims(text), draft.passages)
+        checked = self.checker.check(
+            draft.standalone, claims or split_claims(text), draft.passages, draft.retrieved
+        )
         return draft.answer(
             text,
             citations=tuple(cited),
             claims=tuple(checked),
             seconds=time.perf_counter() - started,
+            short_answer=draft.short,
         )
 
 
@@ -209,6 +226,9 @@ class _Draft:
     note: str = ""
     interrupted: bool = False
     dropped: list[int] = dataclasses.field(default_factory=list)
+    short: ShortAnswer | None = None
+    # The passages in retrieval order, as the answerer saw (and rated) them.
+    retrieved: list[Passage] = dataclasses.field(default_factory=list)
 
     def answer(self, text: str, *, refused: bool = False, **fields: object) -> Answer:
         """The final, frozen Answer."""

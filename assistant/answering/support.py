@@ -19,12 +19,14 @@ calibrated in docs/calibration.md.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from assistant.answering.passage_sentences import PassageSentence, passage_sentences
+from assistant.answering.rating import OFF_TOPIC, RELATED, Rated, Rater
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
 from assistant.text.terms import STOP_WORDS, terms, words
@@ -80,14 +82,52 @@ def _verbatim(
 
 
 class ClaimChecker:
-    """Scores claims against passages with the word-overlap and embedding signals."""
+    """Scores claims against passages with the word-overlap and embedding signals, and says
+    whether each claim's evidence answers the question (rating.py)."""
 
-    def __init__(self, embedder: Embedder, idf: Callable[[str], float]) -> None:
+    def __init__(
+        self, embedder: Embedder, idf: Callable[[str], float], rater: Rater | None = None
+    ) -> None:
         self.embedder = embedder
         self.idf = idf
+        self.rater = rater or Rater(embedder, idf)
 
-    def check(self, claims: Sequence[ClaimText], passages: Sequence[Passage]) -> list[Claim]:
-        """A verdict with evidence for every claim."""
+    def check(
+        self,
+        question: str,
+        claims: Sequence[ClaimText],
+        passages: Sequence[Passage],
+        retrieved: Sequence[Passage] | None = None,
+    ) -> list[Claim]:
+        """A verdict with evidence, and its relevance to `question`, for every claim.
+
+        `passages` are numbered as the claims cite them; `retrieved` (the same
+        passages in retrieval order, as they were rated) defaults to them.
+        """
+        checked = self._check(claims, passages)
+        rated = self.rater.rate(question, retrieved if retrieved is not None else passages)
+        return [self._with_relevance(question, claim, rated, passages) for claim in checked]
+
+    def _with_relevance(
+        self, question: str, claim: Claim, rated: Rated | None, passages: Sequence[Passage]
+    ) -> Claim:
+        """The claim with its evidence sentence's standing to the question: as rated when the
+        evidence was a rated candidate, else by meaning alone (related or off-topic)."""
+        evidence = claim.evidence
+        if evidence is None:
+            return dataclasses.replace(claim, relevance=OFF_TOPIC)
+        index = None
+        if rated is not None:
+            index = rated.find(passages[evidence.n - 1].chunk_id, evidence.start, evidence.end)
+        if rated is not None and index is not None:
+            return dataclasses.replace(claim, relevance=rated.relevance(index))
+        meaning = float(
+            self.embedder.embed_short([evidence.text])[0] @ self.embedder.embed_query(question)
+        )
+        below = self.rater.scorer.off_topic_below
+        return dataclasses.replace(claim, relevance=OFF_TOPIC if meaning < below else RELATED)
+
+    def _check(self, claims: Sequence[ClaimText], passages: Sequence[Passage]) -> list[Claim]:
         sentences = passage_sentences(passages)
         quotes = [_verbatim(claim, sentences, passages) for claim in claims]
         if all(quotes):

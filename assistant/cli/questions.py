@@ -55,9 +55,16 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
 
 
 _VERDICT_MARKS = {"supported": "✓", "partial": "~", "unsupported": "✗", "uncited": "?"}
+_RELEVANCE = {
+    "answers": "answers the question",
+    "related": "does not answer the question",
+    "off-topic": "off the question's topic",
+}
 
 
 def _print_answer(bot: Assistant, answer: Answer) -> None:
+    if answer.short_answer is not None:
+        print(f"Answer: {answer.short_answer.text} [{answer.short_answer.n}]\n")
     print(answer.text)
     if answer.note:
         print(f"\n({answer.note})")
@@ -83,7 +90,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
         for claim in answer.claims:
             mark = _VERDICT_MARKS.get(claim.verdict, "?")
             cites = "".join(f"[{n}]" for n in claim.citations) or "(no citation)"
-            print(f"  {mark} {claim.verdict:<11} {cites} {claim.text}")
+            standing = _RELEVANCE.get(claim.relevance, claim.relevance)
+            print(f"  {mark} {claim.verdict:<11} {cites} {claim.text}  ({standing})")
     if answer.dropped_citations:
         numbers = ", ".join(str(n) for n in answer.dropped_citations)
         print(f"\n(Removed citations to passages that were never retrieved: {numbers})")
@@ -158,6 +166,10 @@ def _table(figures: dict[str, Any]) -> str:
         ("retrieval hit@5", retrieval["hit@5"]),
         ("retrieval MRR@10", retrieval["mrr@10"]),
         ("answer accuracy", figures["answer_accuracy"]),
+        ("gold answer in a cited passage", figures["gold_in_cited_passage"]),
+        ("mean answer length (words)", figures["mean_answer_words"]),
+        ("short answer marked (share of answers)", figures["short_answer_rate"]),
+        ("short answer right (when marked)", figures["short_answer_accuracy"]),
         ("citation precision", figures["citation_precision"]),
         ("unsupported sentences (share)", figures["unsupported_share"]),
         ("uncited sentences (share)", figures["uncited_share"]),
@@ -168,6 +180,15 @@ def _table(figures: dict[str, Any]) -> str:
     ]
     width = max(len(name) for name, _ in rows)
     lines = [f"{name:<{width}}  {show(value)}" for name, value in rows]
+    if figures["groups"]:
+        lines.append("")
+        lines.append("group: questions, answer accuracy, false refusals, refusal accuracy")
+        for name, group in figures["groups"].items():
+            cells = [
+                show(group[key])
+                for key in ("answer_accuracy", "false_refusal_rate", "refusal_accuracy")
+            ]
+            lines.append(f"  {name}: {group['questions']}, {', '.join(cells)}")
     wrong = [c["question"] for c in figures["cases"] if not c["right"]]
     if wrong:
         lines.append("")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +58,15 @@ class Retriever:
         with self._lock:
             self._view = None
             self._vocabulary = Vocabulary()
+
+    def article_text(self, article_ids: Sequence[str]) -> str:
+        """The title and every stored chunk of the given articles, as one text (from the view:
+        no store access), for checks that look beyond the retrieved passages."""
+        view = self._view or self.view()
+        wanted = set(article_ids)
+        parts = [view.records[a].title for a in article_ids if a in view.records]
+        parts += [chunk.text for chunk in view.chunks if chunk.article_id in wanted]
+        return "\n".join(parts)
 
     def records(self) -> dict[str, ArticleRecord]:
         """Committed article records by article id, as of the latest generation."""

@@ -97,7 +97,8 @@ class ChatApp:
             panel = render.error_panel(str(error))
             yield chat, panel, history, [*panels, panel], *more
             return
-        content = render.answer_message(answer.text, turn)
+        short = answer.short_answer.text if answer.short_answer else ""
+        content = render.answer_message(answer.text, turn, short)
         for said in (notice, answer.note if answer.interrupted else ""):
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")

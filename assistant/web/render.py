@@ -21,7 +21,15 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant import Answer, ArticleRecord, Claim, IngestReport, Passage, Status
+from assistant import (
+    Answer,
+    ArticleRecord,
+    Claim,
+    IngestReport,
+    Passage,
+    ShortAnswer,
+    Status,
+)
 
 # How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
 Label = Callable[[str], str]
@@ -36,6 +44,12 @@ def _as_is(source: str) -> str:
 # Something a Markdown renderer would turn into a link by itself (no backticks: code spans).
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>`]+", re.IGNORECASE)
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
+# Whether a sentence answers the question: a quote can be true to its article and still not.
+RELEVANCE_LABELS = {
+    "answers": "answers the question",
+    "related": "does not answer the question",
+    "off-topic": "off the question's topic",
+}
 VERDICT_LABELS = {
     "supported": ("✓", "supported"),
     "partial": ("~", "partly supported"),
@@ -76,16 +90,31 @@ def _chip(turn: int, n: int) -> str:
     return f'<span class="cite cite-ref-{turn}-{n}" title="Show passage {n}">&#91;{n}&#93;</span>'
 
 
-def answer_message(text: str, turn: int) -> str:
-    """A chat message: the answer text, made inert, with clickable citation chips."""
+def answer_message(text: str, turn: int, short: str = "") -> str:
+    """A chat message: the answer text, made inert, with clickable citation chips, and the
+    short answer (its first appearance) in bold."""
     pieces: list[str] = []
     position = 0
     for match in _MARKER.finditer(text):
-        pieces.append(_markdown_safe(text[position : match.start()]))
+        pieces.append(_with_short(text[position : match.start()], short))
+        if short and short in text[position : match.start()]:
+            short = ""
         pieces.append(_chip(turn, int(match.group(1))))
         position = match.end()
-    pieces.append(_markdown_safe(text[position:]))
+    pieces.append(_with_short(text[position:], short))
     return "".join(pieces)
+
+
+def _with_short(text: str, short: str) -> str:
+    """Inert text with `short`, if it is in it, in bold."""
+    at = text.find(short) if short else -1
+    if at < 0:
+        return _markdown_safe(text)
+    end = at + len(short)
+    return (
+        f'{_markdown_safe(text[:at])}<b class="short-answer">{_markdown_safe(short)}</b>'
+        f"{_markdown_safe(text[end:])}"
+    )
 
 
 def user_message(text: str) -> str:
@@ -104,6 +133,7 @@ def panel(answer: Answer, turn: int, label: Label = _as_is) -> str:
         return _refusal_panel(answer, turn, label)
     claims_html = "".join(_claim(claim, i, turn) for i, claim in enumerate(answer.claims))
     shown = _passages_to_show(answer)
+    short = answer.short_answer
     passages_html = "".join(
         _passage(
             n,
@@ -112,8 +142,15 @@ def panel(answer: Answer, turn: int, label: Label = _as_is) -> str:
             answer.claims,
             label,
             suggested=n not in _cited(answer),
+            short=short if short is not None and short.n == n else None,
         )
         for n in shown
+    )
+    short_html = (
+        f'<p class="short">Answer: <b class="short-answer">{escape(short.text)}</b> '
+        f"{_chip(turn, short.n)}</p>"
+        if short is not None
+        else ""
     )
     note = f'<p class="note">{escape(answer.note)}</p>' if answer.note else ""
     dropped = ""
@@ -124,7 +161,7 @@ def panel(answer: Answer, turn: int, label: Label = _as_is) -> str:
             f"retrieved: {escape(numbers)}</p>"
         )
     return (
-        f'<div class="panel" data-turn="{turn}">'
+        f'<div class="panel" data-turn="{turn}">{short_html}'
         f'<h3>Answer, sentence by sentence</h3><ol class="claims">{claims_html}</ol>'
         f"{note}{dropped}<h3>Cited passages</h3>{passages_html}</div>"
     )
@@ -144,15 +181,17 @@ def _passages_to_show(answer: Answer) -> list[int]:
 
 def _claim(claim: Claim, index: int, turn: int) -> str:
     mark, label = VERDICT_LABELS.get(claim.verdict, ("?", claim.verdict))
+    standing = RELEVANCE_LABELS.get(claim.relevance, claim.relevance)
     cites = "".join(_chip(turn, n) for n in claim.citations)
     if claim.suggested:
         cites += f'<span class="suggested">suggested: {_chip(turn, claim.suggested)}</span>'
     numbers = [*claim.citations, *([claim.suggested] if claim.suggested else [])]
     refs = " ".join(f"{turn}-{n}" for n in numbers)
     return (
-        f'<li class="claim verdict-{escape(claim.verdict)}" data-claim="{turn}-{index}" '
-        f'data-cites="{escape(refs)}"><span class="verdict" title="support {claim.score:.2f}">'
-        f"{mark} {escape(label)}</span> {escape(claim.text)} {cites}</li>"
+        f'<li class="claim verdict-{escape(claim.verdict)} relevance-{escape(claim.relevance)}" '
+        f'data-claim="{turn}-{index}" data-cites="{escape(refs)}">'
+        f'<span class="verdict" title="support {claim.score:.2f}">{mark} {escape(label)}</span>'
+        f' <span class="relevance">{escape(standing)}</span> {escape(claim.text)} {cites}</li>'
     )
 
 
@@ -164,6 +203,7 @@ def _passage(
     label: Label,
     *,
     suggested: bool = False,
+    short: ShortAnswer | None = None,
 ) -> str:
     spans: dict[tuple[int, int], list[int]] = {}
     for index, claim in enumerate(claims):
@@ -171,10 +211,11 @@ def _passage(
         if evidence is not None and evidence.n == n:
             key = (evidence.start - passage.start, evidence.end - passage.start)
             spans.setdefault(key, []).append(index)
+    bold = (short.start - passage.start, short.end - passage.start) if short else None
     return (
         f'<div class="passage{" suggested" if suggested else ""}" data-passage="{turn}-{n}">'
         f"{_passage_head(n, passage, label, suggested)}"
-        f'<div class="passage-text">{_highlighted(passage.text, spans, turn)}</div></div>'
+        f'<div class="passage-text">{_highlighted(passage.text, spans, turn, bold)}</div></div>'
     )
 
 
@@ -191,19 +232,38 @@ def _passage_head(n: int, passage: Passage, label: Label, suggested: bool = Fals
     )
 
 
-def _highlighted(text: str, spans: dict[tuple[int, int], list[int]], turn: int) -> str:
-    """Passage text with the evidence sentences wrapped in <mark>, everything escaped."""
+def _highlighted(
+    text: str,
+    spans: dict[tuple[int, int], list[int]],
+    turn: int,
+    bold: tuple[int, int] | None = None,
+) -> str:
+    """Passage text with the evidence sentences wrapped in <mark> and the short answer in
+    bold, everything escaped."""
     out: list[str] = []
     position = 0
     for (start, end), claim_indexes in sorted(spans.items()):
         if start < position or start < 0 or end > len(text):
             continue
         refs = " ".join(f"{turn}-{i}" for i in claim_indexes)
-        out.append(escape(text[position:start]))
-        out.append(f'<mark class="evidence" data-claims="{refs}">{escape(text[start:end])}</mark>')
+        out.append(_bolded(text, position, start, bold))
+        out.append(
+            f'<mark class="evidence" data-claims="{refs}">{_bolded(text, start, end, bold)}</mark>'
+        )
         position = end
-    out.append(escape(text[position:]))
+    out.append(_bolded(text, position, len(text), bold))
     return "".join(out).replace("\n", "<br>")
+
+
+def _bolded(text: str, start: int, end: int, bold: tuple[int, int] | None) -> str:
+    """text[start:end] escaped, with the part inside `bold` in <b>."""
+    if bold is None or bold[1] <= start or end <= bold[0]:
+        return escape(text[start:end])
+    inner_start, inner_end = max(start, bold[0]), min(end, bold[1])
+    return (
+        f'{escape(text[start:inner_start])}<b class="short-answer">'
+        f"{escape(text[inner_start:inner_end])}</b>{escape(text[inner_end:end])}"
+    )
 
 
 def _refusal_panel(answer: Answer, turn: int, label: Label) -> str:

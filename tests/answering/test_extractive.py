@@ -77,7 +77,7 @@ def test_a_refusal_streams_like_any_answer(seeded: AssistantFactory) -> None:
 def test_an_answer_prints_as_its_text_and_numbered_sources(seeded: AssistantFactory) -> None:
     answer = seeded().ask("How much are Ukraine's rare earth minerals worth?")
     shown = str(answer)
-    assert shown.startswith(answer.text)
+    assert shown.startswith(f"Answer: $500 billion [1]\n{answer.text}\n")
     assert "\n[1] Trump and Putin agree" in shown and "seeds/" in shown
     assert len(shown) < 1000 < len(repr(answer)), "repr keeps every field for debugging"
 
@@ -110,3 +110,45 @@ def test_bad_questions_are_refused_before_any_work(
 def test_an_empty_index_says_to_add_articles(make_assistant: AssistantFactory) -> None:
     answer = make_assistant().ask("How long did the call last?")
     assert answer.refused and "index is empty" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "in_sentence"),
+    [
+        (
+            "How long did the phone call between Trump and Putin last?",
+            "nearly 90 minutes",
+            "Kremlin",
+        ),
+        ("How much are Ukraine's rare earth minerals worth?", "$500 billion", "minerals"),
+        ("Which American was released in the recent prisoner exchange?", "Marc Fogel", "release"),
+        ("Who is Pete Hegseth?", "US Defence Secretary", "Hegseth"),
+    ],
+)
+def test_one_sentence_answers_with_the_short_answer_marked(
+    seeded: AssistantFactory, question: str, short: str, in_sentence: str
+) -> None:
+    answer = seeded().ask(question)
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == short
+    assert len(answer.claims) == 1 and in_sentence in answer.text
+    passage = answer.passages[answer.short_answer.n - 1]
+    start = answer.short_answer.start - passage.start
+    assert passage.text[start : start + len(short)] == short, "the span points into the passage"
+    assert answer.claims[0].relevance == "answers"
+    assert answer.to_dict()["short_answer"]["text"] == short
+
+
+def test_a_question_about_something_the_articles_never_name_is_refused(
+    seeded: AssistantFactory,
+) -> None:
+    answer = seeded().ask("What did Angela Merkel say about Trump and Putin's phone call?")
+    assert answer.refused and "Angela Merkel" in answer.note
+
+
+def test_a_question_asking_for_several_things_may_quote_several_sentences(
+    seeded: AssistantFactory,
+) -> None:
+    answer = seeded().ask("Which two topics besides Ukraine did Trump and Putin discuss?")
+    assert not answer.refused
+    assert "Middle East" in answer.text

@@ -2,7 +2,7 @@
 
 from assistant.answering.support import ClaimChecker, key_tokens
 from assistant.embedding.local import LocalEmbedder
-from assistant.records import ClaimText, Passage
+from assistant.records import Claim, ClaimText, Passage
 
 ARTICLE = (
     "The Kremlin confirmed the call lasted nearly 90 minutes and that both leaders had adopted a "
@@ -19,9 +19,14 @@ def passages() -> list[Passage]:
     ]
 
 
-def check(embedder: LocalEmbedder, text: str, cited: tuple[int, ...]) -> object:
+QUESTION = "How long did the call between the two leaders last?"
+
+
+def check(
+    embedder: LocalEmbedder, text: str, cited: tuple[int, ...], question: str = QUESTION
+) -> Claim:
     checker = ClaimChecker(embedder, idf=lambda term: 1.0)
-    [claim] = checker.check([ClaimText(text, cited)], passages())
+    [claim] = checker.check(question, [ClaimText(text, cited)], passages())
     return claim
 
 
@@ -76,3 +81,16 @@ def test_key_tokens_are_numbers_and_names() -> None:
         "obama",
         "russia",
     }
+
+
+def test_a_true_quote_that_does_not_answer_is_not_said_to_answer(embedder: LocalEmbedder) -> None:
+    answering = check(embedder, "The Kremlin confirmed the call lasted nearly 90 minutes.", (1,))
+    assert answering.verdict == "supported" and answering.relevance == "answers"
+    beside = check(
+        embedder, "Pete Hegseth said NATO membership for Kyiv was no longer a priority.", (1,)
+    )
+    assert beside.verdict in ("supported", "partial") and beside.relevance != "answers"
+    elsewhere = check(
+        embedder, "Heavy rain flooded several streets and the river burst its banks.", (2,)
+    )
+    assert elsewhere.relevance == "off-topic"

@@ -1,0 +1,53 @@
+"""Whether the passages hold the names and numbers a question is about.
+
+Names and numbers are what a small embedding model blurs and what decides
+whether passages are about the question at all: "Who is Pete Hegseth?" is
+about Hegseth, and passages that never mention him cannot answer it however
+close they are in meaning, while a passage that does may answer it even when
+the whole question and the passage are far apart in meaning. Used by the
+relevance gate (pipeline.py) and the extractive answerer's refusals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.recognise import find
+from assistant.records import Passage
+from assistant.text.terms import terms
+
+# Two names match when one begins with this much of the other ("Brazil"/"Brazilian").
+NAME_PREFIX = 5
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def absent_from(question: str, passages: Sequence[Passage], articles: str = "") -> list[str]:
+    """The names and numbers of `question` that appear in none of the passages (or titles),
+    nor in `articles` (the whole text of the passages' articles, when known)."""
+    text = " ".join(f"{p.title}\n{p.text}" for p in passages) + "\n" + articles
+    present = set(terms(text))
+    digits = {d.replace(",", "") for d in _DIGITS.findall(text)}
+    absent = [
+        name.text
+        for name in find(question, "name")
+        if not any(_same_name(t, present) for t in terms(name.text))
+    ]
+    absent += [n for n in _DIGITS.findall(question) if n.replace(",", "") not in digits]
+    return absent
+
+
+def names_the_passages_hold(question: str, passages: Sequence[Passage]) -> bool:
+    """True when the question names something and every name and number is in the passages."""
+    asked = find(question, "name") or _DIGITS.search(question)
+    return bool(asked) and not absent_from(question, passages)
+
+
+def _same_name(term: str, present: set[str]) -> bool:
+    if term in present:
+        return True
+    if len(term) < NAME_PREFIX:
+        return False
+    return any(
+        len(other) >= NAME_PREFIX and other.startswith(term[:NAME_PREFIX]) for other in present
+    )

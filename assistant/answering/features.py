@@ -1,0 +1,183 @@
+"""What the sentence scorer knows about each candidate answer sentence.
+
+Every candidate (a sentence of a retrieved passage) gets the same measured
+properties, computed the same way when the scorer is trained
+(bench/train_scorer.py) and when it answers:
+
+- how much of the question it holds: its content terms weighted by rarity in
+  the index and among the candidates (`coverage`), the same with its
+  neighbouring sentences (`window`) and in the sentence before (`before`);
+- how close in meaning it is to the question (`meaning`) and to its own
+  article's headline (`headline`: a sentence that restates the headline
+  rarely holds the specific fact asked for);
+- where it comes from: its passage's rank and similarity, its article's rank,
+  whether it opens the article;
+- whether it holds what the question asks for: a name, date or amount that
+  the question does not already contain (`typed`, and `untyped` when the
+  question wants one and it has none), the words after which/what
+  (`focus`), the question's numbers and years (`qualifiers`);
+- its shape: length, whether it ends like a sentence, whether it quotes
+  someone, how much of it only repeats the question (`restates`).
+
+The scorer (scorer.py) weighs these, both as they are and relative to the
+best candidate of the same question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answering.passage_sentences import PassageSentence
+from assistant.answering.question import Question, fits
+from assistant.answering.recognise import find
+from assistant.embedding import Embedder
+from assistant.records import Passage
+from assistant.text.terms import terms
+
+NAMES = (
+    "coverage",
+    "window",
+    "before",
+    "meaning",
+    "headline",
+    "passage_rank",
+    "passage_score",
+    "article_rank",
+    "lead",
+    "first_chunk",
+    "wants",
+    "typed",
+    "untyped",
+    "focus",
+    "qualifiers",
+    "restates",
+    "length",
+    "ends",
+    "quotes",
+)
+# Share of a term's weight kept even when every candidate sentence contains it.
+LOCAL_FLOOR = 0.25
+# Candidates measured in meaning (embedded); the rest are left out of the choice.
+SHORTLIST = 12
+_MEANING = NAMES.index("meaning")
+_HEADLINE = NAMES.index("headline")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(?:\[[^\]]{1,20}\])*$")
+_QUOTES = re.compile(r"[\"“”]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The candidate sentences of one question with everything measured about them."""
+
+    sentences: list[PassageSentence]
+    features: npt.NDArray[np.float64]
+    # For each candidate, the question terms it holds (for the gate and the short answer).
+    matched: list[frozenset[str]]
+    term_weights: dict[str, float]
+
+
+def measure(
+    question: Question,
+    sentences: Sequence[PassageSentence],
+    passages: Sequence[Passage],
+    embedder: Embedder,
+    idf: Callable[[str], float],
+) -> Candidates:
+    """The feature rows (in NAMES order) of every candidate sentence."""
+    sentence_terms = [frozenset(terms(s.text)) for s in sentences]
+    count = len(sentences) or 1
+    weights = {}
+    for term in question.terms:
+        share = sum(term in st for st in sentence_terms) / count
+        # A term no candidate holds cannot tell them apart (the refusal gate weighs absences).
+        weights[term] = (
+            idf(term) * (LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - share)) if share else 0.0
+        )
+    total = sum(weights.values()) or 1.0
+
+    def covered(found: frozenset[str]) -> float:
+        return sum(weights[t] for t in question.terms & found) / total
+
+    articles = list(dict.fromkeys(p.article_id for p in passages))
+    asked = question.text.lower()
+    rows = []
+    for i, sentence in enumerate(sentences):
+        passage = passages[sentence.n - 1]
+        same = [j for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+        same = [j for j in same if sentences[j].n == sentence.n]
+        around = sentence_terms[i].union(*(sentence_terms[j] for j in same))
+        follows = i > 0 and sentences[i - 1].n == sentence.n
+        before = sentence_terms[i - 1] if follows else frozenset()
+        typed = question.wants and any(
+            found.text.lower() not in asked and fits(question, found.text)
+            for found in find(sentence.text, question.wants)
+        )
+        own_terms = sentence_terms[i]
+        numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}
+        rows.append(
+            [
+                covered(own_terms),
+                covered(around),
+                covered(before),
+                0.0,  # meaning and headline: measured below, for the shortlist only
+                0.0,
+                1.0 / sentence.n,
+                passage.score,
+                1.0 / (articles.index(passage.article_id) + 1),
+                1.0 if passage.index == 0 and sentence.start == passage.start else 0.0,
+                1.0 if passage.index == 0 else 0.0,
+                1.0 if question.wants else 0.0,
+                1.0 if typed else 0.0,
+                1.0 if question.wants and not typed else 0.0,
+                1.0 if question.focus & own_terms else 0.0,
+                _qualifiers(question, numbers),
+                len(own_terms & question.terms) / max(1, len(own_terms)),
+                math.log(len(sentence.text.split()) + 1),
+                1.0 if _ENDS_SENTENCE.search(sentence.text) else 0.0,
+                1.0 if _QUOTES.search(sentence.text) else 0.0,
+            ]
+        )
+    features = np.array(rows, dtype=np.float64).reshape(len(rows), len(NAMES))
+    keep = _shortlist(features)
+    features = features[keep]
+    kept = [sentences[i] for i in keep]
+    # Meaning is measured by embedding, the costly part: only for the shortlist.
+    question_vector = embedder.embed_query(question.text)
+    vectors = embedder.embed_short([s.text for s in kept])
+    titles = sorted({passages[s.n - 1].title for s in kept if passages[s.n - 1].title})
+    title_vectors = dict(zip(titles, embedder.embed_short(titles), strict=True)) if titles else {}
+    for row, sentence, vector in zip(features, kept, vectors, strict=True):
+        row[_MEANING] = float(vector @ question_vector)
+        title = title_vectors.get(passages[sentence.n - 1].title)
+        row[_HEADLINE] = float(vector @ title) if title is not None else 0.0
+    return Candidates(kept, features, [question.terms & sentence_terms[i] for i in keep], weights)
+
+
+def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:
+    """The SHORTLIST candidates most worth embedding, by the cheap signals, in their order.
+
+    On the labelled questions the answering sentence is among these twelve
+    99% of the time (bench/train_scorer.py trains with the same shortlist).
+    """
+    cheap = (
+        features[:, NAMES.index("coverage")]
+        + features[:, NAMES.index("window")]
+        + 0.5 * features[:, NAMES.index("typed")]
+        + features[:, NAMES.index("passage_score")]
+    )
+    best = np.argsort(-cheap, kind="stable")[:SHORTLIST]
+    return sorted(int(i) for i in best)
+
+
+def _qualifiers(question: Question, numbers: set[str]) -> float:
+    """1 when the sentence has every number of the question, 0 when not, ½ when it asks none."""
+    if not question.numbers:
+        return 0.5
+    return 1.0 if question.numbers <= numbers else 0.0

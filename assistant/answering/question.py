@@ -1,0 +1,144 @@
+"""What a question asks for: its kind, the kind of short answer it wants, its focus and terms.
+
+English question grammar, not a model: the wh-word (after an optional
+preposition, "On what date…", "By how much…"), the words after which/what
+("Which Japanese drugmaker…"), and the shape of the rest.
+
+The kinds of short answer are those the recognisers (recognise.py) find:
+`name` (who, where), `date` (when, what year) and `number` (how many/much/
+long, what price). "Which/what X" questions are not typed from X (single-word
+meaning was measured too unreliable for that): their answer is whatever
+stands next to X in the answering sentence ("the stimulant modafinil").
+Questions asking why or how want an explanation, and "which two…"/"what
+are…" questions want several things.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text.terms import terms
+
+_PREPOSITION = (
+    r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
+    r"over|into|about|according to [^,]{1,60},)\s+)?"
+)
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("who", r"(?:who|whom|whose)\b"),
+    ("when", r"(?:when\b|(?:what|which) (?:year|date|day|month|time|season|decade|century)\b)"),
+    (
+        "quantity",
+        r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide)\b|"
+        r"(?:what|which) (?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|"
+        r"age|score|margin|figure|total|value|cost)\b)",
+    ),
+    (
+        "where",
+        r"(?:where\b|(?:what|which) (?:city|country|town|region|state|county|place|venue|"
+        r"stadium|port|capital|continent|island|village|area|location)\b)",
+    ),
+    ("why", r"why\b"),
+    ("how", r"how\b"),
+    ("which", r"(?:which|what)\b"),
+    ("yes_no", r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"),
+)
+_SHORT_FOR_KIND = {"who": "name", "when": "date", "quantity": "number", "where": "name"}
+# The words after which/what, up to the first auxiliary, article or preposition (at most three):
+# "Which Japanese drugmaker was…" → Japanese drugmaker.
+_FOCUS = re.compile(
+    _PREPOSITION + r"(?:which|what)\s+(?:kind of\s+|sort of\s+|type of\s+|name of\s+)?"
+    r"((?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|"
+    r"might|must|the|a|an|in|of|to|for|on|at|by|with|from)\b)[\w'’-]+\s*){1,3})",
+    re.IGNORECASE,
+)
+_COUNTS = frozenset("two three four five six several".split())
+_SEVERAL = re.compile(
+    r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
+    r"which .{0,40}\b(?:and|both)\b|list\b|name the\b)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# "Who is Pete Hegseth?": a question asking who someone is, answered by their title or role.
+IDENTIFY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question, read for what it asks."""
+
+    text: str
+    kind: str
+    # "name", "date", "number", or "" when no short entity answers it.
+    wants: str
+    # The stemmed words after which/what ("japanes", "drugmak"): what the answer is.
+    focus: frozenset[str]
+    terms: frozenset[str]
+    # Numbers and years written in the question: qualifiers an answer sentence should share.
+    numbers: frozenset[str]
+    wants_several: bool
+    wants_explanation: bool
+    # For "who is NAME?": the terms of NAME (a sentence naming them says who they are).
+    identifies: frozenset[str] = frozenset()
+
+    def is_identified_by(self, sentence: str) -> bool:
+        """Whether `sentence` names the person a "who is NAME?" question asks about."""
+        return bool(self.identifies) and self.identifies <= set(terms(sentence))
+
+
+def analyse(question: str) -> Question:
+    """Read `question` for what it asks."""
+    kind = _kind(question)
+    wants = _SHORT_FOR_KIND.get(kind, "")
+    identify = IDENTIFY.match(question)
+    match = _FOCUS.match(question)
+    focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
+    return Question(
+        text=question,
+        kind=kind,
+        wants=wants,
+        focus=frozenset(t for w in focus_words for t in terms(w)),
+        terms=frozenset(terms(question)),
+        numbers=frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(question)),
+        wants_several=bool(_SEVERAL.search(question)),
+        wants_explanation=kind in ("why", "how"),
+        identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
+    )
+
+
+# What "how long", "how much"… measure: an amount answers them only in these units.
+_UNITS = {
+    "long": r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|night|season"
+    r"|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?",
+    "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
+    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap)s?",
+    "often": r"(?:times?|daily|weekly|monthly|yearly|annually|every|once|twice"
+    r"|a (?:day|week|month|year))",
+    "much": r"[$£€¥%]|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
+    r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
+    r"kilogram|litre|gallon)s?",
+}
+_MEASURE = re.compile(r"\bhow (long|old|far|often|much)\b", re.IGNORECASE)
+
+
+def fits(question: Question, amount: str) -> bool:
+    """Whether an amount can answer the question: "nearly 90 minutes" answers "how long", not
+    "how much"; other questions take any amount (and names and dates always fit)."""
+    if question.wants != "number":
+        return True
+    measure = _MEASURE.search(question.text)
+    if not measure:
+        return True
+    unit = _UNITS[measure.group(1).lower()]
+    return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", amount, re.IGNORECASE))
+
+
+def _kind(question: str) -> str:
+    for kind, pattern in _KINDS:
+        if re.match(_PREPOSITION + pattern, question, re.IGNORECASE):
+            return kind
+    # "The call lasted how long?", "And who confirmed it?"
+    for kind, pattern in _KINDS[:5]:
+        if re.search(r"\b" + pattern, question, re.IGNORECASE):
+            return kind
+    return "other"

@@ -1,0 +1,102 @@
+"""How well each candidate sentence answers a question, shared by choosing and checking.
+
+The extractive answerer quotes the best-rated sentence; the claim checker
+says of every answer sentence (quoted or written by a model) whether the
+passage sentence backing it answers the question: `answers` when it rates
+above the scorer's calibrated threshold and holds what the question asks for
+(a name, date or amount, when it asks for one), `off-topic` when it shares
+little meaning with the question, `related` between the two. A quote that is
+a faithful copy of an article is thus never shown as a bare "supported"
+when it does not answer the question.
+
+Ratings of one question's passages are kept briefly, so choosing and then
+checking the same answer measures the candidates once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answering.features import NAMES, Candidates, measure
+from assistant.answering.passage_sentences import candidate_sentences
+from assistant.answering.question import Question, analyse
+from assistant.answering.scorer import Scorer, trained
+from assistant.embedding import Embedder
+from assistant.records import Passage
+
+ANSWERS = "answers"
+RELATED = "related"
+OFF_TOPIC = "off-topic"
+_KEPT = 64
+
+
+@dataclass(frozen=True)
+class Rated:
+    """A question's candidate sentences with their scores."""
+
+    question: Question
+    passages: tuple[Passage, ...]
+    candidates: Candidates
+    scores: np.ndarray
+    scorer: Scorer
+
+    def best(self) -> int:
+        """The index of the best-rated candidate."""
+        return int(np.argmax(self.scores))
+
+    def relevance(self, index: int) -> str:
+        """How candidate `index` stands to the question: answers, related or off-topic."""
+        row = self.candidates.features[index]
+        typed = row[NAMES.index("typed")] > 0 or not self.question.wants
+        if self.scores[index] >= self.scorer.answers_from and typed:
+            return ANSWERS
+        if self.question.is_identified_by(self.candidates.sentences[index].text):
+            return ANSWERS
+        if row[NAMES.index("meaning")] < self.scorer.off_topic_below:
+            return OFF_TOPIC
+        return RELATED
+
+    def find(self, chunk_id: str, start: int, end: int) -> int | None:
+        """The index of the candidate in chunk `chunk_id` overlapping [start, end), if any."""
+        for i, candidate in enumerate(self.candidates.sentences):
+            same = self.passages[candidate.n - 1].chunk_id == chunk_id
+            if same and candidate.start < end and start < candidate.end:
+                return i
+        return None
+
+
+class Rater:
+    """Rates a question's candidate sentences with the trained scorer (and remembers a few)."""
+
+    def __init__(
+        self, embedder: Embedder, idf: Callable[[str], float], scorer: Scorer | None = None
+    ) -> None:
+        self.embedder = embedder
+        self.idf = idf
+        self.scorer = scorer or trained()
+        self._kept: OrderedDict[tuple[str, tuple[str, ...]], Rated | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def rate(self, question: str, passages: Sequence[Passage]) -> Rated | None:
+        """The candidates of `passages` rated for `question`; None when there are none."""
+        key = (question, tuple(p.chunk_id for p in passages))
+        with self._lock:
+            if key in self._kept:
+                return self._kept[key]
+        sentences = candidate_sentences(passages)
+        rated = None
+        if sentences:
+            read = analyse(question)
+            candidates = measure(read, sentences, passages, self.embedder, self.idf)
+            scores = self.scorer.scores(candidates.features)
+            rated = Rated(read, tuple(passages), candidates, scores, self.scorer)
+        with self._lock:
+            self._kept[key] = rated
+            while len(self._kept) > _KEPT:
+                self._kept.popitem(last=False)
+        return rated
