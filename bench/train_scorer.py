@@ -63,6 +63,7 @@ class Example:
     answerable: bool
     features: npt.NDArray[np.float64]
     labels: npt.NDArray[np.float64]
+    sentences: list[str]
 
 
 def collect(work: Path) -> list[Example]:
@@ -87,7 +88,14 @@ def collect(work: Path) -> list[Example]:
             )
             group = case.get("folder") or corpus
             examples.append(
-                Example(group, case["question"], bool(golds), measured.features, labels)
+                Example(
+                    group,
+                    case["question"],
+                    bool(golds),
+                    measured.features,
+                    labels,
+                    [s.text for s in measured.sentences],
+                )
             )
     return examples
 
@@ -167,6 +175,16 @@ def threshold(examples: list[Example], scorer: Scorer) -> tuple[float, float, fl
     false = sum(s < cut for s in answerable) / len(answerable)
     refused = sum(s < cut for s in near) / max(1, len(near))
     return cut, false, refused
+
+
+def cross_validated(examples: list[Example]) -> tuple[int, int]:
+    """Top-1 hits and questions, each group scored by weights trained on the other groups."""
+    right = total = 0
+    for group in sorted({e.group for e in examples}):
+        scorer = fit([e for e in examples if e.group != group])
+        hits, count = top1([e for e in examples if e.group == group], scorer.scores)
+        right, total = right + hits, total + count
+    return right, total
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from assistant.records import Answer, Citation, Claim, Evidence, Passage
 from assistant.web import render
+from tests.conftest import REPO
 
 TEXT = "The call lasted 90 minutes. <script>alert('x')</script> It was friendly."
 
@@ -81,3 +82,22 @@ def test_web_addresses_are_shown_as_text_never_as_links() -> None:
     assert "`http://evil`\\)" in html
     answer = render.answer_message("See www.example.org/a_b now [1].", turn=0)
     assert "`www.example.org/a_b`" in answer and "cite-ref-0-1" in answer
+
+
+def test_a_quote_that_does_not_answer_says_so_and_is_not_marked_green() -> None:
+    p = passage()
+    claim = Claim("Rain fell on Tuesday.", (1,), 1.0, "supported", relevance="related")
+    answer = Answer(
+        "q",
+        "Rain fell on Tuesday. [1]",
+        "extractive",
+        False,
+        claims=(claim,),
+        passages=(p,),
+        citations=(Citation(1, p),),
+    )
+    html = render.panel(answer, turn=0)
+    assert 'class="claim verdict-supported relevance-related"' in html
+    assert "does not answer the question" in html
+    css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
+    assert ".claim.relevance-related.verdict-supported .verdict" in css
