@@ -240,7 +240,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _flag(value: Any) -> bool:
-    """A yes/no setting: a bool as given, or 1/0, true/false, yes/no, on/off from the environment."""
+    """A yes/no setting: a bool, or 1/0, true/false, yes/no, on/off from the environment."""
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()

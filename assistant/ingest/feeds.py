@@ -85,8 +85,6 @@ def _link(entry: Any, base: str) -> str:
 
 
 def _fingerprint(entry: Any, link: str) -> str:
-    parts = [
-        str(entry.get(key, "")) for key in ("id", "title", "updated", "published", "summary")
-    ]
+    parts = [str(entry.get(key, "")) for key in ("id", "title", "updated", "published", "summary")]
     digest = hashlib.sha256("\x1f".join([link, *parts]).encode("utf-8", "replace"))
     return digest.hexdigest()[:24]

@@ -79,6 +79,30 @@ def shown_source(source: str) -> str:
         return source
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def split_addresses(
+    inputs: Iterable[str | Path],
+) -> tuple[list[Path], list[str], list[tuple[str, str]]]:
+    """What a person gave to ingest, split into paths, web addresses, and refused addresses
+    (any scheme but http and https, such as file://, with the reason)."""
+    paths: list[Path] = []
+    urls: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for raw in inputs:
+        text = str(raw).strip() if isinstance(raw, str) else ""
+        if text.lower().startswith(("http://", "https://")):
+            urls.append(text)
+        elif text and _SCHEME.match(text):
+            scheme = text.split(":", 1)[0]
+            reason = f"only http:// and https:// addresses are fetched, not {scheme}:"
+            refused.append((text, reason))
+        else:
+            paths.append(Path(raw))
+    return paths, urls, refused
+
+
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively, hidden entries skipped) into article files."""
     files: list[Path] = []
