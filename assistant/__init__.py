@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from assistant.evaluation import evaluate, load_cases
     from assistant.records import (
         Answer,
+        ArticlePage,
         ArticleRecord,
         Citation,
         Claim,
@@ -51,13 +52,16 @@ if TYPE_CHECKING:
         Passage,
         Progress,
         Quote,
+        SourceRecord,
         Status,
+        StoredArticle,
     )
 
 _WHERE = {
     "Answer": "assistant.records",
     "AnswerStream": "assistant.answering",
     "Answerer": "assistant.answering",
+    "ArticlePage": "assistant.records",
     "ArticleRecord": "assistant.records",
     "Assistant": "assistant.core",
     "AssistantError": "assistant.errors",
@@ -82,7 +86,9 @@ _WHERE = {
     "QuestionError": "assistant.errors",
     "Quote": "assistant.records",
     "Settings": "assistant.config",
+    "SourceRecord": "assistant.records",
     "Status": "assistant.records",
+    "StoredArticle": "assistant.records",
     "UsageError": "assistant.errors",
     "answer": "assistant.core",
     "evaluate": "assistant.evaluation",
@@ -93,6 +99,7 @@ __all__ = [
     "Answer",
     "AnswerStream",
     "Answerer",
+    "ArticlePage",
     "ArticleRecord",
     "Assistant",
     "AssistantError",
@@ -117,7 +124,9 @@ __all__ = [
     "QuestionError",
     "Quote",
     "Settings",
+    "SourceRecord",
     "Status",
+    "StoredArticle",
     "UsageError",
     "answer",
     "evaluate",
