@@ -358,15 +358,9 @@ def build(bot: Assistant) -> gr.Blocks:
                 cancel = gr.Button("Cancel", elem_id="cancel-remove")
 
         article_outputs = [report, table, scope, to_remove, status, confirm_row]
-        sources_table = sources.add_section(bot, app.article_views, article_outputs)
+        sources.add_section(demo, bot, app.article_views, article_outputs)
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
-        )
-        demo.load(
-            sources.SourcesSection(bot, app.article_views).table,
-            None,
-            [sources_table],
-            api_visibility="private",
         )
         chat_outputs = [chatbot, panel, history, panels, question, scope, status]
         chat_inputs = [question, chatbot, history, panels, scope]
