@@ -59,6 +59,7 @@ def extract_html(markup: str, url: str = "") -> HtmlArticle:
         favor_precision=True,
         include_tables=True,
         deduplicate=False,
+        prune_xpath=_HIDDEN,
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
     if doc is None:
@@ -88,6 +89,14 @@ def _without_text(found: HtmlArticle, problem: str) -> HtmlArticle:
 
 def _one_line(value: Any) -> str:
     return " ".join(str(value or "").split())
+
+
+# Elements a reader never sees, left out before extraction (scripts and styles are always).
+_HIDDEN = [
+    "//*[@hidden]",
+    "//*[@aria-hidden='true']",
+    "//*[contains(translate(@style, ' ', ''), 'display:none')]",
+]
 
 
 # --- pages that are not articles ----------------------------------------------------------

@@ -8,7 +8,7 @@ TEXT = "The call lasted 90 minutes. <script>alert('x')</script> It was friendly.
 
 def passage(n: int = 1) -> Passage:
     return Passage(
-        f"c{n}", "a", "news/<b>x</b>.txt", "Title <i>1</i>", TEXT, 10, 10 + len(TEXT), 0.5
+        f"c{n}", "a", "news/<b>x</b>.txt", "Title <i>1</i>", TEXT, 10, 10 + len(TEXT), score=0.5
     )
 
 
