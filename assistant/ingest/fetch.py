@@ -35,7 +35,6 @@ import httpcore
 import httpx
 
 from assistant.config import Settings
-from assistant.records import plural
 
 USER_AGENT = "assistant/0.1 (reads articles into a personal question-answering index)"
 MAX_REDIRECTS = 5
@@ -272,7 +271,7 @@ class Fetcher:
                 said = f"; it asks to wait {wait:.0f} s" if wait > MAX_RETRY_WAIT else ""
                 raise FetchFailed(
                     f"HTTP {status} ({_STATUS_WORDS.get(status, 'server error')}) after "
-                    f"{plural(attempt + 1, 'try')}{said}: try again later"
+                    f"{attempt + 1} {'try' if attempt == 0 else 'tries'}{said}: try again later"
                 )
             time.sleep(wait)
         raise AssertionError("unreachable")  # the loop returns or raises

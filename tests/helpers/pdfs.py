@@ -57,9 +57,8 @@ def make_pdf(pages: list[list[str]], *, title: str = "", scanned: bool = False) 
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n"
+    out.write(f"{trailer}startxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 
