@@ -308,11 +308,12 @@ class Assistant:
             except (FetchFailed, FeedProblem) as problem:
                 raise UsageError(f"Cannot add the feed {url}: {problem}") from None
             location = fetched.moved_to or url.strip()
-            self.registry.add("feed", location, parsed.title)
+            record = self.registry.add("feed", location, parsed.title)
             with self._writing(progress=progress):
-                record = self.registry.get(location)
-                assert record is not None  # just added
-                report = self._sync_with(fetcher, [record], prune=False, progress=progress)
+                report = self._source_sync(fetcher).sync(
+                    [record], progress=progress, fetched={location: fetched}
+                )
+                self.store.trust_written_state()
         return report
 
     def remove_source(self, location: str) -> SourceRecord:
@@ -339,18 +340,8 @@ class Assistant:
         articles are fetched and embedded. `prune` removes articles whose files are gone
         from registered folders."""
         with self._fetcher(public_only) as fetcher, self._writing(progress=progress):
-            return self._sync_with(fetcher, None, prune=prune, progress=progress)
-
-    def _sync_with(
-        self,
-        fetcher: Fetcher,
-        only: list[SourceRecord] | None,
-        *,
-        prune: bool,
-        progress: Callable[[Progress], None] | None,
-    ) -> IngestReport:
-        report = self._source_sync(fetcher).sync(only, prune=prune, progress=progress)
-        self.store.trust_written_state()
+            report = self._source_sync(fetcher).sync(prune=prune, progress=progress)
+            self.store.trust_written_state()
         return report
 
     def _fetcher(self, public_only: bool) -> Fetcher:

@@ -69,7 +69,7 @@ def extract_html(markup: str, url: str = "") -> HtmlArticle:
     found = HtmlArticle(
         text="",
         title=title,
-        date=_one_line(doc.date),
+        date=_checked_date(_one_line(doc.date), markup),
         author=author,
         url=_one_line(doc.url),
         site=_one_line(doc.sitename),
@@ -80,7 +80,21 @@ def extract_html(markup: str, url: str = "") -> HtmlArticle:
     text = clean_edges(doc.text or "", title, author)
     if _ERROR_TITLE.search(title or text[:80]) and len(text.split()) < ERROR_PAGE_WORDS:
         return _without_text(found, f"looks like an error page ({(title or text)[:60]!r})")
+    if text and max(len(line.split()) for line in text.split("\n")) < SENTENCE_WORDS:
+        # What is left when a page has no article is its menus: "Home", "News", "Sport".
+        return _without_text(found, "no article text found (only menu-like fragments)")
     return HtmlArticle(text, title, found.date, author, found.url, found.site)
+
+
+def _checked_date(date: str, markup: str) -> str:
+    """The date, unless it is a bare year's 1 January guessed from loose text such as a
+    "© 2025" footer, which a stricter search of the page's own date markup does not confirm."""
+    if not date.endswith("-01-01"):
+        return date
+    from htmldate import find_date
+
+    confirmed = find_date(markup, extensive_search=False, original_date=True) or ""
+    return date if confirmed == date else ""
 
 
 def _without_text(found: HtmlArticle, problem: str) -> HtmlArticle:
@@ -103,6 +117,8 @@ _HIDDEN = [
 
 # A page titled like this with fewer words than this is an error page served as a page.
 ERROR_PAGE_WORDS = 150
+# An article has at least one line this long; menus and link lists do not.
+SENTENCE_WORDS = 5
 _ERROR_TITLE = re.compile(
     r"\b(404|403|410|500|503|not found|page not found|error|access denied|forbidden|"
     r"unavailable|does not exist|no longer available|gone)\b",

@@ -102,8 +102,12 @@ class SourceSync:
         *,
         prune: bool = False,
         progress: ProgressCallback | None = None,
+        fetched: dict[str, Fetched] | None = None,
     ) -> IngestReport:
-        """Read every registered source again (or `only` these); returns what happened."""
+        """Read every registered source again (or `only` these); returns what happened.
+
+        `fetched` holds feeds already fetched (by address), which are not asked again.
+        """
         started = time.perf_counter()
         chosen = list(self.registry.all() if only is None else only)
         plan = _Plan()
@@ -126,7 +130,7 @@ class SourceSync:
                     Request(source.location, validators.etag, validators.last_modified)
                 )
                 plan.owners[source.location] = (source.location, PAGE_ENTRY)
-        self._plan_feeds([s for s in chosen if s.kind == "feed"], plan, early)
+        self._plan_feeds([s for s in chosen if s.kind == "feed"], plan, early, fetched or {})
         report = self._ingest(paths, plan, progress)
         _merge(report, early)
         if prune:
@@ -155,13 +159,26 @@ class SourceSync:
 
     # --- feeds ----------------------------------------------------------------------------
 
-    def _plan_feeds(self, feeds: Sequence[SourceRecord], plan: _Plan, report: IngestReport) -> None:
+    def _plan_feeds(
+        self,
+        feeds: Sequence[SourceRecord],
+        plan: _Plan,
+        report: IngestReport,
+        fetched: dict[str, Fetched],
+    ) -> None:
         """Fetch the feeds (conditionally) and plan the entries whose pages are to be read."""
         requests = []
         for feed in feeds:
-            validators = self.registry.validators(feed.location)
-            requests.append(Request(feed.location, validators.etag, validators.last_modified))
-        for request, outcome in self.fetcher.fetch_all(requests, FEED_TYPES):
+            if feed.location not in fetched:
+                validators = self.registry.validators(feed.location)
+                requests.append(Request(feed.location, validators.etag, validators.last_modified))
+        outcomes: list[tuple[Request, Fetched | FetchFailed]] = [
+            (Request(feed.location), fetched[feed.location])
+            for feed in feeds
+            if feed.location in fetched
+        ]
+        outcomes.extend(self.fetcher.fetch_all(requests, FEED_TYPES))
+        for request, outcome in outcomes:
             location = request.url
             if isinstance(outcome, FetchFailed):
                 report.skipped.append((location, f"feed: {outcome}"))
