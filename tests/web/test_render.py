@@ -81,3 +81,32 @@ def test_web_addresses_are_shown_as_text_never_as_links() -> None:
     assert "`http://evil`\\)" in html
     answer = render.answer_message("See www.example.org/a_b now [1].", turn=0)
     assert "`www.example.org/a_b`" in answer and "cite-ref-0-1" in answer
+
+
+def test_the_article_link_is_made_only_from_a_stored_http_address() -> None:
+    from assistant.records import StoredArticle
+
+    stored = Passage(
+        "c",
+        "a",
+        "https://news.example/x",
+        "T",
+        TEXT,
+        0,
+        len(TEXT),
+        "https://news.example/x",
+        pages=(3, 4),
+        score=0.4,
+    )
+    answer = Answer(
+        "q", "It was friendly [1].", "extractive", False, (Citation(1, stored),), (), (stored,)
+    )
+    whole = StoredArticle("https://news.example/x", "T", "Before. " + TEXT, url=stored.url)
+    html = render.panel(answer, 0, articles=lambda source: whole)
+    assert '<a href="https://news.example/x" target="_blank" rel="noopener noreferrer"' in html
+    assert "pp. 3–4" in html
+    assert '<details class="full-article">' in html and "&lt;script&gt;" in html
+    assert "<script>" not in html
+    for address in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative"):
+        assert "<a " not in render.safe_link(address, "label"), address
+    assert "<a " not in render.answer_message("See https://news.example/x [1].", 0)
