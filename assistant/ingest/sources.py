@@ -86,14 +86,15 @@ class SourceSync:
             plan.requests.append(Request(url))
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
+        records = self.store.articles()
         for path in paths:
             if path.exists():
                 location = source_name(path)
                 self.registry.add(path_kind(path), location)
-                self.registry.synced(location, "read", self._count_files(Path(location)))
+                self.registry.synced(location, "read", self._count_files(Path(location), records))
         for url, status in plan.status.items():
             if self.registry.get(url) is not None:
-                self.registry.synced(url, status, self._count_entries(url))
+                self.registry.synced(url, status, self._count_entries(url, records))
         return report
 
     def sync(
@@ -135,13 +136,14 @@ class SourceSync:
         _merge(report, early)
         if prune:
             self._prune(chosen, report)
+        records = self.store.articles()
         for source in chosen:
             location = plan.moved.get(source.location, source.location)
             status = plan.status.get(location, "read")
             if source.kind in ("folder", "file"):
-                count = self._count_files(Path(location))
+                count = self._count_files(Path(location), records)
             else:
-                count = self._count_entries(location)
+                count = self._count_entries(location, records)
             self.registry.synced(location, status, count)
         report.seconds = time.perf_counter() - started
         return report
@@ -262,15 +264,16 @@ class SourceSync:
             report.articles = len(self.store.articles())
             report.chunks = self.store.chunk_count()
 
-    def _count_entries(self, location: str) -> int:
-        """How many articles of the index came from a feed's entries (or a registered page)."""
-        held = {record.source for record in self.store.articles()}
+    def _count_entries(self, location: str, records: Sequence[ArticleRecord]) -> int:
+        """How many of `records` came from a feed's entries (or from a registered page)."""
+        held = {record.source for record in records}
         entries = self.registry.entries(location).values()
         return sum(1 for entry in entries if entry.article in held)
 
-    def _count_files(self, place: Path) -> int:
-        """How many articles of the index came from files in a folder (or from a file)."""
-        return sum(1 for record in self.store.articles() if _under(record, [place]))
+    @staticmethod
+    def _count_files(place: Path, records: Sequence[ArticleRecord]) -> int:
+        """How many of `records` came from files in a folder (or from a file)."""
+        return sum(1 for record in records if _under(record, [place]))
 
 
 def _under(record: ArticleRecord, places: Sequence[Path]) -> bool:
