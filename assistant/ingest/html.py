@@ -80,10 +80,20 @@ def extract_html(markup: str, url: str = "") -> HtmlArticle:
     text = clean_edges(doc.text or "", title, author)
     if _ERROR_TITLE.search(title or text[:80]) and len(text.split()) < ERROR_PAGE_WORDS:
         return _without_text(found, f"looks like an error page ({(title or text)[:60]!r})")
-    if text and max(len(line.split()) for line in text.split("\n")) < SENTENCE_WORDS:
+    if text and _only_links(text, markup):
         # What is left when a page has no article is its menus: "Home", "News", "Sport".
-        return _without_text(found, "no article text found (only menu-like fragments)")
+        return _without_text(found, "no article text found (only the page's links and menus)")
     return HtmlArticle(text, title, found.date, author, found.url, found.site)
+
+
+def _only_links(text: str, markup: str) -> bool:
+    """Whether every word of `text` is a word of the page's link texts (a menu, not a story)."""
+    linked = {word.casefold() for found in _LINK_TEXT.findall(markup) for word in _words(found)}
+    return all(word.casefold() in linked for word in _words(text))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(html.unescape(_TAG.sub(" ", text)))
 
 
 def _checked_date(date: str, markup: str) -> str:
@@ -117,8 +127,9 @@ _HIDDEN = [
 
 # A page titled like this with fewer words than this is an error page served as a page.
 ERROR_PAGE_WORDS = 150
-# An article has at least one line this long; menus and link lists do not.
-SENTENCE_WORDS = 5
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
 _ERROR_TITLE = re.compile(
     r"\b(404|403|410|500|503|not found|page not found|error|access denied|forbidden|"
     r"unavailable|does not exist|no longer available|gone)\b",
