@@ -197,22 +197,29 @@ def _passage(
 
 def full_article(article: StoredArticle, passage: Passage | None = None) -> str:
     """An article's whole stored text behind a "read it all" toggle, the passage marked in it
-    (page numbers shown where the article has pages)."""
+    and, where the article has pages, where each page begins."""
     text = article.text
-    marked = ""
-    if passage is not None and 0 <= passage.start < passage.end <= len(text):
-        marked = (
-            f'{escape(text[: passage.start])}<mark class="in-article">'
-            f"{escape(text[passage.start : passage.end])}</mark>{escape(text[passage.end :])}"
+    marks: dict[int, list[str]] = {}
+    for page in article.pages:
+        marks.setdefault(page.start, []).append(
+            f'<span class="page-mark">page {page.number}</span>'
         )
-    else:
-        marked = escape(text)
+    if passage is not None and 0 <= passage.start < passage.end <= len(text):
+        marks.setdefault(passage.start, []).append('<mark class="in-article">')
+        marks.setdefault(passage.end, []).insert(0, "</mark>")
+    pieces: list[str] = []
+    position = 0
+    for offset in sorted(marks):
+        pieces.append(escape(text[position:offset]))
+        pieces.extend(marks[offset])
+        position = offset
+    pieces.append(escape(text[position:]))
+    shown = "".join(pieces).replace("\n", "<br>")
     words = len(text.split())
     pages = f", {count(len(article.pages), 'page')}" if article.pages else ""
     return (
         f'<details class="full-article"><summary>The whole article as stored ({words} words'
-        f'{pages})</summary><div class="article-text">{marked.replace(chr(10), "<br>")}</div>'
-        "</details>"
+        f'{pages})</summary><div class="article-text">{shown}</div></details>'
     )
 
 
