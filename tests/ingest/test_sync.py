@@ -254,3 +254,20 @@ def test_an_unchanged_page_is_asked_conditionally(
     report = bot.sync()
     assert (report.not_modified, report.unchanged, report.embedded_chunks) == (1, 1, 0)
     assert bot.sources()[0].last_status == "not modified"
+
+
+def test_a_long_pdf_shows_its_progress_page_by_page(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    from assistant import Progress
+
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf([[f"Page {n}."] for n in range(500)]))
+    seen: list[Progress] = []
+    report = make_assistant().ingest([path], progress=seen.append)
+    assert report.added == 1
+    reading = [p.reading for p in seen if p.reading]
+    assert "long.pdf: page 250/500" in reading and "long.pdf: page 475/500" in reading
+    assert "reading long.pdf: page 250/500" in next(
+        p.describe() for p in seen if p.reading.endswith("250/500")
+    )
