@@ -408,8 +408,9 @@ class IngestReport:
 
     @property
     def read_nothing(self) -> bool:
-        """True when nothing given could be read: every path was missing or skipped."""
-        return not (self.added or self.updated or self.unchanged)
+        """True when nothing given could be read: every path or address was missing or skipped
+        (an address or feed the server says has not changed counts as read)."""
+        return not (self.added or self.updated or self.unchanged or self.not_modified)
 
 
 @dataclass(frozen=True)

@@ -109,3 +109,17 @@ def test_sync_every_needs_a_sensible_interval(
     with pytest.raises(SystemExit):
         main(["sync", "--every", "soon"])
     assert "s, m, h or d (30m)" in capsys.readouterr().err
+
+
+def test_a_sync_with_nothing_changed_succeeds_quietly(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], web: WebServer
+) -> None:
+    page = web.page("/library", article_html("Library to open on Sundays", PARAGRAPHS))
+    feed = web.route(
+        "/feed.xml",
+        Reply(rss("Town news", [("Library", page)]), content_type="application/rss+xml"),
+    )
+    assert run(capsys, "feeds", "add", feed)[0] == 0
+    code, out, err = run(capsys, "sync")
+    assert code == 0 and "1 not modified" in out
+    assert "files done" not in err and "nothing could be read" not in err

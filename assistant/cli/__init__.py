@@ -1,4 +1,4 @@
-"""The `assistant` command: ingest, ask, search, list, show, remove, feeds, sync, eval, serve…
+"""The `assistant` command: ingest, ask, search, list, show, remove, feeds, sync and more.
 
 Output for people by default, one JSON document with `--json`. Exit codes:
 0 success; 1 the language model service failed; 2 a usage, configuration,

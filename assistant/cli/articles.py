@@ -96,7 +96,7 @@ def reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> 
             print(f"  note: {note}")
     if report.read_nothing:
         print(
-            "assistant: nothing could be read from the paths given (see the skipped list)",
+            "assistant: nothing could be read from what was given (see the skipped list)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -109,8 +109,8 @@ def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
     last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
 
     def show(progress: Progress) -> None:
-        if progress.waiting_for:
-            return  # the waiting is said once, in its own line
+        if progress.waiting_for or not progress.files_total:
+            return  # the waiting is said once, in its own line; no files: nothing to count
         now = time.monotonic()
         finished = progress.finished
         if not interactive and not finished:

@@ -258,7 +258,9 @@ class ChatApp:
         `replace` is true, which replaces the earlier upload (listed in "replaced").
         """
         if not files:
-            raise gr.Error("No files given: pass article files (txt, md, html, pdf, docx, json, jsonl)")
+            raise gr.Error(
+                "No files given: pass article files (txt, md, html, pdf, docx, json, jsonl)"
+            )
         try:
             return asdict(self.bot.upload(files, replace=bool(replace)))
         except AssistantError as error:
