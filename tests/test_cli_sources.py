@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -123,3 +124,36 @@ def test_a_sync_with_nothing_changed_succeeds_quietly(
     code, out, err = run(capsys, "sync")
     assert code == 0 and "1 not modified" in out
     assert "files done" not in err and "nothing could be read" not in err
+
+
+def test_sync_every_keeps_running_until_interrupted(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], web: WebServer
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    page = web.page("/library", article_html("Library to open on Sundays", PARAGRAPHS))
+    assert run(capsys, "ingest", page)[0] == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "sync", "--every", "1m"],
+        cwd=REPO,
+        env={**os.environ},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert "1 not modified" in first, first
+        time.sleep(0.5)
+        assert process.poll() is None, "it waits for the next round"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
