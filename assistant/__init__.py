@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from assistant.evaluation import evaluate, load_cases
     from assistant.records import (
         Answer,
+        ArticlePage,
         ArticleRecord,
         Citation,
         Claim,
@@ -52,13 +53,16 @@ if TYPE_CHECKING:
         Progress,
         Quote,
         ShortAnswer,
+        SourceRecord,
         Status,
+        StoredArticle,
     )
 
 _WHERE = {
     "Answer": "assistant.records",
     "AnswerStream": "assistant.answering",
     "Answerer": "assistant.answering",
+    "ArticlePage": "assistant.records",
     "ArticleRecord": "assistant.records",
     "Assistant": "assistant.core",
     "AssistantError": "assistant.errors",
@@ -84,7 +88,9 @@ _WHERE = {
     "Quote": "assistant.records",
     "Settings": "assistant.config",
     "ShortAnswer": "assistant.records",
+    "SourceRecord": "assistant.records",
     "Status": "assistant.records",
+    "StoredArticle": "assistant.records",
     "UsageError": "assistant.errors",
     "answer": "assistant.core",
     "evaluate": "assistant.evaluation",
@@ -95,6 +101,7 @@ __all__ = [
     "Answer",
     "AnswerStream",
     "Answerer",
+    "ArticlePage",
     "ArticleRecord",
     "Assistant",
     "AssistantError",
@@ -120,7 +127,9 @@ __all__ = [
     "Quote",
     "Settings",
     "ShortAnswer",
+    "SourceRecord",
     "Status",
+    "StoredArticle",
     "UsageError",
     "answer",
     "evaluate",

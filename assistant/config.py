@@ -55,6 +55,9 @@ ENV_NAMES: dict[str, str] = {
     "lock_wait": "ASSISTANT_LOCK_WAIT",
     "prompts_dir": "ASSISTANT_PROMPTS_DIR",
     "db_url": "ASSISTANT_DB_URL",
+    "fetch_timeout": "ASSISTANT_FETCH_TIMEOUT",
+    "fetch_concurrency": "ASSISTANT_FETCH_CONCURRENCY",
+    "allow_private_urls": "ASSISTANT_ALLOW_PRIVATE_URLS",
 }
 
 
@@ -106,6 +109,11 @@ class Settings:
     prompts_dir: Path | None = None
     # The assistant's own database (SQLAlchemy URL); by default SQLite in the index folder.
     db_url: str | None = field(default=None, repr=False)
+    # Web pages and feeds: seconds per request, requests at once, and whether the browser app
+    # may fetch addresses on this machine or its private network (it may not by default).
+    fetch_timeout: float = 20.0
+    fetch_concurrency: int = 8
+    allow_private_urls: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -166,6 +174,8 @@ class Settings:
         _require_positive("GRADIO_SERVER_PORT", self.port, maximum=65535)
         _require_positive("ASSISTANT_MAX_UPLOAD_MB", self.max_upload_mb)
         _require_positive("ASSISTANT_MAX_QUEUE", self.max_queue)
+        _require_positive("ASSISTANT_FETCH_TIMEOUT", self.fetch_timeout)
+        _require_positive("ASSISTANT_FETCH_CONCURRENCY", self.fetch_concurrency, maximum=64)
         if self.auth is not None and not _AUTH.fullmatch(self.auth):
             raise ConfigError("ASSISTANT_AUTH must look like user:password (both non-empty)")
         if self.prompts_dir is not None and not Path(self.prompts_dir).is_dir():
@@ -213,7 +223,9 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         kind = str(types[name])
         var = ENV_NAMES.get(name, name)
         try:
-            if kind == "int":
+            if kind == "bool":
+                out[name] = _flag(value)
+            elif kind == "int":
                 out[name] = int(value)
             elif kind == "float":
                 out[name] = float(value)
@@ -222,9 +234,21 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             else:
                 out[name] = value if value is None else str(value)
         except (TypeError, ValueError):
-            what = {"int": "a whole number", "float": "a number"}.get(kind, kind)
+            what = {"int": "a whole number", "float": "a number", "bool": "1 or 0"}.get(kind, kind)
             raise ConfigError(f"{var} must be {what}, not {value!r}") from None
     return out
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no setting: a bool, or 1/0, true/false, yes/no, on/off from the environment."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(text)
 
 
 def _require_positive(var: str, value: float, maximum: float | None = None) -> None:

@@ -26,7 +26,10 @@ from assistant.records import (
     Passage,
     Progress,
     SearchFilter,
+    SourceRecord,
     Status,
+    StoredArticle,
+    pages_of,
 )
 
 if TYPE_CHECKING:
@@ -34,8 +37,9 @@ if TYPE_CHECKING:
 
     from assistant.answering import Answerer, AnswerPipeline, AnswerStream, Prompts
     from assistant.answering.rating import Rater
+    from assistant.database import SourceRegistry
     from assistant.embedding import Embedder
-    from assistant.ingest import UploadFolder
+    from assistant.ingest import Fetcher, SourceSync, UploadFolder
     from assistant.retrieval import Retriever
     from assistant.store import ChunkStore
 
@@ -75,6 +79,7 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._pipeline: AnswerPipeline | None = None
         self._uploads: UploadFolder | None = None
+        self._registry: SourceRegistry | None = None
         self._prompt_set: Prompts | None = None
         self._rating: Rater | None = None
         self._parts = threading.RLock()
@@ -146,6 +151,16 @@ class Assistant:
 
                 self._rating = Rater(self.embedder, self.retriever.idf)
             return self._rating
+
+    @property
+    def registry(self) -> SourceRegistry:
+        """The registered sources (feeds, web pages, folders, files), in the database."""
+        with self._parts:
+            if self._registry is None:
+                from assistant.database import Database, SourceRegistry
+
+                self._registry = SourceRegistry(Database.for_settings(self.settings))
+            return self._registry
 
     def _build_answerer(self) -> Answerer:
         if self.settings.llm == "extractive":
@@ -222,11 +237,22 @@ class Assistant:
     # --- articles ----------------------------------------------------------------------
 
     def ingest(
-        self, paths: Paths, progress: Callable[[Progress], None] | None = None
+        self,
+        paths: Paths,
+        progress: Callable[[Progress], None] | None = None,
+        *,
+        public_only: bool = False,
     ) -> IngestReport:
-        """Add or update articles from files and folders; see IngestReport for the outcome."""
+        """Add or update articles from files, folders and web addresses (http/https); see
+        IngestReport for the outcome.
+
+        Folders, files and addresses that could be read are registered, so
+        `sync()` reads them again. `public_only` (for requests that come from
+        the network, as in the browser app) refuses addresses on this machine
+        or its private network unless ASSISTANT_ALLOW_PRIVATE_URLS allows them.
+        """
         with self._writing(progress=progress):
-            return self._ingest_into_store(paths, progress)
+            return self._read_sources(paths, progress, public_only)
 
     def rebuild(
         self, paths: Paths, progress: Callable[[Progress], None] | None = None
@@ -237,7 +263,123 @@ class Assistant:
         with self._writing(fresh_view=False, progress=progress):
             drop_index(self.settings)
             self.retriever.forget()
-            return self._ingest_into_store(paths, progress)
+            return self._read_sources(paths, progress, public_only=False)
+
+    def article(self, source: str) -> StoredArticle:
+        """The article stored for `source` (as `articles()` lists it, a path or a URL): the
+        whole text that was read, with its title, date, author, URL, site and pages."""
+        record = self._record_for(source)
+        text = self.store.article_text(record.source)
+        if text is None:
+            # Indexes written before whole texts were kept: the chunks, at their offsets.
+            text = _text_from_chunks(
+                p
+                for p in self.store.chunks_of([record.article_id])
+                if p.doc_hash == record.doc_hash
+            )
+        return StoredArticle(
+            source=record.source,
+            title=record.title,
+            text=text,
+            url=record.url,
+            date=record.date,
+            author=record.author,
+            site=record.site,
+            file=record.file,
+            pages=pages_of(len(text), record.page_starts) if record.page_starts else (),
+            chunks=record.chunks,
+            ingested_at=record.ingested_at,
+        )
+
+    # --- registered sources ------------------------------------------------------------
+
+    def sources(self) -> list[SourceRecord]:
+        """Every registered source (feeds first), with its last sync and article count."""
+        return self.registry.all()
+
+    def feeds(self) -> list[SourceRecord]:
+        """The registered feeds, with their last sync and article count."""
+        return [source for source in self.registry.all() if source.kind == "feed"]
+
+    def add_feed(
+        self,
+        url: str,
+        progress: Callable[[Progress], None] | None = None,
+        *,
+        public_only: bool = False,
+    ) -> IngestReport:
+        """Register an RSS or Atom feed and read its articles now; UsageError (saying why)
+        when the address cannot be fetched or is not a feed."""
+        from assistant.ingest import FEED_TYPES, FeedProblem, FetchFailed, Request, parse_feed
+
+        with self._fetcher(public_only) as fetcher:
+            try:
+                fetched = fetcher.fetch(Request(url), FEED_TYPES)
+                parsed = parse_feed(fetched.data, fetched.final_url)
+            except (FetchFailed, FeedProblem) as problem:
+                raise UsageError(f"Cannot add the feed {url}: {problem}") from None
+            location = fetched.moved_to or url.strip()
+            record = self.registry.add("feed", location, parsed.title)
+            with self._writing(progress=progress):
+                report = self._source_sync(fetcher).sync(
+                    [record], progress=progress, fetched={location: fetched}
+                )
+                self.store.trust_written_state()
+        return report
+
+    def remove_source(self, location: str) -> SourceRecord:
+        """Stop syncing a registered source (its articles stay until removed)."""
+        from assistant.ingest import source_name
+
+        for candidate in (location, source_name(Path(location))):
+            record = self.registry.get(candidate)
+            if record is not None:
+                self.registry.remove(record.location)
+                return record
+        raise NotInIndexError(
+            f"{location!r} is not a registered source: `assistant feeds list` shows them"
+        )
+
+    def sync(
+        self,
+        progress: Callable[[Progress], None] | None = None,
+        *,
+        prune: bool = False,
+        public_only: bool = False,
+    ) -> IngestReport:
+        """Read every registered feed, web page, folder and file again: only new or changed
+        articles are fetched and embedded. `prune` removes articles whose files are gone
+        from registered folders."""
+        with self._fetcher(public_only) as fetcher, self._writing(progress=progress):
+            report = self._source_sync(fetcher).sync(prune=prune, progress=progress)
+            self.store.trust_written_state()
+        return report
+
+    def _fetcher(self, public_only: bool) -> Fetcher:
+        from assistant.ingest import Fetcher
+
+        return Fetcher(self.settings, public_only=public_only)
+
+    def _source_sync(self, fetcher: Fetcher) -> SourceSync:
+        from assistant.ingest import Ingestor, SourceSync
+
+        ingestor = Ingestor(self.settings, self.store, self.embedder)
+        return SourceSync(self.registry, ingestor, self.store, fetcher)
+
+    def _read_sources(
+        self, paths: Paths, progress: Callable[[Progress], None] | None, public_only: bool
+    ) -> IngestReport:
+        """Read paths and addresses into the store and register them (write lock held)."""
+        from assistant.ingest import split_addresses
+
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        files, urls, refused = split_addresses(paths)
+        with self._fetcher(public_only) as fetcher:
+            report = self._source_sync(fetcher).ingest(files, urls, progress)
+        report.skipped[:0] = refused
+        self.store.trust_written_state()
+        return report
 
     def upload(
         self,
@@ -268,12 +410,17 @@ class Assistant:
         never touched.
         """
         with self._writing():
-            for candidate in _source_candidates(source):
-                record = self.store.article(candidate)
-                if record is not None:
-                    self._delete(record)
-                    self.store.trust_written_state()
-                    return record
+            record = self._record_for(source)
+            self._delete(record)
+            self.store.trust_written_state()
+        return record
+
+    def _record_for(self, source: str) -> ArticleRecord:
+        """The record of an article named as `articles()` lists it or as a path."""
+        for candidate in _source_candidates(source):
+            record = self.store.article(candidate)
+            if record is not None:
+                return record
         raise NotInIndexError(
             f"{source!r} is not in the index: `assistant list` shows the sources it holds"
         )
@@ -320,8 +467,16 @@ class Assistant:
             report.chunks = self.store.chunk_count()
 
     def _delete(self, record: ArticleRecord) -> None:
-        """Delete an article (write lock held) and its uploaded copy if nothing else uses it."""
+        """Delete an article (write lock held) and its uploaded copy if nothing else uses it.
+
+        A registered web page or file that gave it is forgotten too, so a sync
+        does not bring back what a person removed.
+        """
         self.store.delete_article(record.source)
+        if record.url.startswith(("http://", "https://")) or record.file:
+            self.registry.forget_page_of(record.source)
+            if record.file and self.registry.get(record.file) is not None:
+                self.registry.remove(record.file)
         if self.uploads.holds(record.file) and not any(
             other.file == record.file for other in self.store.articles()
         ):
@@ -436,6 +591,17 @@ class Assistant:
             finally:
                 if not existed and not self.settings.chroma_url:
                     remove_if_unused(folder)  # still under the lock: nobody else is starting
+
+
+def _text_from_chunks(passages: Iterable[Passage]) -> str:
+    """An article's text put back together from its chunks, each at its own offset (gaps
+    between chunks, which held only spaces or line breaks, become spaces)."""
+    text = ""
+    for passage in sorted(passages, key=lambda p: p.start):
+        if passage.start > len(text):
+            text += " " * (passage.start - len(text))
+        text += passage.text[len(text) - passage.start :]
+    return text
 
 
 def _source_candidates(source: str) -> list[str]:

@@ -61,13 +61,23 @@ class Article:
     file: str = ""
     # What a person should know about how it was read (e.g. a date that was not understood).
     warnings: tuple[str, ...] = ()
+    # The site that published it (web pages), and where each page starts in `text` (PDFs).
+    site: str = ""
+    page_starts: tuple[int, ...] = ()
 
     @property
     def doc_hash(self) -> str:
-        """Hash of everything that ends up in the index; a change means re-embedding."""
+        """Hash of everything that ends up in the index; a change means re-embedding.
+
+        The site and page starts count only when present, so articles read
+        before they existed keep their hash (and are not re-embedded).
+        """
         digest = hashlib.sha256()
         for part in (self.title, self.url, self.date, self.author, self.text):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
+        if self.site or self.page_starts:
+            extra = f"{self.site}\x1f{','.join(map(str, self.page_starts))}"
+            digest.update(extra.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()[:24]
 
 
@@ -105,6 +115,9 @@ class ArticleRecord:
     ingested_at: float = 0.0
     # The file the article was read from (absolute), "" when it did not come from a file.
     file: str = ""
+    site: str = ""
+    # Where each page starts in the article's text (PDFs); empty for articles without pages.
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,11 +141,28 @@ class Passage:
     doc_hash: str = ""
     score: float = 0.0
     rank_score: float = 0.0
+    # The pages of its article the passage lies on (PDFs), first to last; empty otherwise.
+    pages: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: the fields a reader needs, not the store's bookkeeping."""
         hidden = ("chunk_id", "doc_hash", "rank_score", "index")
-        return {k: v for k, v in dataclasses.asdict(self).items() if k not in hidden}
+        shape = {k: v for k, v in dataclasses.asdict(self).items() if k not in hidden}
+        shape["pages"] = list(self.pages)
+        return shape
+
+    @property
+    def page_label(self) -> str:
+        """'p. 3', 'pp. 3–4', or "" for an article without pages."""
+        return page_label(self.pages)
+
+
+def page_label(pages: Sequence[int]) -> str:
+    """How a citation names its pages: 'p. 3', 'pp. 3–4'; "" when there are none."""
+    if not pages:
+        return ""
+    first, last = min(pages), max(pages)
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
 @dataclass(frozen=True)
@@ -221,6 +251,11 @@ class Citation:
     def date(self) -> str:
         """The cited article's date, if known."""
         return self.passage.date
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """The pages the cited passage lies on (PDFs); empty otherwise."""
+        return self.passage.pages
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: the number and the passage's fields side by side."""
@@ -332,7 +367,8 @@ class Answer:
             for citation in self.citations:
                 place = citation.url or citation.source
                 date = f", {citation.date}" if citation.date else ""
-                lines.append(f"[{citation.n}] {citation.title} — {place}{date}")
+                pages = f", {citation.passage.page_label}" if citation.pages else ""
+                lines.append(f"[{citation.n}] {citation.title} — {place}{pages}{date}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -376,20 +412,30 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     # Things the person should know that are not failures (e.g. two uploads with one name).
     notes: list[str] = field(default_factory=list)
+    # Web requests: pages and feeds downloaded, and those the server said had not changed.
+    fetched: int = 0
+    not_modified: int = 0
+    # Articles a sync removed because their files are gone (only when asked to prune).
+    pruned: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for people: counts of each outcome and the index size."""
         replaced = f", {len(self.replaced)} replaced" if self.replaced else ""
+        replaced += f", {len(self.pruned)} pruned" if self.pruned else ""
+        web = ""
+        if self.fetched or self.not_modified:
+            web = f"; {plural(self.fetched, 'download')}, {self.not_modified} not modified"
         return (
             f"{self.added} added, {self.updated} updated{replaced}, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped; the index holds {plural(self.articles, 'article')} in "
-            f"{plural(self.chunks, 'chunk')} ({self.seconds:.1f} s)"
+            f"{plural(self.chunks, 'chunk')}{web} ({self.seconds:.1f} s)"
         )
 
     @property
     def read_nothing(self) -> bool:
-        """True when nothing given could be read: every path was missing or skipped."""
-        return not (self.added or self.updated or self.unchanged)
+        """True when nothing given could be read: every path or address was missing or skipped
+        (an address or feed the server says has not changed counts as read)."""
+        return not (self.added or self.updated or self.unchanged or self.not_modified)
 
 
 @dataclass(frozen=True)
@@ -403,6 +449,8 @@ class Progress:
     finished: bool = False
     # While another process holds the index's write lock: its process id (nothing is done yet).
     waiting_for: str = ""
+    # What is being read right now when one item takes long (e.g. "report.pdf: page 200/500").
+    reading: str = ""
 
     @property
     def rate(self) -> float:
@@ -422,9 +470,11 @@ class Progress:
             return f"waiting for process {self.waiting_for}, which is writing to the index…"
         left = self.remaining
         eta = f", about {left:.0f} s left" if left is not None and not self.finished else ""
+        reading = f"; reading {self.reading}" if self.reading and not self.finished else ""
         return (
             f"{self.files_done}/{plural(self.files_total, 'file')} done, "
             f"{plural(self.chunks_embedded, 'chunk')} embedded, {self.rate:.1f} files/s{eta}"
+            f"{reading}"
         )
 
 
@@ -449,3 +499,73 @@ class Status:
             f"{f' ({self.embedding_engine})' if self.embedding_engine else ''}; index: "
             f"{plural(self.articles, 'article')}, {plural(self.chunks, 'chunk')} at {self.index}"
         )
+
+
+# --- stored articles and registered sources ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One page of a stored article (PDFs): its number and its [start, end) span in the text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the index holds it: the whole text that was read, with what is known.
+
+    This is what a person checks to see what was actually read from a page,
+    feed entry, PDF or file; `pages` is empty for articles without pages.
+    """
+
+    source: str
+    title: str
+    text: str
+    url: str = ""
+    date: str = ""
+    author: str = ""
+    site: str = ""
+    file: str = ""
+    pages: tuple[ArticlePage, ...] = ()
+    chunks: int = 0
+    ingested_at: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `assistant show --json`."""
+        return dataclasses.asdict(self)
+
+
+def pages_of(text_length: int, page_starts: Sequence[int]) -> tuple[ArticlePage, ...]:
+    """The page spans of a text of `text_length` characters whose pages start at `page_starts`."""
+    ends = [*page_starts[1:], text_length]
+    return tuple(
+        ArticlePage(number, start, end)
+        for number, (start, end) in enumerate(zip(page_starts, ends, strict=True), start=1)
+    )
+
+
+SOURCE_KINDS = ("feed", "url", "folder", "file")
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A registered source that `sync` reads again: a feed, a web page, a folder or a file.
+
+    `articles` counts the articles that came from it at its last sync;
+    `last_status` says in words how that sync went.
+    """
+
+    kind: str
+    location: str
+    title: str = ""
+    added_at: float = 0.0
+    last_sync: float = 0.0
+    last_status: str = ""
+    articles: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `assistant feeds list --json`."""
+        return dataclasses.asdict(self)

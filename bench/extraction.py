@@ -1,4 +1,4 @@
-"""Article extraction from HTML: the current extractor against trafilatura, side by side.
+"""Article extraction from HTML: the assistant's extractor and trafilatura settings, side by side.
 
     python bench/extraction.py [--pages bench/data/pages] [--repeat 3] [--per-page] [--grid]
 
@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import lxml.html
 
 from assistant.ingest.decoding import decode_bytes
-from assistant.ingest.html import extract_html
+from assistant.ingest.html import clean_edges, extract_html
 
 PAGES_DIR = Path(__file__).resolve().parent / "data" / "pages"
 TARGET_F1 = 0.95
@@ -263,8 +263,9 @@ def field_accuracy(result: Result, pages: list[Page], field_name: str) -> float:
 # --- extractors -----------------------------------------------------------------------------
 
 
-def current(markup: str) -> Extraction:
-    """The project's own stdlib extractor."""
+def assistant_extractor(markup: str) -> Extraction:
+    """What the assistant stores (assistant/ingest/html.py): trafilatura with the recommended
+    settings and the project's steps; a page it refuses gives no body."""
     page = extract_html(markup)
     return Extraction(page.text, page.title, page.date, page.author)
 
@@ -330,60 +331,6 @@ class TrafilaturaConfig:
         if self.gate != "none":
             parts.append(f"gate={self.gate}")
         return " ".join(parts)
-
-
-_BYLINE = re.compile(
-    r"^(by|words by|interview by|photographs and words by|written by)\s+"
-    r"[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){0,3}\b",
-    re.IGNORECASE,
-)
-_DATE_WORDS = (
-    r"(\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-_DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{_DATE_WORDS}\W*$", re.IGNORECASE)
-_ONLY_DATE = re.compile(rf"^\W*({_DATE_WORDS})\W*$", re.IGNORECASE)
-_CREDIT = re.compile(r"^\(?\s*(reporting|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
-_HEAD_LINES = 3
-
-
-def clean_edges(body: str, title: str = "", author: str = "") -> str:
-    """Trim the furniture that extractors keep when a site puts it inside the article.
-
-    At the top (first three lines only): the headline itself, with any short
-    kicker above it ("Opinion", "In brief"); then bylines and datelines:
-    short lines that start with "By Name", name the page's own author, or
-    hold only a place and a date. At the bottom: a "Reporting by …" credit.
-    The headline and author come from the extractor's own metadata, so
-    nothing here knows about particular sites, and a sentence in the middle
-    of an article is never touched.
-    """
-    lines = [line for line in body.split("\n") if line.strip()]
-    if title:
-        for i, line in enumerate(lines[:_HEAD_LINES]):
-            if _norm(line) == _norm(title):
-                if all(len(before.split()) <= 4 for before in lines[:i]):
-                    lines = lines[i + 1 :]
-                break
-    names = [n for n in _names(author) if len(n) > 3] if author else []
-
-    def is_furniture(line: str) -> bool:
-        text = line.strip()
-        words = len(text.split())
-        if words > 12:
-            return False
-        if _BYLINE.match(text) or _DATELINE.match(text) or _ONLY_DATE.match(text):
-            return True
-        return any(name in _norm(text) for name in names)
-
-    head = 0
-    while head < min(_HEAD_LINES, len(lines)) and is_furniture(lines[head]):
-        head += 1
-    lines = lines[head:]
-    while lines and _CREDIT.match(lines[-1].strip()):
-        lines.pop()
-    return "\n".join(lines).strip()
 
 
 _ARTICLE_DECLARED = re.compile(
@@ -530,7 +477,7 @@ def date_methods() -> dict[str, Callable[[str], str]]:
         return (doc.date or "") if doc is not None else ""
 
     return {
-        "current (meta / first <time>)": lambda m: extract_html(m).date,
+        "assistant ingest/html.py": lambda m: extract_html(m).date,
         "trafilatura metadata": traf,
         "htmldate find_date() defaults": lambda m: htmldate.find_date(m) or "",
         "htmldate original_date=True": lambda m: htmldate.find_date(m, original_date=True) or "",
@@ -649,7 +596,7 @@ def main() -> None:
     )[0]
 
     contenders: list[tuple[str, Extractor]] = [
-        ("current html_text.extract_html", current),
+        ("assistant ingest/html.py", assistant_extractor),
         ("trafilatura extract() defaults", trafilatura_defaults),
         ("trafilatura include_comments=False", trafilatura_tuned(TrafilaturaConfig())),
         (f"trafilatura best options: {options_only.label()}", trafilatura_tuned(options_only)),

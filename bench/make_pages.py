@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.pagegen import nonarticle, sites
+from bench.pagegen import hostile, nonarticle, sites
 from bench.pagegen.sites import Site
 from bench.pagegen.stories import Story, gold_body, load_stories
 
@@ -247,6 +247,31 @@ PAGES: dict[str, tuple[str, Callable[[Story, Site], str], str, str]] = {
         sites.obituary,
         "The Eastside Journal",
         "https://www.eastsidejournal.example.co.uk/obituaries/marguerite-okonjo",
+    ),
+    # Hostile pages (bench/pagegen/hostile.py): furniture that reads like a story too.
+    "hostile-kitchen-sink": (
+        "bus_fares",
+        hostile.kitchen_sink,
+        "The Valley Courier",
+        "https://www.valleycourier.example.co.uk/news/transport/bus-fares-rise-kitchen",
+    ),
+    "hostile-recirculation": (
+        "heatwave",
+        hostile.recirculation,
+        "Metro Daily Wire",
+        "https://www.metrodailywire.example.com/news/heatwave-warning-recirculation",
+    ),
+    "hostile-hidden-furniture": (
+        "pharmacy",
+        hostile.hidden_furniture,
+        "Southgate Post",
+        "https://southgatepost.example.net/health/overnight-pharmacy-hidden",
+    ),
+    "hostile-comments-first": (
+        "ferry",
+        hostile.comment_first,
+        "Island Notebook",
+        "https://islandnotebook.example.org/2024/ferry-comments-first/",
     ),
 }
 

@@ -73,7 +73,14 @@ def storage(chroma_url: str | None) -> StorageOptions:
         if chroma_url is None:
             return {"index_dir": index_dir}
         name = "t" + hashlib.sha1(str(index_dir).encode()).hexdigest()[:16]
-        return {"index_dir": index_dir, "chroma_url": chroma_url, "collection": name}
+        # The assistant's own database beside the test's folder, not in the working folder.
+        database = f"sqlite:///{index_dir.parent / (index_dir.name + '-assistant.sqlite3')}"
+        return {
+            "index_dir": index_dir,
+            "chroma_url": chroma_url,
+            "collection": name,
+            "db_url": database,
+        }
 
     return options
 
@@ -182,6 +189,7 @@ def storage_env(
             "index_dir": "ASSISTANT_INDEX_DIR",
             "chroma_url": "ASSISTANT_CHROMA_URL",
             "collection": "ASSISTANT_COLLECTION",
+            "db_url": "ASSISTANT_DB_URL",
         }
         for key, value in storage(index_dir).items():
             monkeypatch.setenv(names[key], str(value))

@@ -41,6 +41,12 @@ OWNERS = {
     "gradio": {"web"},
     "sqlalchemy": {"database"},
     "llama_index": {"embedding", "answering"},
+    "httpx": {"ingest", "answering"},
+    "httpcore": {"ingest"},
+    "trafilatura": {"ingest"},
+    "feedparser": {"ingest"},
+    "pypdfium2": {"ingest"},
+    "docx": {"ingest"},
 }
 FACES = {"cli", "web", "__main__"}
 

@@ -38,6 +38,8 @@ _DATE = re.compile(
     r"|(?:last|next|this)\s+(?:week|month|year|season|spring|summer|autumn|winter)"
     r"|(?:yesterday|today|tomorrow|tonight)"
     rf"|{_MONTH}(?=\s+(?:this|last|next)\b)"
+    rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
+    rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
     r"|\d{1,2}[:.]\d{2}\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )

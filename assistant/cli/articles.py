@@ -7,9 +7,10 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TextIO
 
-from assistant import Assistant, IngestReport, Progress
+from assistant import Assistant, IngestReport, Progress, UsageError
 from assistant.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -28,9 +29,15 @@ def register(commands: Any, options: Options) -> None:
     ingest = commands.add_parser(
         "ingest",
         parents=[options.common, options.output],
-        help="add or update articles from files and folders",
+        help="add or update articles from files, folders and web addresses",
     )
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
+    ingest.add_argument(
+        "--urls",
+        type=Path,
+        metavar="FILE",
+        help="also read the web addresses listed in FILE (one a line; # starts a comment)",
+    )
     ingest.set_defaults(handler=_ingest, creates_index=True)
     rebuild = commands.add_parser(
         "rebuild",
@@ -51,16 +58,31 @@ def register(commands: Any, options: Options) -> None:
 
 
 def _ingest(bot: Assistant, args: argparse.Namespace) -> int:
-    report = bot.ingest(args.paths, progress=progress_printer(sys.stderr))
-    return _reported(bot, report, args)
+    inputs = [*args.paths, *(_listed_urls(args.urls) if args.urls else [])]
+    if not inputs:
+        raise UsageError("Name files, folders or web addresses to ingest, or --urls FILE")
+    report = bot.ingest(inputs, progress=progress_printer(sys.stderr))
+    return reported(bot, report, args)
+
+
+def _listed_urls(path: Path) -> list[str]:
+    """The addresses in a --urls file: one a line, blank lines and # comments left out."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"Cannot read the list of addresses {path}: {error}") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not urls:
+        raise UsageError(f"{path} lists no web addresses (one a line)")
+    return urls
 
 
 def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
     report = bot.rebuild(args.paths, progress=progress_printer(sys.stderr))
-    return _reported(bot, report, args)
+    return reported(bot, report, args)
 
 
-def _reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> int:
+def reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> int:
     """Print the report; exit 2 when nothing given could be read (a script must notice)."""
     if args.json:
         print_json(asdict(report))
@@ -68,11 +90,13 @@ def _reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) ->
         print(report.summary())
         for source, reason in report.skipped:
             print(f"  skipped {shown(bot, source)}: {reason}")
+        for source in report.pruned:
+            print(f"  pruned {shown(bot, source)}: its file is gone")
         for note in report.notes:
             print(f"  note: {note}")
     if report.read_nothing:
         print(
-            "assistant: nothing could be read from the paths given (see the skipped list)",
+            "assistant: nothing could be read from what was given (see the skipped list)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -85,8 +109,8 @@ def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
     last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
 
     def show(progress: Progress) -> None:
-        if progress.waiting_for:
-            return  # the waiting is said once, in its own line
+        if progress.waiting_for or not progress.files_total:
+            return  # the waiting is said once, in its own line; no files: nothing to count
         now = time.monotonic()
         finished = progress.finished
         if not interactive and not finished:

@@ -81,6 +81,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
         print("\nSources:")
         for citation in answer.citations:
             span = f"chars {citation.start}-{citation.end}"
+            if citation.pages:
+                span = f"{citation.passage.page_label}, {span}"
             print(
                 f"  [{citation.n}] {citation.title} — {shown(bot, citation.source)} "
                 f"({span}, similarity {citation.score:.2f})"
@@ -113,7 +115,8 @@ def _search(bot: Assistant, args: argparse.Namespace) -> int:
     )
     for n, hit in enumerate(hits, start=1):
         snippet = " ".join(hit.text.split())
-        print(f"[{n}] {hit.title} — {shown(bot, hit.source)} (similarity {hit.score:.2f})")
+        pages = f", {hit.page_label}" if hit.pages else ""
+        print(f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} (similarity {hit.score:.2f})")
         print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return EXIT_OK
 

@@ -17,4 +17,7 @@ the steps it has applied, so an old database is brought up to date on open.
 
 from assistant.database.engine import Database
 
-__all__ = ["Database"]
+# Imported here so that its tables' step is registered before any database is opened.
+from assistant.database.sources import EntryState, SourceRegistry, Validators
+
+__all__ = ["Database", "EntryState", "SourceRegistry", "Validators"]

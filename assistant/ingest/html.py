@@ -1,192 +1,224 @@
-"""Visible article text and metadata from an HTML page, with the standard library only.
+"""The article in a web page: its body and metadata, through trafilatura (dates by htmldate).
 
-What a reader sees is kept; scripts, styles, templates, forms and page
-chrome (navigation, headers, footers, asides) are dropped. When the page
-marks its article with <article> or <main>, only that part is kept, which
-removes most boilerplate without a readability model. Malformed markup is
-tolerated: `html.parser` never raises on bad nesting.
+trafilatura finds the article body and leaves out what surrounds it
+(navigation, related-story lists, captions, cookie notices, comments,
+footers); its metadata gives the title, author, site, canonical URL and,
+through htmldate, the publication date. Its text output is plain text, so
+no markup and no script or style content reaches the index.
+
+Settings, measured in bench/extraction.py (bench/results/extraction.md):
+comments are left out (they would be quoted as the article), precision is
+favoured, tables are kept; `fast` stays off (without the fallback
+extractors a page whose paragraphs are separated only by <br> gives
+nothing) and so does `deduplicate` (its cache is shared by the whole
+process, so a page extracted a second time would come back empty).
+
+On top of that, a few general steps: the headline, bylines and datelines
+that sites put inside the article are trimmed from its first lines, a
+"(Reporting by …)" credit from its end; a page that declares itself not
+an article (og:type "website") and a short page titled like an error page
+("Page not found") give no article, with the reason.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import html
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
 
-_INVISIBLE = frozenset(
-    {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head"}
-)
-_CHROME = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "menu"})
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "tr",
-        "table",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "dd",
-        "dt",
-        "hr",
-        "td",
-        "th",
-    }
-)
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "col"})
-
-_META_KEYS = {
-    "title": ("og:title", "twitter:title", "dc.title"),
-    "date": (
-        "article:published_time",
-        "date",
-        "dc.date",
-        "pubdate",
-        "publish-date",
-        "og:updated_time",
-    ),
-    "author": ("author", "article:author", "dc.creator"),
-    "url": ("og:url",),
-}
+# trafilatura and htmldate log every page they find hard; the ingest report says what matters.
+for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
-@dataclass
+@dataclass(frozen=True)
 class HtmlArticle:
-    """What was found in a page: its visible text and any metadata it declares."""
+    """What was found in a page: the article's text and metadata, or why there is none."""
 
     text: str
     title: str = ""
     date: str = ""
     author: str = ""
     url: str = ""
+    site: str = ""
+    # Why the page gives no article ("" when it gives one, or when it is merely empty).
+    problem: str = ""
 
 
-@dataclass
-class _Region:
-    """Text collected inside one kind of container (whole body, <main>, <article>)."""
+def extract_html(markup: str, url: str = "") -> HtmlArticle:
+    """The article in `markup` (a page fetched from `url`, when known)."""
+    import trafilatura
 
-    parts: list[str] = field(default_factory=list)
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.hides: list[bool] = []  # parallel to stack: did this element hide its content?
-        self.hidden_depth = 0
-        self.regions = {"body": _Region(), "main": _Region(), "article": _Region()}
-        self.open_regions: dict[str, int] = {"main": 0, "article": 0}
-        self.title_parts: list[str] = []
-        self.first_h1: list[str] = []
-        self.h1_done = False
-        self.meta: dict[str, str] = {}
-        self.canonical = ""
-        self.time_datetime = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or "").lower()
-            if key and attributes.get("content"):
-                self.meta.setdefault(key, attributes["content"].strip())
-            return
-        if tag == "link" and "canonical" in attributes.get("rel", "").lower():
-            self.canonical = attributes.get("href", "").strip()
-            return
-        if tag == "time" and not self.time_datetime:
-            self.time_datetime = attributes.get("datetime", "").strip()
-        if tag in _VOID:
-            if tag in ("br", "hr"):
-                self._emit("\n")
-            return
-        hides = tag in _INVISIBLE or tag in _CHROME or "hidden" in attributes
-        self.stack.append(tag)
-        self.hides.append(hides)
-        self.hidden_depth += hides
-        if tag in self.open_regions:
-            self.open_regions[tag] += 1
-        if tag in _BLOCK:
-            self._emit("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self.stack:
-            return
-        # Close everything opened after `tag` too: browsers do the same with bad nesting.
-        while self.stack:
-            open_tag = self.stack.pop()
-            self.hidden_depth -= self.hides.pop()
-            self._close(open_tag)
-            if open_tag == tag:
-                break
-
-    def _close(self, tag: str) -> None:
-        if tag in _BLOCK:
-            self._emit("\n")
-        if tag == "h1" and self.first_h1:
-            self.h1_done = True
-        if tag in self.open_regions and self.open_regions[tag] > 0:
-            self.open_regions[tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        if "title" in self.stack and "svg" not in self.stack:
-            self.title_parts.append(data)
-            return
-        if self.hidden_depth:
-            return
-        if "h1" in self.stack and not self.h1_done:
-            self.first_h1.append(data)
-        self._emit(data)
-
-    def _emit(self, text: str) -> None:
-        if self.hidden_depth and text != "\n":
-            return
-        self.regions["body"].parts.append(text)
-        for name, depth in self.open_regions.items():
-            if depth:
-                self.regions[name].parts.append(text)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def extract_html(markup: str) -> HtmlArticle:
-    """Parse `markup` and return its visible text (line per block) and metadata."""
-    parser = _Extractor()
-    parser.feed(markup)
-    parser.close()
-    body = parser.regions["article"].text().strip() or parser.regions["main"].text().strip()
-    if not body:
-        body = parser.regions["body"].text()
-    lines = [_squash(line) for line in body.split("\n")]
-    text = "\n".join(line for line in lines if line)
-
-    def meta(kind: str) -> str:
-        return next((parser.meta[k] for k in _META_KEYS[kind] if parser.meta.get(k)), "")
-
-    title = (
-        meta("title") or _squash("".join(parser.title_parts)) or _squash("".join(parser.first_h1))
+    doc: Any = trafilatura.bare_extraction(
+        markup,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        include_tables=True,
+        deduplicate=False,
+        prune_xpath=_HIDDEN,
+        date_extraction_params={"original_date": True, "extensive_search": True},
     )
-    return HtmlArticle(
-        text=text,
+    if doc is None:
+        return HtmlArticle("")
+    title = _one_line(doc.title)
+    author = _one_line(doc.author)
+    found = HtmlArticle(
+        text="",
         title=title,
-        date=meta("date") or parser.time_datetime,
-        author=meta("author"),
-        url=parser.canonical or meta("url"),
+        date=_checked_date(_one_line(doc.date), markup),
+        author=author,
+        url=_one_line(doc.url),
+        site=_one_line(doc.sitename),
     )
+    page_type = declared_type(markup)
+    if page_type:
+        return _without_text(found, f"the page says it is not an article (og:type {page_type})")
+    text = clean_edges(doc.text or "", title, author)
+    if _ERROR_TITLE.search(title or text[:80]) and len(text.split()) < ERROR_PAGE_WORDS:
+        return _without_text(found, f"looks like an error page ({(title or text)[:60]!r})")
+    if text and _only_links(text, markup):
+        # What is left when a page has no article is its menus: "Home", "News", "Sport".
+        return _without_text(found, "no article text found (only the page's links and menus)")
+    return HtmlArticle(text, title, found.date, author, found.url, found.site)
+
+
+def _only_links(text: str, markup: str) -> bool:
+    """Whether every word of `text` is a word of the page's link texts (a menu, not a story)."""
+    linked = {word.casefold() for found in _LINK_TEXT.findall(markup) for word in _words(found)}
+    return all(word.casefold() in linked for word in _words(text))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(html.unescape(_TAG.sub(" ", text)))
+
+
+def _checked_date(date: str, markup: str) -> str:
+    """The date, unless it is a bare year's 1 January guessed from loose text such as a
+    "© 2025" footer, which a stricter search of the page's own date markup does not confirm."""
+    if not date.endswith("-01-01"):
+        return date
+    from htmldate import find_date
+
+    confirmed = find_date(markup, extensive_search=False, original_date=True) or ""
+    return date if confirmed == date else ""
+
+
+def _without_text(found: HtmlArticle, problem: str) -> HtmlArticle:
+    return HtmlArticle("", found.title, found.date, found.author, found.url, found.site, problem)
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+# Elements a reader never sees, left out before extraction (scripts and styles are always).
+_HIDDEN = [
+    "//*[@hidden]",
+    "//*[@aria-hidden='true']",
+    "//*[contains(translate(@style, ' ', ''), 'display:none')]",
+]
+
+
+# --- pages that are not articles ----------------------------------------------------------
+
+# A page titled like this with fewer words than this is an error page served as a page.
+ERROR_PAGE_WORDS = 150
+_LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+_ERROR_TITLE = re.compile(
+    r"\b(404|403|410|500|503|not found|page not found|error|access denied|forbidden|"
+    r"unavailable|does not exist|no longer available|gone)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_DECLARED = re.compile(
+    r'"@type"\s*:\s*"(NewsArticle|Article|BlogPosting|OpinionNewsArticle|ReportageNewsArticle|'
+    r'LiveBlogPosting|SocialMediaPosting|AnalysisNewsArticle|TechArticle|ScholarlyArticle)"'
+    r'|<meta[^>]+property=["\']og:type["\'][^>]+content=["\']article["\']',
+    re.IGNORECASE,
+)
+_OG_TYPE = re.compile(
+    r'<meta[^>]+property=["\']og:type["\'][^>]+content=["\']([\w.:-]+)["\']', re.IGNORECASE
+)
+
+
+def declared_type(markup: str) -> str:
+    """The og:type a page declares when it is not an article (a front page says "website");
+    "" when it declares an article type or nothing."""
+    if _ARTICLE_DECLARED.search(markup):
+        return ""
+    og_type = _OG_TYPE.search(markup)
+    if og_type and not og_type.group(1).lower().startswith("article"):
+        return og_type.group(1)
+    return ""
+
+
+# --- furniture at the edges of the body ---------------------------------------------------
+
+_BYLINE = re.compile(
+    r"^(by|words by|interview by|photographs and words by|written by)\s+"
+    r"[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){0,3}\b",
+    re.IGNORECASE,
+)
+_DATE_WORDS = (
+    r"(\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{_DATE_WORDS}\W*$", re.IGNORECASE)
+_ONLY_DATE = re.compile(rf"^\W*({_DATE_WORDS})\W*$", re.IGNORECASE)
+_CREDIT = re.compile(r"^\(?\s*(reporting|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
+# Furniture is looked for in this many lines at the top, and only in short lines.
+_HEAD_LINES = 3
+_FURNITURE_WORDS = 12
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(html.unescape(text).split()).casefold()
+
+
+def _names(author: str) -> list[str]:
+    parts = re.split(r";|,|\band\b|&", _norm(author))
+    return [part.strip() for part in parts if len(part.strip()) > 3]
+
+
+def clean_edges(body: str, title: str = "", author: str = "") -> str:
+    """Trim the furniture that sites put inside the article.
+
+    At the top (first three lines only): the headline itself, with any short
+    kicker above it ("Opinion", "In brief"); then bylines and datelines:
+    short lines that start with "By Name", name the page's own author, or
+    hold only a place and a date. At the bottom: a "Reporting by …" credit.
+    The headline and author come from the page's own metadata, so nothing
+    here knows about particular sites, and a sentence in the middle of an
+    article is never touched.
+    """
+    lines = [line for line in body.split("\n") if line.strip()]
+    if title:
+        for i, line in enumerate(lines[:_HEAD_LINES]):
+            if _norm(line) == _norm(title):
+                if all(len(before.split()) <= 4 for before in lines[:i]):
+                    lines = lines[i + 1 :]
+                break
+    names = _names(author) if author else []
+
+    def is_furniture(line: str) -> bool:
+        text = line.strip()
+        if len(text.split()) > _FURNITURE_WORDS:
+            return False
+        if _BYLINE.match(text) or _DATELINE.match(text) or _ONLY_DATE.match(text):
+            return True
+        return any(name in _norm(text) for name in names)
+
+    head = 0
+    while head < min(_HEAD_LINES, len(lines)) and is_furniture(lines[head]):
+        head += 1
+    lines = lines[head:]
+    while lines and _CREDIT.match(lines[-1].strip()):
+        lines.pop()
+    return "\n".join(lines).strip()

@@ -1,4 +1,4 @@
-"""Ingestion: files in, chunks with vectors in the store, a report out.
+"""Ingestion: files and web addresses in, chunks with vectors in the store, a report out.
 
 Reading and chunking run in a background thread while the caller's thread
 embeds and writes, so both cores are busy (ONNX Runtime releases the GIL).
@@ -6,8 +6,14 @@ An article whose content hash is already in the index is counted as
 unchanged and costs only its read and hash; a changed article is re-chunked
 and re-embedded and replaces its old chunks; nothing else is touched.
 
+Web addresses are fetched (fetch.py, several at once) after the files are
+read; a page's article is stored under its canonical URL when the page
+names one on its own site, else under the address it was fetched from.
+Each fetch's outcome is handed to `on_fetched`, so a sync can keep the
+validators for the next conditional request.
+
 Progress is reported through a callback after every file and every written
-batch; the CLI and the web app render it.
+batch (and every few pages of a long PDF); the CLI and the web app render it.
 """
 
 from __future__ import annotations
@@ -16,13 +22,15 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from assistant.config import Settings
 from assistant.embedding import Embedder
 from assistant.ingest.chunking import TokenOffsets, chunk_text
-from assistant.ingest.readers import find_files, legacy_source_name, read_file
+from assistant.ingest.fetch import Fetched, Fetcher, FetchFailed, Request
+from assistant.ingest.readers import find_files, legacy_source_name, read_document, read_file
 from assistant.records import (
     Article,
     ArticleRecord,
@@ -41,6 +49,17 @@ TITLE_TOKENS = 32
 
 
 ProgressCallback = Callable[[Progress], None]
+# Told of every fetch: the request, what came of it, and the sources of the articles read.
+FetchCallback = Callable[[Request, Fetched | FetchFailed, list[str]], None]
+# A long PDF reports its progress every this many pages.
+PAGES_PER_TICK = 25
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A progress note from the reader: what it is in the middle of."""
+
+    what: str
 
 
 @dataclass
@@ -55,8 +74,9 @@ class _Pending:
 class _Reader(threading.Thread):
     """Reads and chunks files ahead of the embedder, handing work over through a queue.
 
-    `items()` yields a `_Pending` per article to embed and None once per file
-    (a progress tick); an exception in the reader is re-raised there.
+    `items()` yields a `_Pending` per article to embed, None once per file or
+    address (a progress tick) and `_Reading` notes; an exception in the reader
+    is re-raised there.
     """
 
     _END = object()
@@ -68,6 +88,8 @@ class _Reader(threading.Thread):
         files: Sequence[Path],
         known: dict[str, str],
         report: IngestReport,
+        *,
+        web: tuple[Fetcher, Sequence[Request], FetchCallback | None] | None = None,
     ) -> None:
         super().__init__(name="assistant-ingest-reader", daemon=True)
         self.settings = settings
@@ -75,18 +97,20 @@ class _Reader(threading.Thread):
         self.files = files
         self.known = known
         self.report = report
+        self.web = web
+        self.seen: set[str] = set()
         self._queue: queue.Queue[object] = queue.Queue(maxsize=EMBED_BATCH_CHUNKS)
         self._stopped = threading.Event()
         self._error: BaseException | None = None
 
-    def items(self) -> Iterator[_Pending | None]:
+    def items(self) -> Iterator[_Pending | _Reading | None]:
         while True:
             item = self._queue.get()
             if item is self._END:
                 if self._error is not None:
                     raise self._error
                 return
-            yield item if isinstance(item, _Pending) else None
+            yield item if isinstance(item, (_Pending, _Reading)) else None
 
     def stop(self) -> None:
         self._stopped.set()
@@ -110,33 +134,93 @@ class _Reader(threading.Thread):
                 continue
 
     def _read_all(self) -> None:
-        seen: set[str] = set()
         for path in self.files:
             if self._stopped.is_set():
                 return
-            for item in read_file(path, self.settings.max_file_bytes):
-                if isinstance(item, Skipped):
-                    self.report.skipped.append((item.source, item.reason))
-                elif item.source in seen:
-                    self.report.skipped.append(
-                        (item.source, "the same source appeared earlier in this ingest")
-                    )
-                elif self.known.get(item.source) == item.doc_hash:
-                    seen.add(item.source)
-                    self.report.unchanged += 1
-                else:
-                    seen.add(item.source)
-                    self.report.notes.extend(f"{item.source}: {w}" for w in item.warnings)
-                    chunks = chunk_text(item.text, self.token_offsets, self.settings.chunk_tokens)
-                    legacy = _legacy_name(item)
-                    if legacy not in self.known or item.source in self.known:
-                        legacy = ""
-                    if chunks:
-                        is_update = item.source in self.known or bool(legacy)
-                        self._put(_Pending(item, chunks, is_update, legacy))
-                    else:
-                        self.report.skipped.append((item.source, "no words left after cleaning"))
+            on_page = self._page_ticker(path.name)
+            self._take(read_file(path, self.settings.max_file_bytes, on_page))
             self._put(None)
+        if self.web is not None:
+            self._read_web(*self.web)
+
+    def _read_web(
+        self, fetcher: Fetcher, requests: Sequence[Request], on_fetched: FetchCallback | None
+    ) -> None:
+        for request, outcome in fetcher.fetch_all(requests):
+            if self._stopped.is_set():
+                return
+            sources: list[str] = []
+            if isinstance(outcome, FetchFailed):
+                self.report.skipped.append((request.url, str(outcome)))
+            elif outcome.not_modified:
+                self.report.not_modified += 1
+                self.report.unchanged += 1
+            else:
+                self.report.fetched += 1
+                items = read_document(
+                    outcome.final_url,
+                    outcome.data,
+                    outcome.kind,
+                    url=outcome.final_url,
+                    on_page=self._page_ticker(outcome.final_url),
+                )
+                items = [_as_web_article(item, outcome.final_url) for item in items]
+                sources = [item.source for item in items if isinstance(item, Article)]
+                self._take(items)
+            if on_fetched is not None:
+                on_fetched(request, outcome, sources)
+            self._put(None)
+
+    def _page_ticker(self, name: str) -> Callable[[int, int], None]:
+        def tick(done: int, total: int) -> None:
+            if done % PAGES_PER_TICK == 0 and done < total:
+                self._put(_Reading(f"{name}: page {done}/{total}"))
+
+        return tick
+
+    def _take(self, items: Iterable[Article | Skipped]) -> None:
+        """Queue what was read: new and changed articles to embed; the rest to the report."""
+        for item in items:
+            if isinstance(item, Skipped):
+                self.report.skipped.append((item.source, item.reason))
+            elif item.source in self.seen:
+                self.report.skipped.append(
+                    (item.source, "the same source appeared earlier in this ingest")
+                )
+            elif self.known.get(item.source) == item.doc_hash:
+                self.seen.add(item.source)
+                self.report.unchanged += 1
+            else:
+                self.seen.add(item.source)
+                self.report.notes.extend(f"{item.source}: {w}" for w in item.warnings)
+                chunks = chunk_text(item.text, self.token_offsets, self.settings.chunk_tokens)
+                legacy = _legacy_name(item)
+                if legacy not in self.known or item.source in self.known:
+                    legacy = ""
+                if chunks:
+                    is_update = item.source in self.known or bool(legacy)
+                    self._put(_Pending(item, chunks, is_update, legacy))
+                else:
+                    self.report.skipped.append((item.source, "no words left after cleaning"))
+
+
+def _as_web_article(item: Article | Skipped, fetched_from: str) -> Article | Skipped:
+    """A fetched page's article named by its canonical URL, when that is on the page's own
+    site (a page must not take the place of another site's article), else by its address."""
+    if isinstance(item, Skipped):
+        return item
+    canonical = urljoin(fetched_from, item.url).split("#", 1)[0] if item.url else ""
+    if not canonical or _site(canonical) != _site(fetched_from):
+        canonical = fetched_from
+    return replace(item, source=canonical, url=canonical)
+
+
+def _site(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    return host if parts.scheme in ("http", "https") else ""
 
 
 def _legacy_name(article: Article) -> str:
@@ -165,16 +249,26 @@ class Ingestor:
         self.embedder = embedder
 
     def ingest(
-        self, paths: Iterable[str | Path], progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressCallback | None = None,
+        *,
+        urls: Sequence[Request] = (),
+        fetcher: Fetcher | None = None,
+        on_fetched: FetchCallback | None = None,
     ) -> IngestReport:
-        """Ingest files and folders; never raises for bad input, which lands in `skipped`."""
+        """Ingest files and folders, then web addresses (fetched with `fetcher`); never raises
+        for bad input, which lands in `skipped`."""
         started = time.perf_counter()
         report = IngestReport()
         files, skipped = find_files(paths)
         report.skipped.extend((s.source, s.reason) for s in skipped)
         known = {record.source: record.doc_hash for record in self.store.articles()}
-        reader = _Reader(self.settings, self.embedder.token_offsets, files, known, report)
+        web = (fetcher, urls, on_fetched) if fetcher is not None and urls else None
+        reader = _Reader(self.settings, self.embedder.token_offsets, files, known, report, web=web)
         reader.start()
+        total = len(files) + (len(urls) if web else 0)
+        reading = ""
         batch: list[_Pending] = []
         # A file is done once everything read from it is written: files whose articles wait
         # in the batch count when the batch is written, so the rate and the time left are
@@ -184,10 +278,19 @@ class Ingestor:
         def notify(finished: bool = False) -> None:
             if progress:
                 elapsed = time.perf_counter() - started
-                progress(Progress(done, len(files), report.embedded_chunks, elapsed, finished))
+                progress(
+                    Progress(
+                        done, total, report.embedded_chunks, elapsed, finished, reading=reading
+                    )
+                )
 
         try:
             for item in reader.items():
+                if isinstance(item, _Reading):
+                    reading = item.what
+                    notify()
+                    continue
+                reading = ""
                 if item is not None:
                     batch.append(item)
                     if sum(len(p.chunks) for p in batch) >= EMBED_BATCH_CHUNKS:
@@ -232,6 +335,8 @@ class Ingestor:
                 author=article.author,
                 ingested_at=time.time(),
                 file=article.file,
+                site=article.site,
+                page_starts=article.page_starts,
             )
             versions.append(
                 ArticleVersion(
@@ -240,6 +345,7 @@ class Ingestor:
                     vectors[row : row + count],
                     replaces=pending.is_update,
                     supersedes=pending.legacy,
+                    text=article.text,
                 )
             )
             row += count

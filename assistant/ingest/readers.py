@@ -1,10 +1,12 @@
-"""Reading article files into `Article` records; all file I/O of ingestion lives here.
+"""Reading article files (and fetched documents) into `Article` records.
 
-Supported: .txt, .md, .html/.htm (visible text only), .json (one object or a
-list of objects) and .jsonl (one object per line). JSON records need a
-`text` and may carry `title`, `url`, `date`, `author` and `source`. Text and
-Markdown files may start with a `---` front-matter block of `key: value`
-lines giving the same fields.
+Supported: .txt, .md, .html/.htm (the article body, through html.py), .pdf
+(text by page, pdf.py), .docx (word.py), .json (one object or a list of
+objects) and .jsonl (one object per line). JSON records need a `text` and
+may carry `title`, `url`, `date`, `author` and `source`. Text and Markdown
+files may start with a `---` front-matter block of `key: value` lines giving
+the same fields. `read_document` reads bytes of a known kind, whether they
+came from a file or from the web (fetch.py).
 
 Nothing here raises for bad input: every file or record that cannot be used
 comes back as `Skipped(source, reason)`, and the good ones still come back
@@ -26,10 +28,24 @@ from typing import Any
 
 from assistant.ingest.decoding import NotText, clean_text, decode_bytes
 from assistant.ingest.html import extract_html
+from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
+from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
 from assistant.text.sentences import split_sentences
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".pdf",
+    ".docx",
+    ".json",
+    ".jsonl",
+)
+# Kinds of document, named by the suffix that stands for them.
+_KIND_OF_SUFFIX = {".markdown": ".md", ".htm": ".html"}
 TITLE_MAX_CHARS = 200
 TITLE_SHORTENED_CHARS = 100
 _FIELDS = ("title", "url", "date", "author", "source")
@@ -61,6 +77,30 @@ def shown_source(source: str) -> str:
         return Path(source).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return source
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def split_addresses(
+    inputs: Iterable[str | Path],
+) -> tuple[list[Path], list[str], list[tuple[str, str]]]:
+    """What a person gave to ingest, split into paths, web addresses, and refused addresses
+    (any scheme but http and https, such as file://, with the reason)."""
+    paths: list[Path] = []
+    urls: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for raw in inputs:
+        text = str(raw).strip() if isinstance(raw, str) else ""
+        if text.lower().startswith(("http://", "https://")):
+            urls.append(text)
+        elif text and _SCHEME.match(text):
+            scheme = text.split(":", 1)[0]
+            reason = f"only http:// and https:// addresses are fetched, not {scheme}:"
+            refused.append((text, reason))
+        else:
+            paths.append(Path(raw))
+    return paths, urls, refused
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
@@ -100,7 +140,9 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_file(path: Path, max_bytes: int) -> list[Article | Skipped]:
+def read_file(
+    path: Path, max_bytes: int, on_page: PageCallback | None = None
+) -> list[Article | Skipped]:
     """Read one file into its articles (several for JSON), or the reasons it was skipped."""
     source = source_name(path)
     try:
@@ -116,25 +158,80 @@ def read_file(path: Path, max_bytes: int) -> list[Article | Skipped]:
         data = path.read_bytes()
     except OSError as error:
         return [Skipped(source, f"cannot read: {error.strerror or error}")]
+    return read_document(source, data, path.suffix.lower(), file=source, on_page=on_page)
+
+
+def read_document(
+    source: str,
+    data: bytes,
+    kind: str,
+    *,
+    file: str = "",
+    url: str = "",
+    on_page: PageCallback | None = None,
+) -> list[Article | Skipped]:
+    """Read a document of `kind` (a suffix such as ".pdf") into its articles, or the reasons
+    it was skipped. `url` is where it was fetched from, for documents from the web."""
+    kind = _KIND_OF_SUFFIX.get(kind, kind)
+    if kind == ".pdf":
+        return [_pdf_article(source, data, file, url, on_page)]
+    if kind == ".docx":
+        try:
+            word = read_docx(data)
+        except WordProblem as reason:
+            return [Skipped(source, str(reason))]
+        fields = {"title": word.title, "url": url}
+        return [_article(source, clean_text(word.text), fields, file=file)]
     try:
         text = decode_bytes(data)
     except NotText as reason:
         return [Skipped(source, str(reason))]
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
+    if kind in (".json", ".jsonl"):
         return [
-            replace(item, file=source) if isinstance(item, Article) else item
-            for item in _json_articles(source, text, lines=suffix == ".jsonl")
+            replace(item, file=file) if isinstance(item, Article) else item
+            for item in _json_articles(source, text, lines=kind == ".jsonl")
         ]
-    if suffix in (".html", ".htm"):
-        page = extract_html(text)
-        fields = {"title": page.title, "date": page.date, "author": page.author, "url": page.url}
-        return [_article(source, clean_text(page.text), fields, file=source)]
+    if kind == ".html":
+        page = extract_html(text, url)
+        if page.problem:
+            return [Skipped(source, page.problem)]
+        fields = {
+            "title": page.title,
+            "date": page.date,
+            "author": page.author,
+            "url": page.url or url,
+        }
+        article = _article(source, clean_text(page.text), fields, file=file)
+        return [replace(article, site=page.site) if isinstance(article, Article) else article]
     fields, body = _front_matter(text)
-    if suffix in (".md", ".markdown"):
+    if kind == ".md":
         body = markdown_to_text(body)
         fields.setdefault("title", _first_heading(text))
-    return [_article(source, body, fields, file=source)]
+    if url:
+        fields.setdefault("url", url)
+    return [_article(source, body, fields, file=file)]
+
+
+def _pdf_article(
+    source: str, data: bytes, file: str, url: str, on_page: PageCallback | None
+) -> Article | Skipped:
+    """A PDF as one article whose text keeps where each page starts."""
+    try:
+        pdf = read_pdf(data, on_page)
+    except PdfProblem as reason:
+        return Skipped(source, str(reason))
+    # Pages are paragraphs apart; an empty page starts where the next text does.
+    starts: list[int] = []
+    text = ""
+    for page in map(clean_text, pdf.pages):
+        separator = "\n\n" if text and page else ""
+        starts.append(len(text) + len(separator))
+        text += separator + page
+    fields = {"title": pdf.title, "author": pdf.author, "url": url}
+    article = _article(source, text, fields, file=file)
+    if isinstance(article, Skipped) or article.text != text:
+        return article
+    return replace(article, page_starts=tuple(starts))
 
 
 def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> Article | Skipped:

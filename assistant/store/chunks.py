@@ -17,6 +17,7 @@ and every vector is passed in.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -45,6 +46,8 @@ from assistant.store.filters import chroma_where
 READ_PAGE = 2000
 # Articles whose chunks are fetched per request when refreshing part of the view.
 ARTICLES_PER_READ = 200
+# Set on an article record whose document is the article's whole text (not only its title).
+TEXT_KEPT_KEY = "text_kept"
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ class ArticleVersion:
 
     `replaces` is set when an older version may be in the index, whose chunks
     are deleted once this one is committed; `supersedes` names another source
-    whose article this one takes the place of (deleted after the commit too).
+    whose article this one takes the place of (deleted after the commit too);
+    `text` is the article's whole text, kept with its record (`article_text`).
     """
 
     record: ArticleRecord
@@ -61,6 +65,7 @@ class ArticleVersion:
     vectors: npt.NDArray[np.float32]
     replaces: bool = False
     supersedes: str = ""
+    text: str = ""
 
 
 class ChunkStore:
@@ -115,6 +120,19 @@ class ChunkStore:
         )
         metadatas = (result or {}).get("metadatas") or []
         return _record_from_metadata(metadatas[0]) if metadatas else None
+
+    def article_text(self, source: str) -> str | None:
+        """The whole text of the article stored for `source`; None when the index holds no
+        such article or (written before whole texts were kept) only its chunks."""
+        result = self._read(
+            self.articles_name,
+            lambda c: c.get(ids=[article_id_for(source)], include=["documents", "metadatas"]),
+        )
+        documents = (result or {}).get("documents") or []
+        metadatas = (result or {}).get("metadatas") or []
+        if not documents or not metadatas or not (metadatas[0] or {}).get(TEXT_KEPT_KEY):
+            return None
+        return str(documents[0] or "")
 
     def chunk_count(self) -> int:
         """How many chunks the collection holds (including not-yet-committed ones)."""
@@ -205,6 +223,12 @@ class ChunkStore:
         ids = [_chunk_id(record, chunk) for record, chunk in pairs]
         texts = [chunk.text for _, chunk in pairs]
         metadatas = [_chunk_metadata(record, chunk) for record, chunk in pairs]
+        # The article's whole text is its record's document, so it is committed with it.
+        documents = [version.text or version.record.title for version in articles]
+        record_metadatas = [
+            {**_record_metadata(version.record), TEXT_KEPT_KEY: bool(version.text)}
+            for version in articles
+        ]
         vectors = np.concatenate([v.vectors for v in articles]).astype(float).tolist()
         records = [version.record for version in articles]
         batch = self.max_batch
@@ -224,8 +248,8 @@ class ChunkStore:
             self._collection(self.articles_name).upsert(
                 ids=[record.article_id for record in records],
                 embeddings=[_mean_vector(version.vectors) for version in articles],
-                metadatas=[_record_metadata(record) for record in records],
-                documents=[record.title for record in records],
+                metadatas=record_metadatas,
+                documents=documents,
             )
             for version in articles:
                 if version.replaces:
@@ -353,8 +377,21 @@ def _mean_vector(vectors: npt.NDArray[np.float32]) -> list[float]:
     return [float(x) for x in mean / norm]
 
 
+def _page_of(offset: int, page_starts: Sequence[int]) -> int:
+    """The number (from 1) of the page an offset of the article's text lies on."""
+    return max(1, bisect.bisect_right(page_starts, offset))
+
+
 def _chunk_metadata(record: ArticleRecord, chunk: Chunk) -> dict[str, Any]:
+    pages: dict[str, Any] = {}
+    if record.page_starts:
+        last = max(chunk.start, chunk.end - 1)
+        pages = {
+            "page_first": _page_of(chunk.start, record.page_starts),
+            "page_last": _page_of(last, record.page_starts),
+        }
     return {
+        **pages,
         "article_id": record.article_id,
         "doc_hash": record.doc_hash,
         "source": record.source,
@@ -382,12 +419,20 @@ def _chunk_from(chunk_id: str, text: str | None, meta: Any) -> Passage:
         index=int(meta.get("chunk_index", 0)),
         url=str(meta.get("url", "")),
         date=str(meta.get("date", "")),
+        pages=_pages_from(meta),
     )
+
+
+def _pages_from(meta: dict[str, Any]) -> tuple[int, ...]:
+    first, last = int(meta.get("page_first", 0) or 0), int(meta.get("page_last", 0) or 0)
+    return tuple(range(first, max(first, last) + 1)) if first else ()
 
 
 def _record_metadata(record: ArticleRecord) -> dict[str, Any]:
     metadata = asdict(record)
     metadata["date_ord"] = date_ordinal(record.date)
+    # Chroma keeps scalars only: the page starts travel as "0,1840,3702".
+    metadata["page_starts"] = ",".join(map(str, record.page_starts))
     return metadata
 
 
@@ -404,4 +449,6 @@ def _record_from_metadata(meta: Any) -> ArticleRecord:
         author=str(meta.get("author", "")),
         ingested_at=float(meta.get("ingested_at", 0.0)),
         file=str(meta.get("file", "")),
+        site=str(meta.get("site", "")),
+        page_starts=tuple(int(n) for n in str(meta.get("page_starts", "")).split(",") if n),
     )

@@ -183,7 +183,9 @@ class Connection:
         except (IndexMismatchError, ConfigError, IndexDamagedError):
             raise
         except Exception as error:
-            if retrying and self.embedded:
+            # On a server, a collection another process dropped and made anew (a rebuild)
+            # has a new id: the handles kept here name the old one, so open them again.
+            if retrying and (self.embedded or _is_not_found(error)):
                 log.debug(
                     "reading %s failed (%s); retrying on a fresh client", self.location, error
                 )

@@ -26,8 +26,8 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import Assistant, AssistantError, ConfigError, Progress
-from assistant.web import render
+from assistant import Assistant, AssistantError, ConfigError, Progress, StoredArticle
+from assistant.web import render, sources
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES = [
@@ -103,8 +103,15 @@ class ChatApp:
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
         chat[-1] = {"role": "assistant", "content": content}
-        panel = render.panel(answer, turn, self.bot.source_label)
+        panel = render.panel(answer, turn, self.bot.source_label, self.stored_article)
         yield chat, panel, [*history, [question, answer.text]], [*panels, panel], *more
+
+    def stored_article(self, source: str) -> StoredArticle | None:
+        """The whole stored article behind a passage, or None if it is gone."""
+        try:
+            return self.bot.article(source)
+        except AssistantError:
+            return None
 
     @staticmethod
     def select_turn(panels: list[str], event: gr.SelectData) -> Any:
@@ -252,7 +259,9 @@ class ChatApp:
         `replace` is true, which replaces the earlier upload (listed in "replaced").
         """
         if not files:
-            raise gr.Error("No files given: pass article files (txt, md, html, json, jsonl)")
+            raise gr.Error(
+                "No files given: pass article files (txt, md, html, pdf, docx, json, jsonl)"
+            )
         try:
             return asdict(self.bot.upload(files, replace=bool(replace)))
         except AssistantError as error:
@@ -351,6 +360,8 @@ def build(bot: Assistant) -> gr.Blocks:
                 confirm = gr.Button("Yes, remove it", variant="stop", elem_id="confirm-remove")
                 cancel = gr.Button("Cancel", elem_id="cancel-remove")
 
+        article_outputs = [report, table, scope, to_remove, status, confirm_row]
+        sources.add_section(demo, bot, app.article_views, article_outputs)
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
@@ -368,7 +379,6 @@ def build(bot: Assistant) -> gr.Blocks:
         chatbot.select(app.select_turn, [panels], [panel], api_visibility="private")
         for reset in (clear.click, chatbot.clear):
             reset(app.clear, None, [chatbot, panel, history, panels], api_visibility="private")
-        article_outputs = [report, table, scope, to_remove, status, confirm_row]
         upload.upload(
             app.ingest,
             [upload, replace],

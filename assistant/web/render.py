@@ -8,7 +8,10 @@ article or a model is escaped here, in one place:
 - in chat messages (which Gradio renders as Markdown) Markdown syntax is
   backslash-escaped too, so `![x](https://…)` is shown, not loaded, and no
   link of any scheme (`javascript:`, `data:`) is ever made from answer text;
-- the only markup added is our own: citation chips, highlights, verdicts.
+- the only markup added is our own: citation chips, highlights, verdicts,
+  and one kind of link: to a cited article's own http(s) address as the
+  index stores it (never taken from answer text), opening in a new tab
+  with rel="noopener noreferrer".
 
 Citation chips carry the class `cite-ref-<turn>-<n>` and passages `data-passage`,
 which the page script (static/app.js) uses to link a marker, the passage it
@@ -20,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from assistant import (
     Answer,
@@ -29,10 +33,13 @@ from assistant import (
     Passage,
     ShortAnswer,
     Status,
+    StoredArticle,
 )
 
 # How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
 Label = Callable[[str], str]
+# The stored article for a source, when the panel should offer it whole (None: not shown).
+ArticleLookup = Callable[[str], StoredArticle | None]
 # Answers carry their citations in one canonical form: [n] per cited passage.
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -127,25 +134,34 @@ def notice_message(text: str) -> str:
     return f'<span class="notice">{_markdown_safe(text)}</span>'
 
 
-def panel(answer: Answer, turn: int, label: Label = _as_is) -> str:
-    """The passages panel for one answer: its sentences with verdicts, then the cited passages."""
+def panel(
+    answer: Answer, turn: int, label: Label = _as_is, articles: ArticleLookup | None = None
+) -> str:
+    """The passages panel for one answer: its sentences with verdicts, then the cited passages,
+    each article's whole stored text one click away (when `articles` finds it)."""
     if answer.refused:
         return _refusal_panel(answer, turn, label)
     claims_html = "".join(_claim(claim, i, turn) for i, claim in enumerate(answer.claims))
     shown = _passages_to_show(answer)
     short = answer.short_answer
-    passages_html = "".join(
-        _passage(
+    offered: set[str] = set()
+    passages_html = ""
+    for n in shown:
+        passage = answer.passages[n - 1]
+        whole = None
+        if articles is not None and passage.source not in offered:
+            offered.add(passage.source)
+            whole = articles(passage.source)
+        passages_html += _passage(
             n,
-            answer.passages[n - 1],
+            passage,
             turn,
             answer.claims,
             label,
             suggested=n not in _cited(answer),
             short=short if short is not None and short.n == n else None,
+            whole=whole,
         )
-        for n in shown
-    )
     short_html = (
         f'<p class="short">Answer: <b class="short-answer">{escape(short.text)}</b> '
         f"{_chip(turn, short.n)}</p>"
@@ -204,6 +220,7 @@ def _passage(
     *,
     suggested: bool = False,
     short: ShortAnswer | None = None,
+    whole: StoredArticle | None = None,
 ) -> str:
     spans: dict[tuple[int, int], list[int]] = {}
     for index, claim in enumerate(claims):
@@ -215,12 +232,55 @@ def _passage(
     return (
         f'<div class="passage{" suggested" if suggested else ""}" data-passage="{turn}-{n}">'
         f"{_passage_head(n, passage, label, suggested)}"
-        f'<div class="passage-text">{_highlighted(passage.text, spans, turn, bold)}</div></div>'
+        f'<div class="passage-text">{_highlighted(passage.text, spans, turn, bold)}</div>'
+        f"{full_article(whole, passage) if whole is not None else ''}</div>"
+    )
+
+
+def full_article(article: StoredArticle, passage: Passage | None = None) -> str:
+    """An article's whole stored text behind a "read it all" toggle, the passage marked in it
+    and, where the article has pages, where each page begins."""
+    text = article.text
+    marks: dict[int, list[str]] = {}
+    for page in article.pages:
+        marks.setdefault(page.start, []).append(
+            f'<span class="page-mark">page {page.number}</span>'
+        )
+    if passage is not None and 0 <= passage.start < passage.end <= len(text):
+        marks.setdefault(passage.start, []).append('<mark class="in-article">')
+        marks.setdefault(passage.end, []).insert(0, "</mark>")
+    pieces: list[str] = []
+    position = 0
+    for offset in sorted(marks):
+        pieces.append(escape(text[position:offset]))
+        pieces.extend(marks[offset])
+        position = offset
+    pieces.append(escape(text[position:]))
+    shown = "".join(pieces).replace("\n", "<br>")
+    words = len(text.split())
+    pages = f", {count(len(article.pages), 'page')}" if article.pages else ""
+    return (
+        f'<details class="full-article"><summary>The whole article as stored ({words} words'
+        f'{pages})</summary><div class="article-text">{shown}</div></details>'
+    )
+
+
+def safe_link(url: str, text: str) -> str:
+    """A link to `url` if it is an http(s) address (else `text` alone), opening in a new tab
+    and telling the site nothing about the page it came from."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return escape(text)
+    return (
+        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer" '
+        f'class="article-link">{escape(text)}</a>'
     )
 
 
 def _passage_head(n: int, passage: Passage, label: Label, suggested: bool = False) -> str:
-    details = [escape(label(passage.source))]
+    details = [safe_link(passage.url, label(passage.source))]
+    if passage.pages:
+        details.append(escape(passage.page_label))
     if passage.date:
         details.append(escape(passage.date))
     details.append(f"similarity {passage.score:.2f}")

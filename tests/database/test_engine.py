@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,20 @@ notes = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("text", sa.String, nullable=False),
 )
-migrations.register(migrations.creating("test-notes-1", "test_notes"))
 
 
+@pytest.fixture
+def notes_step() -> Iterator[None]:
+    """The test table's step, registered only while a test needs it: a step left registered
+    would be applied to every database the test run opens, and a command run as a separate
+    process (which does not know it) would then refuse those databases as newer."""
+    step = migrations.creating("test-notes-1", "test_notes")
+    migrations.register(step)
+    yield
+    migrations.STEPS.remove(step)
+
+
+@pytest.mark.usefixtures("notes_step")
 def test_it_lives_in_the_index_folder_and_applies_each_step_once(tmp_path: Path) -> None:
     settings = Settings(index_dir=tmp_path / "index")
     database = Database.for_settings(settings)

@@ -137,9 +137,11 @@ def test_html_keeps_visible_article_text_only(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     article = read_one(path)
-    assert article.title == "Page title"
+    assert article.title == "Headline", "the article's own headline, not the browser tab's"
     assert article.date == "2025-02-13"
-    assert article.text == "Headline\nFirst paragraph of the story.\nSecond one, bold."
+    assert article.text.startswith("First paragraph of the story.\nSecond one, bold.")
+    for unseen in ("Home | World", "Copyright", "do not index", "color:red", "hidden text"):
+        assert unseen not in article.text
 
 
 def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ TEXT = "The call lasted 90 minutes. <script>alert('x')</script> It was friendly.
 
 def passage(n: int = 1) -> Passage:
     return Passage(
-        f"c{n}", "a", "news/<b>x</b>.txt", "Title <i>1</i>", TEXT, 10, 10 + len(TEXT), 0.5
+        f"c{n}", "a", "news/<b>x</b>.txt", "Title <i>1</i>", TEXT, 10, 10 + len(TEXT), score=0.5
     )
 
 
@@ -101,3 +101,32 @@ def test_a_quote_that_does_not_answer_says_so_and_is_not_marked_green() -> None:
     assert "does not answer the question" in html
     css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
     assert ".claim.relevance-related.verdict-supported .verdict" in css
+
+
+def test_the_article_link_is_made_only_from_a_stored_http_address() -> None:
+    from assistant.records import StoredArticle
+
+    stored = Passage(
+        "c",
+        "a",
+        "https://news.example/x",
+        "T",
+        TEXT,
+        0,
+        len(TEXT),
+        "https://news.example/x",
+        pages=(3, 4),
+        score=0.4,
+    )
+    answer = Answer(
+        "q", "It was friendly [1].", "extractive", False, (Citation(1, stored),), (), (stored,)
+    )
+    whole = StoredArticle("https://news.example/x", "T", "Before. " + TEXT, url=stored.url)
+    html = render.panel(answer, 0, articles=lambda source: whole)
+    assert '<a href="https://news.example/x" target="_blank" rel="noopener noreferrer"' in html
+    assert "pp. 3–4" in html
+    assert '<details class="full-article">' in html and "&lt;script&gt;" in html
+    assert "<script>" not in html
+    for address in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative"):
+        assert "<a " not in render.safe_link(address, "label"), address
+    assert "<a " not in render.answer_message("See https://news.example/x [1].", 0)

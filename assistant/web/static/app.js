@@ -68,6 +68,19 @@
     }
   });
 
+  // Opening a whole stored article shows the cited passage in it, not its first line.
+  document.addEventListener(
+    "toggle",
+    (event) => {
+      const details = event.target;
+      if (!(details instanceof HTMLDetailsElement) || !details.open) return;
+      const mark = details.querySelector("mark.in-article");
+      const box = details.querySelector(".article-text");
+      if (mark && box) box.scrollTop = mark.offsetTop - box.offsetTop - 40;
+    },
+    true,
+  );
+
   const watch = () => {
     const panel = document.getElementById("passages-panel");
     if (!panel) return setTimeout(watch, 300);

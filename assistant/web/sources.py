@@ -1,0 +1,176 @@
+"""The "Feeds and web pages" section of the browser app: read links, add feeds, sync.
+
+Addresses typed here come from the network, so they are fetched with
+`public_only`: nothing on the server's own machine or private network is
+fetched unless the operator sets ASSISTANT_ALLOW_PRIVATE_URLS=1. The list
+shows every registered source with its last sync and article count, and is
+brought up to date on every page load and after every action here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import gradio as gr
+
+from assistant import Assistant, AssistantError, IngestReport, Progress, SourceRecord
+from assistant.web import render
+
+# Addresses read from the box at once: the box is for a few links, not a crawl.
+MAX_LINKS = 50
+
+
+def sources_table(records: Sequence[SourceRecord], label: Callable[[str], str]) -> str:
+    """The registered sources as an HTML table (escaped), or a line saying there are none."""
+    if not records:
+        return (
+            '<p class="note" id="no-sources">No feeds or web pages registered yet: add a feed, '
+            "or read a page from its address.</p>"
+        )
+    rows = "".join(
+        "<tr>"
+        f"<td>{render.escape(record.kind)}</td>"
+        f"<td><code>{render.escape(label(record.location))}</code>"
+        f"{'<br>' + render.escape(record.title) if record.title else ''}</td>"
+        f"<td>{record.articles}</td>"
+        f"<td>{render.escape(_when(record.last_sync))}</td>"
+        f"<td>{render.escape(record.last_status)}</td>"
+        "</tr>"
+        for record in records
+    )
+    return (
+        '<table class="sources"><thead><tr><th>Kind</th><th>Where</th><th>Articles</th>'
+        f"<th>Last sync</th><th>Last result</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _when(stamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "never"
+
+
+def links_in(text: str | None) -> list[str]:
+    """The addresses in the box: one a line (or separated by spaces), blanks left out."""
+    return list(dict.fromkeys((text or "").split()))
+
+
+class SourcesSection:
+    """Event handlers of the section, bound to one Assistant and the app's article views."""
+
+    def __init__(self, bot: Assistant, article_views: Callable[[], tuple[Any, ...]]) -> None:
+        self.bot = bot
+        self.article_views = article_views
+
+    def table(self) -> str:
+        """The registered sources now."""
+        try:
+            return sources_table(self.bot.sources(), self.bot.source_label)
+        except AssistantError as error:
+            return render.error_panel(str(error))
+
+    def read_links(
+        self,
+        text: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+    ) -> tuple[Any, ...]:
+        """Fetch and ingest the addresses typed in the box (emptied once they are read)."""
+        links = links_in(text)
+        if not links:
+            return _refused("Type or paste one or more web addresses first.")
+        if len(links) > MAX_LINKS:
+            return _refused(f"At most {MAX_LINKS} addresses at a time, not {len(links)}.")
+        return self._run(lambda show: self.bot.ingest(links, show, public_only=True), progress)
+
+    def add_feed(
+        self,
+        url: str | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+    ) -> tuple[Any, ...]:
+        """Register a feed and read its articles (the box is emptied once it is added)."""
+        address = (url or "").strip()
+        if not address:
+            return _refused("Type a feed's address first.")
+        return self._run(lambda show: self.bot.add_feed(address, show, public_only=True), progress)
+
+    def sync(
+        self,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+    ) -> tuple[Any, ...]:
+        """Read every registered source again."""
+        return self._run(lambda show: self.bot.sync(show, public_only=True), progress)[:-1]
+
+    def _run(
+        self,
+        action: Callable[[Callable[[Progress], None]], IngestReport],
+        progress: gr.Progress,
+    ) -> tuple[Any, ...]:
+        """The report, the tables brought up to date, and the input box (emptied on success)."""
+
+        def show(state: Progress) -> None:
+            if state.waiting_for:
+                progress(None, desc=f"Waiting: {state.describe()}")
+            else:
+                progress((state.files_done, max(state.files_total, 1)), desc=state.describe())
+
+        try:
+            result, box = render.report(action(show), self.bot.source_label), ""
+        except AssistantError as error:
+            result, box = render.error_panel(str(error)), gr.skip()
+        return (result, self.table(), *self.article_views(), box)
+
+
+def _refused(message: str) -> tuple[Any, ...]:
+    """What a handler returns when there is nothing to do: the reason, nothing else changed."""
+    return (render.error_panel(message), *(gr.skip(),) * 7)
+
+
+def add_section(
+    demo: gr.Blocks,
+    bot: Assistant,
+    article_views: Callable[[], tuple[Any, ...]],
+    article_outputs: list[Any],
+) -> None:
+    """Lay out the section (inside the app's Blocks `demo`) and wire its events; every page
+    load shows the registered sources as they are then.
+
+    `article_outputs` are the components `article_views` fills (the article
+    table, pickers, status line and confirm row), so reading pages here
+    shows up there at once.
+    """
+    section = SourcesSection(bot, article_views)
+    with gr.Accordion("Feeds and web pages", open=False, elem_id="feeds"):
+        links = gr.Textbox(
+            label="Read articles from web addresses (one a line)",
+            lines=3,
+            max_lines=10,
+            placeholder="https://…",
+            elem_id="links",
+        )
+        read = gr.Button("Read these pages", elem_id="read-links")
+        with gr.Row():
+            feed_url = gr.Textbox(
+                label="Add an RSS or Atom feed",
+                placeholder="https://…/feed.xml",
+                scale=4,
+                elem_id="feed-url",
+            )
+            add = gr.Button("Add feed", scale=1, elem_id="add-feed")
+        sync = gr.Button("Sync all now", size="sm", elem_id="sync-now")
+        result = gr.HTML(elem_id="sources-report")
+        table = gr.HTML(section.table(), elem_id="sources")
+    outputs = [result, table, *article_outputs[1:]]
+    for button, handler, inputs in (
+        (read, section.read_links, [links]),
+        (add, section.add_feed, [feed_url]),
+        (sync, section.sync, []),
+    ):
+        button.click(
+            handler,
+            inputs,
+            [*outputs, *inputs],
+            api_visibility="private",
+            concurrency_limit=1,
+            concurrency_id="write",
+        )
+    demo.load(section.table, None, [table], api_visibility="private")
