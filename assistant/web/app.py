@@ -99,6 +99,7 @@ class ChatApp:
             return
         short = answer.short_answer.text if answer.short_answer else ""
         content = render.answer_message(answer.text, turn, short)
+        content += render.newest_source(answer, turn)
         for said in (notice, answer.note if answer.interrupted else ""):
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
