@@ -27,7 +27,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant, AssistantError, ConfigError, Progress, StoredArticle
-from assistant.web import render, sources
+from assistant.web import dates, render, sources
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES = [
@@ -51,8 +51,15 @@ class ChatApp:
 
     # --- chat --------------------------------------------------------------------
 
-    def respond(
-        self, question: str, chat: Chat, history: History, panels: list[str], scope: list[str]
+    def respond(  # noqa: PLR0917  # Gradio passes the inputs by position
+        self,
+        question: str,
+        chat: Chat,
+        history: History,
+        panels: list[str],
+        scope: list[str],
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Stream an answer into the chat, then show its passages panel.
 
@@ -85,7 +92,13 @@ class ChatApp:
         yield chat, render.empty_panel(), history, panels, "", scope_now, status
         more = (gr.skip(),) * 3
         try:
-            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=kept)
+            stream = self.bot.stream(
+                question,
+                [(q, a) for q, a in history],
+                sources=kept,
+                date_from=date_from,
+                date_to=date_to,
+            )
             text = ""
             for piece in stream:
                 text += piece
@@ -231,6 +244,8 @@ class ChatApp:
         question: str,
         history: list[list[str]] | None = None,
         sources: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Answer a question from the articles, with numbered citations and per-sentence checks.
 
@@ -239,11 +254,16 @@ class ChatApp:
         mode, refused, citations [{n, source, title, text, score, start, end}],
         claims [{text, citations, score, verdict, evidence}] and passages.
         history is a list of [question, answer] pairs; sources restricts the
-        search to those articles.
+        search to those articles, date_from and date_to (YYYY-MM-DD) to the
+        articles dated within that range.
         """
         try:
             stream = self.bot.stream(
-                question, [(q, a) for q, a in history or []], sources=sources or ()
+                question,
+                [(q, a) for q, a in history or []],
+                sources=sources or (),
+                date_from=date_from or None,
+                date_to=date_to or None,
             )
             text = ""
             for piece in stream:
@@ -322,6 +342,7 @@ def build(bot: Assistant) -> gr.Blocks:
                     elem_id="scope",
                     label="Ask only these articles (empty: all articles)",
                 )
+                date_from, date_to = dates.date_range()
                 clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
                 gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
             with gr.Column(scale=2):
@@ -367,7 +388,7 @@ def build(bot: Assistant) -> gr.Blocks:
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
         chat_outputs = [chatbot, panel, history, panels, question, scope, status]
-        chat_inputs = [question, chatbot, history, panels, scope]
+        chat_inputs = [question, chatbot, history, panels, scope, date_from, date_to]
         for trigger in (question.submit, send.click):
             trigger(
                 app.respond,
