@@ -45,6 +45,12 @@ def options() -> Options:
     common.add_argument(
         "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)"
     )
+    common.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="the collection to use (default: $ASSISTANT_COLLECTION or articles); "
+        "`assistant collections list` shows them",
+    )
     common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
     common.add_argument("--model", help="model name for the openai backend")
     output = Parser(add_help=False)
