@@ -19,7 +19,7 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ import gradio as gr
 
 from assistant import Assistant, AssistantError, ConfigError, Progress, StoredArticle
 from assistant.web import dates, render, sources
+from assistant.web.collections import Collections, add_picker
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES = [
@@ -48,6 +49,7 @@ class ChatApp:
 
     def __init__(self, bot: Assistant) -> None:
         self.bot = bot
+        self.collections = Collections(bot)
 
     # --- chat --------------------------------------------------------------------
 
@@ -60,6 +62,7 @@ class ChatApp:
         scope: list[str],
         date_from: str | None = None,
         date_to: str | None = None,
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Stream an answer into the chat, then show its passages panel.
 
@@ -71,12 +74,13 @@ class ChatApp:
         if not question:
             yield (gr.skip(),) * 7
             return
-        records = self.bot.articles()
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
         known = {record.source for record in records}
         kept = [source for source in scope or [] if source in known]
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         scope_now = gr.update(choices=choices, value=kept)
-        status = self.status()
+        status = self.status(request)
         notice = ""
         if len(kept) < len(scope or []):
             notice = (
@@ -92,7 +96,7 @@ class ChatApp:
         yield chat, render.empty_panel(), history, panels, "", scope_now, status
         more = (gr.skip(),) * 3
         try:
-            stream = self.bot.stream(
+            stream = bot.stream(
                 question,
                 [(q, a) for q, a in history],
                 sources=kept,
@@ -117,15 +121,20 @@ class ChatApp:
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
         chat[-1] = {"role": "assistant", "content": content}
-        panel = render.panel(answer, turn, self.bot.source_label, self.stored_article)
+        panel = render.panel(answer, turn, bot.source_label, self.stored_article_of(bot))
         yield chat, panel, [*history, [question, answer.text]], [*panels, panel], *more
 
-    def stored_article(self, source: str) -> StoredArticle | None:
-        """The whole stored article behind a passage, or None if it is gone."""
-        try:
-            return self.bot.article(source)
-        except AssistantError:
-            return None
+    @staticmethod
+    def stored_article_of(bot: Assistant) -> Callable[[str], StoredArticle | None]:
+        """The whole stored article behind a passage of `bot`'s, or None if it is gone."""
+
+        def stored_article(source: str) -> StoredArticle | None:
+            try:
+                return bot.article(source)
+            except AssistantError:
+                return None
+
+        return stored_article
 
     @staticmethod
     def select_turn(panels: list[str], event: gr.SelectData) -> Any:
@@ -146,10 +155,12 @@ class ChatApp:
         files: list[str] | None,
         replace: bool,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
         if not files:
             return (gr.skip(),) * 7
+        bot = self.collections.bot_for(request)
 
         def show(state: Progress) -> None:
             if state.waiting_for:
@@ -158,13 +169,15 @@ class ChatApp:
                 progress((state.files_done, state.files_total), desc="Ingesting articles")
 
         try:
-            result = self.bot.upload(files, replace=bool(replace), progress=show)
+            result = bot.upload(files, replace=bool(replace), progress=show)
         except AssistantError as error:
-            return (render.error_panel(str(error)), *self.article_views(), None)
+            return (render.error_panel(str(error)), *self.article_views(request), None)
         # The file box is emptied: the next upload holds only the files chosen then.
-        return (render.report(result, self.bot.source_label), *self.article_views(), None)
+        return (render.report(result, bot.source_label), *self.article_views(request), None)
 
-    def ask_to_remove(self, source: str | None) -> tuple[Any, ...]:
+    def ask_to_remove(
+        self, source: str | None, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """The first step of removing: name what would go and ask to confirm.
 
         An article that another process removed in the meantime is reported,
@@ -172,29 +185,31 @@ class ChatApp:
         """
         if not source:
             return (gr.skip(),) * 7
-        record = next((r for r in self.bot.articles() if r.source == source), None)
+        bot = self.collections.bot_for(request)
+        record = next((r for r in bot.articles() if r.source == source), None)
         if record is None:
             gone = render.error_panel(
-                f"{self.bot.source_label(source)} is no longer in the index (removed elsewhere); "
+                f"{bot.source_label(source)} is no longer in the index (removed elsewhere); "
                 "the lists now show what it holds."
             )
-            return (gr.skip(), gone, *self.article_views())
-        kept_copy = " and its uploaded file" if self.bot.uploads.holds(record.file) else ""
+            return (gr.skip(), gone, *self.article_views(request))
+        kept_copy = " and its uploaded file" if bot.uploads.holds(record.file) else ""
         question = (
             f'<p class="confirm">Remove <b>{render.escape(record.title)}</b> '
-            f"({render.escape(self.bot.source_label(record.source))}){kept_copy} from the index? "
+            f"({render.escape(bot.source_label(record.source))}){kept_copy} from the index? "
             "This cannot be undone.</p>"
         )
         return (question, *(gr.skip(),) * 5, gr.update(visible=True))
 
-    def remove(self, source: str | None) -> tuple[Any, ...]:
+    def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
         """Remove one article (after confirmation) and refresh the lists."""
         if not source:
             return (gr.skip(),) * 6
+        bot = self.collections.bot_for(request)
         try:
-            record = self.bot.remove(source)
+            record = bot.remove(source)
             deleted = (
-                " Its uploaded file was deleted too." if self.bot.uploads.holds(record.file) else ""
+                " Its uploaded file was deleted too." if bot.uploads.holds(record.file) else ""
             )
             message = (
                 f"<p>Removed {render.escape(record.title)} "
@@ -202,17 +217,18 @@ class ChatApp:
             )
         except AssistantError as error:
             message = render.error_panel(str(error))
-        return (message, *self.article_views())
+        return (message, *self.article_views(request))
 
-    def article_views(self) -> tuple[Any, ...]:
+    def article_views(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """The article table, both pickers, the status line and the hidden confirm row, as now."""
-        records = self.bot.articles()
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         return (
-            render.article_rows(records, self.bot.source_label),
+            render.article_rows(records, bot.source_label),
             gr.update(choices=choices, value=[]),
             gr.update(choices=choices, value=None),
-            self.status(),
+            self.status(request),
             gr.update(visible=False),
         )
 
@@ -221,31 +237,35 @@ class ChatApp:
         """Hide the confirmation row (cancel)."""
         return gr.update(visible=False)
 
-    def on_page_load(self, scope: list[str] | None) -> tuple[Any, ...]:
+    def on_page_load(
+        self, scope: list[str] | None, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """Every page load shows the index as it is now, not as it was when the app started."""
-        records = self.bot.articles()
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         known = {r.source for r in records}
         return (
-            render.article_rows(records, self.bot.source_label),
+            render.article_rows(records, bot.source_label),
             gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
             gr.update(choices=choices, value=None),
-            self.status(),
+            self.status(request),
         )
 
-    def status(self) -> str:
+    def status(self, request: gr.Request | None = None) -> str:
         """The header status line, from the assistant's own account of itself."""
-        return render.status(self.bot.status())
+        return render.status(self.collections.bot_for(request).status())
 
     # --- API ---------------------------------------------------------------------
 
-    def api_ask(
+    def api_ask(  # noqa: PLR0917  # the API takes its inputs by position
         self,
         question: str,
         history: list[list[str]] | None = None,
         sources: list[str] | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        collection: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Answer a question from the articles, with numbered citations and per-sentence checks.
 
@@ -255,10 +275,11 @@ class ChatApp:
         claims [{text, citations, score, verdict, evidence}] and passages.
         history is a list of [question, answer] pairs; sources restricts the
         search to those articles, date_from and date_to (YYYY-MM-DD) to the
-        articles dated within that range.
+        articles dated within that range; collection names the collection to
+        ask (`/collections` lists them; default: the app's own).
         """
         try:
-            stream = self.bot.stream(
+            stream = self.collections.named(collection).stream(
                 question,
                 [(q, a) for q, a in history or []],
                 sources=sources or (),
@@ -288,9 +309,17 @@ class ChatApp:
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
-    def api_articles(self) -> list[dict[str, Any]]:
-        """The articles in the index: source, title, date, url, chunks."""
-        return [asdict(record) for record in self.bot.articles()]
+    def api_articles(self, collection: str | None = None) -> list[dict[str, Any]]:
+        """The articles in the index (or in the named collection): source, title, date, url,
+        chunks."""
+        try:
+            return [asdict(record) for record in self.collections.named(collection).articles()]
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_collections(self) -> list[str]:
+        """The names of the installation's collections."""
+        return self.collections.names()
 
 
 def build(bot: Assistant) -> gr.Blocks:
@@ -308,6 +337,7 @@ def build(bot: Assistant) -> gr.Blocks:
             "citations; check each sentence against the passage it cites on the right."
         )
         status = gr.HTML(render.status_loading(), elem_id="status")
+        add_picker(demo, app.collections)
         history = gr.State([])
         panels = gr.State([])
         with gr.Row(equal_height=False):
@@ -383,7 +413,7 @@ def build(bot: Assistant) -> gr.Blocks:
                 cancel = gr.Button("Cancel", elem_id="cancel-remove")
 
         article_outputs = [report, table, scope, to_remove, status, confirm_row]
-        sources.add_section(demo, bot, app.article_views, article_outputs)
+        sources.add_section(demo, app.collections.bot_for, app.article_views, article_outputs)
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
@@ -440,6 +470,7 @@ def build(bot: Assistant) -> gr.Blocks:
         api = gr.api  # type: ignore[attr-defined]  # exported, but not in gradio's __all__
         api(app.api_ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         api(app.api_articles, api_name="articles")
+        api(app.api_collections, api_name="collections")
     blocks: gr.Blocks = demo
     return blocks
 
