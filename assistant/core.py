@@ -609,6 +609,8 @@ class Assistant:
         not say" would be misleading when the article was never there.
         """
         parsed = SearchFilter.parse((), date_from, date_to)
+        if not self.store.exists():
+            self.check_collection()  # a mistyped collection name, not an empty collection
         if not sources:
             return parsed
         known = {record.source for record in self.store.articles()}

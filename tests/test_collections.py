@@ -1,6 +1,7 @@
 """Named collections in one installation: separate articles, views and sources; deleting one
 asks first and leaves the others as they were."""
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -79,6 +80,12 @@ def test_unknown_and_taken_names_are_refused_saying_what_there_is(
         news.in_collection("no-such-thing")
     with pytest.raises(NotInIndexError, match="no collection named 'no-such-thing'"):
         news.delete_collection("no-such-thing")
+    mistyped = Assistant(
+        settings=dataclasses.replace(news.settings, collection="no-such-thing"),
+        embedder=news.embedder,
+    )
+    with pytest.raises(NotInIndexError, match="no collection named 'no-such-thing'"):
+        mistyped.search("How many boats?")
     with pytest.raises(UsageError, match="already a collection"):
         news.create_collection(papers.settings.collection)
     with pytest.raises(UsageError, match="ASSISTANT_COLLECTION must be 3-40 letters"):
