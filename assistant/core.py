@@ -83,6 +83,7 @@ class Assistant:
         self._registry: SourceRegistry | None = None
         self._prompt_set: Prompts | None = None
         self._rating: Rater | None = None
+        self._collection_seen = False
         self._parts = threading.RLock()
         self._writer = threading.Lock()
 
@@ -609,8 +610,9 @@ class Assistant:
         not say" would be misleading when the article was never there.
         """
         parsed = SearchFilter.parse((), date_from, date_to)
-        if not self.store.exists():
+        if not self._collection_seen:
             self.check_collection()  # a mistyped collection name, not an empty collection
+            self._collection_seen = True
         if not sources:
             return parsed
         known = {record.source for record in self.store.articles()}

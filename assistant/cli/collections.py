@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any
 
-from assistant import Assistant
+from assistant import Assistant, AssistantError
 from assistant.cli.common import EXIT_OK, EXIT_USAGE, Options, count, print_json
 
 
@@ -44,7 +44,7 @@ def register(commands: Any, options: Options) -> None:
 
 
 def _list(bot: Assistant, args: argparse.Namespace) -> int:
-    sizes = {name: len(bot.in_collection(name).articles()) for name in bot.collections()}
+    sizes = {name: _size(bot, name) for name in bot.collections()}
     current = bot.settings.collection
     if args.json:
         print_json(
@@ -54,8 +54,18 @@ def _list(bot: Assistant, args: argparse.Namespace) -> int:
     if not sizes:
         print("No collections yet: `assistant ingest PATH` fills the default one")
     for name, size in sizes.items():
-        print(f"{'*' if name == current else ' '} {name}  ({count(size, 'article')})")
+        shown = count(size, "article") if isinstance(size, int) else size
+        print(f"{'*' if name == current else ' '} {name}  ({shown})")
     return EXIT_OK
+
+
+def _size(bot: Assistant, name: str) -> int | str:
+    """How many articles a collection holds, or why that cannot be read with these settings
+    (one built with another embedding model, say): one collection never hides the list."""
+    try:
+        return len(bot.in_collection(name).articles())
+    except AssistantError as error:
+        return str(error)
 
 
 def _create(bot: Assistant, args: argparse.Namespace) -> int:
