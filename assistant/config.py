@@ -161,7 +161,8 @@ class Settings:
             )
         if not _COLLECTION_NAME.fullmatch(self.collection):
             raise ConfigError(
-                "ASSISTANT_COLLECTION must be 3-40 letters, digits, '.', '_' or '-', "
+                "A collection name (ASSISTANT_COLLECTION, --collection) must be 3-40 letters, "
+                "digits, '.', '_' or '-', "
                 f"starting and ending with a letter or digit, not {self.collection!r}"
             )
         if self.chroma_url is not None:
