@@ -19,9 +19,10 @@ from collections import Counter
 import numpy as np
 import numpy.typing as npt
 
-# Words and phrases that ask about time relative to now.
+# Words and phrases that ask about time relative to now. Not "recent" alone: "the recent
+# prisoner swap" names an event rather than asking for the newest news about it.
 _RECENT = re.compile(
-    r"\b(?:latest|newest|most\s+recent(?:ly)?|recent(?:ly)?|lately|nowadays|these\s+days"
+    r"\b(?:latest|newest|most\s+recent(?:ly)?|recently|lately|nowadays|these\s+days"
     r"|today|tonight|yesterday|this\s+(?:week|month|year|morning|weekend)"
     r"|last\s+(?:week|month|night|weekend)|past\s+(?:few\s+)?(?:days|weeks)"
     r"|so\s+far\s+this|as\s+of\s+now|right\s+now|up[\s-]to[\s-]date)\b",

@@ -62,6 +62,7 @@ def test_questions_about_now_are_recognised(question: str) -> None:
         "When did the port reopen?",
         "What was the current account deficit in 2004?",
         "Who won the cup last year?",
+        "Which American was released in the recent prisoner exchange?",
     ],
 )
 def test_other_questions_are_not(question: str) -> None:
