@@ -1,4 +1,5 @@
-"""The browser chat: a Gradio Blocks app over one `Assistant`.
+"""The browser chat: a Gradio Blocks app over one `Assistant` (and the other collections of
+its installation, through the collection picker).
 
 Layout: the chat on the left, the passages panel on the right (each answer
 sentence with its verdict, the cited passages with the supporting sentences
@@ -6,10 +7,11 @@ highlighted), and an Articles section to upload, list, scope and remove
 articles. All answering goes through `Assistant.stream`; this module adds
 no answering logic, only events and rendering (render.py).
 
-API: `/ask` (question, history, sources) streams partial answers and ends
-with the full answer as JSON, citations and claims included, so
-`gradio_client` users get what the browser shows; `/ingest` takes uploaded
-article files and returns the ingest report; `/articles` lists the index.
+API: `/ask` (question, history, sources, date_from, date_to, collection)
+streams partial answers and ends with the full answer as JSON, citations
+and claims included, so `gradio_client` users get what the browser shows; `/ingest` takes uploaded
+article files and returns the ingest report; `/articles` lists the index;
+`/collections` names the installation's collections.
 The chat's own events are not part of the public API.
 """
 
@@ -45,7 +47,8 @@ History = list[list[str]]
 
 
 class ChatApp:
-    """Event handlers bound to one Assistant; all conversation state lives in the page."""
+    """Event handlers over the app's Assistant and its installation's other collections
+    (each page works on the one its address names); conversation state lives in the page."""
 
     def __init__(self, bot: Assistant) -> None:
         self.bot = bot

@@ -61,7 +61,8 @@ ArticleViews = Callable[[gr.Request | None], tuple[Any, ...]]
 
 
 class SourcesSection:
-    """Event handlers of the section, bound to one Assistant and the app's article views."""
+    """Event handlers of the section, working on the collection each page names (`bot_for`),
+    and the app's article views."""
 
     def __init__(self, bot_for: BotFor, article_views: ArticleViews) -> None:
         self.bot_for = bot_for
