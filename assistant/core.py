@@ -83,7 +83,6 @@ class Assistant:
         self._registry: SourceRegistry | None = None
         self._prompt_set: Prompts | None = None
         self._rating: Rater | None = None
-        self._collection_seen = False
         self._parts = threading.RLock()
         self._writer = threading.Lock()
 
@@ -610,9 +609,10 @@ class Assistant:
         not say" would be misleading when the article was never there.
         """
         parsed = SearchFilter.parse((), date_from, date_to)
-        if not self._collection_seen:
-            self.check_collection()  # a mistyped collection name, not an empty collection
-            self._collection_seen = True
+        if not self.store.exists():
+            # On disk: a mistyped collection name, not an empty collection. (A server collection
+            # exists as soon as it is named, as it always has; `--collection` is checked anyway.)
+            self.check_collection()
         if not sources:
             return parsed
         known = {record.source for record in self.store.articles()}
