@@ -37,6 +37,8 @@ def test_recent_keeps_only_the_last_days(news: Path, capsys: pytest.CaptureFixtu
     assert [hit["title"] for hit in json.loads(capsys.readouterr().out)] == ["Dock strike ends"]
     assert main(["search", "dock workers at Felixstowe", "--recent", "41", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["search", "dock workers at Felixstowe"]) == 0
+    assert f"({days_ago(2)}, similarity" in capsys.readouterr().out
     assert main(["search", "dock workers", "--recent", "1"]) == 0
     out = capsys.readouterr().out
     assert f"--recent 1 (from {days_ago(0)})" in out

@@ -120,7 +120,11 @@ def _search(bot: Assistant, args: argparse.Namespace) -> int:
     for n, hit in enumerate(hits, start=1):
         snippet = " ".join(hit.text.split())
         pages = f", {hit.page_label}" if hit.pages else ""
-        print(f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} (similarity {hit.score:.2f})")
+        dated = f"{hit.date[:10]}, " if hit.date else ""
+        print(
+            f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} "
+            f"({dated}similarity {hit.score:.2f})"
+        )
         print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return EXIT_OK
 
