@@ -22,6 +22,10 @@ _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
 _AUTH = re.compile(r"[^:\s]+:\S+")
 # The assistant's own database file in an index folder (conversations, feeds; see database/).
 OWN_DATABASE_FILE = "assistant.sqlite3"
+# The collection an installation starts with; on disk it is the index folder itself, and every
+# other collection is a folder of its own under COLLECTIONS_FOLDER in it (and in the uploads).
+DEFAULT_COLLECTION = "articles"
+COLLECTIONS_FOLDER = "collections"
 LLM_CHOICES = ("extractive", "openai")
 EMBED_CHOICES = ("local", "local-int8", "openai")
 EMBED_BF16_CHOICES = ("auto", "off")
@@ -77,7 +81,7 @@ class Settings:
 
     index_dir: Path = Path("index")
     chroma_url: str | None = None
-    collection: str = "articles"
+    collection: str = DEFAULT_COLLECTION
     llm: str = "extractive"
     model: str = "gpt-4o-mini"
     top_k: int = 6
@@ -157,7 +161,8 @@ class Settings:
             )
         if not _COLLECTION_NAME.fullmatch(self.collection):
             raise ConfigError(
-                "ASSISTANT_COLLECTION must be 3-40 letters, digits, '.', '_' or '-', "
+                "A collection name (ASSISTANT_COLLECTION, --collection) must be 3-40 letters, "
+                "digits, '.', '_' or '-', "
                 f"starting and ending with a letter or digit, not {self.collection!r}"
             )
         if self.chroma_url is not None:
@@ -197,6 +202,18 @@ class Settings:
         return self
 
     @property
+    def index_folder(self) -> Path:
+        """The folder of this collection's index: the index folder itself for the default
+        collection (so indexes made before collections keep working), else its own folder
+        under `collections/` there, which nothing of another collection shares."""
+        return _collection_folder(Path(self.index_dir), self.collection)
+
+    @property
+    def upload_folder(self) -> Path:
+        """Where this collection keeps files uploaded through the app (as `index_folder`)."""
+        return _collection_folder(Path(self.upload_dir), self.collection)
+
+    @property
     def max_file_bytes(self) -> int:
         """The size limit for one input file, in bytes."""
         return int(self.max_file_mb * 1024 * 1024)
@@ -213,6 +230,10 @@ class Settings:
     def is_local_only(self) -> bool:
         """True when the web app listens on the loopback interface only."""
         return self.host in ("127.0.0.1", "localhost", "::1")
+
+
+def _collection_folder(root: Path, collection: str) -> Path:
+    return root if collection == DEFAULT_COLLECTION else root / COLLECTIONS_FOLDER / collection
 
 
 def _coerce(values: dict[str, Any]) -> dict[str, Any]:

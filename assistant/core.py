@@ -10,13 +10,14 @@ hold the index's write lock; reads take none.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.config import Settings
+from assistant.config import DEFAULT_COLLECTION, Settings
 from assistant.errors import NotInIndexError, UsageError
 from assistant.records import (
     Answer,
@@ -140,7 +141,7 @@ class Assistant:
             if self._uploads is None:
                 from assistant.ingest import UploadFolder
 
-                self._uploads = UploadFolder(Path(self.settings.upload_dir))
+                self._uploads = UploadFolder(self.settings.upload_folder)
             return self._uploads
 
     def _rater(self) -> Rater:
@@ -233,6 +234,72 @@ class Assistant:
 
         label = None if typed else self.uploads.label(source)
         return label or shown_source(source)
+
+    # --- collections -------------------------------------------------------------------
+
+    def collections(self) -> list[str]:
+        """The collections of this installation (its index folder or Chroma server), sorted."""
+        from assistant.store import collection_names
+
+        return collection_names(self.settings)
+
+    def check_collection(self) -> None:
+        """NotInIndexError, listing the collections there are, when this assistant's collection
+        is not the default one and has not been created (a mistyped name)."""
+        if self.settings.collection != DEFAULT_COLLECTION:
+            self._known(self.settings.collection)
+
+    def in_collection(self, name: str) -> Assistant:
+        """An Assistant on another existing collection of this installation, with the same
+        settings and embedding model."""
+        if name == self.settings.collection:
+            return self
+        if name != DEFAULT_COLLECTION:
+            self._known(name)
+        return self._sibling(name)
+
+    def create_collection(self, name: str) -> Assistant:
+        """Create an empty collection and return an Assistant on it; UsageError if one of that
+        name exists, ConfigError for a name that cannot be one."""
+        other = self._sibling(name)
+        if name in self.collections():
+            raise UsageError(f"There is already a collection named {name!r}")
+        with other._writing(fresh_view=False):
+            other.store.create()
+        return other
+
+    def delete_collection(self, name: str) -> int:
+        """Delete a collection: its articles, its keyword view, its registered sources and the
+        files uploaded to it. Nothing of another collection is touched. Returns how many
+        articles it held."""
+        from assistant.store import delete_collection
+
+        self._known(name)
+        other = self._sibling(name)
+        with other._writing(fresh_view=False):
+            records = other.store.articles()
+            for record in records:
+                other.uploads.discard(record.file)
+            delete_collection(other.settings)
+        if other.settings.chroma_url and not other.settings.db_url:
+            from assistant.database import remove_default_file
+
+            remove_default_file(other.settings)
+        return len(records)
+
+    def _known(self, name: str) -> None:
+        names = self.collections()
+        if name not in names:
+            listed = ", ".join(names) or "none yet"
+            raise NotInIndexError(
+                f"There is no collection named {name!r} (the collections: {listed}); "
+                f"create it with `assistant collections create {name}`"
+            )
+
+    def _sibling(self, name: str) -> Assistant:
+        """An Assistant with these settings on collection `name`, sharing the model."""
+        settings = dataclasses.replace(self.settings, collection=name).validated()
+        return Assistant(settings=settings, embedder=self._embedder)
 
     # --- articles ----------------------------------------------------------------------
 
@@ -542,6 +609,10 @@ class Assistant:
         not say" would be misleading when the article was never there.
         """
         parsed = SearchFilter.parse((), date_from, date_to)
+        if not self.store.exists():
+            # On disk: a mistyped collection name, not an empty collection. (A server collection
+            # exists as soon as it is named, as it always has; `--collection` is checked anyway.)
+            self.check_collection()
         if not sources:
             return parsed
         known = {record.source for record in self.store.articles()}
@@ -577,7 +648,7 @@ class Assistant:
             if progress is not None:
                 progress(Progress(0, 0, 0, 0.0, waiting_for=holder))
 
-        folder = Path(self.settings.index_dir)
+        folder = self.settings.index_folder
         existed = folder.exists()
         if self.settings.chroma_url:
             lock: Any = self._writer

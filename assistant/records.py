@@ -39,6 +39,24 @@ def date_ordinal(date: str) -> int:
     return int(digits) if len(digits) == 8 and digits.isdigit() else 0
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(date: str) -> str:
+    """An ISO date as people write it ('2005-03-12' → '12 March 2005'); other text as it is."""
+    ordinal = date_ordinal(date)
+    if not ordinal:
+        return date
+    try:
+        day = datetime.date(ordinal // 10000, ordinal // 100 % 100, ordinal % 100)
+    except ValueError:
+        return date
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def article_id_for(source: str) -> str:
     """A stable id for a source string."""
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
@@ -253,6 +271,11 @@ class Citation:
         return self.passage.date
 
     @property
+    def shown_date(self) -> str:
+        """The cited article's date as people write it ('12 March 2005'); "" if unknown."""
+        return long_date(self.passage.date)
+
+    @property
     def pages(self) -> tuple[int, ...]:
         """The pages the cited passage lies on (PDFs); empty otherwise."""
         return self.passage.pages
@@ -363,6 +386,8 @@ class Answer:
         if self.refused and self.note:
             lines.append(f"({self.note})")
         if self.citations:
+            if self.newest_source_line:
+                lines.append(self.newest_source_line)
             lines.append("")
             for citation in self.citations:
                 place = citation.url or citation.source
@@ -370,6 +395,21 @@ class Answer:
                 pages = f", {citation.passage.page_label}" if citation.pages else ""
                 lines.append(f"[{citation.n}] {citation.title} — {place}{pages}{date}")
         return "\n".join(lines)
+
+    @property
+    def newest_source(self) -> Citation | None:
+        """The citation of the newest article when the cited articles have different dates
+        (so a reader knows what the answer holds as of when); None otherwise."""
+        dated = [c for c in self.citations if date_ordinal(c.date)]
+        if len({date_ordinal(c.date) for c in dated}) < 2:
+            return None
+        return max(dated, key=lambda c: (date_ordinal(c.date), -c.n))
+
+    @property
+    def newest_source_line(self) -> str:
+        """'Newest source: 12 March 2005 [2]' when the cited articles have different dates."""
+        newest = self.newest_source
+        return f"Newest source: {newest.shown_date} [{newest.n}]" if newest else ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `assistant ask --json` and of the web API."""
@@ -386,6 +426,9 @@ class Answer:
             "claims": [dataclasses.asdict(c) for c in self.claims],
             "dropped_citations": list(self.dropped_citations),
             "short_answer": dataclasses.asdict(self.short_answer) if self.short_answer else None,
+            "newest_source": (
+                {"n": newest.n, "date": newest.date} if (newest := self.newest_source) else None
+            ),
             "passages": [p.to_dict() for p in self.passages],
             "seconds": round(self.seconds, 3),
         }

@@ -16,10 +16,10 @@ import sys
 from collections.abc import Sequence
 
 from assistant import Assistant, AssistantError, LLMError, UsageError
-from assistant.cli import articles, questions, serve, sources
+from assistant.cli import articles, collections, questions, serve, sources
 from assistant.cli.common import EXIT_OK, EXIT_SERVICE, EXIT_USAGE, Parser, options
 
-COMMAND_MODULES = (articles, questions, sources, serve)
+COMMAND_MODULES = (articles, questions, sources, serve, collections)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,11 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         bot = Assistant(
             args.index_dir,
+            collection=getattr(args, "collection", None),
             llm=args.llm,
             model=args.model,
             host=getattr(args, "host", None),
             port=getattr(args, "port", None),
         )
+        if getattr(args, "collection", None) and not getattr(args, "whole_installation", False):
+            bot.check_collection()  # a mistyped --collection must not start a new collection
         if not getattr(args, "creates_index", False) and not bot.index_exists():
             where = bot.settings.chroma_url or bot.settings.index_dir
             raise UsageError(

@@ -8,6 +8,7 @@ the Assistant and the parsed arguments and returns the exit code.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,12 @@ def options() -> Options:
     common.add_argument(
         "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)"
     )
+    common.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="the collection to use (default: $ASSISTANT_COLLECTION or articles); "
+        "`assistant collections list` shows them",
+    )
     common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
     common.add_argument("--model", help="model name for the openai backend")
     output = Parser(add_help=False)
@@ -56,8 +63,15 @@ def options() -> Options:
         metavar="SOURCE",
         help="only search this article (repeatable)",
     )
-    scope.add_argument(
+    start = scope.add_mutually_exclusive_group()
+    start.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="only articles dated on or after"
+    )
+    start.add_argument(
+        "--recent",
+        type=days,
+        metavar="DAYS",
+        help="only articles dated within the last DAYS days (today counts as the first)",
     )
     scope.add_argument(
         "--to", dest="date_to", metavar="YYYY-MM-DD", help="only articles dated on or before"
@@ -74,6 +88,25 @@ def positive(text: str) -> int:
     if not 1 <= value <= 50:
         raise argparse.ArgumentTypeError(f"must be from 1 to 50, not {value}")
     return value
+
+
+def days(text: str) -> int:
+    """An argparse type: a whole number of days, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 day or more, not {value}")
+    return value
+
+
+def date_from(args: argparse.Namespace) -> str | None:
+    """The first day of the search scope: --from as given, or the first of the last
+    --recent DAYS days (by this machine's calendar), or None."""
+    if args.recent:
+        return (datetime.date.today() - datetime.timedelta(days=args.recent - 1)).isoformat()
+    return str(args.date_from) if args.date_from else None
 
 
 def print_json(value: Any) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import Answer, Assistant, evaluate, load_cases
-from assistant.cli.common import EXIT_OK, Options, positive, print_json, shown
+from assistant.cli.common import EXIT_OK, Options, date_from, positive, print_json, shown
 
 
 def register(commands: Any, options: Options) -> None:
@@ -45,7 +45,7 @@ def register(commands: Any, options: Options) -> None:
 
 def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     answer = bot.ask(
-        args.question, sources=args.source, date_from=args.date_from, date_to=args.date_to
+        args.question, sources=args.source, date_from=date_from(args), date_to=args.date_to
     )
     if args.json:
         print_json(answer.to_dict())
@@ -66,6 +66,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.short_answer is not None:
         print(f"Answer: {answer.short_answer.text} [{answer.short_answer.n}]\n")
     print(answer.text)
+    if answer.newest_source_line and not answer.refused:
+        print(f"\n{answer.newest_source_line}")
     if answer.note:
         print(f"\n({answer.note})")
     if answer.refused:
@@ -83,6 +85,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
             span = f"chars {citation.start}-{citation.end}"
             if citation.pages:
                 span = f"{citation.passage.page_label}, {span}"
+            if citation.date:
+                span = f"{citation.shown_date}, {span}"
             print(
                 f"  [{citation.n}] {citation.title} — {shown(bot, citation.source)} "
                 f"({span}, similarity {citation.score:.2f})"
@@ -101,7 +105,7 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
 
 def _search(bot: Assistant, args: argparse.Namespace) -> int:
     hits = bot.search(
-        args.query, args.k, sources=args.source, date_from=args.date_from, date_to=args.date_to
+        args.query, args.k, sources=args.source, date_from=date_from(args), date_to=args.date_to
     )
     if args.json:
         print_json([{k: v for k, v in asdict(h).items() if k != "chunk_id"} for h in hits])
@@ -116,7 +120,11 @@ def _search(bot: Assistant, args: argparse.Namespace) -> int:
     for n, hit in enumerate(hits, start=1):
         snippet = " ".join(hit.text.split())
         pages = f", {hit.page_label}" if hit.pages else ""
-        print(f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} (similarity {hit.score:.2f})")
+        dated = f"{hit.date[:10]}, " if hit.date else ""
+        print(
+            f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} "
+            f"({dated}similarity {hit.score:.2f})"
+        )
         print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return EXIT_OK
 
@@ -127,6 +135,7 @@ def _why_no_hits(bot: Assistant, args: argparse.Namespace) -> str:
         return "The index is empty: add articles with `assistant ingest PATH`"
     limits = [f"--source {s}" for s in args.source]
     limits += [f"--from {args.date_from}"] if args.date_from else []
+    limits += [f"--recent {args.recent} (from {date_from(args)})"] if args.recent else []
     limits += [f"--to {args.date_to}"] if args.date_to else []
     if limits:
         return (

@@ -28,7 +28,17 @@ def default_url(settings: Settings) -> str:
         return settings.db_url
     if settings.chroma_url:
         return f"sqlite:///{Path(f'assistant-{settings.collection}.sqlite3').resolve()}"
-    return f"sqlite:///{(Path(settings.index_dir) / OWN_DATABASE_FILE).resolve()}"
+    return f"sqlite:///{(settings.index_folder / OWN_DATABASE_FILE).resolve()}"
+
+
+def remove_default_file(settings: Settings) -> None:
+    """Delete a collection's own SQLite database where `default_url` puts it (after the
+    collection itself was deleted); a database named by ASSISTANT_DB_URL is left alone."""
+    if settings.db_url:
+        return
+    path = Path(sa.make_url(default_url(settings)).database or "")
+    for end in ("", "-wal", "-shm"):
+        path.with_name(path.name + end).unlink(missing_ok=True)
 
 
 class Database:

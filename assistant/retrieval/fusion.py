@@ -41,6 +41,9 @@ class Fusion:
     article_weight: float = 1.0
     second_chunk_weight: float = 0.25
     first_chunk_bonus: float = 0.1
+    # Questions asking for the newest (recency.py): the weight of the article-date prior
+    # (0 to 1), enough to lift a good newer match over a better older one, not a poor one.
+    recency_weight: float = 0.3
 
 
 def keyword_candidates(
@@ -73,6 +76,7 @@ def fuse_scores(
     article_rank: npt.NDArray[np.float64],
     owner: npt.NDArray[np.int64],
     first: npt.NDArray[np.bool_],
+    date_prior: npt.NDArray[np.float64] | None = None,
 ) -> npt.NDArray[np.float64]:
     """Weighted reciprocal rank fusion of the candidates' ranks (infinity: not ranked).
 
@@ -81,6 +85,10 @@ def fuse_scores(
     chunk (its lead) may get a bonus; and a chunk gains a share of the
     second-best score of its own article, so an article that matches in
     several places beats one lucky chunk.
+
+    With `date_prior` (a question asking for the newest, recency.py) each chunk
+    also gains the weighted prior of its article's date; undated ones (NaN) gain
+    the mean of the dated ones' prior, neither favoured nor pushed down.
     """
     c = fusion.rrf_constant
     score = (
@@ -89,6 +97,9 @@ def fuse_scores(
         + fusion.article_weight / (c + article_rank)
     )
     score = score * np.where(first, 1.0 + fusion.first_chunk_bonus, 1.0)
+    if date_prior is not None and not np.isnan(date_prior).all():
+        prior = np.where(np.isnan(date_prior), np.nanmean(date_prior), date_prior)
+        score = score + fusion.recency_weight * prior
     if fusion.second_chunk_weight and len(score) > 1:
         order = np.lexsort((-score, owner))
         grouped_owner, grouped_score = owner[order], score[order]

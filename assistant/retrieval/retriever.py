@@ -21,6 +21,7 @@ from assistant.records import ArticleRecord, Passage, SearchFilter
 from assistant.retrieval import view_cache
 from assistant.retrieval.bm25 import Vocabulary
 from assistant.retrieval.fusion import Fusion, diversify, fuse_scores, keyword_candidates
+from assistant.retrieval.recency import asks_for_recent, date_prior
 from assistant.retrieval.view import View, build_view
 from assistant.store import ChunkStore
 from assistant.text.terms import terms
@@ -82,7 +83,8 @@ class Retriever:
         return view.keywords.idf(term)
 
     def search(self, query: str, k: int, where: SearchFilter | None = None) -> list[Passage]:
-        """The best `k` passages for `query`, best first, within the filter."""
+        """The best `k` passages for `query`, best first, within the filter; newer articles
+        first among good matches when the query asks for the newest (recency.py)."""
         view = self.view()
         if not view.chunks or k <= 0:
             return []
@@ -111,6 +113,9 @@ class Retriever:
             article_rank=np.array([article_rank.get(int(view.owner[r]), np.inf) for r in rows]),
             owner=view.owner[rows],
             first=view.first[rows],
+            date_prior=date_prior(view.dates[rows], view.owner[rows])
+            if asks_for_recent(query)
+            else None,
         )
         missing = [view.chunks[r].chunk_id for r in rows if int(r) not in similarity]
         for chunk_id, stored in self.store.vectors(missing).items():

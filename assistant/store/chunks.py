@@ -22,7 +22,6 @@ import functools
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -88,7 +87,7 @@ class ChunkStore:
     @property
     def location_key(self) -> str:
         """Where the index lives, the same however it was named (server URL or absolute path)."""
-        return self.settings.chroma_url or str(Path(self.settings.index_dir).resolve())
+        return self.settings.chroma_url or str(self.settings.index_folder.resolve())
 
     @property
     def max_batch(self) -> int:
@@ -282,6 +281,15 @@ class ChunkStore:
         self.connection.write("write", delete)
         return record
 
+    def create(self) -> None:
+        """Create the (empty) collections now, so the index exists before any article does."""
+
+        def make() -> None:
+            self._collection(self.chunks_name)
+            self._bump_generation()
+
+        self.connection.write("create", make)
+
     def prepare_to_write(self) -> None:
         """Before a write: reopen if another process changed the index since we last looked."""
         self.generation()
@@ -289,7 +297,7 @@ class ChunkStore:
     def trust_written_state(self) -> None:
         """After this process's own writes, spare other processes the safety probe."""
         if not self.settings.chroma_url:
-            probe.trust(Path(self.settings.index_dir))
+            probe.trust(self.settings.index_folder)
 
     def _bump_generation(self) -> None:
         """Mark a committed change (called inside a write)."""

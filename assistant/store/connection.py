@@ -23,7 +23,6 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -49,8 +48,8 @@ class Connection:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.embedded = not settings.chroma_url
-        self.folder = Path(settings.index_dir)
-        self.location = settings.chroma_url or str(settings.index_dir)
+        self.folder = settings.index_folder
+        self.location = settings.chroma_url or str(settings.index_folder)
         self._access: AccessLock | None = access_lock(self.folder) if self.embedded else None
         self._client: Any = None
         self._handles: dict[str, Any] = {}
@@ -238,7 +237,7 @@ class _Retry(Exception):
 
 def connection_for(settings: Settings) -> Connection:
     """The process's connection to the index the settings name."""
-    location = settings.chroma_url or str(Path(settings.index_dir).resolve())
+    location = settings.chroma_url or str(settings.index_folder.resolve())
     key = (location, settings.chroma_url or "")
     with _registry_lock:
         if key not in _connections:
@@ -277,7 +276,7 @@ def connect(settings: Settings) -> Any:
                 "(`chroma run --path DIR --port N`) or unset ASSISTANT_CHROMA_URL"
             ) from None
         return client
-    index_dir = Path(settings.index_dir)
+    index_dir = settings.index_folder
     if index_dir.exists() and not index_dir.is_dir():
         raise ConfigError(f"ASSISTANT_INDEX_DIR {index_dir} is a file; point it at a folder")
     try:
@@ -306,7 +305,7 @@ def _forget_failed_system(path: str) -> None:
 
 def damaged(settings: Settings, action: str, error: Exception) -> IndexDamagedError:
     """The error for an index that cannot be used, naming the command that rebuilds it."""
-    where = settings.chroma_url or str(settings.index_dir)
+    where = settings.chroma_url or str(settings.index_folder)
     detail = (str(error).splitlines() or [type(error).__name__])[0][:160]
     return IndexDamagedError(
         f"The index at {where} could not {action} ({detail}); if it is damaged, rebuild it "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.config import OWN_DATABASE_FILE, Settings
+from assistant.config import COLLECTIONS_FOLDER, OWN_DATABASE_FILE, Settings
 from assistant.errors import ConfigError
 from assistant.store.connection import DATABASE_FILE, connect, connection_for
 from assistant.store.lock import ACCESS_LOCK, WRITE_LOCK
@@ -16,9 +16,17 @@ from assistant.store.lock import ACCESS_LOCK, WRITE_LOCK
 DATABASE_FILES_OF_OURS = tuple(f"{OWN_DATABASE_FILE}{end}" for end in ("", "-wal", "-shm"))
 
 # Files of ours that may live in an index folder and survive a rebuild.
-# (The assistant's own database lives here too: conversations outlast a rebuild of the index.)
+# (The assistant's own database lives here too: conversations outlast a rebuild of the index;
+# and the other collections' folders: rebuilding the default collection must not touch them.)
 _KEPT_ON_DROP = frozenset(
-    {WRITE_LOCK, ACCESS_LOCK, "README.md", ".gitignore", *DATABASE_FILES_OF_OURS}
+    {
+        WRITE_LOCK,
+        ACCESS_LOCK,
+        "README.md",
+        ".gitignore",
+        COLLECTIONS_FOLDER,
+        *DATABASE_FILES_OF_OURS,
+    }
 )
 
 
@@ -39,7 +47,7 @@ def drop_index(settings: Settings) -> None:
                 client.delete_collection(name)
         connection.close()
         return
-    folder = Path(settings.index_dir)
+    folder = settings.index_folder
     if not folder.is_dir():
         return
     entries = [entry for entry in folder.iterdir() if entry.name not in _KEPT_ON_DROP]
@@ -54,6 +62,20 @@ def drop_index(settings: Settings) -> None:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
+
+
+def delete_collection(settings: Settings) -> None:
+    """Delete the settings' collection for good: its index and the assistant's own database
+    kept with it (registered sources, conversations). Another collection's files are in
+    folders (or, on a server, Chroma collections) of their own and are not touched.
+
+    A folder keeps its two lock files, so a process that still has the collection open
+    and one that creates it again lock the same files.
+    """
+    drop_index(settings)
+    if not settings.chroma_url:
+        for name in DATABASE_FILES_OF_OURS:
+            (settings.index_folder / name).unlink(missing_ok=True)
 
 
 def remove_if_unused(folder: Path) -> None:

@@ -1,4 +1,5 @@
-"""The browser chat: a Gradio Blocks app over one `Assistant`.
+"""The browser chat: a Gradio Blocks app over one `Assistant` (and the other collections of
+its installation, through the collection picker).
 
 Layout: the chat on the left, the passages panel on the right (each answer
 sentence with its verdict, the cited passages with the supporting sentences
@@ -6,10 +7,11 @@ highlighted), and an Articles section to upload, list, scope and remove
 articles. All answering goes through `Assistant.stream`; this module adds
 no answering logic, only events and rendering (render.py).
 
-API: `/ask` (question, history, sources) streams partial answers and ends
-with the full answer as JSON, citations and claims included, so
-`gradio_client` users get what the browser shows; `/ingest` takes uploaded
-article files and returns the ingest report; `/articles` lists the index.
+API: `/ask` (question, history, sources, date_from, date_to, collection)
+streams partial answers and ends with the full answer as JSON, citations
+and claims included, so `gradio_client` users get what the browser shows; `/ingest` takes uploaded
+article files and returns the ingest report; `/articles` lists the index;
+`/collections` names the installation's collections.
 The chat's own events are not part of the public API.
 """
 
@@ -19,7 +21,7 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,8 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant, AssistantError, ConfigError, Progress, StoredArticle
-from assistant.web import render, sources
+from assistant.web import dates, render, sources
+from assistant.web.collections import Collections, add_picker
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES = [
@@ -44,15 +47,25 @@ History = list[list[str]]
 
 
 class ChatApp:
-    """Event handlers bound to one Assistant; all conversation state lives in the page."""
+    """Event handlers over the app's Assistant and its installation's other collections
+    (each page works on the one its address names); conversation state lives in the page."""
 
     def __init__(self, bot: Assistant) -> None:
         self.bot = bot
+        self.collections = Collections(bot)
 
     # --- chat --------------------------------------------------------------------
 
-    def respond(
-        self, question: str, chat: Chat, history: History, panels: list[str], scope: list[str]
+    def respond(  # noqa: PLR0917  # Gradio passes the inputs by position
+        self,
+        question: str,
+        chat: Chat,
+        history: History,
+        panels: list[str],
+        scope: list[str],
+        date_from: str | None = None,
+        date_to: str | None = None,
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Stream an answer into the chat, then show its passages panel.
 
@@ -64,12 +77,13 @@ class ChatApp:
         if not question:
             yield (gr.skip(),) * 7
             return
-        records = self.bot.articles()
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
         known = {record.source for record in records}
         kept = [source for source in scope or [] if source in known]
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         scope_now = gr.update(choices=choices, value=kept)
-        status = self.status()
+        status = self.status(request)
         notice = ""
         if len(kept) < len(scope or []):
             notice = (
@@ -85,7 +99,13 @@ class ChatApp:
         yield chat, render.empty_panel(), history, panels, "", scope_now, status
         more = (gr.skip(),) * 3
         try:
-            stream = self.bot.stream(question, [(q, a) for q, a in history], sources=kept)
+            stream = bot.stream(
+                question,
+                [(q, a) for q, a in history],
+                sources=kept,
+                date_from=date_from,
+                date_to=date_to,
+            )
             text = ""
             for piece in stream:
                 text += piece
@@ -99,19 +119,25 @@ class ChatApp:
             return
         short = answer.short_answer.text if answer.short_answer else ""
         content = render.answer_message(answer.text, turn, short)
+        content += render.newest_source(answer, turn)
         for said in (notice, answer.note if answer.interrupted else ""):
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
         chat[-1] = {"role": "assistant", "content": content}
-        panel = render.panel(answer, turn, self.bot.source_label, self.stored_article)
+        panel = render.panel(answer, turn, bot.source_label, self.stored_article_of(bot))
         yield chat, panel, [*history, [question, answer.text]], [*panels, panel], *more
 
-    def stored_article(self, source: str) -> StoredArticle | None:
-        """The whole stored article behind a passage, or None if it is gone."""
-        try:
-            return self.bot.article(source)
-        except AssistantError:
-            return None
+    @staticmethod
+    def stored_article_of(bot: Assistant) -> Callable[[str], StoredArticle | None]:
+        """The whole stored article behind a passage of `bot`'s, or None if it is gone."""
+
+        def stored_article(source: str) -> StoredArticle | None:
+            try:
+                return bot.article(source)
+            except AssistantError:
+                return None
+
+        return stored_article
 
     @staticmethod
     def select_turn(panels: list[str], event: gr.SelectData) -> Any:
@@ -132,10 +158,12 @@ class ChatApp:
         files: list[str] | None,
         replace: bool,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
         if not files:
             return (gr.skip(),) * 7
+        bot = self.collections.bot_for(request)
 
         def show(state: Progress) -> None:
             if state.waiting_for:
@@ -144,13 +172,15 @@ class ChatApp:
                 progress((state.files_done, state.files_total), desc="Ingesting articles")
 
         try:
-            result = self.bot.upload(files, replace=bool(replace), progress=show)
+            result = bot.upload(files, replace=bool(replace), progress=show)
         except AssistantError as error:
-            return (render.error_panel(str(error)), *self.article_views(), None)
+            return (render.error_panel(str(error)), *self.article_views(request), None)
         # The file box is emptied: the next upload holds only the files chosen then.
-        return (render.report(result, self.bot.source_label), *self.article_views(), None)
+        return (render.report(result, bot.source_label), *self.article_views(request), None)
 
-    def ask_to_remove(self, source: str | None) -> tuple[Any, ...]:
+    def ask_to_remove(
+        self, source: str | None, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """The first step of removing: name what would go and ask to confirm.
 
         An article that another process removed in the meantime is reported,
@@ -158,29 +188,31 @@ class ChatApp:
         """
         if not source:
             return (gr.skip(),) * 7
-        record = next((r for r in self.bot.articles() if r.source == source), None)
+        bot = self.collections.bot_for(request)
+        record = next((r for r in bot.articles() if r.source == source), None)
         if record is None:
             gone = render.error_panel(
-                f"{self.bot.source_label(source)} is no longer in the index (removed elsewhere); "
+                f"{bot.source_label(source)} is no longer in the index (removed elsewhere); "
                 "the lists now show what it holds."
             )
-            return (gr.skip(), gone, *self.article_views())
-        kept_copy = " and its uploaded file" if self.bot.uploads.holds(record.file) else ""
+            return (gr.skip(), gone, *self.article_views(request))
+        kept_copy = " and its uploaded file" if bot.uploads.holds(record.file) else ""
         question = (
             f'<p class="confirm">Remove <b>{render.escape(record.title)}</b> '
-            f"({render.escape(self.bot.source_label(record.source))}){kept_copy} from the index? "
+            f"({render.escape(bot.source_label(record.source))}){kept_copy} from the index? "
             "This cannot be undone.</p>"
         )
         return (question, *(gr.skip(),) * 5, gr.update(visible=True))
 
-    def remove(self, source: str | None) -> tuple[Any, ...]:
+    def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
         """Remove one article (after confirmation) and refresh the lists."""
         if not source:
             return (gr.skip(),) * 6
+        bot = self.collections.bot_for(request)
         try:
-            record = self.bot.remove(source)
+            record = bot.remove(source)
             deleted = (
-                " Its uploaded file was deleted too." if self.bot.uploads.holds(record.file) else ""
+                " Its uploaded file was deleted too." if bot.uploads.holds(record.file) else ""
             )
             message = (
                 f"<p>Removed {render.escape(record.title)} "
@@ -188,17 +220,18 @@ class ChatApp:
             )
         except AssistantError as error:
             message = render.error_panel(str(error))
-        return (message, *self.article_views())
+        return (message, *self.article_views(request))
 
-    def article_views(self) -> tuple[Any, ...]:
+    def article_views(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """The article table, both pickers, the status line and the hidden confirm row, as now."""
-        records = self.bot.articles()
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         return (
-            render.article_rows(records, self.bot.source_label),
+            render.article_rows(records, bot.source_label),
             gr.update(choices=choices, value=[]),
             gr.update(choices=choices, value=None),
-            self.status(),
+            self.status(request),
             gr.update(visible=False),
         )
 
@@ -207,29 +240,35 @@ class ChatApp:
         """Hide the confirmation row (cancel)."""
         return gr.update(visible=False)
 
-    def on_page_load(self, scope: list[str] | None) -> tuple[Any, ...]:
+    def on_page_load(
+        self, scope: list[str] | None, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """Every page load shows the index as it is now, not as it was when the app started."""
-        records = self.bot.articles()
-        choices = [(f"{r.title} — {self.bot.source_label(r.source)}", r.source) for r in records]
+        bot = self.collections.bot_for(request)
+        records = bot.articles()
+        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
         known = {r.source for r in records}
         return (
-            render.article_rows(records, self.bot.source_label),
+            render.article_rows(records, bot.source_label),
             gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
             gr.update(choices=choices, value=None),
-            self.status(),
+            self.status(request),
         )
 
-    def status(self) -> str:
+    def status(self, request: gr.Request | None = None) -> str:
         """The header status line, from the assistant's own account of itself."""
-        return render.status(self.bot.status())
+        return render.status(self.collections.bot_for(request).status())
 
     # --- API ---------------------------------------------------------------------
 
-    def api_ask(
+    def api_ask(  # noqa: PLR0917  # the API takes its inputs by position
         self,
         question: str,
         history: list[list[str]] | None = None,
         sources: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        collection: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Answer a question from the articles, with numbered citations and per-sentence checks.
 
@@ -238,11 +277,17 @@ class ChatApp:
         mode, refused, citations [{n, source, title, text, score, start, end}],
         claims [{text, citations, score, verdict, evidence}] and passages.
         history is a list of [question, answer] pairs; sources restricts the
-        search to those articles.
+        search to those articles, date_from and date_to (YYYY-MM-DD) to the
+        articles dated within that range; collection names the collection to
+        ask (`/collections` lists them; default: the app's own).
         """
         try:
-            stream = self.bot.stream(
-                question, [(q, a) for q, a in history or []], sources=sources or ()
+            stream = self.collections.named(collection).stream(
+                question,
+                [(q, a) for q, a in history or []],
+                sources=sources or (),
+                date_from=date_from or None,
+                date_to=date_to or None,
             )
             text = ""
             for piece in stream:
@@ -267,9 +312,17 @@ class ChatApp:
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
-    def api_articles(self) -> list[dict[str, Any]]:
-        """The articles in the index: source, title, date, url, chunks."""
-        return [asdict(record) for record in self.bot.articles()]
+    def api_articles(self, collection: str | None = None) -> list[dict[str, Any]]:
+        """The articles in the index (or in the named collection): source, title, date, url,
+        chunks."""
+        try:
+            return [asdict(record) for record in self.collections.named(collection).articles()]
+        except AssistantError as error:
+            raise gr.Error(str(error), print_exception=False) from None
+
+    def api_collections(self) -> list[str]:
+        """The names of the installation's collections."""
+        return self.collections.names()
 
 
 def build(bot: Assistant) -> gr.Blocks:
@@ -287,6 +340,7 @@ def build(bot: Assistant) -> gr.Blocks:
             "citations; check each sentence against the passage it cites on the right."
         )
         status = gr.HTML(render.status_loading(), elem_id="status")
+        add_picker(demo, app.collections)
         history = gr.State([])
         panels = gr.State([])
         with gr.Row(equal_height=False):
@@ -321,6 +375,7 @@ def build(bot: Assistant) -> gr.Blocks:
                     elem_id="scope",
                     label="Ask only these articles (empty: all articles)",
                 )
+                date_from, date_to = dates.date_range()
                 clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
                 gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
             with gr.Column(scale=2):
@@ -361,12 +416,12 @@ def build(bot: Assistant) -> gr.Blocks:
                 cancel = gr.Button("Cancel", elem_id="cancel-remove")
 
         article_outputs = [report, table, scope, to_remove, status, confirm_row]
-        sources.add_section(demo, bot, app.article_views, article_outputs)
+        sources.add_section(demo, app.collections.bot_for, app.article_views, article_outputs)
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
         chat_outputs = [chatbot, panel, history, panels, question, scope, status]
-        chat_inputs = [question, chatbot, history, panels, scope]
+        chat_inputs = [question, chatbot, history, panels, scope, date_from, date_to]
         for trigger in (question.submit, send.click):
             trigger(
                 app.respond,
@@ -418,6 +473,7 @@ def build(bot: Assistant) -> gr.Blocks:
         api = gr.api  # type: ignore[attr-defined]  # exported, but not in gradio's __all__
         api(app.api_ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         api(app.api_articles, api_name="articles")
+        api(app.api_collections, api_name="collections")
     blocks: gr.Blocks = demo
     return blocks
 

@@ -129,6 +129,13 @@ def user_message(text: str) -> str:
     return _markdown_safe(text)
 
 
+def newest_source(answer: Answer, turn: int) -> str:
+    """The line under an answer built from articles of different dates that says which is
+    newest ('Newest source: 12 March 2005 [2]', its marker a chip); "" otherwise."""
+    line = answer.newest_source_line
+    return f'<br><span class="as-of">{answer_message(line, turn)}</span>' if line else ""
+
+
 def notice_message(text: str) -> str:
     """A short notice in the chat (an error or a refusal), inert like an answer."""
     return f'<span class="notice">{_markdown_safe(text)}</span>'

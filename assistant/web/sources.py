@@ -55,17 +55,24 @@ def links_in(text: str | None) -> list[str]:
     return list(dict.fromkeys((text or "").split()))
 
 
-class SourcesSection:
-    """Event handlers of the section, bound to one Assistant and the app's article views."""
+# The assistant of the collection a page shows, and the app's article views for that page.
+BotFor = Callable[[gr.Request | None], Assistant]
+ArticleViews = Callable[[gr.Request | None], tuple[Any, ...]]
 
-    def __init__(self, bot: Assistant, article_views: Callable[[], tuple[Any, ...]]) -> None:
-        self.bot = bot
+
+class SourcesSection:
+    """Event handlers of the section, working on the collection each page names (`bot_for`),
+    and the app's article views."""
+
+    def __init__(self, bot_for: BotFor, article_views: ArticleViews) -> None:
+        self.bot_for = bot_for
         self.article_views = article_views
 
-    def table(self) -> str:
+    def table(self, request: gr.Request | None = None) -> str:
         """The registered sources now."""
+        bot = self.bot_for(request)
         try:
-            return sources_table(self.bot.sources(), self.bot.source_label)
+            return sources_table(bot.sources(), bot.source_label)
         except AssistantError as error:
             return render.error_panel(str(error))
 
@@ -73,6 +80,7 @@ class SourcesSection:
         self,
         text: str | None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Fetch and ingest the addresses typed in the box (emptied once they are read)."""
         links = links_in(text)
@@ -80,30 +88,41 @@ class SourcesSection:
             return _refused("Type or paste one or more web addresses first.")
         if len(links) > MAX_LINKS:
             return _refused(f"At most {MAX_LINKS} addresses at a time, not {len(links)}.")
-        return self._run(lambda show: self.bot.ingest(links, show, public_only=True), progress)
+        bot = self.bot_for(request)
+        return self._run(
+            lambda show: bot.ingest(links, show, public_only=True), bot, progress, request
+        )
 
     def add_feed(
         self,
         url: str | None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Register a feed and read its articles (the box is emptied once it is added)."""
         address = (url or "").strip()
         if not address:
             return _refused("Type a feed's address first.")
-        return self._run(lambda show: self.bot.add_feed(address, show, public_only=True), progress)
+        bot = self.bot_for(request)
+        return self._run(
+            lambda show: bot.add_feed(address, show, public_only=True), bot, progress, request
+        )
 
     def sync(
         self,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Read every registered source again."""
-        return self._run(lambda show: self.bot.sync(show, public_only=True), progress)[:-1]
+        bot = self.bot_for(request)
+        return self._run(lambda show: bot.sync(show, public_only=True), bot, progress, request)[:-1]
 
     def _run(
         self,
         action: Callable[[Callable[[Progress], None]], IngestReport],
+        bot: Assistant,
         progress: gr.Progress,
+        request: gr.Request | None,
     ) -> tuple[Any, ...]:
         """The report, the tables brought up to date, and the input box (emptied on success)."""
 
@@ -114,10 +133,10 @@ class SourcesSection:
                 progress((state.files_done, max(state.files_total, 1)), desc=state.describe())
 
         try:
-            result, box = render.report(action(show), self.bot.source_label), ""
+            result, box = render.report(action(show), bot.source_label), ""
         except AssistantError as error:
             result, box = render.error_panel(str(error)), gr.skip()
-        return (result, self.table(), *self.article_views(), box)
+        return (result, self.table(request), *self.article_views(request), box)
 
 
 def _refused(message: str) -> tuple[Any, ...]:
@@ -127,8 +146,8 @@ def _refused(message: str) -> tuple[Any, ...]:
 
 def add_section(
     demo: gr.Blocks,
-    bot: Assistant,
-    article_views: Callable[[], tuple[Any, ...]],
+    bot_for: BotFor,
+    article_views: ArticleViews,
     article_outputs: list[Any],
 ) -> None:
     """Lay out the section (inside the app's Blocks `demo`) and wire its events; every page
@@ -138,7 +157,7 @@ def add_section(
     table, pickers, status line and confirm row), so reading pages here
     shows up there at once.
     """
-    section = SourcesSection(bot, article_views)
+    section = SourcesSection(bot_for, article_views)
     with gr.Accordion("Feeds and web pages", open=False, elem_id="feeds"):
         links = gr.Textbox(
             label="Read articles from web addresses (one a line)",
@@ -158,7 +177,7 @@ def add_section(
             add = gr.Button("Add feed", scale=1, elem_id="add-feed")
         sync = gr.Button("Sync all now", size="sm", elem_id="sync-now")
         result = gr.HTML(elem_id="sources-report")
-        table = gr.HTML(section.table(), elem_id="sources")
+        table = gr.HTML(section.table(None), elem_id="sources")
     outputs = [result, table, *article_outputs[1:]]
     for button, handler, inputs in (
         (read, section.read_links, [links]),
