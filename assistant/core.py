@@ -272,7 +272,8 @@ class Assistant:
         """Delete a collection: its articles, its keyword view, its registered sources and the
         files uploaded to it. Nothing of another collection is touched. Returns how many
         articles it held."""
-        from assistant.store import delete_collection
+        from assistant.database import remove_default_file
+        from assistant.store import drop_index
 
         self._known(name)
         other = self._sibling(name)
@@ -280,10 +281,9 @@ class Assistant:
             records = other.store.articles()
             for record in records:
                 other.uploads.discard(record.file)
-            delete_collection(other.settings)
-        if other.settings.chroma_url and not other.settings.db_url:
-            from assistant.database import remove_default_file
-
+            # The folder keeps its two lock files, so a process that still has the collection
+            # open and one that creates it again lock the same files.
+            drop_index(other.settings)
             remove_default_file(other.settings)
         return len(records)
 

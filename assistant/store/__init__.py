@@ -7,14 +7,13 @@ locks keep processes sharing an index folder out of each other's way.
 
 from assistant.store.chunks import ArticleVersion, ChunkStore
 from assistant.store.collections import collection_names
-from assistant.store.drop import delete_collection, drop_index, remove_if_unused
+from assistant.store.drop import drop_index, remove_if_unused
 from assistant.store.lock import write_lock
 
 __all__ = [
     "ArticleVersion",
     "ChunkStore",
     "collection_names",
-    "delete_collection",
     "drop_index",
     "remove_if_unused",
     "write_lock",

@@ -38,6 +38,7 @@ from assistant.records import (
     date_ordinal,
 )
 from assistant.store import probe
+from assistant.store.collections import chroma_names
 from assistant.store.connection import GENERATION_KEY, connection_for
 from assistant.store.filters import chroma_where
 
@@ -80,8 +81,7 @@ class ChunkStore:
         self.connection = connection_for(settings)
         self.location = self.connection.location
         self.name = settings.collection
-        self.chunks_name = f"{settings.collection}_chunks"
-        self.articles_name = f"{settings.collection}_articles"
+        self.chunks_name, self.articles_name = chroma_names(settings.collection)
         self._max_batch: int | None = None
 
     @property

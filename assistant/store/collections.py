@@ -13,19 +13,18 @@ import dataclasses
 from assistant.config import COLLECTIONS_FOLDER, DEFAULT_COLLECTION, Settings
 from assistant.store.connection import DATABASE_FILE, connect
 
-_PARTS = ("_chunks", "_articles")
+
+def chroma_names(collection: str) -> tuple[str, str]:
+    """The Chroma collections that hold a collection: its chunks, then its article records."""
+    return f"{collection}_chunks", f"{collection}_articles"
 
 
 def collection_names(settings: Settings) -> list[str]:
     """The names of the collections that exist in the settings' installation, sorted."""
     if settings.chroma_url:
         existing = {collection.name for collection in connect(settings).list_collections()}
-        names = {
-            name.removesuffix(_PARTS[1])
-            for name in existing
-            if name.endswith(_PARTS[1]) and name.removesuffix(_PARTS[1]) + _PARTS[0] in existing
-        }
-        return sorted(names)
+        candidates = {name.rsplit("_", 1)[0] for name in existing}
+        return sorted(name for name in candidates if set(chroma_names(name)) <= existing)
     root = dataclasses.replace(settings, collection=DEFAULT_COLLECTION).index_folder
     names = {DEFAULT_COLLECTION} if (root / DATABASE_FILE).is_file() else set()
     folder = root / COLLECTIONS_FOLDER

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.config import COLLECTIONS_FOLDER, OWN_DATABASE_FILE, Settings
 from assistant.errors import ConfigError
+from assistant.store.collections import chroma_names
 from assistant.store.connection import DATABASE_FILE, connect, connection_for
 from assistant.store.lock import ACCESS_LOCK, WRITE_LOCK
 
@@ -41,8 +42,7 @@ def drop_index(settings: Settings) -> None:
     if settings.chroma_url:
         client = connect(settings)
         existing = {c.name for c in client.list_collections()}
-        for suffix in ("chunks", "articles"):
-            name = f"{settings.collection}_{suffix}"
+        for name in chroma_names(settings.collection):
             if name in existing:
                 client.delete_collection(name)
         connection.close()
@@ -62,20 +62,6 @@ def drop_index(settings: Settings) -> None:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
-
-
-def delete_collection(settings: Settings) -> None:
-    """Delete the settings' collection for good: its index and the assistant's own database
-    kept with it (registered sources, conversations). Another collection's files are in
-    folders (or, on a server, Chroma collections) of their own and are not touched.
-
-    A folder keeps its two lock files, so a process that still has the collection open
-    and one that creates it again lock the same files.
-    """
-    drop_index(settings)
-    if not settings.chroma_url:
-        for name in DATABASE_FILES_OF_OURS:
-            (settings.index_folder / name).unlink(missing_ok=True)
 
 
 def remove_if_unused(folder: Path) -> None:
