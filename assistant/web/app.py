@@ -28,7 +28,14 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import Assistant, AssistantError, ConfigError, Progress, StoredArticle
+from assistant import (
+    ArticleRecord,
+    Assistant,
+    AssistantError,
+    ConfigError,
+    Progress,
+    StoredArticle,
+)
 from assistant.web import dates, render, sources
 from assistant.web.collections import Collections, add_picker
 
@@ -44,6 +51,11 @@ ASK_CONCURRENCY = 8
 
 Chat = list[dict[str, str]]
 History = list[list[str]]
+
+
+def _article_choices(bot: Assistant, records: list[ArticleRecord]) -> list[tuple[str, str]]:
+    """The article pickers' choices: "title — source" shown, the source as the value."""
+    return [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
 
 
 class ChatApp:
@@ -81,7 +93,7 @@ class ChatApp:
         records = bot.articles()
         known = {record.source for record in records}
         kept = [source for source in scope or [] if source in known]
-        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
+        choices = _article_choices(bot, records)
         scope_now = gr.update(choices=choices, value=kept)
         status = self.status(request)
         notice = ""
@@ -226,7 +238,7 @@ class ChatApp:
         """The article table, both pickers, the status line and the hidden confirm row, as now."""
         bot = self.collections.bot_for(request)
         records = bot.articles()
-        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
+        choices = _article_choices(bot, records)
         return (
             render.article_rows(records, bot.source_label),
             gr.update(choices=choices, value=[]),
@@ -246,7 +258,7 @@ class ChatApp:
         """Every page load shows the index as it is now, not as it was when the app started."""
         bot = self.collections.bot_for(request)
         records = bot.articles()
-        choices = [(f"{r.title} — {bot.source_label(r.source)}", r.source) for r in records]
+        choices = _article_choices(bot, records)
         known = {r.source for r in records}
         return (
             render.article_rows(records, bot.source_label),
