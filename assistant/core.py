@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,10 +22,14 @@ from assistant.errors import NotInIndexError, UsageError
 from assistant.records import (
     Answer,
     ArticleRecord,
+    Conversation,
+    ConversationSummary,
+    Feedback,
     History,
     IngestReport,
     Passage,
     Progress,
+    SavedAnswer,
     SearchFilter,
     SourceRecord,
     Status,
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 
     from assistant.answering import Answerer, AnswerPipeline, AnswerStream, Prompts
     from assistant.answering.rating import Rater
-    from assistant.database import SourceRegistry
+    from assistant.database import ConversationStore, Database, SourceRegistry
     from assistant.embedding import Embedder
     from assistant.ingest import Fetcher, SourceSync, UploadFolder
     from assistant.retrieval import Retriever
@@ -80,7 +84,9 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._pipeline: AnswerPipeline | None = None
         self._uploads: UploadFolder | None = None
+        self._database: Database | None = None
         self._registry: SourceRegistry | None = None
+        self._conversations: ConversationStore | None = None
         self._prompt_set: Prompts | None = None
         self._rating: Rater | None = None
         self._parts = threading.RLock()
@@ -154,14 +160,34 @@ class Assistant:
             return self._rating
 
     @property
+    def database(self) -> Database:
+        """The assistant's own database (registered sources, conversations, feedback)."""
+        with self._parts:
+            if self._database is None:
+                from assistant.database import Database
+
+                self._database = Database.for_settings(self.settings)
+            return self._database
+
+    @property
     def registry(self) -> SourceRegistry:
         """The registered sources (feeds, web pages, folders, files), in the database."""
         with self._parts:
             if self._registry is None:
-                from assistant.database import Database, SourceRegistry
+                from assistant.database import SourceRegistry
 
-                self._registry = SourceRegistry(Database.for_settings(self.settings))
+                self._registry = SourceRegistry(self.database)
             return self._registry
+
+    @property
+    def saved(self) -> ConversationStore:
+        """The saved conversations of this collection, in the database."""
+        with self._parts:
+            if self._conversations is None:
+                from assistant.database import ConversationStore
+
+                self._conversations = ConversationStore(self.database, self.settings.collection)
+            return self._conversations
 
     def _build_answerer(self) -> Answerer:
         if self.settings.llm == "extractive":
@@ -269,9 +295,9 @@ class Assistant:
         return other
 
     def delete_collection(self, name: str) -> int:
-        """Delete a collection: its articles, its keyword view, its registered sources and the
-        files uploaded to it. Nothing of another collection is touched. Returns how many
-        articles it held."""
+        """Delete a collection: its articles, its keyword view, its registered sources, its
+        saved conversations and the files uploaded to it. Nothing of another collection is
+        touched. Returns how many articles it held."""
         from assistant.database import remove_default_file
         from assistant.store import drop_index
 
@@ -284,6 +310,8 @@ class Assistant:
             # The folder keeps its two lock files, so a process that still has the collection
             # open and one that creates it again lock the same files.
             drop_index(other.settings)
+            if other.settings.db_url:  # a shared database: only this collection's part goes
+                other.saved.forget_collection()
             remove_default_file(other.settings)
         return len(records)
 
@@ -576,13 +604,28 @@ class Assistant:
         question: str,
         history: History = (),
         *,
+        conversation: str | None = None,
+        user: str | None = None,
         sources: Sequence[str] = (),
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> Answer:
-        """Answer `question` (a follow-up, given `history`) from the articles, with citations."""
+        """Answer `question` (a follow-up, given `history`) from the articles, with citations.
+
+        With `conversation` (an id from `start_conversation` or `conversations`),
+        the question follows up that saved conversation and the answer is saved
+        at its end (`answer.saved_as` names it for `give_feedback`); if the
+        database cannot be used the answer is still given, with `not_saved`
+        saying why. `user` keeps the call to that user's conversations.
+        """
         return self.stream(
-            question, history, sources=sources, date_from=date_from, date_to=date_to
+            question,
+            history,
+            conversation=conversation,
+            user=user,
+            sources=sources,
+            date_from=date_from,
+            date_to=date_to,
         ).answer
 
     def stream(
@@ -590,6 +633,8 @@ class Assistant:
         question: str,
         history: History = (),
         *,
+        conversation: str | None = None,
+        user: str | None = None,
         sources: Sequence[str] = (),
         date_from: str | None = None,
         date_to: str | None = None,
@@ -598,7 +643,97 @@ class Assistant:
         from assistant.answering import AnswerStream
 
         where = self._filter(sources, date_from, date_to)
-        return AnswerStream(self._answers.run(question, list(history), where))
+        if conversation is None:
+            return AnswerStream(self._answers.run(question, list(history), where))
+        return AnswerStream(self._answer_in(conversation, user, question, history, where))
+
+    def _answer_in(
+        self,
+        conversation: str,
+        user: str | None,
+        question: str,
+        history: History,
+        where: SearchFilter,
+    ) -> Generator[str, None, Answer]:
+        """Answer as a follow-up of a saved conversation, then save the answer there.
+
+        A conversation that is not there (or not this user's) is an error; a
+        database that cannot be used is not: the question is answered from
+        the history given, and the answer says it was not saved.
+        """
+        from assistant.errors import DatabaseError
+
+        problem = ""
+        try:
+            history = history or self.saved.get(conversation, user=user).history
+        except DatabaseError as error:
+            problem = str(error)
+        answer = yield from self._answers.run(question, list(history), where)
+        answer = dataclasses.replace(answer, conversation=conversation)
+        if not problem:
+            try:
+                return dataclasses.replace(
+                    answer, saved_as=self.saved.add(conversation, answer, user=user)
+                )
+            except DatabaseError as error:
+                problem = str(error)
+        log.warning("the answer was not saved: %s", problem)
+        return dataclasses.replace(answer, not_saved=problem)
+
+    # --- conversations -----------------------------------------------------------------
+
+    def conversations(
+        self, *, search: str = "", user: str | None = None
+    ) -> list[ConversationSummary]:
+        """The saved conversations of this collection, most recently used first; `search`
+        keeps those whose title, questions or answers hold all its words."""
+        return self.saved.summaries(search=search, user=user)
+
+    def conversation(self, conversation_id: str, *, user: str | None = None) -> Conversation:
+        """A saved conversation with its answers (citations, passages, verdicts, feedback)."""
+        return self.saved.get(conversation_id, user=user)
+
+    def start_conversation(self, title: str = "", *, user: str = "") -> ConversationSummary:
+        """A new saved conversation; ask in it with `ask(q, conversation=summary.id)`."""
+        return self.saved.start(title, user=user)
+
+    def rename_conversation(
+        self, conversation_id: str, title: str, *, user: str | None = None
+    ) -> ConversationSummary:
+        """Give a saved conversation a new title."""
+        return self.saved.rename(conversation_id, title, user=user)
+
+    def delete_conversation(
+        self, conversation_id: str, *, user: str | None = None
+    ) -> ConversationSummary:
+        """Delete a saved conversation (its answers and their feedback with it)."""
+        return self.saved.delete(conversation_id, user=user)
+
+    def give_feedback(
+        self,
+        answer: Answer | int,
+        rating: str,
+        *,
+        note: str = "",
+        correction: str = "",
+        user: str | None = None,
+    ) -> Feedback:
+        """Rate a saved answer "up" or "down", with an optional note and the right answer.
+
+        `answer` is an Answer asked in a conversation, or its `saved_as` id.
+        Giving feedback again replaces the earlier feedback.
+        """
+        saved_as = answer.saved_as if isinstance(answer, Answer) else int(answer)
+        if not saved_as:
+            raise UsageError(
+                "This answer is not saved, so it cannot take feedback: ask it in a conversation "
+                "(`ask(question, conversation=bot.start_conversation().id)`)"
+            )
+        return self.saved.rate(saved_as, rating, note=note, correction=correction, user=user)
+
+    def feedback(self, *, user: str | None = None) -> list[SavedAnswer]:
+        """Every saved answer that has feedback, oldest first."""
+        return self.saved.rated(user=user)
 
     def _filter(
         self, sources: Sequence[str], date_from: str | None, date_to: str | None

@@ -19,6 +19,8 @@ the right response is a refusal. Reported:
 - accuracy and refusals per group, when cases name a `group` (or `folder`).
 
 The rank metrics are plain functions, reused by the benchmarks in bench/.
+`cases_from_feedback` turns readers' feedback on saved answers into such a
+question set, so their corrections become their own regression test.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import UsageError
+from assistant.records import SavedAnswer
 
 RETRIEVAL_DEPTH = 10
 _MARKERS = re.compile(r"\[\d+\]")
@@ -237,3 +240,35 @@ def evaluate(
         "groups": {name: tally.figures() for name, tally in sorted(groups.items())},
         "cases": details,
     }
+
+
+def cases_from_feedback(rated: Sequence[SavedAnswer]) -> tuple[list[dict[str, Any]], int]:
+    """The question-set lines that readers' feedback teaches, and how many ratings taught none.
+
+    A "right answer" the reader wrote is the gold answer (sources: the cited
+    articles whose passage holds it). A thumbs up keeps the answer as it is:
+    its short answer (else its text) is the gold, its cited articles the
+    sources, and an approved refusal is an unanswerable question. A thumbs
+    down without a right answer says only what is wrong, not what is right,
+    so it is left out.
+    """
+    lines: list[dict[str, Any]] = []
+    for saved in rated:
+        given, answer = saved.feedback, saved.answer
+        if given is None:
+            continue
+        if given.correction:
+            gold = given.correction
+            cited = [c for c in answer.citations if gold.lower() in c.text.lower()]
+        elif given.rating == "up" and answer.refused:
+            lines.append({"question": answer.question, "answers": [], "sources": []})
+            continue
+        elif given.rating == "up":
+            short = answer.short_answer
+            gold = short.text if short else " ".join(_MARKERS.sub("", answer.text).split())
+            cited = list(answer.citations)
+        else:
+            continue
+        sources = list(dict.fromkeys(c.source for c in cited))
+        lines.append({"question": answer.question, "answers": [gold], "sources": sources})
+    return lines, sum(saved.feedback is not None for saved in rated) - len(lines)

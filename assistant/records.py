@@ -333,6 +333,21 @@ class Evidence:
     end: int
 
 
+# How a claim's verdict reads to people (a mark and words), and whether it answers the question:
+# a quote can be true to its article and still not answer.
+VERDICT_LABELS = {
+    "supported": ("✓", "supported"),
+    "partial": ("~", "partly supported"),
+    "unsupported": ("✗", "not supported"),
+    "uncited": ("?", "no citation"),
+}
+RELEVANCE_LABELS = {
+    "answers": "answers the question",
+    "related": "does not answer the question",
+    "off-topic": "off the question's topic",
+}
+
+
 @dataclass(frozen=True)
 class Claim:
     """One answer sentence with its citations, support score, verdict and evidence.
@@ -351,6 +366,21 @@ class Claim:
     supporting: tuple[int, ...] = ()
     # Whether the sentence answers the question: "answers", "related" or "off-topic".
     relevance: str = "answers"
+
+    @property
+    def mark(self) -> str:
+        """The verdict as one mark: ✓ supported, ~ partly, ✗ not supported, ? no citation."""
+        return VERDICT_LABELS.get(self.verdict, ("?", self.verdict))[0]
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict in words ("partly supported")."""
+        return VERDICT_LABELS.get(self.verdict, ("?", self.verdict))[1]
+
+    @property
+    def relevance_label(self) -> str:
+        """Whether the sentence answers the question, in words."""
+        return RELEVANCE_LABELS.get(self.relevance, self.relevance)
 
 
 @dataclass(frozen=True)
@@ -377,6 +407,11 @@ class Answer:
     interrupted: bool = False
     seconds: float = 0.0
     short_answer: ShortAnswer | None = None
+    # Where the answer is saved: its conversation and its own id there (feedback names it);
+    # `not_saved` says why an answer asked in a conversation could not be saved.
+    conversation: str = ""
+    saved_as: int = 0
+    not_saved: str = ""
 
     def __str__(self) -> str:
         """The answer as people read it: its text, then its numbered sources (repr has all)."""
@@ -431,7 +466,54 @@ class Answer:
             ),
             "passages": [p.to_dict() for p in self.passages],
             "seconds": round(self.seconds, 3),
+            "conversation": self.conversation,
+            "saved_as": self.saved_as,
+            "not_saved": self.not_saved,
         }
+
+    @classmethod
+    def from_dict(cls, shape: dict[str, Any]) -> Answer:
+        """The Answer back from its JSON shape (`to_dict`), as saved with a conversation."""
+
+        def passage(fields: dict[str, Any]) -> Passage:
+            known = {f.name for f in dataclasses.fields(Passage)} - {"chunk_id"}
+            kept = {k: v for k, v in fields.items() if k in known}
+            return Passage(chunk_id="", **{**kept, "pages": tuple(fields.get("pages") or ())})
+
+        def claim(fields: dict[str, Any]) -> Claim:
+            evidence = fields.get("evidence")
+            return Claim(
+                **{
+                    **fields,
+                    "citations": tuple(fields.get("citations") or ()),
+                    "supporting": tuple(fields.get("supporting") or ()),
+                    "evidence": Evidence(**evidence) if evidence else None,
+                }
+            )
+
+        short = shape.get("short_answer")
+        return cls(
+            question=shape["question"],
+            text=shape["answer"],
+            mode=shape.get("mode", ""),
+            refused=bool(shape.get("refused")),
+            citations=tuple(
+                Citation(c["n"], passage({k: v for k, v in c.items() if k != "n"}))
+                for c in shape.get("citations") or ()
+            ),
+            claims=tuple(claim(c) for c in shape.get("claims") or ()),
+            passages=tuple(passage(p) for p in shape.get("passages") or ()),
+            standalone_question=shape.get("standalone_question", ""),
+            model=shape.get("model", ""),
+            note=shape.get("note", ""),
+            dropped_citations=tuple(shape.get("dropped_citations") or ()),
+            interrupted=bool(shape.get("interrupted")),
+            seconds=float(shape.get("seconds") or 0.0),
+            short_answer=ShortAnswer(**short) if short else None,
+            conversation=shape.get("conversation", ""),
+            saved_as=int(shape.get("saved_as") or 0),
+            not_saved=shape.get("not_saved", ""),
+        )
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -612,3 +694,89 @@ class SourceRecord:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `assistant feeds list --json`."""
         return dataclasses.asdict(self)
+
+
+# --- conversations ------------------------------------------------------------------------
+
+RATINGS = ("up", "down")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A reader's word on one answer: thumbs "up" or "down", an optional note, and the right
+    answer when they give one (`assistant feedback export` turns these into a question set)."""
+
+    rating: str
+    note: str = ""
+    correction: str = ""
+    given_at: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """One question and its answer as a conversation keeps them, with the reader's feedback.
+
+    The answer holds its citations with their passage texts, so a saved answer
+    can be read (and exported) after its articles have left the index.
+    """
+
+    id: int
+    answer: Answer
+    asked_at: float
+    feedback: Feedback | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: the answer's, with when it was asked and the feedback."""
+        return {
+            "id": self.id,
+            "asked_at": self.asked_at,
+            **self.answer.to_dict(),
+            "feedback": self.feedback.to_dict() if self.feedback else None,
+        }
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    """A saved conversation as a list shows it: its title, times and number of questions."""
+
+    id: str
+    title: str
+    created_at: float
+    updated_at: float
+    questions: int = 0
+    user: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `assistant chats list --json`."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A saved conversation with every answer in it, oldest first."""
+
+    summary: ConversationSummary
+    answers: tuple[SavedAnswer, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The conversation's id."""
+        return self.summary.id
+
+    @property
+    def title(self) -> str:
+        """The conversation's title."""
+        return self.summary.title
+
+    @property
+    def history(self) -> list[Turn]:
+        """The (question, answer text) pairs a follow-up question is read against."""
+        return [(saved.answer.question, saved.answer.text) for saved in self.answers]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `assistant chats export --json`."""
+        return {**self.summary.to_dict(), "answers": [a.to_dict() for a in self.answers]}

@@ -28,6 +28,7 @@ ALLOWED = {
     "retrieval": {"bottom", "retrieval", "embedding", "store"},
     "answering": {"bottom", "answering", "embedding"},
     "evaluation": {"bottom"},
+    "export": {"bottom"},
     "testing": {"bottom"},
     "core": {"bottom", "embedding", "store", "database", "ingest", "retrieval", "answering"},
 }

@@ -54,14 +54,6 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_VERDICT_MARKS = {"supported": "✓", "partial": "~", "unsupported": "✗", "uncited": "?"}
-_RELEVANCE = {
-    "answers": "answers the question",
-    "related": "does not answer the question",
-    "off-topic": "off the question's topic",
-}
-
-
 def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.short_answer is not None:
         print(f"Answer: {answer.short_answer.text} [{answer.short_answer.n}]\n")
@@ -94,10 +86,11 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.claims:
         print("\nCheck:")
         for claim in answer.claims:
-            mark = _VERDICT_MARKS.get(claim.verdict, "?")
             cites = "".join(f"[{n}]" for n in claim.citations) or "(no citation)"
-            standing = _RELEVANCE.get(claim.relevance, claim.relevance)
-            print(f"  {mark} {claim.verdict:<11} {cites} {claim.text}  ({standing})")
+            print(
+                f"  {claim.mark} {claim.verdict:<11} {cites} {claim.text}  "
+                f"({claim.relevance_label})"
+            )
     if answer.dropped_citations:
         numbers = ", ".join(str(n) for n in answer.dropped_citations)
         print(f"\n(Removed citations to passages that were never retrieved: {numbers})")

@@ -15,9 +15,17 @@ created or changed only by the named steps in `migrations.py`, which records
 the steps it has applied, so an old database is brought up to date on open.
 """
 
+# Every table module is imported here, so that its step is registered before any database
+# is opened.
+from assistant.database.conversations import ConversationStore
 from assistant.database.engine import Database, remove_default_file
-
-# Imported here so that its tables' step is registered before any database is opened.
 from assistant.database.sources import EntryState, SourceRegistry, Validators
 
-__all__ = ["Database", "EntryState", "SourceRegistry", "Validators", "remove_default_file"]
+__all__ = [
+    "ConversationStore",
+    "Database",
+    "EntryState",
+    "SourceRegistry",
+    "Validators",
+    "remove_default_file",
+]

@@ -51,18 +51,6 @@ def _as_is(source: str) -> str:
 # Something a Markdown renderer would turn into a link by itself (no backticks: code spans).
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>`]+", re.IGNORECASE)
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\](){}#+\-!|~])")
-# Whether a sentence answers the question: a quote can be true to its article and still not.
-RELEVANCE_LABELS = {
-    "answers": "answers the question",
-    "related": "does not answer the question",
-    "off-topic": "off the question's topic",
-}
-VERDICT_LABELS = {
-    "supported": ("✓", "supported"),
-    "partial": ("~", "partly supported"),
-    "unsupported": ("✗", "not supported"),
-    "uncited": ("?", "no citation"),
-}
 
 
 def escape(text: str) -> str:
@@ -203,8 +191,7 @@ def _passages_to_show(answer: Answer) -> list[int]:
 
 
 def _claim(claim: Claim, index: int, turn: int) -> str:
-    mark, label = VERDICT_LABELS.get(claim.verdict, ("?", claim.verdict))
-    standing = RELEVANCE_LABELS.get(claim.relevance, claim.relevance)
+    mark, label, standing = claim.mark, claim.verdict_label, claim.relevance_label
     cites = "".join(_chip(turn, n) for n in claim.citations)
     if claim.suggested:
         cites += f'<span class="suggested">suggested: {_chip(turn, claim.suggested)}</span>'

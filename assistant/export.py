@@ -1,0 +1,105 @@
+"""Answers and conversations as documents a person can paste elsewhere: Markdown and JSON.
+
+The Markdown of an answer stands on its own: the question, the short
+answer, the text with its [n] markers, then each numbered source with its
+title, address, date and the quoted passage, then the check of each
+sentence. Everything comes from the Answer itself (which a saved
+conversation keeps whole), so an export needs neither the index nor the
+articles: it reads the same after they are gone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from typing import Any
+
+from assistant.records import Answer, Conversation, SavedAnswer, plural
+
+# Characters that would start Markdown structure at the beginning of a quoted line.
+_LINE_START = re.compile(r"^(\s*)([#>*+\-|=]|\d+[.)])")
+
+
+def answer_markdown(answer: Answer, *, heading: str = "##") -> str:
+    """One answer as Markdown: question, answer, sources with their passages, checks."""
+    lines = [f"{heading} {_one_line(answer.question)}", ""]
+    if answer.short_answer is not None:
+        lines += [f"**Answer:** {answer.short_answer.text} [{answer.short_answer.n}]", ""]
+    lines += [answer.text, ""]
+    if answer.refused and answer.note:
+        lines += [f"*{answer.note}*", ""]
+    if answer.newest_source_line and not answer.refused:
+        lines += [answer.newest_source_line, ""]
+    if answer.citations:
+        lines += [f"{heading}# Sources", ""]
+        for citation in answer.citations:
+            where = citation.url or citation.source
+            details = ", ".join(
+                part for part in (where, citation.shown_date, citation.passage.page_label) if part
+            )
+            lines += [f"[{citation.n}] **{_one_line(citation.title)}** — {details}", ""]
+            lines += [_quoted(citation.text), ""]
+    if answer.claims and not answer.refused:
+        lines += [f"{heading}# Checks", ""]
+        for claim in answer.claims:
+            cites = "".join(f"[{n}]" for n in claim.citations) or "no citation"
+            lines.append(
+                f"- {claim.mark} {claim.verdict_label} ({cites}), {claim.relevance_label}: "
+                f"{_one_line(claim.text)}"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def conversation_markdown(conversation: Conversation) -> str:
+    """A whole conversation as Markdown: its title, then every answer with its sources."""
+    title = conversation.title or "Conversation"
+    started = _when(conversation.summary.created_at)
+    asked = plural(len(conversation.answers), "question")
+    lines = [f"# {_one_line(title)}", "", f"*Started {started}; {asked}.*", ""]
+    for saved in conversation.answers:
+        lines += [_saved_markdown(saved).rstrip(), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def answer_json(answer: Answer) -> str:
+    """One answer as a JSON document (the shape of `assistant ask --json`)."""
+    return _json(answer.to_dict())
+
+
+def conversation_json(conversation: Conversation) -> str:
+    """A whole conversation as a JSON document, every answer whole."""
+    return _json(conversation.to_dict())
+
+
+def _saved_markdown(saved: SavedAnswer) -> str:
+    text = answer_markdown(saved.answer)
+    if saved.feedback is None:
+        return text
+    given = saved.feedback
+    lines = [text.rstrip(), "", f"**Feedback:** {'👍' if given.rating == 'up' else '👎'}"]
+    if given.note:
+        lines[-1] += f" — {_one_line(given.note)}"
+    if given.correction:
+        lines.append(f"**The right answer:** {_one_line(given.correction)}")
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    """A passage as a Markdown block quote, its lines kept from starting Markdown structure."""
+    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
+    return "\n".join("> " + _LINE_START.sub(r"\1\\\2", line) if line else ">" for line in lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _when(stamp: float) -> str:
+    moment = datetime.datetime.fromtimestamp(stamp, tz=datetime.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _json(shape: dict[str, Any]) -> str:
+    return json.dumps(shape, ensure_ascii=False, indent=2) + "\n"
