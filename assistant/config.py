@@ -19,7 +19,8 @@ from urllib.parse import urlparse
 from assistant.errors import ConfigError
 
 _COLLECTION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
-_AUTH = re.compile(r"[^:\s]+:\S+")
+# ASSISTANT_AUTH: one or more user:password pairs, separated by spaces.
+_AUTH = re.compile(r"\s*[^:\s]+:\S+(?:\s+[^:\s]+:\S+)*\s*")
 # The assistant's own database file in an index folder (conversations, feeds; see database/).
 OWN_DATABASE_FILE = "assistant.sqlite3"
 # The collection an installation starts with; on disk it is the index folder itself, and every
@@ -182,7 +183,10 @@ class Settings:
         _require_positive("ASSISTANT_FETCH_TIMEOUT", self.fetch_timeout)
         _require_positive("ASSISTANT_FETCH_CONCURRENCY", self.fetch_concurrency, maximum=64)
         if self.auth is not None and not _AUTH.fullmatch(self.auth):
-            raise ConfigError("ASSISTANT_AUTH must look like user:password (both non-empty)")
+            raise ConfigError(
+                "ASSISTANT_AUTH must look like user:password (both non-empty; several users "
+                "separated by spaces: 'alice:secret1 bob:secret2')"
+            )
         if self.prompts_dir is not None and not Path(self.prompts_dir).is_dir():
             raise ConfigError(
                 f"ASSISTANT_PROMPTS_DIR {self.prompts_dir} is not a folder: point it at a folder "
@@ -219,12 +223,12 @@ class Settings:
         return int(self.max_file_mb * 1024 * 1024)
 
     @property
-    def credentials(self) -> tuple[str, str] | None:
-        """ASSISTANT_AUTH split into (user, password), or None when unset."""
+    def credentials(self) -> list[tuple[str, str]] | None:
+        """ASSISTANT_AUTH split into (user, password) pairs, or None when unset."""
         if not self.auth:
             return None
-        user, _, password = self.auth.partition(":")
-        return user, password
+        pairs = [pair.partition(":") for pair in self.auth.split()]
+        return [(user, password) for user, _, password in pairs]
 
     @property
     def is_local_only(self) -> bool:

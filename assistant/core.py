@@ -714,14 +714,15 @@ class Assistant:
         answer: Answer | int,
         rating: str,
         *,
-        note: str = "",
-        correction: str = "",
+        note: str | None = None,
+        correction: str | None = None,
         user: str | None = None,
     ) -> Feedback:
         """Rate a saved answer "up" or "down", with an optional note and the right answer.
 
         `answer` is an Answer asked in a conversation, or its `saved_as` id.
-        Giving feedback again replaces the earlier feedback.
+        Giving feedback again replaces the earlier feedback; a note or
+        correction left as None keeps the one given before.
         """
         saved_as = answer.saved_as if isinstance(answer, Answer) else int(answer)
         if not saved_as:

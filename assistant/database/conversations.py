@@ -234,14 +234,14 @@ class ConversationStore:
         answer_id: int,
         rating: str,
         *,
-        note: str = "",
-        correction: str = "",
+        note: str | None = None,
+        correction: str | None = None,
         user: str | None = None,
     ) -> Feedback:
-        """Keep a reader's feedback on a saved answer (replacing what they said before)."""
+        """Keep a reader's feedback on a saved answer, replacing what they said before (a note
+        or correction left as None keeps the earlier one: a thumb alone keeps the note)."""
         if rating not in RATINGS:
             raise UsageError(f"A rating is one of {', '.join(RATINGS)}, not {rating!r}")
-        given = Feedback(rating, note.strip(), correction.strip(), time.time())
         with self.database.transaction() as connection:
             owner = connection.execute(
                 sa.select(conversations.c.id)
@@ -253,6 +253,17 @@ class ConversationStore:
                     f"There is no saved answer {answer_id}: feedback goes to an answer asked "
                     "in a conversation (`assistant chats show ID` lists their numbers)"
                 )
+            earlier = connection.execute(
+                sa.select(feedback.c.note, feedback.c.correction).where(
+                    feedback.c.answer_id == answer_id
+                )
+            ).first()
+            given = Feedback(
+                rating,
+                _new_or_kept(note, earlier.note if earlier else ""),
+                _new_or_kept(correction, earlier.correction if earlier else ""),
+                time.time(),
+            )
             connection.execute(sa.delete(feedback).where(feedback.c.answer_id == answer_id))
             connection.execute(sa.insert(feedback).values(answer_id=answer_id, **given.to_dict()))
         return given
@@ -296,6 +307,10 @@ class ConversationStore:
                 "`assistant chats list` shows the saved ones"
             )
         return row
+
+
+def _new_or_kept(given: str | None, earlier: str) -> str:
+    return (earlier if given is None else given).strip()
 
 
 def _clean_title(title: str) -> str:
