@@ -18,10 +18,11 @@ The chat's own events are not part of the public API.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import (
+    Answer,
     ArticleRecord,
     Assistant,
     AssistantError,
@@ -36,8 +38,9 @@ from assistant import (
     Progress,
     StoredArticle,
 )
-from assistant.web import dates, render, sources
+from assistant.web import conversations, dates, render, sources
 from assistant.web.collections import Collections, add_picker
+from assistant.web.conversations import user_of
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES = [
@@ -77,28 +80,34 @@ class ChatApp:
         scope: list[str],
         date_from: str | None = None,
         date_to: str | None = None,
+        conversation: str = "",
+        saved_ids: list[int] | None = None,
         request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream an answer into the chat, then show its passages panel.
+        """Stream an answer into the chat, save it in the page's conversation (starting one for
+        the first question), then show its passages panel.
 
         The article filter and the status line are brought up to date with the
         index as well: another process may have added or removed articles since
-        the page loaded.
+        the page loaded. A database that cannot be used does not stop the
+        answer; the chat says it was not saved.
         """
         question = (question or "").strip()
         if not question:
-            yield (gr.skip(),) * 7
+            yield (gr.skip(),) * 10
             return
         bot = self.collections.bot_for(request)
+        user = user_of(request)
+        saved_ids = list(saved_ids or [])
         records = bot.articles()
         known = {record.source for record in records}
         kept = [source for source in scope or [] if source in known]
         choices = _article_choices(bot, records)
         scope_now = gr.update(choices=choices, value=kept)
         status = self.status(request)
-        notice = ""
+        notices = []
         if len(kept) < len(scope or []):
-            notice = (
+            notices.append(
                 "Some articles chosen under “Ask only these articles” are no longer in the index; "
                 + ("the others were asked." if kept else "all articles were asked instead.")
             )
@@ -108,12 +117,24 @@ class ChatApp:
             {"role": "user", "content": render.user_message(question)},
             {"role": "assistant", "content": "…"},
         ]
-        yield chat, render.empty_panel(), history, panels, "", scope_now, status
+        started = ""
+        if not conversation:
+            try:
+                conversation = started = bot.start_conversation(user=user).id
+            except AssistantError as error:
+                notices.append(f"This conversation is not being saved: {error}")
+        yield (
+            chat, render.empty_panel(), history, panels, "", scope_now, status,
+            conversation, saved_ids, turn,
+        )  # fmt: skip
         more = (gr.skip(),) * 3
+        unchanged = (conversation, saved_ids, gr.skip())
         try:
             stream = bot.stream(
                 question,
                 [(q, a) for q, a in history],
+                conversation=conversation or None,
+                user=user,
                 sources=kept,
                 date_from=date_from,
                 date_to=date_to,
@@ -122,22 +143,38 @@ class ChatApp:
             for piece in stream:
                 text += piece
                 chat[-1] = {"role": "assistant", "content": render.answer_message(text, turn)}
-                yield chat, gr.skip(), history, panels, *more
+                yield chat, gr.skip(), history, panels, *more, *unchanged
             answer = stream.answer
         except AssistantError as error:
+            if started:  # nothing was asked in it after all
+                with contextlib.suppress(AssistantError):
+                    bot.delete_conversation(started, user=user)
+                conversation = ""
             chat[-1] = {"role": "assistant", "content": render.notice_message(f"⚠ {error}")}
             panel = render.error_panel(str(error))
-            yield chat, panel, history, [*panels, panel], *more
+            yield chat, panel, history, [*panels, panel], *more, conversation, [*saved_ids, 0], turn
             return
+        if answer.not_saved:
+            notices.append(f"This answer was not saved: {answer.not_saved}")
+        content, panel = self.answer_views(bot, answer, turn, notices)
+        chat[-1] = {"role": "assistant", "content": content}
+        yield (
+            chat, panel, [*history, [question, answer.text]], [*panels, panel], *more,
+            conversation, [*saved_ids, answer.saved_as], turn,
+        )  # fmt: skip
+
+    def answer_views(
+        self, bot: Assistant, answer: Answer, turn: int, notices: Sequence[str] = ()
+    ) -> tuple[str, str]:
+        """An answer as the chat shows it (text, short answer, newest source, notices) and its
+        passages panel."""
         short = answer.short_answer.text if answer.short_answer else ""
         content = render.answer_message(answer.text, turn, short)
         content += render.newest_source(answer, turn)
-        for said in (notice, answer.note if answer.interrupted else ""):
+        for said in [*notices, answer.note if answer.interrupted else ""]:
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
-        chat[-1] = {"role": "assistant", "content": content}
-        panel = render.panel(answer, turn, bot.source_label, self.stored_article_of(bot))
-        yield chat, panel, [*history, [question, answer.text]], [*panels, panel], *more
+        return content, render.panel(answer, turn, bot.source_label, self.stored_article_of(bot))
 
     @staticmethod
     def stored_article_of(bot: Assistant) -> Callable[[str], StoredArticle | None]:
@@ -152,16 +189,13 @@ class ChatApp:
         return stored_article
 
     @staticmethod
-    def select_turn(panels: list[str], event: gr.SelectData) -> Any:
-        """Show the passages of the answer a person selects in the chat."""
+    def select_turn(panels: list[str], event: gr.SelectData) -> tuple[Any, Any]:
+        """Show the passages of the answer a person selects in the chat (and say which it is)."""
         index = event.index if isinstance(event.index, int) else event.index[0]
         turn = int(index) // 2
-        return panels[turn] if 0 <= turn < len(panels) else gr.skip()
-
-    @staticmethod
-    def clear() -> tuple[Chat, str, History, list[str]]:
-        """Start a new conversation."""
-        return [], render.empty_panel(), [], []
+        if not 0 <= turn < len(panels):
+            return gr.skip(), gr.skip()
+        return panels[turn], turn
 
     # --- articles ----------------------------------------------------------------
 
@@ -281,6 +315,8 @@ class ChatApp:
         date_from: str | None = None,
         date_to: str | None = None,
         collection: str | None = None,
+        conversation: str | None = None,
+        request: gr.Request | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Answer a question from the articles, with numbered citations and per-sentence checks.
 
@@ -291,12 +327,21 @@ class ChatApp:
         history is a list of [question, answer] pairs; sources restricts the
         search to those articles, date_from and date_to (YYYY-MM-DD) to the
         articles dated within that range; collection names the collection to
-        ask (`/collections` lists them; default: the app's own).
+        ask (`/collections` lists them; default: the app's own). conversation
+        names a saved conversation to follow up and save the answer in ("new"
+        starts one); the answer then says its "conversation" and "saved_as"
+        (for `/feedback` and `/export`).
         """
         try:
-            stream = self.collections.named(collection).stream(
+            bot = self.collections.named(collection)
+            user = user_of(request)
+            if conversation == "new":
+                conversation = bot.start_conversation(user=user).id
+            stream = bot.stream(
                 question,
                 [(q, a) for q, a in history or []],
+                conversation=conversation or None,
+                user=user,
                 sources=sources or (),
                 date_from=date_from or None,
                 date_to=date_to or None,
@@ -345,6 +390,8 @@ def build(bot: Assistant) -> gr.Blocks:
     or a command-line ingest shows what is there now.
     """
     app = ChatApp(bot)
+    section = conversations.ConversationsSection(app.collections, app.answer_views)
+    api_conversations = conversations.ConversationsAPI(app.collections)
     file_types = bot.status().file_types
     with gr.Blocks(title="Assistant · ask your articles", analytics_enabled=False) as demo:
         gr.Markdown(
@@ -355,6 +402,10 @@ def build(bot: Assistant) -> gr.Blocks:
         add_picker(demo, app.collections)
         history = gr.State([])
         panels = gr.State([])
+        conversation = gr.State("")
+        saved_ids = gr.State([])
+        shown = gr.State(-1)
+        side = conversations.SidebarParts()
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 chatbot = gr.Chatbot(
@@ -364,7 +415,7 @@ def build(bot: Assistant) -> gr.Blocks:
                     sanitize_html=True,
                     render_markdown=True,
                     latex_delimiters=[],
-                    feedback_options=None,
+                    feedback_options=("Like", "Dislike"),
                     allow_file_downloads=False,
                     group_consecutive_messages=False,
                     allow_tags=False,
@@ -388,10 +439,11 @@ def build(bot: Assistant) -> gr.Blocks:
                     label="Ask only these articles (empty: all articles)",
                 )
                 date_from, date_to = dates.date_range()
-                clear = gr.Button("Clear conversation", size="sm", elem_id="clear")
+                new_chat = gr.Button("New conversation", size="sm", elem_id="clear")
                 gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
             with gr.Column(scale=2):
                 panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
+                tools = conversations.AnswerToolParts()
         with gr.Accordion("Articles", open=False, elem_id="articles"):
             upload = gr.File(
                 label="Add articles (" + " ".join(file_types) + ")",
@@ -432,8 +484,14 @@ def build(bot: Assistant) -> gr.Blocks:
         demo.load(
             app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
         )
+        chat = conversations.ChatParts(
+            chatbot, new_chat, panel, history, panels, conversation, saved_ids, shown
+        )
         chat_outputs = [chatbot, panel, history, panels, question, scope, status]
+        chat_outputs += [conversation, saved_ids, shown]
         chat_inputs = [question, chatbot, history, panels, scope, date_from, date_to]
+        chat_inputs += [conversation, saved_ids]
+        feedback_form = [tools.rating, tools.note, tools.correction, tools.said]
         for trigger in (question.submit, send.click):
             trigger(
                 app.respond,
@@ -442,10 +500,30 @@ def build(bot: Assistant) -> gr.Blocks:
                 api_visibility="private",
                 concurrency_limit=ASK_CONCURRENCY,
                 concurrency_id="ask",
+            ).then(
+                section.listing,
+                [side.search, conversation],
+                [side.chat_list],
+                api_visibility="private",
+            ).then(
+                section.form_for,
+                [conversation, saved_ids, shown],
+                feedback_form,
+                api_visibility="private",
+            ).then(
+                None,
+                [conversation],
+                None,
+                js=conversations.SHOW_IN_ADDRESS,
+                api_visibility="private",
             )
-        chatbot.select(app.select_turn, [panels], [panel], api_visibility="private")
-        for reset in (clear.click, chatbot.clear):
-            reset(app.clear, None, [chatbot, panel, history, panels], api_visibility="private")
+        chatbot.select(app.select_turn, [panels], [panel, shown], api_visibility="private").then(
+            section.form_for,
+            [conversation, saved_ids, shown],
+            feedback_form,
+            api_visibility="private",
+        )
+        conversations.wire(demo, section, chat, side, tools)
         upload.upload(
             app.ingest,
             [upload, replace],
@@ -486,6 +564,10 @@ def build(bot: Assistant) -> gr.Blocks:
         api(app.api_ask, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
         api(app.api_articles, api_name="articles")
         api(app.api_collections, api_name="collections")
+        api(api_conversations.conversations, api_name="conversations")
+        api(api_conversations.conversation, api_name="conversation")
+        api(api_conversations.export, api_name="export")
+        api(api_conversations.feedback, api_name="feedback")
     blocks: gr.Blocks = demo
     return blocks
 

@@ -74,7 +74,16 @@ def test_api_errors_are_short_messages(app_url: str) -> None:
 
 def test_the_chat_event_is_not_part_of_the_public_api(app_url: str) -> None:
     endpoints = Client(app_url, verbose=False).view_api(print_info=False, return_format="dict")
-    assert set(endpoints["named_endpoints"]) == {"/ask", "/articles", "/ingest", "/collections"}
+    assert set(endpoints["named_endpoints"]) == {
+        "/ask",
+        "/articles",
+        "/ingest",
+        "/collections",
+        "/conversations",
+        "/conversation",
+        "/export",
+        "/feedback",
+    }
 
 
 def test_llm_failures_reach_api_users_as_short_errors(
