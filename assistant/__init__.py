@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.errors import (
         AssistantError,
         ConfigError,
+        DatabaseError,
         IndexDamagedError,
         IndexInUseError,
         IndexMismatchError,
@@ -80,6 +81,7 @@ _WHERE = {
     "Claim": "assistant.records",
     "ConfigError": "assistant.errors",
     "Conversation": "assistant.records",
+    "DatabaseError": "assistant.errors",
     "ConversationSummary": "assistant.records",
     "Evidence": "assistant.records",
     "Feedback": "assistant.records",
@@ -129,6 +131,7 @@ __all__ = [
     "ConfigError",
     "Conversation",
     "ConversationSummary",
+    "DatabaseError",
     "Evidence",
     "Feedback",
     "IndexDamagedError",

@@ -15,6 +15,7 @@ EXPECTED = {
     "ConfigError",
     "Conversation",
     "ConversationSummary",
+    "DatabaseError",
     "Evidence",
     "Feedback",
     "IndexDamagedError",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -35,6 +36,7 @@ from assistant import (
     Assistant,
     AssistantError,
     ConfigError,
+    DatabaseError,
     Progress,
     StoredArticle,
 )
@@ -121,7 +123,7 @@ class ChatApp:
         if not conversation:
             try:
                 conversation = started = bot.start_conversation(user=user).id
-            except AssistantError as error:
+            except DatabaseError as error:
                 notices.append(f"This conversation is not being saved: {error}")
         yield (
             chat, render.empty_panel(), history, panels, "", scope_now, status,
@@ -335,8 +337,12 @@ class ChatApp:
         try:
             bot = self.collections.named(collection)
             user = user_of(request)
+            not_saved = ""
             if conversation == "new":
-                conversation = bot.start_conversation(user=user).id
+                try:
+                    conversation = bot.start_conversation(user=user).id
+                except DatabaseError as error:  # answered all the same, unsaved
+                    conversation, not_saved = None, str(error)
             stream = bot.stream(
                 question,
                 [(q, a) for q, a in history or []],
@@ -350,7 +356,10 @@ class ChatApp:
             for piece in stream:
                 text += piece
                 yield {"answer": text, "done": False}
-            yield {**stream.answer.to_dict(), "done": True}
+            answer = stream.answer
+            if not_saved:
+                answer = dataclasses.replace(answer, not_saved=not_saved)
+            yield {**answer.to_dict(), "done": True}
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
@@ -402,7 +411,8 @@ def build(bot: Assistant) -> gr.Blocks:
         add_picker(demo, app.collections)
         history = gr.State([])
         panels = gr.State([])
-        conversation = gr.State("")
+        # A hidden box, not a State: the page's script reads it to put the id in the address.
+        conversation = gr.Textbox("", visible=False, elem_id="conversation-id")
         saved_ids = gr.State([])
         shown = gr.State(-1)
         side = conversations.SidebarParts()

@@ -19,6 +19,7 @@ import atexit
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,9 +50,11 @@ SHOW_IN_ADDRESS = f"""(id) => {{
 }}"""
 # Conversations the list shows at most (the search finds older ones).
 LIST_LENGTH = 200
+# The Export box, opened to show what was just exported.
+OPEN = gr.update(open=True)
 P = ParamSpec("P")
 T = TypeVar("T")
-RATING_CHOICES = [("👍 Good answer", "up"), ("👎 Wrong or unhelpful", "down")]
+RATING_CHOICES = [("Good answer", "up"), ("Wrong or unhelpful", "down")]
 
 Chat = list[dict[str, str]]
 # The chat messages and the passages panel of one answer, as the chat shows them.
@@ -64,9 +67,11 @@ def user_of(request: gr.Request | None) -> str:
 
 
 def list_label(summary: ConversationSummary) -> str:
-    """How the list shows a conversation: its title and how many questions it holds."""
+    """How the list shows a conversation: its title, when it was last used and how many
+    questions it holds."""
     title = summary.title or "New conversation"
-    return f"{title} ({summary.questions})"
+    when = time.strftime("%d %b %H:%M", time.localtime(summary.updated_at))
+    return f"{title} · {when} · {summary.questions}"
 
 
 class ExportFolder:
@@ -201,17 +206,18 @@ class ConversationsSection:
 
     def export_conversation(
         self, conversation_id: str, form: str, request: gr.Request | None = None
-    ) -> tuple[Any, str]:
-        """The open conversation as a Markdown or JSON file to download, and its text."""
+    ) -> tuple[Any, str, Any]:
+        """The open conversation as a Markdown or JSON file to download, and its text (the
+        Export box opened to show them)."""
         if not conversation_id:
-            return None, "Ask a question first: there is nothing to export yet."
+            return None, "Ask a question first: there is nothing to export yet.", OPEN
         try:
             kept = self.bot_for(request).conversation(conversation_id, user=user_of(request))
         except AssistantError as error:
-            return None, f"⚠ {error}"
+            return None, f"⚠ {error}", OPEN
         text = conversation_json(kept) if form == "json" else conversation_markdown(kept)
         name = f"conversation-{kept.id[:8]}.{'json' if form == 'json' else 'md'}"
-        return self.exports.write(name, text), text
+        return self.exports.write(name, text), text, OPEN
 
     def export_answer(
         self,
@@ -219,13 +225,13 @@ class ConversationsSection:
         saved_ids: list[int],
         shown: int,
         request: gr.Request | None = None,
-    ) -> tuple[Any, str]:
+    ) -> tuple[Any, str, Any]:
         """The answer the passages panel shows, as a Markdown file and text."""
         saved = self._shown_answer(conversation_id, saved_ids, shown, request)
         if isinstance(saved, str):
-            return None, saved
+            return None, saved, OPEN
         text = answer_markdown(saved, heading="#")
-        return self.exports.write(f"answer-{saved.saved_as}.md", text), text
+        return self.exports.write(f"answer-{saved.saved_as}.md", text), text, OPEN
 
     @staticmethod
     def show_turn(panels: list[str], shown: int) -> Any:
@@ -449,11 +455,13 @@ class AnswerToolParts:
             )
             self.send = gr.Button("Send feedback", size="sm", elem_id="send-feedback")
             self.said = gr.Markdown(elem_id="feedback-said")
-        with gr.Accordion("Export", open=True, elem_id="export"):
-            self.file = gr.File(label="Download", interactive=False, elem_id="export-file")
+        with gr.Accordion("Export", open=False, elem_id="export") as self.export_box:
+            self.file = gr.File(
+                label="Download", interactive=False, height=90, elem_id="export-file"
+            )
             self.text = gr.Textbox(
                 label="Copy",
-                lines=6,
+                lines=4,
                 max_lines=12,
                 interactive=False,
                 buttons=["copy"],
@@ -470,7 +478,7 @@ class ChatParts:
     panel: gr.HTML
     history: gr.State
     panels: gr.State
-    conversation: gr.State
+    conversation: gr.Textbox
     saved_ids: gr.State
     shown: gr.State
 
@@ -541,13 +549,13 @@ def wire(
     side.export.click(
         section.export_conversation,
         [chat.conversation, side.export_format],
-        [tools.file, tools.text],
+        [tools.file, tools.text, tools.export_box],
         **private,
     )
     tools.export.click(
         section.export_answer,
         [chat.conversation, chat.saved_ids, chat.shown],
-        [tools.file, tools.text],
+        [tools.file, tools.text, tools.export_box],
         **private,
     )
     tools.send.click(
