@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         QuestionError,
         UsageError,
     )
-    from assistant.evaluation import cases_from_feedback, evaluate, load_cases
+    from assistant.evaluation import cases_from_feedback, evaluate, load_cases, write_cases
     from assistant.export import (
         answer_json,
         answer_markdown,
@@ -116,6 +116,7 @@ _WHERE = {
     "conversation_markdown": "assistant.export",
     "evaluate": "assistant.evaluation",
     "load_cases": "assistant.evaluation",
+    "write_cases": "assistant.evaluation",
 }
 
 __all__ = [
@@ -165,6 +166,7 @@ __all__ = [
     "conversation_markdown",
     "evaluate",
     "load_cases",
+    "write_cases",
 ]
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.atomic_file import write_atomically
 from assistant.errors import UsageError
 from assistant.records import SavedAnswer
 
@@ -272,3 +273,12 @@ def cases_from_feedback(rated: Sequence[SavedAnswer]) -> tuple[list[dict[str, An
         sources = list(dict.fromkeys(c.source for c in cited))
         lines.append({"question": answer.question, "answers": [gold], "sources": sources})
     return lines, sum(saved.feedback is not None for saved in rated) - len(lines)
+
+
+def write_cases(path: Path, lines: Sequence[dict[str, Any]]) -> None:
+    """Write a question set (JSONL) whole or not at all: a reader never sees half of it."""
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    try:
+        write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"Cannot write {path}: {error.strerror or error}") from None

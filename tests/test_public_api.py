@@ -49,6 +49,7 @@ EXPECTED = {
     "conversation_markdown",
     "evaluate",
     "load_cases",
+    "write_cases",
 }
 
 

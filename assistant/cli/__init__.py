@@ -1,4 +1,4 @@
-"""The `assistant` command: ingest, ask, search, list, show, remove, feeds, sync and more.
+"""The `assistant` command: ingest, ask, search, list, show, remove, feeds, sync, chats and more.
 
 Output for people by default, one JSON document with `--json`. Exit codes:
 0 success; 1 the language model service failed; 2 a usage, configuration,
@@ -16,10 +16,10 @@ import sys
 from collections.abc import Sequence
 
 from assistant import Assistant, AssistantError, LLMError, UsageError
-from assistant.cli import articles, collections, questions, serve, sources
+from assistant.cli import articles, chats, collections, questions, serve, sources
 from assistant.cli.common import EXIT_OK, EXIT_SERVICE, EXIT_USAGE, Parser, options
 
-COMMAND_MODULES = (articles, questions, sources, serve, collections)
+COMMAND_MODULES = (articles, questions, chats, sources, serve, collections)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from assistant import Assistant, AssistantError
-from assistant.cli.common import EXIT_OK, EXIT_USAGE, Options, count, print_json
+from assistant.cli.common import EXIT_OK, EXIT_USAGE, Options, confirmed, count, print_json
 
 
 def register(commands: Any, options: Options) -> None:
@@ -82,7 +82,9 @@ def _create(bot: Assistant, args: argparse.Namespace) -> int:
 
 def _delete(bot: Assistant, args: argparse.Namespace) -> int:
     held = len(bot.in_collection(args.name).articles())
-    if not args.yes and not _confirmed(args.name, held):
+    if not args.yes and not confirmed(
+        f"Delete the collection {args.name} and its {count(held, 'article')}?"
+    ):
         print(f"assistant: the collection {args.name} was not deleted", file=sys.stderr)
         return EXIT_USAGE
     deleted = bot.delete_collection(args.name)
@@ -91,20 +93,3 @@ def _delete(bot: Assistant, args: argparse.Namespace) -> int:
     else:
         print(f"deleted the collection {args.name} ({count(deleted, 'article')})")
     return EXIT_OK
-
-
-def _confirmed(name: str, articles: int) -> bool:
-    """Ask (on stderr, reading stdin); anything but yes, or nothing to read, keeps it."""
-    print(
-        f"Delete the collection {name} and its {count(articles, 'article')}? "
-        "This cannot be undone. [y/N] ",
-        end="",
-        file=sys.stderr,
-        flush=True,
-    )
-    reply = sys.stdin.readline()
-    if not reply:
-        print(
-            "\nassistant: no answer to read: pass --yes to delete without asking", file=sys.stderr
-        )
-    return reply.strip().lower() in ("y", "yes")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -122,3 +123,15 @@ def shown(bot: Assistant, source: str) -> str:
 def count(number: int, noun: str) -> str:
     """'1 chunk', '2 chunks'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def confirmed(question: str) -> bool:
+    """Ask before something that cannot be undone (on stderr, reading stdin); anything but yes,
+    or nothing to read, says no."""
+    print(f"{question} This cannot be undone. [y/N] ", end="", file=sys.stderr, flush=True)
+    reply = sys.stdin.readline()
+    if not reply:
+        print(
+            "\nassistant: no answer to read: pass --yes to delete without asking", file=sys.stderr
+        )
+    return reply.strip().lower() in ("y", "yes")

@@ -8,7 +8,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from assistant import Answer, Assistant, evaluate, load_cases
+from assistant import (
+    Answer,
+    Assistant,
+    DatabaseError,
+    UsageError,
+    answer_markdown,
+    evaluate,
+    load_cases,
+)
+from assistant.cli.chats import resolve
 from assistant.cli.common import EXIT_OK, Options, date_from, positive, print_json, shown
 
 
@@ -20,6 +29,19 @@ def register(commands: Any, options: Options) -> None:
         help="answer a question with citations",
     )
     ask.add_argument("question")
+    ask.add_argument("--markdown", action="store_true", help="print the answer as Markdown")
+    kept = ask.add_mutually_exclusive_group()
+    kept.add_argument("--chat", metavar="ID", help="follow up this saved conversation")
+    kept.add_argument(
+        "-c",
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="follow up the most recent conversation",
+    )
+    kept.add_argument(
+        "--no-save", action="store_true", help="do not save (by default each question is saved)"
+    )
     ask.set_defaults(handler=_ask)
     search = commands.add_parser(
         "search",
@@ -45,13 +67,40 @@ def register(commands: Any, options: Options) -> None:
 
 def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     answer = bot.ask(
-        args.question, sources=args.source, date_from=date_from(args), date_to=args.date_to
+        args.question,
+        conversation=_conversation_for(bot, args),
+        sources=args.source,
+        date_from=date_from(args),
+        date_to=args.date_to,
     )
+    if answer.not_saved:
+        print(f"assistant: the answer was not saved: {answer.not_saved}", file=sys.stderr)
     if args.json:
         print_json(answer.to_dict())
+    elif args.markdown:
+        sys.stdout.write(answer_markdown(answer))
     else:
         _print_answer(bot, answer)
     return EXIT_OK
+
+
+def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
+    """The conversation the question goes into: the one named, the latest, or a new one
+    (None: not saved, as asked, or because the database cannot be used; then it says so)."""
+    if args.no_save:
+        return None
+    if args.chat:
+        return resolve(bot, args.chat)
+    if args.resume:
+        latest = bot.conversations()
+        if not latest:
+            raise UsageError("There is no conversation to continue: ask without --continue")
+        return latest[0].id
+    try:
+        return bot.start_conversation().id
+    except DatabaseError as error:
+        print(f"assistant: the answer will not be saved: {error}", file=sys.stderr)
+        return None
 
 
 def _print_answer(bot: Assistant, answer: Answer) -> None:
