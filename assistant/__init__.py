@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.answering import Answerer, AnswerStream
     from assistant.config import Settings
-    from assistant.core import Assistant, answer
+    from assistant.core import NEW_CONVERSATION, Assistant, answer
     from assistant.errors import (
         AssistantError,
         ConfigError,
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    "NEW_CONVERSATION": "assistant.core",
     "Answer": "assistant.records",
     "AnswerStream": "assistant.answering",
     "Answerer": "assistant.answering",
@@ -120,6 +121,7 @@ _WHERE = {
 }
 
 __all__ = [
+    "NEW_CONVERSATION",
     "Answer",
     "AnswerStream",
     "Answerer",

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from assistant.store import ChunkStore
 
 log = logging.getLogger("assistant")
+# `ask(…, conversation=NEW_CONVERSATION)` starts a saved conversation with the answer.
+NEW_CONVERSATION = "new"
 Paths = Iterable[str | Path] | str | Path
 
 
@@ -614,7 +616,8 @@ class Assistant:
 
         With `conversation` (an id from `start_conversation` or `conversations`),
         the question follows up that saved conversation and the answer is saved
-        at its end (`answer.saved_as` names it for `give_feedback`); if the
+        at its end (`answer.saved_as` names it for `give_feedback`); "new"
+        starts a conversation with this answer (`answer.conversation`); if the
         database cannot be used the answer is still given, with `not_saved`
         saying why. `user` keeps the call to that user's conversations.
         """
@@ -655,30 +658,34 @@ class Assistant:
         history: History,
         where: SearchFilter,
     ) -> Generator[str, None, Answer]:
-        """Answer as a follow-up of a saved conversation, then save the answer there.
+        """Answer as a follow-up of a saved conversation (or as the first question of a new
+        one), then save the answer there.
 
         A conversation that is not there (or not this user's) is an error; a
         database that cannot be used is not: the question is answered from
-        the history given, and the answer says it was not saved.
+        the history given, and the answer says it was not saved. A new
+        conversation is made only with its first answer, so a question that
+        fails leaves nothing behind.
         """
         from assistant.errors import DatabaseError
 
+        new = conversation == NEW_CONVERSATION
         problem = ""
         try:
-            history = history or self.saved.get(conversation, user=user).history
+            if not new:
+                history = history or self.saved.get(conversation, user=user).history
         except DatabaseError as error:
             problem = str(error)
         answer = yield from self._answers.run(question, list(history), where)
-        answer = dataclasses.replace(answer, conversation=conversation)
         if not problem:
             try:
-                return dataclasses.replace(
-                    answer, saved_as=self.saved.add(conversation, answer, user=user)
-                )
+                kept_in, saved_as = self.saved.add(None if new else conversation, answer, user=user)
+                return dataclasses.replace(answer, conversation=kept_in, saved_as=saved_as)
             except DatabaseError as error:
                 problem = str(error)
         log.warning("the answer was not saved: %s", problem)
-        return dataclasses.replace(answer, not_saved=problem)
+        kept_in = "" if new else conversation
+        return dataclasses.replace(answer, conversation=kept_in, not_saved=problem)
 
     # --- conversations -----------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 import assistant
 
 EXPECTED = {
+    "NEW_CONVERSATION",
     "Answer",
     "AnswerStream",
     "Answerer",

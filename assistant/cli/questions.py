@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant import (
+    NEW_CONVERSATION,
     Answer,
     Assistant,
-    DatabaseError,
     UsageError,
     answer_markdown,
     evaluate,
@@ -73,8 +73,6 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
         date_from=date_from(args),
         date_to=args.date_to,
     )
-    if answer.not_saved:
-        print(f"assistant: the answer was not saved: {answer.not_saved}", file=sys.stderr)
     if args.json:
         print_json(answer.to_dict())
     elif args.markdown:
@@ -86,7 +84,7 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
 
 def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
     """The conversation the question goes into: the one named, the latest, or a new one
-    (None: not saved, as asked, or because the database cannot be used; then it says so)."""
+    (None: not saved, as asked)."""
     if args.no_save:
         return None
     if args.chat:
@@ -96,11 +94,7 @@ def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
         if not latest:
             raise UsageError("There is no conversation to continue: ask without --continue")
         return latest[0].id
-    try:
-        return bot.start_conversation().id
-    except DatabaseError as error:
-        print(f"assistant: the answer will not be saved: {error}", file=sys.stderr)
-        return None
+    return NEW_CONVERSATION
 
 
 def _print_answer(bot: Assistant, answer: Answer) -> None:

@@ -106,6 +106,10 @@ class ConversationStore:
 
     def start(self, title: str = "", *, user: str = "") -> ConversationSummary:
         """A new, empty conversation (titled by its first question unless `title` is given)."""
+        with self.database.transaction() as connection:
+            return self._start(connection, title, user)
+
+    def _start(self, connection: sa.Connection, title: str, user: str) -> ConversationSummary:
         now = time.time()
         row = {
             "id": uuid.uuid4().hex,
@@ -115,8 +119,7 @@ class ConversationStore:
             "created_at": now,
             "updated_at": now,
         }
-        with self.database.transaction() as connection:
-            connection.execute(sa.insert(conversations).values(**row))
+        connection.execute(sa.insert(conversations).values(**row))
         return _summary(row, 0)
 
     def summaries(
@@ -203,10 +206,16 @@ class ConversationStore:
 
     # --- answers and feedback ------------------------------------------------------------
 
-    def add(self, conversation_id: str, answer: Answer, *, user: str | None = None) -> int:
-        """Save an answer at the end of a conversation; returns its id there."""
+    def add(
+        self, conversation_id: str | None, answer: Answer, *, user: str | None = None
+    ) -> tuple[str, int]:
+        """Save an answer at the end of a conversation (None: a new one, started in the same
+        transaction, so a conversation never exists without its first answer by accident);
+        returns the conversation's id and the answer's."""
         now = time.time()
         with self.database.transaction() as connection:
+            if conversation_id is None:
+                conversation_id = self._start(connection, "", user or "").id
             row = self._row(connection, conversation_id, user)
             saved_id = connection.execute(
                 sa.insert(answers)
@@ -227,7 +236,7 @@ class ConversationStore:
                 .where(conversations.c.id == conversation_id)
                 .values(**changes)
             )
-        return int(saved_id)
+        return conversation_id, int(saved_id)
 
     def rate(
         self,

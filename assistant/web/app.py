@@ -18,8 +18,6 @@ The chat's own events are not part of the public API.
 from __future__ import annotations
 
 import atexit
-import contextlib
-import dataclasses
 import os
 import shutil
 import tempfile
@@ -31,12 +29,12 @@ from typing import Any
 import gradio as gr
 
 from assistant import (
+    NEW_CONVERSATION,
     Answer,
     ArticleRecord,
     Assistant,
     AssistantError,
     ConfigError,
-    DatabaseError,
     Progress,
     StoredArticle,
 )
@@ -119,12 +117,6 @@ class ChatApp:
             {"role": "user", "content": render.user_message(question)},
             {"role": "assistant", "content": "…"},
         ]
-        started = ""
-        if not conversation:
-            try:
-                conversation = started = bot.start_conversation(user=user).id
-            except DatabaseError as error:
-                notices.append(f"This conversation is not being saved: {error}")
         yield (
             chat, render.empty_panel(), history, panels, "", scope_now, status,
             conversation, saved_ids, turn,
@@ -135,7 +127,7 @@ class ChatApp:
             stream = bot.stream(
                 question,
                 [(q, a) for q, a in history],
-                conversation=conversation or None,
+                conversation=conversation or NEW_CONVERSATION,
                 user=user,
                 sources=kept,
                 date_from=date_from,
@@ -148,10 +140,6 @@ class ChatApp:
                 yield chat, gr.skip(), history, panels, *more, *unchanged
             answer = stream.answer
         except AssistantError as error:
-            if started:  # nothing was asked in it after all
-                with contextlib.suppress(AssistantError):
-                    bot.delete_conversation(started, user=user)
-                conversation = ""
             chat[-1] = {"role": "assistant", "content": render.notice_message(f"⚠ {error}")}
             panel = render.error_panel(str(error))
             yield chat, panel, history, [*panels, panel], *more, conversation, [*saved_ids, 0], turn
@@ -162,7 +150,7 @@ class ChatApp:
         chat[-1] = {"role": "assistant", "content": content}
         yield (
             chat, panel, [*history, [question, answer.text]], [*panels, panel], *more,
-            conversation, [*saved_ids, answer.saved_as], turn,
+            answer.conversation, [*saved_ids, answer.saved_as], turn,
         )  # fmt: skip
 
     def answer_views(
@@ -337,12 +325,6 @@ class ChatApp:
         try:
             bot = self.collections.named(collection)
             user = user_of(request)
-            not_saved = ""
-            if conversation == "new":
-                try:
-                    conversation = bot.start_conversation(user=user).id
-                except DatabaseError as error:  # answered all the same, unsaved
-                    conversation, not_saved = None, str(error)
             stream = bot.stream(
                 question,
                 [(q, a) for q, a in history or []],
@@ -356,10 +338,7 @@ class ChatApp:
             for piece in stream:
                 text += piece
                 yield {"answer": text, "done": False}
-            answer = stream.answer
-            if not_saved:
-                answer = dataclasses.replace(answer, not_saved=not_saved)
-            yield {**answer.to_dict(), "done": True}
+            yield {**stream.answer.to_dict(), "done": True}
         except AssistantError as error:
             raise gr.Error(str(error), print_exception=False) from None
 
