@@ -14,6 +14,8 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# A PostgreSQL server the tests may make databases on (.ci/run starts one and sets it).
+POSTGRES = os.environ.pop("ASSISTANT_TEST_POSTGRES_URL", "")
 # Tests must not pick up a developer's configuration.
 for _name in list(os.environ):
     if _name.startswith(("ASSISTANT_", "OPENAI_")) and _name != "ASSISTANT_CACHE_DIR":
@@ -195,6 +197,43 @@ def storage_env(
             monkeypatch.setenv(names[key], str(value))
 
     return point
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database on the server ASSISTANT_TEST_POSTGRES_URL names,
+    dropped afterwards. Without that server the test is skipped, except under CI, which
+    must never skip it silently."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    if not POSTGRES:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "ASSISTANT_TEST_POSTGRES_URL is unset: .ci/run starts PostgreSQL and sets it"
+            )
+        pytest.skip(
+            "no PostgreSQL: set ASSISTANT_TEST_POSTGRES_URL=postgresql+psycopg://… to test it"
+        )
+    name = f"assistant_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield sa.make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of the assistant's: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'assistant.sqlite3'}"
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture
