@@ -44,6 +44,10 @@ class NotInIndexError(UsageError):
     """A source named by the caller is not in the index."""
 
 
+class NoSuchConversationError(UsageError):
+    """A saved conversation named by the caller is not there (or is not the caller's)."""
+
+
 class IndexProblem(AssistantError):
     """The index exists but cannot be used in its current state."""
 

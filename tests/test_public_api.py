@@ -30,6 +30,7 @@ EXPECTED = {
     "LLMTimeoutError",
     "LLMUnavailableError",
     "ModelError",
+    "NoSuchConversationError",
     "NotInIndexError",
     "Passage",
     "Progress",

@@ -19,6 +19,7 @@ from typing import Any
 from assistant import (
     Assistant,
     Conversation,
+    NoSuchConversationError,
     UsageError,
     answer_markdown,
     cases_from_feedback,
@@ -79,7 +80,9 @@ def resolve(bot: Assistant, given: str) -> str:
     if len(matching) == 1:
         return matching[0]
     if not matching:
-        raise UsageError(f"There is no conversation {given!r}: `assistant chats list` shows them")
+        raise NoSuchConversationError(
+            f"There is no conversation {given!r}: `assistant chats list` shows them"
+        )
     raise UsageError(f"{given!r} begins {len(matching)} conversations: give more of the id")
 
 

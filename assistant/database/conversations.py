@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from assistant.database import migrations
 from assistant.database.engine import Database
 from assistant.database.schema import METADATA
-from assistant.errors import UsageError
+from assistant.errors import NoSuchConversationError, UsageError
 from assistant.records import (
     RATINGS,
     Answer,
@@ -311,9 +311,9 @@ class ConversationStore:
             .first()
         )
         if row is None:
-            raise UsageError(
-                f"There is no conversation {conversation_id!r}: "
-                "`assistant chats list` shows the saved ones"
+            raise NoSuchConversationError(
+                f"There is no conversation {conversation_id!r} (it may have been deleted): "
+                "the Conversations list or `assistant chats list` shows the saved ones"
             )
         return row
 

@@ -35,6 +35,7 @@ from assistant import (
     Assistant,
     AssistantError,
     ConfigError,
+    NoSuchConversationError,
     Progress,
     StoredArticle,
 )
@@ -111,6 +112,13 @@ class ChatApp:
                 "Some articles chosen under “Ask only these articles” are no longer in the index; "
                 + ("the others were asked." if kept else "all articles were asked instead.")
             )
+        if conversation and not self._still_there(bot, conversation, user):
+            notices.append(
+                "The conversation open in this page was deleted elsewhere; "
+                "this question starts a new one."
+            )
+            conversation, history, panels, saved_ids = "", [], [], []
+            chat = []
         turn = len(panels)
         chat = [
             *chat,
@@ -152,6 +160,19 @@ class ChatApp:
             chat, panel, [*history, [question, answer.text]], [*panels, panel], *more,
             answer.conversation, [*saved_ids, answer.saved_as], turn,
         )  # fmt: skip
+
+    @staticmethod
+    def _still_there(bot: Assistant, conversation: str, user: str) -> bool:
+        """Whether the page's conversation is still saved (another tab or the command line
+        may have deleted it); a database that cannot be read answers yes, and the answer
+        then says it was not saved."""
+        try:
+            bot.conversation(conversation, user=user)
+        except NoSuchConversationError:
+            return False
+        except AssistantError:
+            return True
+        return True
 
     def answer_views(
         self, bot: Assistant, answer: Answer, turn: int, notices: Sequence[str] = ()

@@ -145,4 +145,12 @@ def test_feedback_and_answer_export_work_on_the_answer_the_panel_shows(
         expect(page.locator("#feedback-note textarea, #feedback-note input")).to_have_value(
             "too vague", timeout=10_000
         )
+
+        # Deleted elsewhere (the command line, another tab): the next question starts anew.
+        bot.delete_conversation(bot.conversations()[0].id)
+        ask(page, MINERALS)
+        expect(page.locator("#chat")).to_contain_text("deleted elsewhere", timeout=30_000)
+        expect(page.locator("#chat")).not_to_contain_text("nearly 90 minutes")
+        expect(page.locator("#chat-list label")).to_have_count(1)
+        assert [c.questions for c in bot.conversations()] == [1]
         page.close()
