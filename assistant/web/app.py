@@ -515,7 +515,7 @@ def build(bot: Assistant) -> gr.Blocks:
                 [side.search, conversation],
                 [side.chat_list],
                 api_visibility="private",
-            ).then(
+            ).then(section.title_of, [conversation], [side.title], api_visibility="private").then(
                 section.form_for,
                 [conversation, saved_ids, shown],
                 feedback_form,

@@ -113,8 +113,23 @@ class ConversationsSection:
             return gr.update(choices=[], value=None, info=f"⚠ {error}")
         choices = [(list_label(summary), summary.id) for summary in found]
         shown = chosen if any(summary.id == chosen for summary in found) else None
-        info = "" if found else ("No conversation holds those words." if search else "")
+        info = ""
+        if not found:
+            info = (
+                "No conversation holds those words."
+                if search
+                else "None yet: your questions are saved here as you ask them."
+            )
         return gr.update(choices=choices, value=shown, info=info)
+
+    def title_of(self, conversation_id: str, request: gr.Request | None = None) -> Any:
+        """The open conversation's title, for the title box (after its first answer)."""
+        if not conversation_id:
+            return ""
+        try:
+            return self.bot_for(request).conversation(conversation_id, user=user_of(request)).title
+        except AssistantError:
+            return gr.skip()
 
     def open(
         self, conversation_id: str | None, request: gr.Request | None = None

@@ -44,6 +44,7 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
     bot.ingest([SEEDS])
     with running(bot) as url:
         page = open_page(browser, url)
+        expect(page.locator("#chat-list")).to_contain_text("None yet")
         ask(page, CALL)
         answered(page, "90 minutes")
         ask(page, "Who confirmed it?")
@@ -72,7 +73,9 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         expect(page.locator("#chat-list label")).to_have_count(2)
 
         open_tools(page)
-        page.fill("#chat-title input, #chat-title textarea", "The phone call")
+        title = page.locator("#chat-title input, #chat-title textarea")
+        expect(title).to_have_value(CALL)  # titled by its first question
+        title.fill("The phone call")
         page.click("#rename-chat")
         expect(page.locator("#chat-list")).to_contain_text("The phone call")
 
