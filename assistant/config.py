@@ -66,6 +66,20 @@ ENV_NAMES: dict[str, str] = {
 }
 
 
+# The settings a collection may keep for itself (`assistant collections set`): how its
+# questions are answered and how its articles are embedded and chunked.
+COLLECTION_SETTINGS = (
+    "llm",
+    "model",
+    "top_k",
+    "min_relevance",
+    "prompts_dir",
+    "embed",
+    "embed_model",
+    "chunk_tokens",
+)
+
+
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "assistant"

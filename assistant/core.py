@@ -17,7 +17,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.config import DEFAULT_COLLECTION, Settings
+from assistant.config import COLLECTION_SETTINGS, DEFAULT_COLLECTION, Settings
 from assistant.errors import NotInIndexError, UsageError
 from assistant.records import (
     Answer,
@@ -79,20 +79,47 @@ class Assistant:
     ) -> None:
         if settings is not None and (index_dir or options):
             raise UsageError("Pass either settings= or individual options, not both")
-        self.settings = settings or Settings.from_env(index_dir=index_dir, **options)
+        self._database: Database | None = None
+        # What the caller said (None: settings were given whole), for the other collections.
+        self._explicit: dict[str, Any] | None = None
+        if settings is None:
+            self._explicit = {"index_dir": index_dir}
+            self._explicit |= {k: v for k, v in options.items() if v is not None}
+            settings = self._with_kept_settings(Settings.from_env(**self._explicit))
+        self.settings = settings
         self._embedder = embedder
         self._answerer = answerer
         self._store = store
         self._retriever: Retriever | None = None
         self._pipeline: AnswerPipeline | None = None
         self._uploads: UploadFolder | None = None
-        self._database: Database | None = None
         self._registry: SourceRegistry | None = None
         self._conversations: ConversationStore | None = None
         self._prompt_set: Prompts | None = None
         self._rating: Rater | None = None
         self._parts = threading.RLock()
         self._writer = threading.Lock()
+
+    def _with_kept_settings(self, settings: Settings) -> Settings:
+        """`settings` with what the collection keeps for itself applied (above the
+        environment, below what the caller passed); a database that cannot be read is
+        passed over with a warning, never a reason not to answer."""
+        from assistant.database import CollectionSettings, Database, database_exists
+        from assistant.errors import DatabaseError
+
+        if not database_exists(settings):
+            return settings
+        database = Database.for_settings(settings)
+        try:
+            kept = CollectionSettings(database, settings.collection).read()
+        except DatabaseError as error:
+            log.warning(
+                "the settings of collection %s were not read: %s", settings.collection, error
+            )
+            return settings
+        self._database = database
+        kept = {name: value for name, value in kept.items() if name in COLLECTION_SETTINGS}
+        return Settings.from_env(**{**kept, **(self._explicit or {})}) if kept else settings
 
     # --- parts, built on first use -----------------------------------------------------
 
@@ -313,7 +340,10 @@ class Assistant:
             # open and one that creates it again lock the same files.
             drop_index(other.settings)
             if other.settings.db_url:  # a shared database: only this collection's part goes
+                from assistant.database import CollectionSettings
+
                 other.saved.forget_collection()
+                CollectionSettings(other.database, name).forget()
             remove_default_file(other.settings)
         return len(records)
 
@@ -327,9 +357,53 @@ class Assistant:
             )
 
     def _sibling(self, name: str) -> Assistant:
-        """An Assistant with these settings on collection `name`, sharing the model."""
-        settings = dataclasses.replace(self.settings, collection=name).validated()
-        return Assistant(settings=settings, embedder=self._embedder)
+        """An Assistant on collection `name`, made as this one was (with the settings that
+        collection keeps), sharing the embedding model when the two embed alike."""
+        if self._explicit is None:
+            settings = dataclasses.replace(self.settings, collection=name).validated()
+            return Assistant(settings=settings, embedder=self._embedder)
+        other = Assistant(**{**self._explicit, "collection": name})
+        if other.settings.embed == self.settings.embed and (
+            other.settings.embed_model == self.settings.embed_model
+        ):
+            other._embedder = self._embedder
+        return other
+
+    # --- what a collection keeps ---------------------------------------------------------
+
+    def collection_settings(self) -> dict[str, str]:
+        """The settings this collection keeps for itself (as text), by name."""
+        from assistant.database import CollectionSettings
+
+        return CollectionSettings(self.database, self.settings.collection).read()
+
+    def keep_settings(self, **values: Any) -> dict[str, str]:
+        """Keep settings for this collection (`top_k=8, model="llama3.2"`): every Assistant
+        opened on it afterwards uses them unless told otherwise. Returns all it keeps.
+
+        Only the settings of COLLECTION_SETTINGS can be kept; each value is
+        checked as the environment's would be, and nothing is kept unless all are good.
+        """
+        from assistant.database import CollectionSettings
+
+        unknown = sorted(set(values) - set(COLLECTION_SETTINGS))
+        if unknown:
+            raise UsageError(
+                f"A collection cannot keep {', '.join(unknown)}; it can keep "
+                f"{', '.join(COLLECTION_SETTINGS)}"
+            )
+        Settings.from_env(env={}, **values)  # ConfigError, naming the setting, if one is bad
+        kept = CollectionSettings(self.database, self.settings.collection)
+        kept.write({name: str(value) for name, value in values.items()})
+        return kept.read()
+
+    def forget_settings(self, *names: str) -> dict[str, str]:
+        """Stop keeping the named settings for this collection; returns what it still keeps."""
+        from assistant.database import CollectionSettings
+
+        kept = CollectionSettings(self.database, self.settings.collection)
+        kept.unset(names)
+        return kept.read()
 
     # --- articles ----------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
-"""`assistant collections list|create|delete`: the named collections of one installation.
+"""`assistant collections list|create|delete|settings`: the named collections of one installation.
 
 Each collection has its own articles, keyword view, registered sources and
 uploads; every other command works on one of them (`--collection NAME`,
 default $ASSISTANT_COLLECTION or `articles`). Deleting asks first, unless
-`--yes` says the caller (a script) already knows.
+`--yes` says the caller (a script) already knows. `settings` shows or changes
+what a collection keeps for itself (its model, how many passages…), which
+every command on it then uses unless a flag says otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import sys
 from typing import Any
 
-from assistant import Assistant, AssistantError
+from assistant import Assistant, AssistantError, UsageError
 from assistant.cli.common import EXIT_OK, EXIT_USAGE, Options, confirmed, count, print_json
 
 
@@ -39,7 +41,18 @@ def register(commands: Any, options: Options) -> None:
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="delete without asking")
     delete.set_defaults(handler=_delete)
-    for parser in (listing, create, delete):
+    kept = actions.add_parser(
+        "settings",
+        parents=[options.common, options.output],
+        help="show or change what a collection keeps for itself (model, top_k…)",
+    )
+    kept.add_argument("name", metavar="NAME")
+    kept.add_argument("values", nargs="*", metavar="KEY=VALUE", help="settings to keep")
+    kept.add_argument(
+        "--unset", action="append", default=[], metavar="KEY", help="stop keeping KEY"
+    )
+    kept.set_defaults(handler=_settings)
+    for parser in (listing, create, delete, kept):
         parser.set_defaults(creates_index=True, whole_installation=True)
 
 
@@ -92,4 +105,29 @@ def _delete(bot: Assistant, args: argparse.Namespace) -> int:
         print_json({"deleted": args.name, "articles": deleted})
     else:
         print(f"deleted the collection {args.name} ({count(deleted, 'article')})")
+    return EXIT_OK
+
+
+def _settings(bot: Assistant, args: argparse.Namespace) -> int:
+    """Show what a collection keeps, after keeping or forgetting what the arguments say."""
+    other = bot.in_collection(args.name)
+    values = {}
+    for pair in args.values:
+        key, equals, value = pair.partition("=")
+        if not equals or not key:
+            raise UsageError(f"{pair!r} is not KEY=VALUE: write e.g. top_k=8")
+        values[key.strip()] = value.strip()
+    if values:
+        other.keep_settings(**values)
+    kept = other.forget_settings(*args.unset) if args.unset else other.collection_settings()
+    if args.json:
+        print_json({"collection": args.name, "settings": kept})
+        return EXIT_OK
+    if not kept:
+        print(
+            f"The collection {args.name} keeps no settings of its own (the environment's "
+            f"apply); keep some with `assistant collections settings {args.name} top_k=8`"
+        )
+    for key, value in sorted(kept.items()):
+        print(f"{key} = {value}")
     return EXIT_OK

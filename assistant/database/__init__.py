@@ -17,15 +17,18 @@ the steps it has applied, so an old database is brought up to date on open.
 
 # Every table module is imported here, so that its step is registered before any database
 # is opened.
+from assistant.database.collection_settings import CollectionSettings
 from assistant.database.conversations import ConversationStore
-from assistant.database.engine import Database, remove_default_file
+from assistant.database.engine import Database, database_exists, remove_default_file
 from assistant.database.sources import EntryState, SourceRegistry, Validators
 
 __all__ = [
+    "CollectionSettings",
     "ConversationStore",
     "Database",
     "EntryState",
     "SourceRegistry",
     "Validators",
+    "database_exists",
     "remove_default_file",
 ]

@@ -31,6 +31,15 @@ def default_url(settings: Settings) -> str:
     return f"sqlite:///{(settings.index_folder / OWN_DATABASE_FILE).resolve()}"
 
 
+def database_exists(settings: Settings) -> bool:
+    """Whether there may be a database to read: False only for an SQLite file not made yet
+    (so reading never creates one)."""
+    url = sa.make_url(default_url(settings))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return True
+    return Path(url.database).is_file()
+
+
 def remove_default_file(settings: Settings) -> None:
     """Delete a collection's own SQLite database where `default_url` puts it (after the
     collection itself was deleted); a database named by ASSISTANT_DB_URL is left alone."""
