@@ -44,10 +44,15 @@ class Collections:
     def named(self, name: str | None) -> Assistant:
         """The assistant of collection `name` (None: the app's own); AssistantError, listing
         the collections, for a name that is not one."""
-        if not name:
+        if not name or name == self.home.settings.collection:
             return self.home
         with self._lock:
             bot = self._bots.get(name)
+        if bot is not None and name not in self.home.collections():
+            # Deleted since (by another page or the command line): not shown as empty.
+            with self._lock:
+                self._bots.pop(name, None)
+            bot = None
         if bot is None:
             bot = self.home.in_collection(name)
             with self._lock:

@@ -83,3 +83,21 @@ def test_a_person_picks_a_collection_and_asks_it(
     expect(other.locator("#article-table")).to_contain_text("boats.txt", timeout=30_000)
     other.close()
     page.close()
+
+
+def test_a_collection_deleted_elsewhere_is_not_shown_as_empty(
+    tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([written(tmp_path / "news", "boats.txt", "The harbour master counted 41 boats.")])
+    name = "gone-" + hashlib.sha1(str(tmp_path).encode()).hexdigest()[:8]
+    bot.create_collection(name).ingest(
+        [written(tmp_path / "papers", "paper.txt", "Attention weights use a softmax.")]
+    )
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        assert len(client.predict(name, api_name="/articles")) == 1  # the app now holds it
+        bot.delete_collection(name)  # as `assistant collections delete` would
+        with pytest.raises(Exception, match=f"no collection named '{name}'"):
+            client.predict(name, api_name="/articles")
+        assert name not in client.predict(api_name="/collections")
