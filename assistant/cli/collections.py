@@ -21,7 +21,8 @@ from assistant.cli.common import EXIT_OK, EXIT_USAGE, Options, confirmed, count,
 def register(commands: Any, options: Options) -> None:
     """Add `collections` with list, create and delete."""
     group = commands.add_parser(
-        "collections", help="list, create or delete the named collections of articles"
+        "collections",
+        help="list, create or delete the named collections of articles; their own settings",
     )
     actions = group.add_subparsers(dest="action", required=True, parser_class=type(group))
     listing = actions.add_parser(
