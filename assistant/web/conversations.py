@@ -132,10 +132,12 @@ class ConversationsSection:
             return gr.skip()
 
     def open(
-        self, conversation_id: str | None, request: gr.Request | None = None
+        self, conversation_id: str | None, current: str = "", request: gr.Request | None = None
     ) -> tuple[Any, ...]:
-        """Show a saved conversation: its chat, the passages of its last answer, its title."""
-        if not conversation_id:
+        """Show a saved conversation: its chat, the passages of its last answer, its title.
+        The one already open (`current`) is left as it is (the list reselects it when it is
+        refreshed, and what is being typed in the page must not be reset)."""
+        if not conversation_id or conversation_id == current:
             return (gr.skip(),) * 8
         bot = self.bot_for(request)
         try:
@@ -167,7 +169,7 @@ class ConversationsSection:
         named = str(request.query_params.get(PARAMETER) or "")
         if not named:
             return (gr.skip(),) * 8
-        return self.open(named, request)
+        return self.open(named, request=request)
 
     def rename(
         self, conversation_id: str, title: str, search: str, request: gr.Request | None = None
@@ -525,7 +527,7 @@ def wire(
     demo.load(section.restore, None, opened, **private).then(
         section.listing, [side.search, chat.conversation], [side.chat_list], **private
     ).then(section.form_for, [chat.conversation, chat.saved_ids, chat.shown], form, **private)
-    side.chat_list.input(section.open, [side.chat_list], opened, **private).then(
+    side.chat_list.input(section.open, [side.chat_list, chat.conversation], opened, **private).then(
         section.form_for, [chat.conversation, chat.saved_ids, chat.shown], form, **private
     ).then(**show_address)
     side.search.change(

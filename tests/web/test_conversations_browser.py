@@ -79,8 +79,10 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         title = page.locator("#chat-title input, #chat-title textarea")
         expect(title).to_have_value(CALL)  # titled by its first question
         title.fill("The phone call")
+        title.press("Tab")  # the box hands its value over on leaving it, as a person's would
         page.click("#rename-chat")
-        expect(page.locator("#chat-list")).to_contain_text("The phone call")
+        expect(page.locator("#delete-chat-text")).to_contain_text("Renamed", timeout=30_000)
+        expect(page.locator("#chat-list")).to_contain_text("The phone call", timeout=30_000)
 
         page.click("#export-chat")
         export = page.locator("#export-text textarea")
