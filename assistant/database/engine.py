@@ -20,6 +20,8 @@ from assistant.errors import DatabaseError
 
 # Seconds SQLite waits for another writer before saying the database is locked.
 BUSY_SECONDS = 5.0
+# Seconds a PostgreSQL server may take to answer before it is reported unreachable.
+CONNECT_SECONDS = 10
 
 
 def default_url(settings: Settings) -> str:
@@ -99,6 +101,8 @@ class Database:
             if url.database:
                 Path(url.database).parent.mkdir(parents=True, exist_ok=True)
             options["connect_args"] = {"timeout": BUSY_SECONDS, "check_same_thread": False}
+        elif url.get_backend_name() == "postgresql":
+            options["connect_args"] = {"connect_timeout": CONNECT_SECONDS}
         try:
             engine = sa.create_engine(url, **options)
             if url.get_backend_name() == "sqlite":
@@ -112,9 +116,15 @@ class Database:
 
     def _failed(self, what: str, error: Exception) -> DatabaseError:
         detail = (str(error).splitlines() or [type(error).__name__])[0][:160]
+        if isinstance(error, ImportError):
+            advice = 'install its driver (for PostgreSQL: pip install "assistant[postgres]")'
+        elif sa.make_url(self.url).get_backend_name() == "sqlite":
+            advice = "if it is damaged, move the file away (a new one is made)"
+        else:
+            advice = "check that its server is running and reachable and the database exists"
         return DatabaseError(
-            f"The assistant's database at {self.location} {what} ({detail}): if it is damaged, "
-            "move the file away (a new one is made) or set ASSISTANT_DB_URL to another database"
+            f"The assistant's database at {self.location} {what} ({detail}): {advice}, "
+            "or set ASSISTANT_DB_URL to another database"
         )
 
 

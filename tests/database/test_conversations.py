@@ -97,7 +97,8 @@ def test_a_server_that_is_down_is_one_clear_error() -> None:
     )
     with pytest.raises(DatabaseError, match="could not be opened") as caught:
         store.summaries()
-    assert "ASSISTANT_DB_URL" in str(caught.value) and "\n" not in str(caught.value)
+    said = str(caught.value)
+    assert "ASSISTANT_DB_URL" in said and "\n" not in said and "server is running" in said
 
 
 def test_two_assistants_share_conversations_through_postgresql(
