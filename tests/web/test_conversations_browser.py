@@ -78,8 +78,12 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         open_tools(page)
         title = page.locator("#chat-title input, #chat-title textarea")
         expect(title).to_have_value(CALL)  # titled by its first question
+        # The page needs a moment to settle after the list's refresh: Gradio's page puts back
+        # the box's last value from the server over text typed within it (seen ~1 in 2 runs).
+        page.wait_for_timeout(1500)
         title.fill("The phone call")
         title.press("Tab")  # the box hands its value over on leaving it, as a person's would
+        expect(title).to_have_value("The phone call")
         page.click("#rename-chat")
         expect(page.locator("#delete-chat-text")).to_contain_text("Renamed", timeout=30_000)
         expect(page.locator("#chat-list")).to_contain_text("The phone call", timeout=30_000)
@@ -143,7 +147,7 @@ def test_feedback_and_answer_export_work_on_the_answer_the_panel_shows(
 
         # A thumb in the chat rates that answer (the second one here).
         page.locator("#chat button[aria-label='Like']").last.click()
-        expect(page.locator("#feedback-said")).to_contain_text("Thank you", timeout=10_000)
+        expect(page.locator("#feedback-said")).to_contain_text("add a note", timeout=30_000)
         ratings = {s.answer.question: s.feedback.rating for s in bot.feedback() if s.feedback}
         assert ratings == {CALL: "down", MINERALS: "up"}
 
