@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant import Assistant
-from assistant.answering.features import NAMES, measure
+from assistant.answering.answerability import GATE_FILE, GATE_NAMES, Gate, gate_features
+from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import analyse
 from assistant.answering.scorer import WEIGHTS_FILE, Scorer
@@ -53,6 +54,9 @@ L2 = 1.0
 # The score gate alone refuses at most this share of answerable questions; the name, amount and
 # type gates add one to two points more (bench/calibrate_answers.py measures them together).
 FALSE_REFUSALS = 0.01
+# The score, type and answerability gates together refuse at most this share of them.
+GATED_FALSE_REFUSALS = 0.03
+GATE_L2 = 1.0
 OFF_TOPIC_PERCENTILE = 2
 
 
@@ -66,6 +70,8 @@ class Example:
     features: npt.NDArray[np.float64]
     labels: npt.NDArray[np.float64]
     sentences: list[str]
+    # Everything measured, for the answer-level gate's measures.
+    candidates: Candidates
 
 
 def collect(work: Path) -> list[Example]:
@@ -97,6 +103,7 @@ def collect(work: Path) -> list[Example]:
                     measured.features,
                     labels,
                     [s.text for s in measured.sentences],
+                    measured,
                 )
             )
     return examples
@@ -167,16 +174,176 @@ def hand_score(features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return features[:, columns] @ weights
 
 
-def threshold(examples: list[Example], scorer: Scorer) -> tuple[float, float, float]:
-    """The best-score threshold refusing at most FALSE_REFUSALS of answerable questions;
-    returns it with the false-refusal and near-miss refusal rates it gives."""
-    best = {e.question: float(scorer.scores(e.features).max()) for e in examples}
-    answerable = sorted(best[e.question] for e in examples if e.answerable)
-    near = [best[e.question] for e in examples if not e.answerable]
-    cut = answerable[int(np.floor(FALSE_REFUSALS * len(answerable)))] - 1e-9
-    false = sum(s < cut for s in answerable) / len(answerable)
-    refused = sum(s < cut for s in near) / max(1, len(near))
-    return cut, false, refused
+def threshold(examples: list[Example], scores: list[npt.NDArray[np.float64]]) -> float:
+    """The best-score threshold refusing at most FALSE_REFUSALS of answerable questions."""
+    answerable = sorted(
+        float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable
+    )
+    return answerable[int(np.floor(FALSE_REFUSALS * len(answerable)))] - 1e-9
+
+
+def out_of_fold(examples: list[Example]) -> list[npt.NDArray[np.float64]]:
+    """Every example's candidate scores by weights trained without its group (as on new
+    questions: the gate must learn from scores as they are on questions never seen)."""
+    scores: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(examples)
+    for group in sorted({e.group for e in examples}):
+        scorer = fit([e for e in examples if e.group != group])
+        for i, e in enumerate(examples):
+            if e.group == group:
+                scores[i] = scorer.scores(e.features)
+    return scores
+
+
+def score_refuses(
+    examples: list[Example], scores: list[npt.NDArray[np.float64]], cut: float
+) -> npt.NDArray[np.bool_]:
+    """Which questions the score and type gates refuse (best below the cut, or untyped)."""
+    untyped = NAMES.index("untyped")
+    return np.array(
+        [
+            float(s.max()) < cut or bool(e.features[int(np.argmax(s)), untyped])
+            for e, s in zip(examples, scores, strict=True)
+        ]
+    )
+
+
+def fit_gate(rows: npt.NDArray[np.float64], answerable: npt.NDArray[np.bool_]) -> Gate:
+    """L2-regularised logistic regression of answerable vs near-miss on the gate's measures."""
+    spread = rows.std(axis=0)
+    mean, scale = rows.mean(axis=0), np.where(spread > 1e-6, spread, 1.0)
+    x = np.hstack([(rows - mean) / scale, np.ones((len(rows), 1))])
+    y = answerable.astype(np.float64)
+    # Near misses are rarer than answerable questions: weigh both classes equally.
+    weight = np.where(y > 0, 0.5 / max(1.0, y.sum()), 0.5 / max(1.0, (1 - y).sum()))
+
+    def loss(w: npt.NDArray[np.float64]) -> tuple[float, npt.NDArray[np.float64]]:
+        z = x @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        penalty = w.copy()
+        penalty[-1] = 0.0  # the bias is not shrunk
+        eps = 1e-12
+        total = -float(weight @ (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
+        total += 0.5 * GATE_L2 * float(penalty @ penalty) / len(rows)
+        grad = x.T @ (weight * (p - y)) + GATE_L2 * penalty / len(rows)
+        return total, grad
+
+    result = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B")
+    return Gate(GATE_NAMES, mean, scale, result.x[:-1], float(result.x[-1]), 0.0)
+
+
+def gate_cut(
+    gate: Gate,
+    rows: npt.NDArray[np.float64],
+    answerable: npt.NDArray[np.bool_],
+    already: npt.NDArray[np.bool_],
+) -> float:
+    """The highest probability threshold at which the gates together refuse at most
+    GATED_FALSE_REFUSALS of the answerable questions (`already`: refused by the others)."""
+    probability = np.array([gate.probability(r) for r in rows])
+    allowed = int(np.floor(GATED_FALSE_REFUSALS * answerable.sum()))
+    chosen = 0.0
+    for cut in sorted(set(probability[answerable].tolist())):
+        if (answerable & (already | (probability < cut))).sum() > allowed:
+            break
+        chosen = cut
+    return chosen
+
+
+def gated(
+    examples: list[Example], scores: list[npt.NDArray[np.float64]]
+) -> tuple[Gate, float, npt.NDArray[np.bool_]]:
+    """The gate fitted and calibrated on `examples` (with their score cut), and which of them
+    the score, type and answerability gates together refuse."""
+    rows = np.array([gate_features(e.candidates, s) for e, s in zip(examples, scores, strict=True)])
+    answerable = np.array([e.answerable for e in examples])
+    cut = threshold(examples, scores)
+    already = score_refuses(examples, scores, cut)
+    gate = fit_gate(rows, answerable)
+    gate = Gate(
+        gate.names,
+        gate.mean,
+        gate.scale,
+        gate.weights,
+        gate.bias,
+        gate_cut(gate, rows, answerable, already),
+    )
+    refused = already | np.array([not gate.passes(r) for r in rows])
+    return gate, cut, refused
+
+
+def compare_gates(examples: list[Example], scores: list[npt.NDArray[np.float64]]) -> None:
+    """Per held-out group: refusals by the score and type gates alone, calibrated to refuse
+    GATED_FALSE_REFUSALS of answerable questions, against the same with the answerability gate."""
+    print(
+        f"\nrefusals on questions the gates were not calibrated on "
+        f"(both set for {GATED_FALSE_REFUSALS:.1%} of answerable questions refused)\n"
+    )
+    print(
+        "| group | answerable | near misses | score gate: false refusals, near misses refused "
+        "| with answerability gate |"
+    )
+    print("|---|---|---|---|---|")
+    totals = np.zeros(6)
+    for group in sorted({e.group for e in examples}):
+        train = [i for i, e in enumerate(examples) if e.group != group]
+        held = [i for i, e in enumerate(examples) if e.group == group]
+        train_examples, train_scores = [examples[i] for i in train], [scores[i] for i in train]
+        gate, cut, _ = gated(train_examples, train_scores)
+        answerable = np.array([examples[i].answerable for i in train])
+        alone = _score_cut_alone(train_examples, train_scores, answerable)
+        held_examples, held_scores = [examples[i] for i in held], [scores[i] for i in held]
+        held_answerable = np.array([e.answerable for e in held_examples])
+        by_score = score_refuses(held_examples, held_scores, alone)
+        with_gate = score_refuses(held_examples, held_scores, cut) | np.array(
+            [
+                not gate.passes(gate_features(e.candidates, s))
+                for e, s in zip(held_examples, held_scores, strict=True)
+            ]
+        )
+        counts = np.array(
+            [
+                held_answerable.sum(),
+                (~held_answerable).sum(),
+                (by_score & held_answerable).sum(),
+                (by_score & ~held_answerable).sum(),
+                (with_gate & held_answerable).sum(),
+                (with_gate & ~held_answerable).sum(),
+            ],
+            dtype=np.float64,
+        )
+        totals += counts
+        print(_gate_row(group, counts))
+    print(_gate_row("**all**", totals))
+
+
+def _gate_row(group: str, counts: npt.NDArray[np.float64]) -> str:
+    n, near, false_score, near_score, false_gate, near_gate = counts
+
+    def share(part: float, whole: float) -> str:
+        return f"{part / whole:.3f}" if whole else "—"
+
+    return (
+        f"| {group} | {int(n)} | {int(near)} | {share(false_score, n)}, {share(near_score, near)} "
+        f"| {share(false_gate, n)}, {share(near_gate, near)} |"
+    )
+
+
+def _score_cut_alone(
+    examples: list[Example],
+    scores: list[npt.NDArray[np.float64]],
+    answerable: npt.NDArray[np.bool_],
+) -> float:
+    """The highest best-score cut at which the score and type gates alone refuse at most
+    GATED_FALSE_REFUSALS of the answerable questions."""
+    allowed = int(np.floor(GATED_FALSE_REFUSALS * answerable.sum()))
+    chosen = -np.inf
+    for cut in sorted(
+        float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable
+    ):
+        if (answerable & score_refuses(examples, scores, cut)).sum() > allowed:
+            break
+        chosen = cut
+    return float(chosen)
 
 
 def cross_validated(examples: list[Example]) -> tuple[int, int]:
@@ -210,14 +377,20 @@ def main() -> None:
     n, hand, learned = totals
     print(f"| **all** | {n} | {hand / n:.3f} | **{learned / n:.3f}** |")
     final = fit(examples)
-    cut, false, refused = threshold(examples, final)
+    scores = out_of_fold(examples)
+    compare_gates(examples, scores)
+    gate, cut, refused_by_gates = gated(examples, scores)
+    answerable = np.array([e.answerable for e in examples])
+    false = float((refused_by_gates & answerable).sum() / answerable.sum())
+    refused = float((refused_by_gates & ~answerable).sum() / max(1, (~answerable).sum()))
     meaning = NAMES.index("meaning")
     answering = [float(e.features[i, meaning]) for e in examples for i in np.flatnonzero(e.labels)]
     off_topic = float(np.percentile(answering, OFF_TOPIC_PERCENTILE))
     final = Scorer(final.names, final.mean, final.scale, final.weights, cut, off_topic)
     print(
-        f"\nrefusal threshold {cut:.3f}: refuses {false:.1%} of answerable questions and "
-        f"{refused:.1%} of near-miss ones (score gate alone, on the training questions)"
+        f"\nscore threshold {cut:.3f} (out-of-fold scores), answerability threshold "
+        f"{gate.answers_from:.3f}: together with the type gate they refuse {false:.1%} of "
+        f"answerable questions and {refused:.1%} of near-miss ones (on the training questions)"
     )
     print(
         f"off topic below meaning {off_topic:.3f} "
@@ -231,7 +404,9 @@ def main() -> None:
     if args.write:
         target = REPO / "assistant" / "answering" / WEIGHTS_FILE
         target.write_text(final.to_json() + "\n", encoding="utf-8")
-        print(f"\nwrote {target}")
+        gate_target = REPO / "assistant" / "answering" / GATE_FILE
+        gate_target.write_text(gate.to_json() + "\n", encoding="utf-8")
+        print(f"\nwrote {target} and {gate_target}")
 
 
 if __name__ == "__main__":

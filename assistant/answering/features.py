@@ -14,8 +14,10 @@ properties, computed the same way when the scorer is trained
   whether it opens the article;
 - whether it holds what the question asks for: a name, date or amount that
   the question does not already contain (`typed`, and `untyped` when the
-  question wants one and it has none), the words after which/what
-  (`focus`), the question's numbers and years (`qualifiers`);
+  question wants one and it has none), after the preposition the question
+  opens with (`introduced`: "until 2009" for "Until what year…"), the words
+  after which/what (`focus`), the question's numbers and years
+  (`qualifiers`);
 - its shape: length, whether it ends like a sentence, whether it quotes
   someone, how much of it only repeats the question (`restates`).
 
@@ -35,7 +37,7 @@ import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence
 from assistant.answering.question import Question, fits
-from assistant.answering.recognise import find
+from assistant.answering.recognise import Found, find
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.terms import terms
@@ -54,6 +56,7 @@ NAMES = (
     "wants",
     "typed",
     "untyped",
+    "introduced",
     "focus",
     "qualifiers",
     "restates",
@@ -81,6 +84,10 @@ class Candidates:
     # For each candidate, the question terms it holds (for the gate and the short answer).
     matched: list[frozenset[str]]
     term_weights: dict[str, float]
+    # The question's terms that no candidate holds, as a share of the question's weight in
+    # rarity; and its ordinary (not name, not number) terms that none holds, as a share of them.
+    missing: float = 0.0
+    missing_plain: float = 0.0
 
 
 def measure(
@@ -94,13 +101,18 @@ def measure(
     sentence_terms = [frozenset(terms(s.text)) for s in sentences]
     count = len(sentences) or 1
     weights = {}
-    for term in question.terms:
+    rarity = {term: idf(term) for term in question.terms}
+    absent = []
+    for term, rare in rarity.items():
         share = sum(term in st for st in sentence_terms) / count
-        # A term no candidate holds cannot tell them apart (the refusal gate weighs absences).
-        weights[term] = (
-            idf(term) * (LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - share)) if share else 0.0
-        )
+        # A term no candidate holds cannot tell them apart (the answerability gate weighs it).
+        weights[term] = rare * (LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - share)) if share else 0.0
+        if not share:
+            absent.append(rare)
     total = sum(weights.values()) or 1.0
+    missing = sum(absent) / (sum(rarity.values()) or 1.0)
+    held = frozenset().union(*sentence_terms)
+    missing_plain = len(question.plain - held) / len(question.plain) if question.plain else 0.0
 
     def covered(found: frozenset[str]) -> float:
         return sum(weights[t] for t in question.terms & found) / total
@@ -115,10 +127,12 @@ def measure(
         around = sentence_terms[i].union(*(sentence_terms[j] for j in same))
         follows = i > 0 and sentences[i - 1].n == sentence.n
         before = sentence_terms[i - 1] if follows else frozenset()
-        typed = question.wants and any(
-            found.text.lower() not in asked and fits(question, found.text)
-            for found in find(sentence.text, question.wants)
-        )
+        answers = [
+            found
+            for found in (find(sentence.text, question.wants) if question.wants else [])
+            if found.text.lower() not in asked and fits(question, found.text)
+        ]
+        typed = bool(answers)
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}
         rows.append(
@@ -136,6 +150,7 @@ def measure(
                 1.0 if question.wants else 0.0,
                 1.0 if typed else 0.0,
                 1.0 if question.wants and not typed else 0.0,
+                1.0 if any(_introduced(question, sentence.text, a) for a in answers) else 0.0,
                 1.0 if question.focus & own_terms else 0.0,
                 _qualifiers(question, numbers),
                 len(own_terms & question.terms) / max(1, len(own_terms)),
@@ -157,7 +172,8 @@ def measure(
         row[_MEANING] = float(vector @ question_vector)
         title = title_vectors.get(passages[sentence.n - 1].title)
         row[_HEADLINE] = float(vector @ title) if title is not None else 0.0
-    return Candidates(kept, features, [question.terms & sentence_terms[i] for i in keep], weights)
+    matched = [question.terms & sentence_terms[i] for i in keep]
+    return Candidates(kept, features, matched, weights, missing, missing_plain)
 
 
 def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:
@@ -174,6 +190,17 @@ def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:
     )
     best = np.argsort(-cheap, kind="stable")[:SHORTLIST]
     return sorted(int(i) for i in best)
+
+
+def _introduced(question: Question, sentence: str, answer: Found) -> bool:
+    """Whether the answer stands after the preposition the question opens with, as the
+    question places it ("until 2009" for "Until what year…", "on 5 January" for "On what
+    date…")."""
+    if not question.preposition:
+        return False
+    before = sentence[: answer.start].split()[-1:]
+    opening = answer.text.split()[:1]
+    return question.preposition in [w.lower() for w in before + opening]
 
 
 def _qualifiers(question: Question, numbers: set[str]) -> float:

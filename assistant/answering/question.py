@@ -43,6 +43,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("which", r"(?:which|what)\b"),
     ("yes_no", r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"),
 )
+# "Until what year…", "On which day…": the preposition that will stand before the answer.
+_OPENING_PREPOSITION = re.compile(
+    r"^\s*(on|in|at|by|for|to|from|since|until|till|after|before|during|with|under|over)\s+"
+    r"(?:what|which|whom|how)\b",
+    re.IGNORECASE,
+)
 _SHORT_FOR_KIND = {"who": "name", "when": "date", "quantity": "number", "where": "name"}
 # The words after which/what, up to the first auxiliary, article or preposition (at most three):
 # "Which Japanese drugmaker was…" → Japanese drugmaker.
@@ -59,6 +65,7 @@ _SEVERAL = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORDS = re.compile(r"[\w'’-]+")
 # "Who is Pete Hegseth?": a question asking who someone is, answered by their title or role.
 IDENTIFY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 
@@ -74,12 +81,17 @@ class Question:
     # The stemmed words after which/what ("japanes", "drugmak"): what the answer is.
     focus: frozenset[str]
     terms: frozenset[str]
+    # The terms of its ordinary words: not names (capitalised past the first word), not numbers,
+    # not the focus (which names the answer's kind, and answering sentences seldom repeat).
+    plain: frozenset[str]
     # Numbers and years written in the question: qualifiers an answer sentence should share.
     numbers: frozenset[str]
     wants_several: bool
     wants_explanation: bool
     # For "who is NAME?": the terms of NAME (a sentence naming them says who they are).
     identifies: frozenset[str] = frozenset()
+    # The preposition the question opens with ("until" in "Until what year…"), lower-cased.
+    preposition: str = ""
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -93,16 +105,21 @@ def analyse(question: str) -> Question:
     identify = IDENTIFY.match(question)
     match = _FOCUS.match(question)
     focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
+    focus = frozenset(t for w in focus_words for t in terms(w))
     return Question(
         text=question,
         kind=kind,
         wants=wants,
-        focus=frozenset(t for w in focus_words for t in terms(w)),
+        focus=focus,
         terms=frozenset(terms(question)),
+        plain=frozenset(_plain_terms(question)) - focus,
         numbers=frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(question)),
         wants_several=bool(_SEVERAL.search(question)),
         wants_explanation=kind in ("why", "how"),
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
+        preposition=opening.group(1).lower()
+        if (opening := _OPENING_PREPOSITION.match(question))
+        else "",
     )
 
 
@@ -131,6 +148,16 @@ def fits(question: Question, amount: str) -> bool:
         return True
     unit = _UNITS[measure.group(1).lower()]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", amount, re.IGNORECASE))
+
+
+def _plain_terms(question: str) -> list[str]:
+    """The terms of the question's words that are not names or numbers: what it says of them."""
+    found = []
+    for position, word in enumerate(_WORDS.findall(question)):
+        if (position and word[0].isupper()) or any(c.isdigit() for c in word):
+            continue
+        found += terms(word)
+    return found
 
 
 def _kind(question: str) -> str:

@@ -3,8 +3,9 @@
 The extractive answerer quotes the best-rated sentence; the claim checker
 says of every answer sentence (quoted or written by a model) whether the
 passage sentence backing it answers the question: `answers` when it rates
-above the scorer's calibrated threshold and holds what the question asks for
-(a name, date or amount, when it asks for one), `off-topic` when it shares
+above the scorer's calibrated threshold, holds what the question asks for
+(a name, date or amount, when it asks for one) and the candidates as a whole
+pass the answerability gate (answerability.py), `off-topic` when it shares
 little meaning with the question, `related` between the two. A quote that is
 a faithful copy of an article is thus never shown as a bare "supported"
 when it does not answer the question.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answering.answerability import Gate, gate_features, trained_gate
 from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
@@ -44,6 +46,8 @@ class Rated:
     candidates: Candidates
     scores: np.ndarray
     scorer: Scorer
+    # Whether the candidates as a whole answer the question (answerability.py).
+    answerable: bool
 
     def best(self) -> int:
         """The index of the best-rated candidate."""
@@ -53,7 +57,7 @@ class Rated:
         """How candidate `index` stands to the question: answers, related or off-topic."""
         row = self.candidates.features[index]
         typed = row[NAMES.index("typed")] > 0 or not self.question.wants
-        if self.scores[index] >= self.scorer.answers_from and typed:
+        if self.answerable and self.scores[index] >= self.scorer.answers_from and typed:
             return ANSWERS
         if self.question.is_identified_by(self.candidates.sentences[index].text):
             return ANSWERS
@@ -74,11 +78,16 @@ class Rater:
     """Rates a question's candidate sentences with the trained scorer (and remembers a few)."""
 
     def __init__(
-        self, embedder: Embedder, idf: Callable[[str], float], scorer: Scorer | None = None
+        self,
+        embedder: Embedder,
+        idf: Callable[[str], float],
+        scorer: Scorer | None = None,
+        gate: Gate | None = None,
     ) -> None:
         self.embedder = embedder
         self.idf = idf
         self.scorer = scorer or trained()
+        self.gate = gate or trained_gate()
         self._kept: OrderedDict[tuple[str, tuple[str, ...]], Rated | None] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -94,7 +103,8 @@ class Rater:
             read = analyse(question)
             candidates = measure(read, sentences, passages, self.embedder, self.idf)
             scores = self.scorer.scores(candidates.features)
-            rated = Rated(read, tuple(passages), candidates, scores, self.scorer)
+            answerable = self.gate.passes(gate_features(candidates, scores))
+            rated = Rated(read, tuple(passages), candidates, scores, self.scorer, answerable)
         with self._lock:
             self._kept[key] = rated
             while len(self._kept) > _KEPT:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from assistant.answering.extractive import NO_ANSWERING_SENTENCE
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
 from assistant.errors import NotInIndexError, QuestionError
 from tests.conftest import REPO, SEED_FILE, AssistantFactory
@@ -152,3 +153,14 @@ def test_a_question_asking_for_several_things_may_quote_several_sentences(
     answer = seeded().ask("Which two topics besides Ukraine did Trump and Putin discuss?")
     assert not answer.refused
     assert "Middle East" in answer.text
+
+
+def test_a_near_miss_whose_asked_for_fact_no_passage_holds_is_refused(
+    seeded: AssistantFactory,
+) -> None:
+    # Hegseth is in the article, as are his job and his views; his resigning is not.
+    near_miss = seeded().ask("Why did Pete Hegseth resign as Defence Secretary?")
+    assert near_miss.refused
+    assert near_miss.note == NO_ANSWERING_SENTENCE
+    on_topic = seeded().ask("What did Pete Hegseth say about Ukraine's pre-2014 borders?")
+    assert not on_topic.refused and "unrealistic" in on_topic.text

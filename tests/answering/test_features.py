@@ -1,0 +1,68 @@
+"""What the sentence scorer and the answerability gate measure, on made-up passages with the
+real embedding model."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.answering.answerability import trained_gate
+from assistant.answering.features import NAMES, Candidates, measure
+from assistant.answering.passage_sentences import candidate_sentences
+from assistant.answering.question import analyse
+from assistant.embedding import Embedder
+from assistant.records import Passage
+
+ARTICLE = (
+    "The old Malagasy franc was phased out in July 2003. "
+    "It will remain exchangeable at banks until 2009, the central bank said. "
+    "Shops reported few problems with the new notes."
+)
+
+
+def _measured(question: str, embedder: Embedder) -> Candidates:
+    passage = Passage(
+        "c1", "a1", "franc.txt", "Madagascar drops the franc", ARTICLE, 0, len(ARTICLE)
+    )
+    return measure(
+        analyse(question), candidate_sentences([passage]), [passage], embedder, lambda _: 1.0
+    )
+
+
+def _column(candidates: Candidates, name: str) -> npt.NDArray[np.float64]:
+    return candidates.features[:, NAMES.index(name)]
+
+
+def test_the_answer_after_the_questions_opening_preposition_is_marked(embedder: Embedder) -> None:
+    question = "Until what year can the old francs be swapped at banks?"
+    assert analyse(question).preposition == "until"
+    candidates = _measured(question, embedder)
+    sentences = [s.text for s in candidates.sentences]
+    introduced, typed = _column(candidates, "introduced"), _column(candidates, "typed")
+    until = next(i for i, s in enumerate(sentences) if "until 2009" in s)
+    july = next(i for i, s in enumerate(sentences) if "July 2003" in s)
+    assert typed[until] == typed[july] == 1.0, "both hold a date"
+    assert introduced[until] == 1.0 and introduced[july] == 0.0
+
+
+def test_a_question_without_an_opening_preposition_marks_nothing(embedder: Embedder) -> None:
+    assert analyse("When will the old francs stop being exchangeable?").preposition == ""
+    candidates = _measured("When will the old francs stop being exchangeable?", embedder)
+    assert not _column(candidates, "introduced").any()
+
+
+def test_words_of_the_question_that_no_sentence_holds_are_counted(embedder: Embedder) -> None:
+    held = _measured("Until what year can the old francs be exchanged at banks?", embedder)
+    absent = _measured("Why did the governor resign over the franc's devaluation?", embedder)
+    assert held.missing_plain == 0.0
+    # "governor", "resign" and "devaluation" appear nowhere.
+    assert absent.missing_plain >= 0.5
+    assert absent.missing > held.missing
+
+
+def test_the_gate_judges_missing_words_and_weak_scores_less_answerable() -> None:
+    gate = trained_gate()
+    answered = np.array([6.0, 2.0, 0.0, 0.0])  # best score, margin, missing, missing ordinary
+    assert gate.passes(answered)
+    assert gate.probability(np.array([6.0, 2.0, 0.5, 1.0])) < gate.probability(answered)
+    assert gate.probability(np.array([0.0, 0.0, 0.0, 0.0])) < gate.probability(answered)
