@@ -55,7 +55,7 @@ L2 = 1.0
 # type gates add one to two points more (bench/calibrate_answers.py measures them together).
 FALSE_REFUSALS = 0.01
 # The score, type and answerability gates together refuse at most this share of them.
-GATED_FALSE_REFUSALS = 0.03
+GATED_FALSE_REFUSALS = 0.02
 GATE_L2 = 1.0
 OFF_TOPIC_PERCENTILE = 2
 

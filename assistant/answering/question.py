@@ -26,12 +26,16 @@ _PREPOSITION = (
 )
 _KINDS: tuple[tuple[str, str], ...] = (
     ("who", r"(?:who|whom|whose)\b"),
-    ("when", r"(?:when\b|(?:what|which) (?:year|date|day|month|time|season|decade|century)\b)"),
+    (
+        "when",
+        r"(?:when\b|(?:what|which) (?:year|date|day|month|time|season|decade|century)s?\b)",
+    ),
     (
         "quantity",
-        r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide)\b|"
-        r"(?:what|which) (?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|"
-        r"age|score|margin|figure|total|value|cost)\b)",
+        r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide|"
+        r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:the|its|their|his|her) [\w-]* ?)?"
+        r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
+        r"margin|figure|total|value|cost|capacity|budget|population|salary|attendance)\b)",
     ),
     (
         "where",
@@ -58,6 +62,10 @@ _FOCUS = re.compile(
     r"might|must|the|a|an|in|of|to|for|on|at|by|with|from)\b)[\w'’-]+\s*){1,3})",
     re.IGNORECASE,
 )
+# "What is the name of…", "What was the deal called?": the answer is a name.
+_ASKS_A_NAME = re.compile(
+    r"\bname of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$", re.IGNORECASE
+)
 _COUNTS = frozenset("two three four five six several".split())
 _SEVERAL = re.compile(
     r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
@@ -67,7 +75,12 @@ _SEVERAL = re.compile(
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"[\w'’-]+")
 # "Who is Pete Hegseth?": a question asking who someone is, answered by their title or role.
-IDENTIFY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+# The name is capitalised words with their small joining words: "Who is IBM's Linux strategy
+# manager?" asks for a name, not for who a name is.
+IDENTIFY = re.compile(
+    r"^\s*(?i:who\s+(?:is|was|are|were))\s+((?:[A-Z][\w'’.-]*|of|the|de|van|von|al)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al))*)\s*\??\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,8 @@ def analyse(question: str) -> Question:
     """Read `question` for what it asks."""
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
+    if kind == "which" and _ASKS_A_NAME.search(question):
+        wants = "name"
     identify = IDENTIFY.match(question)
     match = _FOCUS.match(question)
     focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
@@ -135,7 +150,9 @@ _UNITS = {
     r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
     r"kilogram|litre|gallon)s?",
 }
-_MEASURE = re.compile(r"\bhow (long|old|far|often|much)\b", re.IGNORECASE)
+# "How quickly…" is answered in the units of "how long…".
+_SAME_UNITS = {"quickly": "long"}
+_MEASURE = re.compile(r"\bhow (long|old|far|often|much|quickly)\b", re.IGNORECASE)
 
 
 def fits(question: Question, amount: str) -> bool:
@@ -146,7 +163,7 @@ def fits(question: Question, amount: str) -> bool:
     measure = _MEASURE.search(question.text)
     if not measure:
         return True
-    unit = _UNITS[measure.group(1).lower()]
+    unit = _UNITS[_SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", amount, re.IGNORECASE))
 
 

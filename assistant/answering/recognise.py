@@ -14,7 +14,8 @@ these rules:
   "December 2003", "2013", "on Wednesday", "last month");
 - `name`: runs of capitalised words with their small joining words
   ("Laura Michelle Kelly", "Gulf of Suez", "NATO"), not a sentence's
-  opening word on its own.
+  opening word on its own, without a form of address ("Mr Holiff" is
+  "Holiff"; "Mr" alone is no name).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _DATE = re.compile(
     rf"|{_MONTH}(?=\s+(?:this|last|next)\b)"
     rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
     rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
+    rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
     r"|\d{1,2}[:.]\d{2}\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )
@@ -62,11 +64,15 @@ _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
 _NUMBER = re.compile(
     rf"(?<![\w.]){_HEDGE}(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}{_CURRENCY_WORD}"
     rf"|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
-    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*(?:\s+per ?cent\b|{_UNIT}))",
+    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
 _JOINER = r"(?:of|the|de|da|del|della|van|von|der|den|al|bin|le|la|du|y|&|and)"
+# Forms of address that open a name but are not one ("Mr Holiff" names Holiff).
+_HONORIFIC = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+)+", re.IGNORECASE
+)
 _NAME = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.-]*[\w]|[A-Z]\b))*"
 )
@@ -75,7 +81,7 @@ _NOT_A_UNIT = frozenset(
     """a an the and or but to of in on at by for from with as is was were are be been has
     have had will would could should said says than that this these those which who whose
     when where while after before since until per each every into its their his her our
-    against over under during""".split()
+    against over under during whereas although though because unless yet so if""".split()
 )
 
 
@@ -127,6 +133,11 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
     first, _, rest = run.partition(" ")
     if rest and first.lower() in STOP_WORDS:
         start, run = start + len(first) + 1, rest
+    address = _HONORIFIC.match(run + " ")
+    if address:
+        if address.end() >= len(run):
+            return None
+        start, run = start + address.end(), run[address.end() :]
     if " " not in run and not run.isupper():
         before = text[:start].rstrip()
         if (not before or before[-1] in ".!?\"'“‘(:") or run.lower() in STOP_WORDS:

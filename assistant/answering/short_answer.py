@@ -7,9 +7,11 @@ quoted sentence; this finds that span so that a reader sees it marked:
   that kind that the question does not already name, closest to the words
   the sentence shares with the question; an amount in brackets right after
   another is a conversion ("$16.6bn (£8.82bn)") and gives way to the first;
-- "which/what X" gets the name nearest to X ("Lehman Brothers economist Paul
-  Sheard"), or the words after X when there is no name ("the stimulant
-  modafinil");
+  "where" prefers a name placed by a preposition ("born in Melbourne"),
+  "who" one that is not, and a name beats a word made from one ("Spain's");
+- "which/what X" gets the name beside or nearest to X ("the Xhosa language",
+  "Lehman Brothers economist Paul Sheard"), or the words after X when there
+  is no name ("the stimulant modafinil");
 - "who is NAME?" gets the title or role written beside the name ("US
   Defence Secretary Pete Hegseth");
 - "why" gets the clause after a word of cause ("because…", "due to…");
@@ -19,6 +21,7 @@ quoted sentence; this finds that span so that a reader sees it marked:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answering.question import Question, fits
 from assistant.answering.recognise import Found, find
@@ -26,7 +29,8 @@ from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
 _CAUSE = re.compile(
-    r"\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|thanks to|amid)\s+"
+    r"\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|thanks to|amid"
+    r"|in protest (?:at|against|over)|in a bid to|aimed at|in response to|for fear of)\s+"
     r"([^;:.!?]{3,160})",
     re.IGNORECASE,
 )
@@ -34,7 +38,14 @@ _CLAUSE_END = re.compile(r"[,;:.!?]")
 _CONVERSION = re.compile(r"[(;]\s*$")
 _DERIVED = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout|from|(?:city|town|village|state|"
+    r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 MAX_PHRASE_WORDS = 6
+# Characters between a name and the focus word for the two to count as side by side.
+NEXT_TO = 5
 
 
 def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
@@ -45,6 +56,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         found = [
             f for f in _new(find(sentence, question.wants), question) if fits(question, f.text)
         ]
+        if question.wants == "name":
+            return _best_name(found, _anchors(question, sentence), sentence, question.kind)
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
         return _closest(found, _anchors(question, sentence))
@@ -91,15 +104,34 @@ def _anchors(question: Question, sentence: str) -> list[int]:
     ]
 
 
-def _best_name(names: list[Found], anchors: list[int]) -> tuple[int, int] | None:
-    """The name that answers: a full name (two words or more) before a single word, a name
-    rather than a word made from one ("London-based", "Britain's" count as "London",
-    "Britain"), then the one closest to the anchors."""
-    cleaned = [_bare(name) for name in names if not _DERIVED.search(name.text)]
-    if not cleaned:
-        return None
-    full = [name for name in cleaned if " " in name.text]
-    return _closest(full or cleaned, anchors)
+def _best_name(
+    names: list[Found], anchors: list[int], sentence: str, kind: str
+) -> tuple[int, int] | None:
+    """The name that answers, by preferences applied in turn (each only when some name
+    meets it): a name rather than a word made from one ("London-based", "Spain's");
+    for "where", a name placed by a preposition ("born in Melbourne"), for "who", one
+    that is not; otherwise a full name (two words or more); then the closest to the
+    anchors."""
+    whole = _prefer(names, lambda name: not _POSSESSIVE.search(name.text))
+    chosen = _prefer([_bare(name) for name in whole], lambda name: not _DERIVED.search(name.text))
+    if kind == "where":
+        chosen = _prefer(chosen, lambda name: _placed(sentence, name))
+    elif kind == "who":
+        chosen = _prefer(chosen, lambda name: not _placed(sentence, name))
+    else:
+        chosen = _prefer(chosen, lambda name: " " in name.text)
+    return _closest(chosen, anchors)
+
+
+def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
+    """The names that are `wanted`, or all of them when none is."""
+    return [name for name in names if wanted(name)] or names
+
+
+def _placed(sentence: str, name: Found) -> bool:
+    """Whether a preposition of place stands right before the name ("in Gateshead",
+    "the city of Harbin")."""
+    return bool(_PLACE.search(sentence[: name.start]))
 
 
 def _bare(name: Found) -> Found:
@@ -126,8 +158,10 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     words = list(_WORD.finditer(sentence))
     focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
     names = _new(find(sentence, "name"), question)
+    beside = [n for n in names if any(_near(n, word) for word in focus)]
     if names:
-        return _best_name(names, [w.start() for w in focus] or _anchors(question, sentence))
+        anchors = [w.start() for w in focus] or _anchors(question, sentence)
+        return _best_name(beside or names, anchors, sentence, question.kind)
     for word in focus:
         phrase: list[re.Match[str]] = []
         for later in words[words.index(word) + 1 : words.index(word) + 1 + MAX_PHRASE_WORDS]:
@@ -142,6 +176,13 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
         if phrase:
             return phrase[0].start(), phrase[-1].end()
     return None
+
+
+def _near(name: Found, word: re.Match[str]) -> bool:
+    """Whether a name stands right beside a word ("the Xhosa language", "the stimulant
+    modafinil"): at most a few characters apart."""
+    gap = word.start() - name.end if word.start() >= name.end else name.start - word.end()
+    return gap <= NEXT_TO
 
 
 def _role_beside(named: list[str], sentence: str) -> tuple[int, int] | None:
