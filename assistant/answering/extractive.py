@@ -21,7 +21,6 @@ It refuses, instead of quoting the closest sentence, when:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 
 from assistant.answering.base import Piece
@@ -41,13 +40,6 @@ NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the 
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
 MOST_SENTENCES = 3
-# "How many fishing boats did…": the counted thing is the words up to the verb.
-_COUNTED = re.compile(
-    r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
-    r"(?=\s+(?:[a-z]+ed|did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b"
-    r"|\s*\?|$)",
-    re.IGNORECASE,
-)
 
 
 class ExtractiveAnswerer:
@@ -149,10 +141,10 @@ def _missing(question: Question, passages: Sequence[Passage], articles: str) -> 
 
 def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -> str:
     """Why not, when "how many X" finds no amount of X in the passages' articles; else ""."""
-    match = _COUNTED.search(question.text)
-    if question.kind != "quantity" or not match:
+    if question.kind != "quantity" or not question.counted:
         return ""
-    counted = terms(match.group(1).split()[-1])
+    noun = question.counted
+    counted = terms(noun)
     if not counted:
         return ""
     for text in [*(p.text for p in passages), articles]:
@@ -160,4 +152,4 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
             following = terms(text[amount.start : amount.end + 40])
             if counted[0] in following[:5]:
                 return ""
-    return f"No passage gives a number of {match.group(1).split()[-1]}."
+    return f"No passage gives a number of {noun}."

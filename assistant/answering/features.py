@@ -38,6 +38,7 @@ import numpy.typing as npt
 from assistant.answering.passage_sentences import PassageSentence
 from assistant.answering.question import Question, fits
 from assistant.answering.recognise import Found, find
+from assistant.answering.short_answer import new_items
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.terms import terms
@@ -118,7 +119,6 @@ def measure(
         return sum(weights[t] for t in question.terms & found) / total
 
     articles = list(dict.fromkeys(p.article_id for p in passages))
-    asked = question.text.lower()
     rows = []
     for i, sentence in enumerate(sentences):
         passage = passages[sentence.n - 1]
@@ -127,11 +127,8 @@ def measure(
         around = sentence_terms[i].union(*(sentence_terms[j] for j in same))
         follows = i > 0 and sentences[i - 1].n == sentence.n
         before = sentence_terms[i - 1] if follows else frozenset()
-        answers = [
-            found
-            for found in (find(sentence.text, question.wants) if question.wants else [])
-            if found.text.lower() not in asked and fits(question, found.text)
-        ]
+        found = find(sentence.text, question.wants) if question.wants else []
+        answers = [item for item in new_items(found, question) if fits(question, item.text)]
         typed = bool(answers)
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}

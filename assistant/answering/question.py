@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text.terms import terms
+from assistant.text.terms import STOP_WORDS, terms
 
 _PREPOSITION = (
     r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
@@ -62,6 +62,20 @@ _FOCUS = re.compile(
     r"might|must|the|a|an|in|of|to|for|on|at|by|with|from)\b)[\w'’-]+\s*){1,3})",
     re.IGNORECASE,
 )
+# "How many fishing boats did…": the words after "how many", where the counted noun is.
+_COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
+# "What percentage…", "By what proportion…": only a percentage or a fraction answers.
+_ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
+_SHARE = re.compile(
+    r"%|\bper ?cent\b|\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|pence|cents?)\b", re.I
+)
+# Names made from names are not names of a person or place: "Japanese", "London-based".
+_DERIVED_NAME = re.compile(r"^[\w'’]+(?:-[a-z]+|(?<=[a-z])(?:ns|ese|ish))$")
 # "What is the name of…", "What was the deal called?": the answer is a name.
 _ASKS_A_NAME = re.compile(
     r"\bname of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$", re.IGNORECASE
@@ -105,6 +119,10 @@ class Question:
     identifies: frozenset[str] = frozenset()
     # The preposition the question opens with ("until" in "Until what year…"), lower-cased.
     preposition: str = ""
+    # "How many fishing boats…": the counted noun as written ("boats"), else "".
+    counted: str = ""
+    # The term of the last word after which/what ("venu" in "Which Lisbon venue…"), else "".
+    head: str = ""
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -121,6 +139,8 @@ def analyse(question: str) -> Question:
     match = _FOCUS.match(question)
     focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
     focus = frozenset(t for w in focus_words for t in terms(w))
+    opening = _OPENING_PREPOSITION.match(question)
+    counted = _COUNTED.search(question)
     return Question(
         text=question,
         kind=kind,
@@ -132,9 +152,9 @@ def analyse(question: str) -> Question:
         wants_several=bool(_SEVERAL.search(question)),
         wants_explanation=kind in ("why", "how"),
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
-        preposition=opening.group(1).lower()
-        if (opening := _OPENING_PREPOSITION.match(question))
-        else "",
+        preposition=opening.group(1).lower() if opening else "",
+        counted=_counted_noun(counted.group(1)) if counted else "",
+        head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
     )
 
 
@@ -155,16 +175,42 @@ _SAME_UNITS = {"quickly": "long"}
 _MEASURE = re.compile(r"\bhow (long|old|far|often|much|quickly)\b", re.IGNORECASE)
 
 
-def fits(question: Question, amount: str) -> bool:
-    """Whether an amount can answer the question: "nearly 90 minutes" answers "how long", not
-    "how much"; other questions take any amount (and names and dates always fit)."""
+def fits(question: Question, found: str) -> bool:
+    """Whether a name or amount found in a sentence can answer the question.
+
+    A lone word made from a name ("Japanese") names no one. An amount must be
+    in the question's terms: "nearly 90 minutes" answers "how long", not "how
+    much"; "how many children" is not answered by money, a percentage or a
+    count of hours; "what percentage" only by a percentage or a fraction.
+    Dates always fit.
+    """
+    if question.wants == "name":
+        return not _DERIVED_NAME.match(found)
     if question.wants != "number":
         return True
+    if _ASKS_A_SHARE.search(question.text):
+        return bool(_SHARE.search(found))
+    if question.counted:
+        timed = re.search(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", found, re.IGNORECASE)
+        other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
+        return not (_MONEY.search(found) or _SHARE.search(found) or other_unit)
     measure = _MEASURE.search(question.text)
     if not measure:
         return True
     unit = _UNITS[_SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())]
-    return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", amount, re.IGNORECASE))
+    return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
+
+
+def _counted_noun(phrase: str) -> str:
+    """The noun "how many" counts: the last plural word before any small word ("copies" in
+    "copies of Halo 2", "boats" in "fishing boats", "children" in "children took part")."""
+    words = []
+    for word in phrase.split():
+        if word.lower() in STOP_WORDS:
+            break
+        words.append(word)
+    plural = [w for w in words if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS]
+    return (plural or words or [""])[-1 if plural else 0]
 
 
 def _plain_terms(question: str) -> list[str]:

@@ -54,7 +54,7 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         return _role_beside(sorted(question.identifies), sentence)
     if question.wants:
         found = [
-            f for f in _new(find(sentence, question.wants), question) if fits(question, f.text)
+            f for f in new_items(find(sentence, question.wants), question) if fits(question, f.text)
         ]
         if question.wants == "name":
             return _best_name(found, _anchors(question, sentence), sentence, question.kind)
@@ -70,9 +70,10 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def _new(found: list[Found], question: Question) -> list[Found]:
+def new_items(found: list[Found], question: Question) -> list[Found]:
     """What the question does not already name: the words of each that are not the
-    question's ("American Marc Fogel" for "Which American…" is "Marc Fogel")."""
+    question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
+    nothing of a name the question names on both sides ("Saul Israel Holiff")."""
     kept = []
     for found_item in found:
         item = found_item
@@ -89,6 +90,8 @@ def _new(found: list[Found], question: Question) -> list[Found]:
             run = max(runs, key=len)
             if not run or all(w.group(0).lower() in STOP_WORDS for w in run):
                 continue
+            if words[0] not in run and words[-1] not in run:
+                continue  # inside the name asked about: "Israel" in "Saul Israel Holiff"
             start, end = item.start + run[0].start(), item.start + run[-1].end()
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
@@ -157,12 +160,13 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     """The name nearest the focus word (or the question's words), else the words after it."""
     words = list(_WORD.finditer(sentence))
     focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
-    names = _new(find(sentence, "name"), question)
+    names = new_items(find(sentence, "name"), question)
     beside = [n for n in names if any(_near(n, word) for word in focus)]
     if names:
         anchors = [w.start() for w in focus] or _anchors(question, sentence)
         return _best_name(beside or names, anchors, sentence, question.kind)
-    for word in focus:
+    heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
+    for word in heads:
         phrase: list[re.Match[str]] = []
         for later in words[words.index(word) + 1 : words.index(word) + 1 + MAX_PHRASE_WORDS]:
             between = sentence[(phrase[-1] if phrase else word).end() : later.start()]
