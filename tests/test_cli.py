@@ -1,5 +1,6 @@
 """The real command line, in-process through main() and once as a subprocess."""
 
+import io
 import json
 import os
 import subprocess
@@ -245,3 +246,19 @@ def test_ask_with_a_filter_that_excludes_everything_says_so(
     run(capsys, "ingest", str(SEED_FILE))
     code, out, _ = run(capsys, "ask", "How long did the call last?", "--from", "2099-01-01")
     assert code == 0 and "No article in the index matches" in out
+
+
+def test_ask_reads_the_question_from_standard_input_after_a_dash(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "ingest", str(SEED_FILE))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("How much are Ukraine's rare earth\nminerals worth?\n")
+    )
+    code, out, _ = run(capsys, "ask", "-", "--json", "--no-save")
+    assert code == 0
+    answer = json.loads(out)
+    assert "minerals worth" in answer["question"] and "$500 billion" in answer["answer"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("   \n"))
+    code, _, err = run(capsys, "ask", "-")
+    assert code == 2 and "The question is empty" in err

@@ -120,7 +120,7 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     words = match.group(0).rsplit(" ", 1)
     if len(words) == 2 and (words[1].lower() in _NOT_A_UNIT or _CALENDAR.fullmatch(words[1])):
         end -= len(words[1]) + 1
-    found = text[start:end].strip()
+    found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
     return Found("number", start, start + len(found), found)
@@ -144,6 +144,6 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
             return None
     if all(_CALENDAR.fullmatch(word) for word in run.split()):
         return None
-    if len(run) < 2 and not run.isupper():
-        return None
+    if len(run) < 2:
+        return None  # a lone letter: the pronoun "I", an initial
     return Found("name", start, start + len(run), run)

@@ -28,7 +28,9 @@ def register(commands: Any, options: Options) -> None:
         parents=[options.common, options.output, options.scope],
         help="answer a question with citations",
     )
-    ask.add_argument("question")
+    ask.add_argument(
+        "question", help="the question, or - to read it from standard input (for long pastes)"
+    )
     ask.add_argument("--markdown", action="store_true", help="print the answer as Markdown")
     kept = ask.add_mutually_exclusive_group()
     kept.add_argument("--chat", metavar="ID", help="follow up this saved conversation")
@@ -67,7 +69,7 @@ def register(commands: Any, options: Options) -> None:
 
 def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     answer = bot.ask(
-        args.question,
+        sys.stdin.read() if args.question == "-" else args.question,
         conversation=_conversation_for(bot, args),
         sources=args.source,
         date_from=date_from(args),
