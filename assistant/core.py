@@ -749,7 +749,7 @@ class Assistant:
             if not new:
                 history = history or self.saved.get(conversation, user=user).history
         except DatabaseError as error:
-            problem = str(error)
+            problem = f"{error} (so it was answered without the conversation's earlier questions)"
         answer = yield from self._answers.run(question, list(history), where)
         if not problem:
             try:

@@ -155,3 +155,20 @@ def test_deleting_a_collection_deletes_its_conversations_only(
     assert again.conversations() == []
     with pytest.raises(UsageError, match="There is no conversation"):
         again.conversation(theirs.id)
+
+
+def test_a_follow_up_whose_history_cannot_be_read_says_so(make_assistant: AssistantFactory) -> None:
+    bot = make_assistant()
+    bot.ingest([SEEDS])
+    chat = bot.start_conversation()
+    bot.ask(CALL, conversation=chat.id)
+    damage = sqlite3.connect(database_file(bot))
+    damage.execute("ALTER TABLE answers RENAME TO answers_elsewhere")  # damaged by another program
+    damage.commit()
+    answer = bot.ask("Who confirmed it?", conversation=chat.id)
+    assert answer.text and answer.saved_as == 0
+    assert "without the conversation's earlier questions" in answer.not_saved
+    damage.execute("ALTER TABLE answers_elsewhere RENAME TO answers")
+    damage.commit()
+    damage.close()
+    assert len(bot.conversation(chat.id).answers) == 1, "the earlier answer is still there"
