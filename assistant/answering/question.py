@@ -35,7 +35,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide|"
         r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:the|its|their|his|her) [\w-]* ?)?"
         r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
-        r"margin|figure|total|value|cost|capacity|budget|population|salary|attendance)\b)",
+        r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
+        r"profit|revenue|turnover)s?\b)",
     ),
     (
         "where",
@@ -67,6 +68,15 @@ _COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGN
 _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
 # "What percentage…", "By what proportion…": only a percentage or a fraction answers.
 _ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
+# "What was the annual budget…", "How much did ABC pay…": only a sum of money answers.
+_ASKS_FOR_MONEY = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:is|was|were|are)\s+)?(?:(?:the|its|their|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
+    r"profit|takings)s?\b"
+    r"|\bhow much\b.*\b(?:pay|paid|cost|spend|spent|earn|earned|raise|raised|charge|charged|"
+    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined)\b",
+    re.IGNORECASE,
+)
 _SHARE = re.compile(
     r"%|\bper ?cent\b|\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?)\b",
     re.IGNORECASE,
@@ -190,6 +200,8 @@ def fits(question: Question, found: str) -> bool:
         return True
     if _ASKS_A_SHARE.search(question.text):
         return bool(_SHARE.search(found))
+    if _ASKS_FOR_MONEY.search(question.text):
+        return bool(_MONEY.search(found))
     if question.counted:
         timed = re.search(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", found, re.IGNORECASE)
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))

@@ -38,6 +38,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?]")
 _CONVERSION = re.compile(r"[(;]\s*$")
 _DERIVED = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|from|(?:city|town|village|state|"
     r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
@@ -157,19 +158,27 @@ def _closest(found: list[Found], anchors: list[int]) -> tuple[int, int] | None:
 
 
 def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
-    """The name nearest the focus word (or the question's words), else the words after it."""
+    """For "which/what X": a name beside X ("the Xhosa language"), else the words that
+    qualify X right before it ("a conciliatory tone"), else the name nearest X (or the
+    question's words), else the words after X ("the stimulant modafinil")."""
     words = list(_WORD.finditer(sentence))
     focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
-    names = new_items(find(sentence, "name"), question)
-    beside = [n for n in names if any(_near(n, word) for word in focus)]
-    if names:
-        anchors = [w.start() for w in focus] or _anchors(question, sentence)
-        return _best_name(beside or names, anchors, sentence, question.kind)
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
-    for word in heads:
+    names = new_items(find(sentence, "name"), question)
+    anchors = [w.start() for w in focus] or _anchors(question, sentence)
+    beside = [n for n in names if any(_near(n, word) for word in focus)]
+    if beside:
+        return _best_name(beside, anchors, sentence, question.kind)
+    for head in heads:
+        qualifiers = _qualifying(words, words.index(head), question)
+        if qualifiers:
+            return qualifiers[0].start(), qualifiers[-1].end()
+    if names:
+        return _best_name(names, anchors, sentence, question.kind)
+    for head in heads:
         phrase: list[re.Match[str]] = []
-        for later in words[words.index(word) + 1 : words.index(word) + 1 + MAX_PHRASE_WORDS]:
-            between = sentence[(phrase[-1] if phrase else word).end() : later.start()]
+        for later in words[words.index(head) + 1 : words.index(head) + 1 + MAX_PHRASE_WORDS]:
+            between = sentence[(phrase[-1] if phrase else head).end() : later.start()]
             if _CLAUSE_END.search(between):
                 break
             if later.group(0).lower() in STOP_WORDS:
@@ -180,6 +189,22 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
         if phrase:
             return phrase[0].start(), phrase[-1].end()
     return None
+
+
+def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> list[re.Match[str]]:
+    """The words right before the head word, after its article ("a conciliatory tone" →
+    "conciliatory"), that the question does not already say; empty when there is no
+    article or determiner to mark where the phrase starts."""
+    qualifiers: list[re.Match[str]] = []
+    for word in reversed(words[max(0, head - MAX_PHRASE_WORDS) : head]):
+        text = word.group(0).lower()
+        if text in _DETERMINERS:
+            repeated = any(set(terms(w.group(0))) & question.terms for w in qualifiers)
+            return [] if repeated else qualifiers
+        if text in STOP_WORDS or word.group(0)[0].isupper():
+            return []
+        qualifiers.insert(0, word)
+    return []
 
 
 def _near(name: Found, word: re.Match[str]) -> bool:
