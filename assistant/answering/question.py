@@ -24,11 +24,13 @@ _PREPOSITION = (
     r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
     r"over|into|about|according to [^,]{1,60},)\s+)?"
 )
+# "Which Japanese city…", "What calendar year…": one word may qualify the asked-for thing.
 _KINDS: tuple[tuple[str, str], ...] = (
     ("who", r"(?:who|whom|whose)\b"),
     (
         "when",
-        r"(?:when\b|(?:what|which) (?:year|date|day|month|time|season|decade|century)s?\b)",
+        r"(?:when\b|(?:what|which) (?:[\w-]+ )?"
+        r"(?:year|date|day|month|time|season|decade|century)s?\b)",
     ),
     (
         "quantity",
@@ -40,8 +42,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "where",
-        r"(?:where\b|(?:what|which) (?:city|country|town|region|state|county|place|venue|"
-        r"stadium|port|capital|continent|island|village|area|location)\b)",
+        r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?:city|country|town|region|state|county|place|"
+        r"venue|stadium|port|capital|continent|island|village|area|location)\b)",
     ),
     ("why", r"why\b"),
     ("how", r"how\b"),

@@ -42,7 +42,7 @@ _DATE = re.compile(
     rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
     rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
-    r"|\d{1,2}[:.]\d{2}\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
+    r"|(?<![$£€¥])\d{1,2}[:.]\d{2}\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )
 _WORD_NUMBER = (
@@ -61,9 +61,12 @@ _CURRENCY_WORD = (
     r"won|pesos?|riyals?|dinars?|ariary|krona|kronor|rand))?"
 )
 _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
+# "19-year-old", "56-point": a number joined to its words describes something; it is kept
+# whole, so that "how many fans" is not answered by an age.
+_COMPOUND = r"(?:-[a-z]+)+\b"
 _NUMBER = re.compile(
     rf"(?<![\w.]){_HEDGE}(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}{_CURRENCY_WORD}"
-    rf"|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
+    rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )

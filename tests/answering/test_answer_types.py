@@ -1,0 +1,114 @@
+"""What kind of answer a question asks for, and which names and amounts can give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.question import analyse, fits
+from assistant.answering.recognise import find
+from assistant.answering.short_answer import short_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "answers"),
+    [
+        ("How many years in prison was he given?", "three years", True),
+        ("How many years in prison was he given?", "more than $2m", False),
+        ("How many children took part in the scheme?", "up to £250m", False),
+        ("How many copies of the game have been sold?", "28 million hours", False),
+        ("How many copies of the game have been sold?", "2.4 million", True),
+        ("How many fans watched the match?", "19-year-old", False),
+        ("What percentage of people backed a ban?", "2,234 adults", False),
+        ("What percentage of people backed a ban?", "47%", True),
+        ("What proportion voted for it?", "almost two-thirds", True),
+        ("What was the annual budget of the division?", "about 60 people", False),
+        ("What was the annual budget of the division?", "about $80m", True),
+        ("How much did the network pay for the rights?", "57%", False),
+        ("How much did profits rise?", "57%", True),
+        ("How long did the call last?", "nearly 90 minutes", True),
+        ("How long did the call last?", "$500 billion", False),
+        ("Who will succeed him as chief executive?", "Japanese", False),
+        ("Who will succeed him as chief executive?", "Toshiyuki Shiga", True),
+    ],
+)
+def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
+    assert fits(analyse(question), found) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "wants"),
+    [
+        ("In which Japanese city did they meet?", "where", "name"),
+        ("During which years did he manage the band?", "when", "date"),
+        ("What time did the match start?", "when", "date"),
+        ("What is the capacity of the ground?", "quantity", "number"),
+        ("How quickly were the tickets sold?", "quantity", "number"),
+        ("What is the name of the company's telephony software?", "which", "name"),
+        ("What was the deal between the unions and the party called?", "which", "name"),
+        ("Who is IBM's worldwide Linux strategy manager?", "who", "name"),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
+    read = analyse(question)
+    assert (read.kind, read.wants) == (kind, wants)
+
+
+def test_who_is_asks_who_a_name_is_only_when_it_names_someone() -> None:
+    assert analyse("Who is Pete Hegseth?").identifies == {"pete", "hegseth"}
+    assert not analyse("Who is the managing director of Decipher?").identifies
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many fishing boats did they seize?", "boats"),
+        ("How many copies of Halo 2 have been sold?", "copies"),
+        ("How many children took part in it?", "children"),
+        ("How many years in prison was he given?", "years"),
+    ],
+)
+def test_the_counted_noun(question: str, counted: str) -> None:
+    assert analyse(question).counted == counted
+
+
+def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
+    text = 'Mr Holiff managed Cash. "I was wrong," he said. Mr left.'
+    assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
+
+
+def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
+    text = "Exports rose 12.3% to $1.15 trillion, kick-off at 7.30pm."
+    assert [f.text for f in find(text, "number")] == ["12.3%", "$1.15 trillion"]
+    assert [f.text for f in find(text, "date")] == ["7.30pm"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "short"),
+    [
+        (
+            "In which city was the painter born?",
+            "Ms James, whose father was Welsh, was born in Melbourne.",
+            "Melbourne",
+        ),
+        (
+            "Who represented Madrid at the talks?",
+            "Madrid is represented by Spain's director general, Jose Maria Pons.",
+            "Jose Maria Pons",
+        ),
+        (
+            "What sort of tone did both leaders adopt?",
+            "The Kremlin said both leaders had adopted a conciliatory tone.",
+            "conciliatory",
+        ),
+        (
+            "In what language is the film performed?",
+            "The film, shot in Cape Town in the Xhosa language, premiered in Berlin.",
+            "Xhosa",
+        ),
+    ],
+)
+def test_the_short_answer_is_the_right_name_or_words(
+    question: str, sentence: str, short: str
+) -> None:
+    span = short_answer(analyse(question), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == short
