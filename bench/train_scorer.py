@@ -37,6 +37,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant import Assistant
 from assistant.answering.answerability import GATE_FILE, GATE_NAMES, Gate, gate_features
+from assistant.answering.extractive import CLOSE_SCORE
 from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import analyse
@@ -197,14 +198,16 @@ def out_of_fold(examples: list[Example]) -> list[npt.NDArray[np.float64]]:
 def score_refuses(
     examples: list[Example], scores: list[npt.NDArray[np.float64]], cut: float
 ) -> npt.NDArray[np.bool_]:
-    """Which questions the score and type gates refuse (best below the cut, or untyped)."""
+    """Which questions the score and type gates refuse, as the answerer decides: no
+    candidate within CLOSE_SCORE of the best both scores above the cut and holds what the
+    question asks for."""
     untyped = NAMES.index("untyped")
-    return np.array(
-        [
-            float(s.max()) < cut or bool(e.features[int(np.argmax(s)), untyped])
-            for e, s in zip(examples, scores, strict=True)
-        ]
-    )
+
+    def refused(e: Example, s: npt.NDArray[np.float64]) -> bool:
+        close = s >= s.max() - CLOSE_SCORE
+        return not np.any(close & (s >= cut) & (e.features[:, untyped] == 0))
+
+    return np.array([refused(e, s) for e, s in zip(examples, scores, strict=True)])
 
 
 def fit_gate(rows: npt.NDArray[np.float64], answerable: npt.NDArray[np.bool_]) -> Gate:

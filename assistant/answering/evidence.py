@@ -31,7 +31,8 @@ def absent_from(question: str, passages: Sequence[Passage], articles: str = "") 
     absent = [
         name.text
         for name in find(question, "name")
-        if not any(_same_name(t, present) for t in terms(name.text))
+        # A name of small words only ("AT&T" is "at" and "t") cannot be looked for by its terms.
+        if terms(name.text) and not any(_same_name(t, present) for t in terms(name.text))
     ]
     absent += [n for n in _DIGITS.findall(question) if n.replace(",", "") not in digits]
     return absent

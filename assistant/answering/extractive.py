@@ -90,8 +90,8 @@ class ExtractiveAnswerer:
         )
         if why_not:
             return Refusal(why_not)
-        best = rated.best()
-        if rated.relevance(best) != ANSWERS:
+        best = _answering(rated)
+        if best is None:
             return Refusal(NO_ANSWERING_SENTENCE)
         return [self._quote(rated, i) for i in _sentences(rated, best)]
 
@@ -106,6 +106,18 @@ class ExtractiveAnswerer:
             )
         score = float(rated.scores[index])
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _answering(rated: Rated) -> int | None:
+    """The best-rated candidate that answers; a close runner-up holding what the question
+    asks for (a name, date or amount) when the best does not hold it; else None."""
+    top = rated.best()
+    for i in sorted(range(len(rated.scores)), key=lambda i: -rated.scores[i]):
+        if rated.scores[i] < rated.scores[top] - CLOSE_SCORE:
+            break
+        if rated.relevance(i) == ANSWERS:
+            return i
+    return None
 
 
 def _sentences(rated: Rated, best: int) -> list[int]:

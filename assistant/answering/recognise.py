@@ -77,7 +77,7 @@ _HONORIFIC = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+)+", re.IGNORECASE
 )
 _NAME = re.compile(
-    rf"\b(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.-]*[\w]|[A-Z]\b))*"
+    rf"\b(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.&-]*[\w]|[A-Z]\b))*"
 )
 # Units that are not units: an amount runs up to the first word that is plainly not its noun.
 _NOT_A_UNIT = frozenset(

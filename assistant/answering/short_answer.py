@@ -53,6 +53,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     """The [start, end) span of `sentence` that answers `question`, or None."""
     if question.identifies:
         return _role_beside(sorted(question.identifies), sentence)
+    if question.kind == "which" and question.focus:
+        return _beside_focus(question, sentence)
     if question.wants:
         found = [
             f for f in new_items(find(sentence, question.wants), question) if fits(question, f.text)
@@ -62,8 +64,6 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
         return _closest(found, _anchors(question, sentence))
-    if question.kind == "which" and question.focus:
-        return _beside_focus(question, sentence)
     if question.kind == "why":
         match = _CAUSE.search(sentence)
         if match:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.evidence import absent_from
 from assistant.answering.question import analyse, fits
 from assistant.answering.recognise import find
 from assistant.answering.short_answer import short_answer
+from assistant.records import Passage
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,8 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("What is the name of the company's telephony software?", "which", "name"),
         ("What was the deal between the unions and the party called?", "which", "name"),
         ("Who is IBM's worldwide Linux strategy manager?", "who", "name"),
+        ("Which Dutch club did he come from?", "which", "name"),
+        ("What injury did he suffer?", "which", ""),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -74,6 +78,14 @@ def test_the_counted_noun(question: str, counted: str) -> None:
 def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     text = 'Mr Holiff managed Cash. "I was wrong," he said. Mr left.'
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
+
+
+def test_a_name_of_small_words_is_not_missing_from_passages_that_hold_it() -> None:
+    text = "AT&T was set up by Alexander Graham Bell in 1885."
+    passage = Passage("c1", "a1", "att.txt", "AT&T bought", text, 0, len(text))
+    assert [f.text for f in find(text, "name")][:1] == ["AT&T"]
+    assert absent_from("In what year was AT&T set up?", [passage]) == []
+    assert absent_from("In what year was Verizon set up?", [passage]) == ["Verizon"]
 
 
 def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
