@@ -1,4 +1,4 @@
-"""Whether the passages hold the names and numbers a question is about.
+"""Whether the passages hold the names, numbers and words a question is about.
 
 Names and numbers are what a small embedding model blurs and what decides
 whether passages are about the question at all: "Who is Pete Hegseth?" is
@@ -42,6 +42,18 @@ def names_the_passages_hold(question: str, passages: Sequence[Passage]) -> bool:
     """True when the question names something and every name and number is in the passages."""
     asked = find(question, "name") or _DIGITS.search(question)
     return bool(asked) and not absent_from(question, passages)
+
+
+def one_passage_holds_the_question(question: str, passages: Sequence[Passage]) -> bool:
+    """True when one passage holds every content word of the question, or all but one of
+    four or more: keyword evidence that the passage is about what is asked, however far the
+    question and a long passage covering several things are in meaning ("What are the rare
+    earth minerals worth?")."""
+    asked = set(terms(question))
+    if len(asked) < 2:
+        return False
+    needed = len(asked) - (1 if len(asked) >= 4 else 0)
+    return any(len(asked & set(terms(f"{p.title}\n{p.text}"))) >= needed for p in passages)
 
 
 def _same_name(term: str, present: set[str]) -> bool:

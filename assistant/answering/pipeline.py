@@ -6,9 +6,11 @@
 One straight path for every Answerer (base.py); the pipeline knows no
 backend by name. The relevance gate refuses without calling any answerer
 when the best passage is too far in meaning from the question (threshold
-`min_relevance`, calibrated in docs/calibration.md) and the passages do not
-hold the names the question asks about: a small embedding model can find
-"Who is Pete Hegseth?" far from every passage while a passage names him. A stream cut half-way
+`min_relevance`, calibrated in docs/calibration.md) and the passages hold
+neither the names the question asks about nor, in one passage, its words: a
+small embedding model can find "Who is Pete Hegseth?" far from every passage
+while a passage names him, or a long passage about several things far from
+"What are the rare earth minerals worth?" while it holds every word of it. A stream cut half-way
 keeps its partial text, marked `interrupted`.
 
 `run()` is a generator: it yields text pieces as they are produced and
@@ -29,7 +31,7 @@ from assistant.answering.citations import (
     strip_markers,
     tidy,
 )
-from assistant.answering.evidence import names_the_passages_hold
+from assistant.answering.evidence import names_the_passages_hold, one_passage_holds_the_question
 from assistant.answering.prompts import Prompts
 from assistant.answering.support import ClaimChecker
 from assistant.config import Settings
@@ -130,6 +132,7 @@ class AnswerPipeline:
         if not passages or (
             max(p.score for p in passages) < self.settings.min_relevance
             and not names_the_passages_hold(standalone, passages)
+            and not one_passage_holds_the_question(standalone, passages)
         ):
             why = self._why_nothing_relevant(where, found=bool(passages))
             return (yield from self._refuse(draft, started, why))

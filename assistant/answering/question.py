@@ -38,7 +38,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:the|its|their|his|her) [\w-]* ?)?"
         r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
-        r"profit|revenue|turnover)s?\b)",
+        r"profit|revenue|turnover)s?\b|(?:what|which)\s.*\bworth\b)",
     ),
     (
         "where",

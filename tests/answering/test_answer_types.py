@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.evidence import absent_from
+from assistant.answering.evidence import absent_from, one_passage_holds_the_question
 from assistant.answering.question import analyse, fits
 from assistant.answering.recognise import find
 from assistant.answering.short_answer import short_answer
@@ -86,6 +86,14 @@ def test_a_name_of_small_words_is_not_missing_from_passages_that_hold_it() -> No
     assert [f.text for f in find(text, "name")][:1] == ["AT&T"]
     assert absent_from("In what year was AT&T set up?", [passage]) == []
     assert absent_from("In what year was Verizon set up?", [passage]) == ["Verizon"]
+
+
+def test_one_passage_must_hold_the_questions_words_for_keyword_evidence() -> None:
+    text = "Trump seeks access to Ukraine's rare earth minerals worth $500 billion."
+    passage = Passage("c1", "a1", "seed.txt", "Talks", text, 0, len(text))
+    assert one_passage_holds_the_question("What are the rare earth minerals worth?", [passage])
+    assert not one_passage_holds_the_question("What are the gold reserves worth?", [passage])
+    assert not one_passage_holds_the_question("Minerals?", [passage]), "one word is not evidence"
 
 
 def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:

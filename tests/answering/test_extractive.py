@@ -164,3 +164,13 @@ def test_a_near_miss_whose_asked_for_fact_no_passage_holds_is_refused(
     assert near_miss.note == NO_ANSWERING_SENTENCE
     on_topic = seeded().ask("What did Pete Hegseth say about Ukraine's pre-2014 borders?")
     assert not on_topic.refused and "unrealistic" in on_topic.text
+
+
+def test_a_passage_holding_every_word_of_the_question_passes_the_relevance_gate(
+    seeded: AssistantFactory,
+) -> None:
+    # No name in the question, and the passage is long and about several things, so it is
+    # far from the question in meaning; it holds every one of its words.
+    answer = seeded().ask("What are the rare earth minerals worth?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "$500 billion"
