@@ -38,7 +38,7 @@ import numpy.typing as npt
 from assistant.answering.passage_sentences import PassageSentence
 from assistant.answering.question import Question, fits
 from assistant.answering.recognise import Found, find
-from assistant.answering.short_answer import new_items
+from assistant.answering.short_answer import new_items, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.terms import terms
@@ -129,6 +129,9 @@ def measure(
         before = sentence_terms[i - 1] if follows else frozenset()
         found = find(sentence.text, question.wants) if question.wants else []
         answers = [item for item in new_items(found, question) if fits(question, item.text)]
+        if question.kind == "where":
+            # A place answers "where" as the sentence places it: "born in Melbourne".
+            answers = [item for item in answers if placed(sentence.text, item)]
         typed = bool(answers)
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}

@@ -119,9 +119,9 @@ def _best_name(
     whole = _prefer(names, lambda name: not _POSSESSIVE.search(name.text))
     chosen = _prefer([_bare(name) for name in whole], lambda name: not _DERIVED.search(name.text))
     if kind == "where":
-        chosen = _prefer(chosen, lambda name: _placed(sentence, name))
+        chosen = _prefer(chosen, lambda name: placed(sentence, name))
     elif kind == "who":
-        chosen = _prefer(chosen, lambda name: not _placed(sentence, name))
+        chosen = _prefer(chosen, lambda name: not placed(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors)
@@ -132,7 +132,7 @@ def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
     return [name for name in names if wanted(name)] or names
 
 
-def _placed(sentence: str, name: Found) -> bool:
+def placed(sentence: str, name: Found) -> bool:
     """Whether a preposition of place stands right before the name ("in Gateshead",
     "the city of Harbin")."""
     return bool(_PLACE.search(sentence[: name.start]))

@@ -174,3 +174,15 @@ def test_a_passage_holding_every_word_of_the_question_passes_the_relevance_gate(
     answer = seeded().ask("What are the rare earth minerals worth?")
     assert not answer.refused, answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "$500 billion"
+
+
+def test_where_is_not_answered_by_a_name_the_sentence_does_not_place(
+    seeded: AssistantFactory,
+) -> None:
+    # The article never says where talks will be held; a sentence naming the Kremlin and
+    # "peace" is on the topic, but places nothing.
+    answer = seeded().ask("Where will the peace negotiations take place?")
+    assert answer.refused and answer.note == NO_ANSWERING_SENTENCE
+    placed = seeded().ask("Where was Pete Hegseth speaking about Ukraine's borders?")
+    assert not placed.refused and placed.short_answer is not None
+    assert placed.short_answer.text == "Brussels"
