@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,10 +244,26 @@ def gate_cut(
     """The highest probability threshold at which the gates together refuse at most
     GATED_FALSE_REFUSALS of the answerable questions (`already`: refused by the others)."""
     probability = np.array([gate.probability(r) for r in rows])
+    return highest_cut(
+        sorted(set(probability[answerable].tolist())),
+        lambda cut: already | (probability < cut),
+        answerable,
+        lowest=0.0,
+    )
+
+
+def highest_cut(
+    cuts: list[float],
+    refused_at: Callable[[float], npt.NDArray[np.bool_]],
+    answerable: npt.NDArray[np.bool_],
+    lowest: float,
+) -> float:
+    """The highest of the ascending `cuts` at which at most GATED_FALSE_REFUSALS of the
+    answerable questions are refused (`lowest` when even the first refuses more)."""
     allowed = int(np.floor(GATED_FALSE_REFUSALS * answerable.sum()))
-    chosen = 0.0
-    for cut in sorted(set(probability[answerable].tolist())):
-        if (answerable & (already | (probability < cut))).sum() > allowed:
+    chosen = lowest
+    for cut in cuts:
+        if (answerable & refused_at(cut)).sum() > allowed:
             break
         chosen = cut
     return chosen
@@ -338,15 +355,12 @@ def _score_cut_alone(
 ) -> float:
     """The highest best-score cut at which the score and type gates alone refuse at most
     GATED_FALSE_REFUSALS of the answerable questions."""
-    allowed = int(np.floor(GATED_FALSE_REFUSALS * answerable.sum()))
-    chosen = -np.inf
-    for cut in sorted(
-        float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable
-    ):
-        if (answerable & score_refuses(examples, scores, cut)).sum() > allowed:
-            break
-        chosen = cut
-    return float(chosen)
+    return highest_cut(
+        sorted(float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable),
+        lambda cut: score_refuses(examples, scores, cut),
+        answerable,
+        lowest=float(-np.inf),
+    )
 
 
 def cross_validated(examples: list[Example]) -> tuple[int, int]:

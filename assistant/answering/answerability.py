@@ -22,12 +22,12 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.answering.features import Candidates
+from assistant.answering.scorer import linear_fields, packaged, read_linear
 from assistant.errors import ConfigError
 
 GATE_FILE = "answerability.json"
@@ -71,10 +71,7 @@ class Gate:
         """The file form (written by the training script)."""
         return json.dumps(
             {
-                "features": list(self.names),
-                "mean": [round(x, 6) for x in self.mean.tolist()],
-                "scale": [round(x, 6) for x in self.scale.tolist()],
-                "weights": [round(x, 6) for x in self.weights.tolist()],
+                **linear_fields(self.names, self.mean, self.scale, self.weights),
                 "bias": round(self.bias, 6),
                 "answers_from": round(self.answers_from, 4),
             },
@@ -85,28 +82,13 @@ class Gate:
     def from_json(cls, text: str) -> Gate:
         """Read the file form."""
         data = json.loads(text)
-        scale = np.array(data["scale"], dtype=np.float64)
-        return cls(
-            tuple(data["features"]),
-            np.array(data["mean"], dtype=np.float64),
-            np.where(scale > 0, scale, 1.0),
-            np.array(data["weights"], dtype=np.float64),
-            float(data["bias"]),
-            float(data["answers_from"]),
-        )
+        return cls(*read_linear(data), float(data["bias"]), float(data["answers_from"]))
 
 
 @cache
 def trained_gate() -> Gate:
     """The gate shipped with the package."""
-    try:
-        text = (resources.files("assistant.answering") / GATE_FILE).read_text("utf-8")
-    except OSError:
-        raise ConfigError(
-            f"The answerability gate's weights ({GATE_FILE}) are missing from the installed "
-            "package: reinstall it"
-        ) from None
-    gate = Gate.from_json(text)
+    gate = Gate.from_json(packaged(GATE_FILE, "answerability gate's weights"))
     if gate.names != GATE_NAMES:
         raise ConfigError(
             f"{GATE_FILE} was trained on other measures than this version takes: "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering.recognise import MONEY, made_from_a_name
 from assistant.text.terms import STOP_WORDS, terms
 
 _PREPOSITION = (
@@ -83,11 +84,6 @@ _SHARE = re.compile(
     r"%|\bper ?cent\b|\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?)\b",
     re.IGNORECASE,
 )
-_MONEY = re.compile(
-    r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|pence|cents?)\b", re.I
-)
-# Names made from names are not names of a person or place: "Japanese", "London-based".
-_DERIVED_NAME = re.compile(r"^[\w'’]+(?:-[a-z]+|(?<=[a-z])(?:ns|ese|ish))$")
 # "Which newspaper…", "Which Google executive…": in news, nearly always a name (89 of the 93
 # labelled "which X" questions); "what X" is as often a phrase ("what injury").
 _OPENS_WITH_WHICH = re.compile(_PREPOSITION + r"which\b", re.IGNORECASE)
@@ -200,17 +196,17 @@ def fits(question: Question, found: str) -> bool:
     Dates always fit.
     """
     if question.wants == "name":
-        return not _DERIVED_NAME.match(found)
+        return " " in found or not made_from_a_name(found)
     if question.wants != "number":
         return True
     if _ASKS_A_SHARE.search(question.text):
         return bool(_SHARE.search(found))
     if _ASKS_FOR_MONEY.search(question.text):
-        return bool(_MONEY.search(found))
+        return bool(MONEY.search(found))
     if question.counted:
         timed = re.search(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", found, re.IGNORECASE)
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
-        return not (_MONEY.search(found) or _SHARE.search(found) or other_unit)
+        return not (MONEY.search(found) or _SHARE.search(found) or other_unit)
     measure = _MEASURE.search(question.text)
     if not measure:
         return True

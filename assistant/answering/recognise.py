@@ -56,10 +56,23 @@ _HEDGE = (
     r"some|just|roughly|approximately|at least|at most|only|a further|another)\s+)?"
 )
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|thousand|trillion)\b)?"
-_CURRENCY_WORD = (
-    r"(?:\s+(?:euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|pence|cents?|roubles?|rubles?|"
-    r"won|pesos?|riyals?|dinars?|ariary|krona|kronor|rand))?"
+_CURRENCIES = (
+    r"(?:euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|pence|cents?|roubles?|rubles?|"
+    r"won|pesos?|riyals?|dinars?|ariary|krona|kronor|rand)"
 )
+_CURRENCY_WORD = rf"(?:\s+{_CURRENCIES})?"
+# A sum of money: a currency sign or a currency's name.
+MONEY = re.compile(rf"[$£€¥]|\b{_CURRENCIES}\b", re.IGNORECASE)
+# Words made from names: "London-based", "Britain's" in adjective use, "Japanese", "Russians".
+_MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish)$")
+
+
+def made_from_a_name(word: str) -> bool:
+    """Whether a capitalised word is made from a name ("London-based", "Japanese") rather
+    than being one."""
+    return bool(_MADE_FROM_A_NAME.search(word))
+
+
 _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
 # "19-year-old", "56-point": a number joined to its words describes something; it is kept
 # whole, so that "how many fans" is not answered by an age.

@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -55,10 +56,7 @@ class Scorer:
         """The file form (written by the training script)."""
         return json.dumps(
             {
-                "features": list(self.names),
-                "mean": [round(x, 6) for x in self.mean.tolist()],
-                "scale": [round(x, 6) for x in self.scale.tolist()],
-                "weights": [round(x, 6) for x in self.weights.tolist()],
+                **linear_fields(self.names, self.mean, self.scale, self.weights),
                 "answers_from": round(self.answers_from, 4),
                 "off_topic_below": round(self.off_topic_below, 4),
             },
@@ -69,28 +67,56 @@ class Scorer:
     def from_json(cls, text: str) -> Scorer:
         """Read the file form."""
         data = json.loads(text)
-        scale = np.array(data["scale"], dtype=np.float64)
-        return cls(
-            tuple(data["features"]),
-            np.array(data["mean"], dtype=np.float64),
-            np.where(scale > 0, scale, 1.0),  # a feature that never varied is left unscaled
-            np.array(data["weights"], dtype=np.float64),
-            float(data["answers_from"]),
-            float(data["off_topic_below"]),
-        )
+        return cls(*read_linear(data), float(data["answers_from"]), float(data["off_topic_below"]))
+
+
+Linear = tuple[
+    tuple[str, ...], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]
+]
+
+
+def linear_fields(
+    names: tuple[str, ...],
+    mean: npt.NDArray[np.float64],
+    scale: npt.NDArray[np.float64],
+    weights: npt.NDArray[np.float64],
+) -> dict[str, list[str] | list[float]]:
+    """The file form of a linear model over standardised measures (this scorer's and the
+    answerability gate's): the measures' names, their scaling and the weights, rounded."""
+    return {
+        "features": list(names),
+        "mean": [round(x, 6) for x in mean.tolist()],
+        "scale": [round(x, 6) for x in scale.tolist()],
+        "weights": [round(x, 6) for x in weights.tolist()],
+    }
+
+
+def read_linear(data: dict[str, Any]) -> Linear:
+    """The names, mean, scale and weights of `linear_fields`' form; a measure that never
+    varied in training is left unscaled."""
+    scale = np.array(data["scale"], dtype=np.float64)
+    return (
+        tuple(data["features"]),
+        np.array(data["mean"], dtype=np.float64),
+        np.where(scale > 0, scale, 1.0),
+        np.array(data["weights"], dtype=np.float64),
+    )
+
+
+def packaged(file: str, what: str) -> str:
+    """The text of a weights file shipped beside this module; `what` names it for people."""
+    try:
+        return (resources.files("assistant.answering") / file).read_text("utf-8")
+    except OSError:
+        raise ConfigError(
+            f"The {what} ({file}) are missing from the installed package: reinstall it"
+        ) from None
 
 
 @cache
 def trained() -> Scorer:
     """The scorer shipped with the package."""
-    try:
-        text = (resources.files("assistant.answering") / WEIGHTS_FILE).read_text("utf-8")
-    except OSError:
-        raise ConfigError(
-            f"The answer scorer's weights ({WEIGHTS_FILE}) are missing from the installed "
-            "package: reinstall it"
-        ) from None
-    scorer = Scorer.from_json(text)
+    scorer = Scorer.from_json(packaged(WEIGHTS_FILE, "answer scorer's weights"))
     if scorer.names != NAMES:
         raise ConfigError(
             f"{WEIGHTS_FILE} was trained on other features than this version measures: "

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.question import Question, fits
-from assistant.answering.recognise import Found, find
+from assistant.answering.recognise import Found, find, made_from_a_name
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -36,7 +36,6 @@ _CAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 _CONVERSION = re.compile(r"[(;]\s*$")
-_DERIVED = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
@@ -117,7 +116,7 @@ def _best_name(
     that is not; otherwise a full name (two words or more); then the closest to the
     anchors."""
     whole = _prefer(names, lambda name: not _POSSESSIVE.search(name.text))
-    chosen = _prefer([_bare(name) for name in whole], lambda name: not _DERIVED.search(name.text))
+    chosen = _prefer([_bare(name) for name in whole], lambda name: not made_from_a_name(name.text))
     if kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name))
     elif kind == "who":
