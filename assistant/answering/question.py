@@ -100,10 +100,11 @@ _SEVERAL = re.compile(
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"[\w'’-]+")
 # "Who is Pete Hegseth?": a question asking who someone is, answered by their title or role.
-# The name is capitalised words with their small joining words: "Who is IBM's Linux strategy
-# manager?" asks for a name, not for who a name is.
+# The name is capitalised words with their small joining words, starting capitalised: "Who is
+# IBM's Linux strategy manager?" and "Who is the US Defence Secretary?" ask for a name, not for
+# who a name is.
 IDENTIFY = re.compile(
-    r"^\s*(?i:who\s+(?:is|was|are|were))\s+((?:[A-Z][\w'’.-]*|of|the|de|van|von|al)"
+    r"^\s*(?i:who\s+(?:is|was|are|were))\s+([A-Z][\w'’.-]*"
     r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al))*)\s*\??\s*$"
 )
 

@@ -87,15 +87,27 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
                     runs[-1].append(w)
                 else:
                     runs.append([])
-            run = max(runs, key=len)
-            if not run or all(w.group(0).lower() in STOP_WORDS for w in run):
-                continue
-            if words[0] not in run and words[-1] not in run:
+            longest = max(runs, key=len)
+            if words[0] not in longest and words[-1] not in longest:
                 continue  # inside the name asked about: "Israel" in "Saul Israel Holiff"
+            run = _without_small_words(longest)
+            if not run:
+                continue
             start, end = item.start + run[0].start(), item.start + run[-1].end()
+            if start == 0 and len(run) == 1:
+                continue  # a word capitalised only by opening the sentence: "One of Japan's…"
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
+
+
+def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The run without the small words at its ends ("One of" is "One")."""
+    while run and run[0].group(0).lower() in STOP_WORDS:
+        run = run[1:]
+    while run and run[-1].group(0).lower() in STOP_WORDS:
+        run = run[:-1]
+    return run
 
 
 def _anchors(question: Question, sentence: str) -> list[int]:

@@ -121,6 +121,11 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
             "conciliatory",
         ),
         (
+            "Who is the US Defence Secretary?",
+            "In Brussels, US Defence Secretary Pete Hegseth said the idea was unrealistic.",
+            "Pete Hegseth",
+        ),
+        (
             "In what language is the film performed?",
             "The film, shot in Cape Town in the Xhosa language, premiered in Berlin.",
             "Xhosa",
@@ -132,3 +137,9 @@ def test_the_short_answer_is_the_right_name_or_words(
 ) -> None:
     span = short_answer(analyse(question), sentence)
     assert span is not None and sentence[span[0] : span[1]] == short
+
+
+def test_a_word_capitalised_only_by_opening_the_sentence_is_no_answer() -> None:
+    question = analyse("Who was arrested in Japan for falsifying shareholder information?")
+    sentence = "One of Japan's best-known businessmen was arrested on Thursday."
+    assert short_answer(question, sentence) is None
