@@ -15,6 +15,9 @@ the right response is a refusal. Reported:
 - the share of answer sentences that are unsupported, and that cite nothing;
 - refusal accuracy (unanswerable questions refused) and the false-refusal
   rate (answerable questions refused);
+- of the answers given, the share said to answer the question (not "may
+  not answer"), and how often each kind is right: how far a reader can
+  trust the label;
 - latency of `ask`, p50 and p95;
 - accuracy and refusals per group, when cases name a `group` (or `folder`).
 
@@ -180,6 +183,9 @@ def evaluate(
     groups: dict[str, _Tally] = {}
     citations = precise = sentences = unsupported = uncited = 0
     answered = in_cited = with_short = short_right = words = 0
+    # Answers given, by their label: said to answer, or "may not answer"; and how many right.
+    given = {False: 0, True: 0}
+    given_right = {False: 0, True: 0}
     latencies: list[float] = []
     details = []
     for done, case in enumerate(cases, start=1):
@@ -198,6 +204,9 @@ def evaluate(
         if case.group:
             groups.setdefault(case.group, _Tally()).add(case, right, answer.refused)
         short = answer.short_answer
+        if not answer.refused:
+            given[answer.unsure] += 1
+            given_right[answer.unsure] += right
         if case.answerable and not answer.refused:
             answered += 1
             words += len(_MARKERS.sub("", answer.text).split())
@@ -233,6 +242,9 @@ def evaluate(
         "mean_answer_words": words / answered if answered else None,
         "short_answer_rate": _share(with_short, answered),
         "short_answer_accuracy": _share(short_right, with_short),
+        "said_to_answer": _share(given[False], given[False] + given[True]),
+        "right_when_said_to_answer": _share(given_right[False], given[False]),
+        "right_when_may_not_answer": _share(given_right[True], given[True]),
         "citation_precision": _share(precise, citations),
         "unsupported_share": _share(unsupported, sentences),
         "uncited_share": _share(uncited, sentences),

@@ -343,9 +343,12 @@ VERDICT_LABELS = {
 }
 RELEVANCE_LABELS = {
     "answers": "answers the question",
+    "unsure": "may not answer the question",
     "related": "does not answer the question",
     "off-topic": "off the question's topic",
 }
+# Said with an answer chosen with little confidence (relevance "unsure").
+UNSURE_NOTE = "This answer may not answer the question: compare it with its passage."
 
 
 @dataclass(frozen=True)
@@ -364,7 +367,8 @@ class Claim:
     evidence: Evidence | None = None
     suggested: int | None = None
     supporting: tuple[int, ...] = ()
-    # Whether the sentence answers the question: "answers", "related" or "off-topic".
+    # Whether the sentence answers the question: "answers", "unsure" (it was chosen as the
+    # answer with little confidence), "related" or "off-topic".
     relevance: str = "answers"
 
     @property
@@ -413,10 +417,24 @@ class Answer:
     saved_as: int = 0
     not_saved: str = ""
 
+    @property
+    def unsure(self) -> bool:
+        """Whether the answer was chosen with little confidence that it answers the question
+        (a claim is "unsure"): the reader should compare it with its passage."""
+        return not self.refused and any(c.relevance == "unsure" for c in self.claims)
+
+    @property
+    def short_answer_line(self) -> str:
+        """'Answer: Marc Fogel [1]', with a warning when the answer is unsure; "" without one."""
+        short = self.short_answer
+        if short is None:
+            return ""
+        warning = f" ({RELEVANCE_LABELS['unsure']})" if self.unsure else ""
+        return f"Answer: {short.text} [{short.n}]{warning}"
+
     def __str__(self) -> str:
         """The answer as people read it: its text, then its numbered sources (repr has all)."""
-        short = self.short_answer
-        lines = [f"Answer: {short.text} [{short.n}]"] if short else []
+        lines = [self.short_answer_line] if self.short_answer else []
         lines.append(self.text)
         if self.refused and self.note:
             lines.append(f"({self.note})")

@@ -16,7 +16,10 @@ questions (BBC folders, the seed article) when that group was left out of
 training. With `--write` the weights trained on every group go to
 assistant/answering/scorer.json, with the refusal threshold: the best score
 below which the answerer refuses, set so that at most 3% of answerable
-questions are refused, and the share of near-miss questions it then refuses.
+questions are refused, and the share of near-miss questions it then refuses;
+the answerability gate to assistant/answering/answerability.json; and the
+confidence model (the chance that an answer given is right, printed per
+held-out group) to assistant/answering/confidence.json.
 """
 
 from __future__ import annotations
@@ -37,7 +40,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant import Assistant
-from assistant.answering.answerability import GATE_FILE, GATE_NAMES, Gate, gate_features
+from assistant.answering.answerability import (
+    CONFIDENCE_FILE,
+    GATE_FILE,
+    GATE_NAMES,
+    Gate,
+    gate_features,
+)
 from assistant.answering.extractive import CLOSE_SCORE
 from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
@@ -59,6 +68,9 @@ FALSE_REFUSALS = 0.01
 # The score, type and answerability gates together refuse at most this share of them.
 GATED_FALSE_REFUSALS = 0.02
 GATE_L2 = 1.0
+# An answer is said to answer the question when the confidence model gives it at least this
+# chance of being right; below, "may not answer the question" (a plain chance, not tuned).
+SURE_FROM = 0.6
 OFF_TOPIC_PERCENTILE = 2
 
 
@@ -211,14 +223,20 @@ def score_refuses(
     return np.array([refused(e, s) for e, s in zip(examples, scores, strict=True)])
 
 
-def fit_gate(rows: npt.NDArray[np.float64], answerable: npt.NDArray[np.bool_]) -> Gate:
-    """L2-regularised logistic regression of answerable vs near-miss on the gate's measures."""
+def fit_gate(
+    rows: npt.NDArray[np.float64], answerable: npt.NDArray[np.bool_], balanced: bool = True
+) -> Gate:
+    """L2-regularised logistic regression of answerable vs near-miss on the gate's measures
+    (or, for the confidence model, of right vs wrong answers, not `balanced`)."""
     spread = rows.std(axis=0)
     mean, scale = rows.mean(axis=0), np.where(spread > 1e-6, spread, 1.0)
     x = np.hstack([(rows - mean) / scale, np.ones((len(rows), 1))])
     y = answerable.astype(np.float64)
-    # Near misses are rarer than answerable questions: weigh both classes equally.
+    # Near misses are rarer than answerable questions: the gate weighs both classes equally.
+    # The confidence model does not, so that its output is a plain chance of being right.
     weight = np.where(y > 0, 0.5 / max(1.0, y.sum()), 0.5 / max(1.0, (1 - y).sum()))
+    if not balanced:
+        weight = np.full(len(y), 1.0 / len(y))
 
     def loss(w: npt.NDArray[np.float64]) -> tuple[float, npt.NDArray[np.float64]]:
         z = x @ w
@@ -289,6 +307,77 @@ def gated(
     )
     refused = already | np.array([not gate.passes(r) for r in rows])
     return gate, cut, refused
+
+
+def chosen(e: Example, s: npt.NDArray[np.float64], cut: float) -> int:
+    """The candidate the answerer quotes: the best-scored within CLOSE_SCORE of the best that
+    scores above the cut and holds what the question asks for (else the best)."""
+    untyped = NAMES.index("untyped")
+    for i in np.argsort(-s):
+        if s[i] < s.max() - CLOSE_SCORE:
+            break
+        if s[i] >= cut and e.features[i, untyped] == 0:
+            return int(i)
+    return int(np.argmax(s))
+
+
+def confidence_data(
+    examples: list[Example], scores: list[npt.NDArray[np.float64]], cut: float
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """The gate's measures of `examples` and whether the sentence quoted for each is right
+    (holds a gold answer; never, for a near miss)."""
+    rows = np.array([gate_features(e.candidates, s) for e, s in zip(examples, scores, strict=True)])
+    right = np.array(
+        [
+            e.answerable and bool(e.labels[chosen(e, s, cut)])
+            for e, s in zip(examples, scores, strict=True)
+        ]
+    )
+    return rows, right
+
+
+def fit_confidence(rows: npt.NDArray[np.float64], right: npt.NDArray[np.bool_]) -> Gate:
+    """The confidence model: the chance that an answered question's quote is right."""
+    model = fit_gate(rows, right, balanced=False)
+    return Gate(model.names, model.mean, model.scale, model.weights, model.bias, SURE_FROM)
+
+
+def compare_confidence(
+    examples: list[Example],
+    scores: list[npt.NDArray[np.float64]],
+    refused: npt.NDArray[np.bool_],
+    cut: float,
+) -> None:
+    """Per held-out group, of the answered questions: how many the confidence model calls sure,
+    and how often the quote is right when it does and when it does not."""
+    print(
+        f"\nconfidence on answered questions it was not trained on (sure from a chance of "
+        f"{SURE_FROM})\n\n| group | answered | said to answer | right when said to answer "
+        "| right when 'may not answer' |\n|---|---|---|---|---|"
+    )
+    answered = [i for i in range(len(examples)) if not refused[i]]
+    rows, right = confidence_data(
+        [examples[i] for i in answered], [scores[i] for i in answered], cut
+    )
+    groups = np.array([examples[i].group for i in answered])
+    sure = np.zeros(len(answered), dtype=bool)
+    for group in sorted(set(groups)):
+        held = groups == group
+        model = fit_confidence(rows[~held], right[~held])
+        sure[held] = [model.passes(r) for r in rows[held]]
+        print(_confidence_row(group, sure[held], right[held]))
+    print(_confidence_row("**all**", sure, right))
+
+
+def _confidence_row(group: str, sure: npt.NDArray[np.bool_], right: npt.NDArray[np.bool_]) -> str:
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.3f}" if whole else "—"
+
+    return (
+        f"| {group} | {len(sure)} | {share(int(sure.sum()), len(sure))} "
+        f"| {share(int((sure & right).sum()), int(sure.sum()))} "
+        f"| {share(int((~sure & right).sum()), int((~sure).sum()))} |"
+    )
 
 
 def compare_gates(examples: list[Example], scores: list[npt.NDArray[np.float64]]) -> None:
@@ -397,6 +486,11 @@ def main() -> None:
     scores = out_of_fold(examples)
     compare_gates(examples, scores)
     gate, cut, refused_by_gates = gated(examples, scores)
+    compare_confidence(examples, scores, refused_by_gates, cut)
+    answered = [i for i in range(len(examples)) if not refused_by_gates[i]]
+    confidence = fit_confidence(
+        *confidence_data([examples[i] for i in answered], [scores[i] for i in answered], cut)
+    )
     answerable = np.array([e.answerable for e in examples])
     false = float((refused_by_gates & answerable).sum() / answerable.sum())
     refused = float((refused_by_gates & ~answerable).sum() / max(1, (~answerable).sum()))
@@ -423,7 +517,9 @@ def main() -> None:
         target.write_text(final.to_json() + "\n", encoding="utf-8")
         gate_target = REPO / "assistant" / "answering" / GATE_FILE
         gate_target.write_text(gate.to_json() + "\n", encoding="utf-8")
-        print(f"\nwrote {target} and {gate_target}")
+        confidence_target = REPO / "assistant" / "answering" / CONFIDENCE_FILE
+        confidence_target.write_text(confidence.to_json() + "\n", encoding="utf-8")
+        print(f"\nwrote {target}, {gate_target} and {confidence_target}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,9 @@ def test_eval_reports_every_figure_above_its_floor(
     assert figures["uncited_share"] == 0.0
     assert figures["refusal_accuracy"] == 1.0
     assert figures["false_refusal_rate"] <= 0.1
+    # Answers said to answer are right at least as often as answers are on the whole.
+    assert figures["said_to_answer"] > 0
+    assert figures["right_when_said_to_answer"] >= figures["answer_accuracy"]
     assert 0 < figures["latency_p50_s"] <= figures["latency_p95_s"] < 5
 
 

@@ -14,6 +14,13 @@ bench/train_scorer.py on the labelled answerable and near-miss questions
 measures were tried there and did no better on held-out folders. Its
 threshold was set there for a small share of answerable questions refused
 (docs/calibration.md).
+
+A second model of the same form over the same measures, the confidence
+model, says how likely the quoted sentence of an answered question is right:
+trained there on the answered questions with out-of-fold scores, without
+reweighing the classes, so its output is a plain chance. Below its threshold
+(a chance of 0.6, set there) an answer is shown as one that may not answer
+the question (rating.py), so the reader knows to compare it with the passage.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from assistant.answering.scorer import linear_fields, packaged, read_linear
 from assistant.errors import ConfigError
 
 GATE_FILE = "answerability.json"
+CONFIDENCE_FILE = "confidence.json"
 GATE_NAMES = ("best_score", "margin", "missing", "missing_plain")
 
 
@@ -48,14 +56,16 @@ def gate_features(
 
 @dataclass(frozen=True)
 class Gate:
-    """Logistic weights over the gate's measures, their scaling, and the threshold."""
+    """Logistic weights over the gate's measures, their scaling, and the threshold (the
+    answerability gate's, or the confidence model's)."""
 
     names: tuple[str, ...]
     mean: npt.NDArray[np.float64]
     scale: npt.NDArray[np.float64]
     weights: npt.NDArray[np.float64]
     bias: float
-    # At or above this probability, the passages are judged to answer the question.
+    # At or above this probability, the passages are judged to answer the question (the
+    # gate), or the quoted sentence is judged to answer it (the confidence model).
     answers_from: float
 
     def probability(self, row: npt.NDArray[np.float64]) -> float:
@@ -87,11 +97,21 @@ class Gate:
 
 @cache
 def trained_gate() -> Gate:
-    """The gate shipped with the package."""
-    gate = Gate.from_json(packaged(GATE_FILE, "answerability gate's weights"))
+    """The answerability gate shipped with the package."""
+    return _packaged_gate(GATE_FILE, "answerability gate's weights")
+
+
+@cache
+def trained_confidence() -> Gate:
+    """The confidence model shipped with the package."""
+    return _packaged_gate(CONFIDENCE_FILE, "confidence model's weights")
+
+
+def _packaged_gate(name: str, what: str) -> Gate:
+    gate = Gate.from_json(packaged(name, what))
     if gate.names != GATE_NAMES:
         raise ConfigError(
-            f"{GATE_FILE} was trained on other measures than this version takes: "
+            f"{name} was trained on other measures than this version takes: "
             "run `python bench/train_scorer.py --write` to train it again"
         )
     return gate

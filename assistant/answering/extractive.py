@@ -27,7 +27,7 @@ from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
 from assistant.answering.evidence import absent_from
 from assistant.answering.question import Question
-from assistant.answering.rating import ANSWERS, Rated, Rater
+from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import find
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
@@ -115,7 +115,7 @@ def _answering(rated: Rated) -> int | None:
     for i in sorted(range(len(rated.scores)), key=lambda i: -rated.scores[i]):
         if rated.scores[i] < rated.scores[top] - CLOSE_SCORE:
             break
-        if rated.relevance(i) == ANSWERS:
+        if rated.answers(i):
             return i
     return None
 

@@ -2,13 +2,16 @@
 
 The extractive answerer quotes the best-rated sentence; the claim checker
 says of every answer sentence (quoted or written by a model) whether the
-passage sentence backing it answers the question: `answers` when it rates
+passage sentence backing it answers the question. It answers when it rates
 above the scorer's calibrated threshold, holds what the question asks for
 (a name, date or amount, when it asks for one) and the candidates as a whole
-pass the answerability gate (answerability.py), `off-topic` when it shares
-little meaning with the question, `related` between the two. A quote that is
-a faithful copy of an article is thus never shown as a bare "supported"
-when it does not answer the question.
+pass the answerability gate (answerability.py); it is then `answers` when
+the confidence model (answerability.py) judges the answer likely right, and
+`unsure` (shown as "may not answer the question") when not. It is
+`off-topic` when it shares little meaning with the question, `related`
+between the two. A quote that is a faithful copy of an article is thus never
+shown as a bare "supported" when it does not answer the question, and an
+answer the scorer chose with little confidence says so.
 
 Ratings of one question's passages are kept briefly, so choosing and then
 checking the same answer measures the candidates once.
@@ -23,7 +26,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answering.answerability import Gate, gate_features, trained_gate
+from assistant.answering.answerability import (
+    Gate,
+    gate_features,
+    trained_confidence,
+    trained_gate,
+)
 from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
@@ -32,6 +40,7 @@ from assistant.embedding import Embedder
 from assistant.records import Passage
 
 ANSWERS = "answers"
+UNSURE = "unsure"
 RELATED = "related"
 OFF_TOPIC = "off-topic"
 _KEPT = 64
@@ -48,20 +57,28 @@ class Rated:
     scorer: Scorer
     # Whether the candidates as a whole answer the question (answerability.py).
     answerable: bool
+    # Whether the confidence model judges the best answer likely right (answerability.py).
+    sure: bool
 
     def best(self) -> int:
         """The index of the best-rated candidate."""
         return int(np.argmax(self.scores))
 
-    def relevance(self, index: int) -> str:
-        """How candidate `index` stands to the question: answers, related or off-topic."""
+    def answers(self, index: int) -> bool:
+        """Whether candidate `index` is judged to answer the question (surely or not)."""
         row = self.candidates.features[index]
         typed = row[NAMES.index("typed")] > 0 or not self.question.wants
         if self.answerable and self.scores[index] >= self.scorer.answers_from and typed:
-            return ANSWERS
-        if self.question.is_identified_by(self.candidates.sentences[index].text):
-            return ANSWERS
-        if row[NAMES.index("meaning")] < self.scorer.off_topic_below:
+            return True
+        return self.question.is_identified_by(self.candidates.sentences[index].text)
+
+    def relevance(self, index: int) -> str:
+        """How candidate `index` stands to the question: answers, unsure, related or
+        off-topic."""
+        if self.answers(index):
+            identified = self.question.is_identified_by(self.candidates.sentences[index].text)
+            return ANSWERS if self.sure or identified else UNSURE
+        if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED
 
@@ -83,11 +100,13 @@ class Rater:
         idf: Callable[[str], float],
         scorer: Scorer | None = None,
         gate: Gate | None = None,
+        confidence: Gate | None = None,
     ) -> None:
         self.embedder = embedder
         self.idf = idf
         self.scorer = scorer or trained()
         self.gate = gate or trained_gate()
+        self.confidence = confidence or trained_confidence()
         self._kept: OrderedDict[tuple[str, tuple[str, ...]], Rated | None] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -103,8 +122,10 @@ class Rater:
             read = analyse(question)
             candidates = measure(read, sentences, passages, self.embedder, self.idf)
             scores = self.scorer.scores(candidates.features)
-            answerable = self.gate.passes(gate_features(candidates, scores))
-            rated = Rated(read, tuple(passages), candidates, scores, self.scorer, answerable)
+            measures = gate_features(candidates, scores)
+            answerable = self.gate.passes(measures)
+            sure = self.confidence.passes(measures)
+            rated = Rated(read, tuple(passages), candidates, scores, self.scorer, answerable, sure)
         with self._lock:
             self._kept[key] = rated
             while len(self._kept) > _KEPT:

@@ -19,6 +19,7 @@ from assistant import (
 )
 from assistant.cli.chats import resolve
 from assistant.cli.common import EXIT_OK, Options, date_from, positive, print_json, shown
+from assistant.records import UNSURE_NOTE
 
 
 def register(commands: Any, options: Options) -> None:
@@ -101,8 +102,10 @@ def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
 
 def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.short_answer is not None:
-        print(f"Answer: {answer.short_answer.text} [{answer.short_answer.n}]\n")
+        print(f"{answer.short_answer_line}\n")
     print(answer.text)
+    if answer.unsure:
+        print(f"\n({UNSURE_NOTE})")
     if answer.newest_source_line and not answer.refused:
         print(f"\n{answer.newest_source_line}")
     if answer.note:
@@ -220,6 +223,9 @@ def _table(figures: dict[str, Any]) -> str:
         ("mean answer length (words)", figures["mean_answer_words"]),
         ("short answer marked (share of answers)", figures["short_answer_rate"]),
         ("short answer right (when marked)", figures["short_answer_accuracy"]),
+        ("answers said to answer (not 'may not answer')", figures["said_to_answer"]),
+        ("  right when said to answer", figures["right_when_said_to_answer"]),
+        ("  right when 'may not answer'", figures["right_when_may_not_answer"]),
         ("citation precision", figures["citation_precision"]),
         ("unsupported sentences (share)", figures["unsupported_share"]),
         ("uncited sentences (share)", figures["uncited_share"]),

@@ -35,6 +35,7 @@ from assistant import (
     Status,
     StoredArticle,
 )
+from assistant.records import RELEVANCE_LABELS
 
 # How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
 Label = Callable[[str], str]
@@ -157,9 +158,14 @@ def panel(
             short=short if short is not None and short.n == n else None,
             whole=whole,
         )
+    unsure = (
+        f' <span class="unsure">{escape(RELEVANCE_LABELS["unsure"])}</span>'
+        if answer.unsure
+        else ""
+    )
     short_html = (
         f'<p class="short">Answer: <b class="short-answer">{escape(short.text)}</b> '
-        f"{_chip(turn, short.n)}</p>"
+        f"{_chip(turn, short.n)}{unsure}</p>"
         if short is not None
         else ""
     )

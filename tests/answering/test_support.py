@@ -1,5 +1,12 @@
 """Claim checks: paraphrases pass, changed numbers and names do not, uncited claims get hints."""
 
+import dataclasses
+
+import numpy as np
+import pytest
+
+from assistant.answering.answerability import trained_confidence
+from assistant.answering.rating import Rater
 from assistant.answering.support import ClaimChecker, key_tokens
 from assistant.embedding.local import LocalEmbedder
 from assistant.records import Claim, ClaimText, Passage
@@ -94,3 +101,27 @@ def test_a_true_quote_that_does_not_answer_is_not_said_to_answer(embedder: Local
         embedder, "Heavy rain flooded several streets and the river burst its banks.", (2,)
     )
     assert elsewhere.relevance == "off-topic"
+
+
+@pytest.mark.parametrize(("sure_from", "relevance"), [(0.0, "answers"), (1.01, "unsure")])
+def test_an_answer_chosen_with_little_confidence_says_it_may_not_answer(
+    embedder: LocalEmbedder, sure_from: float, relevance: str
+) -> None:
+    """The same answering quote is "answers" or "unsure" by the confidence model's verdict
+    alone (here forced either way by its threshold)."""
+    confidence = dataclasses.replace(trained_confidence(), answers_from=sure_from)
+    rater = Rater(embedder, lambda term: 1.0, confidence=confidence)
+    checker = ClaimChecker(embedder, idf=lambda term: 1.0, rater=rater)
+    text = "The Kremlin confirmed the call lasted nearly 90 minutes."
+    [claim] = checker.check(QUESTION, [ClaimText(text, (1,))], passages())
+    assert claim.verdict == "supported" and claim.relevance == relevance
+
+
+def test_the_confidence_model_trusts_an_answer_that_stands_out_more() -> None:
+    """More lead over the next candidate, and fewer question words missing from every
+    passage, never lower the chance that the answer is right."""
+    model = trained_confidence()
+    plain = np.array([5.0, 1.0, 0.2, 0.2])
+    clearer = np.array([5.0, 3.0, 0.0, 0.0])
+    assert model.probability(clearer) > model.probability(plain)
+    assert 0.0 < model.answers_from < 1.0

@@ -1,6 +1,8 @@
 """HTML rendering: everything from articles and models is inert; chips and highlights are ours."""
 
-from assistant.records import Answer, Citation, Claim, Evidence, Passage
+import dataclasses
+
+from assistant.records import Answer, Citation, Claim, Evidence, Passage, ShortAnswer
 from assistant.web import render
 from tests.conftest import REPO
 
@@ -130,3 +132,27 @@ def test_the_article_link_is_made_only_from_a_stored_http_address() -> None:
     for address in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "/relative"):
         assert "<a " not in render.safe_link(address, "label"), address
     assert "<a " not in render.answer_message("See https://news.example/x [1].", 0)
+
+
+def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answer() -> None:
+    p = passage()
+    claim = Claim("The call lasted 90 minutes.", (1,), 1.0, "supported", relevance="unsure")
+    answer = Answer(
+        "How long was the call?",
+        "The call lasted 90 minutes. [1]",
+        "extractive",
+        False,
+        claims=(claim,),
+        passages=(p,),
+        citations=(Citation(1, p),),
+        short_answer=ShortAnswer(1, "90 minutes", 26, 36),
+    )
+    assert answer.unsure
+    html = render.panel(answer, turn=0)
+    assert 'class="claim verdict-supported relevance-unsure"' in html
+    assert '<span class="unsure">may not answer the question</span>' in html
+    assert str(answer).startswith("Answer: 90 minutes [1] (may not answer the question)")
+    sure = dataclasses.replace(answer, claims=(dataclasses.replace(claim, relevance="answers"),))
+    assert not sure.unsure and "may not answer" not in render.panel(sure, turn=0)
+    css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
+    assert ".relevance-unsure .relevance" in css
