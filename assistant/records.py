@@ -424,6 +424,11 @@ class Answer:
         return not self.refused and any(c.relevance == "unsure" for c in self.claims)
 
     @property
+    def caution(self) -> str:
+        """What to tell the reader of an unsure answer (see `unsure`); "" otherwise."""
+        return UNSURE_NOTE if self.unsure else ""
+
+    @property
     def short_answer_line(self) -> str:
         """'Answer: Marc Fogel [1]', with a warning when the answer is unsure; "" without one."""
         short = self.short_answer

@@ -19,7 +19,6 @@ from assistant import (
 )
 from assistant.cli.chats import resolve
 from assistant.cli.common import EXIT_OK, Options, date_from, positive, print_json, shown
-from assistant.records import UNSURE_NOTE
 
 
 def register(commands: Any, options: Options) -> None:
@@ -104,8 +103,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.short_answer is not None:
         print(f"{answer.short_answer_line}\n")
     print(answer.text)
-    if answer.unsure:
-        print(f"\n({UNSURE_NOTE})")
+    if answer.caution:
+        print(f"\n({answer.caution})")
     if answer.newest_source_line and not answer.refused:
         print(f"\n{answer.newest_source_line}")
     if answer.note:

@@ -39,7 +39,6 @@ from assistant import (
     Progress,
     StoredArticle,
 )
-from assistant.records import UNSURE_NOTE
 from assistant.web import conversations, dates, render, sources
 from assistant.web.collections import Collections, add_picker
 from assistant.web.conversations import user_of
@@ -183,8 +182,7 @@ class ChatApp:
         short = answer.short_answer.text if answer.short_answer else ""
         content = render.answer_message(answer.text, turn, short)
         content += render.newest_source(answer, turn)
-        unsure = UNSURE_NOTE if answer.unsure else ""
-        for said in [unsure, *notices, answer.note if answer.interrupted else ""]:
+        for said in [answer.caution, *notices, answer.note if answer.interrupted else ""]:
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
         return content, render.panel(answer, turn, bot.source_label, self.stored_article_of(bot))

@@ -35,7 +35,6 @@ from assistant import (
     Status,
     StoredArticle,
 )
-from assistant.records import RELEVANCE_LABELS
 
 # How a source is shown to people (e.g. an upload by its file name rather than its copy's path).
 Label = Callable[[str], str]
@@ -158,14 +157,10 @@ def panel(
             short=short if short is not None and short.n == n else None,
             whole=whole,
         )
-    unsure = (
-        f' <span class="unsure">{escape(RELEVANCE_LABELS["unsure"])}</span>'
-        if answer.unsure
-        else ""
-    )
+    caution = f'<p class="note unsure">{escape(answer.caution)}</p>' if answer.caution else ""
     short_html = (
         f'<p class="short">Answer: <b class="short-answer">{escape(short.text)}</b> '
-        f"{_chip(turn, short.n)}{unsure}</p>"
+        f"{_chip(turn, short.n)}</p>"
         if short is not None
         else ""
     )
@@ -178,7 +173,7 @@ def panel(
             f"retrieved: {escape(numbers)}</p>"
         )
     return (
-        f'<div class="panel" data-turn="{turn}">{short_html}'
+        f'<div class="panel" data-turn="{turn}">{short_html}{caution}'
         f'<h3>Answer, sentence by sentence</h3><ol class="claims">{claims_html}</ol>'
         f"{note}{dropped}<h3>Cited passages</h3>{passages_html}</div>"
     )

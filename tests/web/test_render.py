@@ -150,7 +150,8 @@ def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answ
     assert answer.unsure
     html = render.panel(answer, turn=0)
     assert 'class="claim verdict-supported relevance-unsure"' in html
-    assert '<span class="unsure">may not answer the question</span>' in html
+    assert f'<p class="note unsure">{answer.caution}</p>' in html
+    assert answer.caution.startswith("This answer may not answer the question")
     assert str(answer).startswith("Answer: 90 minutes [1] (may not answer the question)")
     sure = dataclasses.replace(answer, claims=(dataclasses.replace(claim, relevance="answers"),))
     assert not sure.unsure and "may not answer" not in render.panel(sure, turn=0)
