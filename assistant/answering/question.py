@@ -43,8 +43,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "where",
-        r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?:city|country|town|region|state|county|place|"
-        r"venue|stadium|port|capital|continent|island|village|area|location)\b)",
+        # The place word in lower case: "Which Renaissance Capital analyst" asks for a person.
+        r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?-i:city|country|town|region|state|county|"
+        r"place|venue|stadium|port|capital|continent|island|village|area|location)\b)",
     ),
     ("why", r"why\b"),
     ("how", r"how\b"),

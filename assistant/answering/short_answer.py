@@ -43,6 +43,8 @@ _PLACE = re.compile(
     r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What follows a dateline's place: perhaps the agency in brackets, then a colon or a dash.
+_DATELINE_END = re.compile(r"\s*(\([^()]{1,40}\))?\s*[:—–-]")
 MAX_PHRASE_WORDS = 6
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
@@ -145,8 +147,13 @@ def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
 
 def placed(sentence: str, name: Found) -> bool:
     """Whether a preposition of place stands right before the name ("in Gateshead",
-    "the city of Harbin")."""
-    return bool(_PLACE.search(sentence[: name.start]))
+    "the city of Harbin"), or the name is the dateline the report opens with
+    ("WASHINGTON: …", "LONDON (Reuters) - …")."""
+    if _PLACE.search(sentence[: name.start]):
+        return True
+    opens = not sentence[: name.start].strip()
+    tail = _DATELINE_END.match(sentence, name.end)
+    return opens and tail is not None and (name.text.isupper() or bool(tail.group(1)))
 
 
 def _bare(name: Found) -> Found:

@@ -7,7 +7,7 @@ import pytest
 from assistant.answering.evidence import absent_from, one_passage_holds_the_question
 from assistant.answering.question import analyse, fits
 from assistant.answering.recognise import find
-from assistant.answering.short_answer import short_answer
+from assistant.answering.short_answer import placed, short_answer
 from assistant.records import Passage
 
 
@@ -49,6 +49,8 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("What was the deal between the unions and the party called?", "which", "name"),
         ("Who is IBM's worldwide Linux strategy manager?", "who", "name"),
         ("Which Dutch club did he come from?", "which", "name"),
+        ("Which Renaissance Capital analyst praised the deal?", "which", "name"),
+        ("What capital city did they visit?", "where", "name"),
         ("What injury did he suffer?", "which", ""),
     ],
 )
@@ -143,3 +145,21 @@ def test_a_word_capitalised_only_by_opening_the_sentence_is_no_answer() -> None:
     question = analyse("Who was arrested in Japan for falsifying shareholder information?")
     sentence = "One of Japan's best-known businessmen was arrested on Thursday."
     assert short_answer(question, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "is_placed"),
+    [
+        ("WASHINGTON: The two leaders spoke for an hour.", "WASHINGTON", True),
+        ("LONDON (Reuters) - Shares fell sharply.", "LONDON", True),
+        ("The talks were held in Geneva last week.", "Geneva", True),
+        ("Critics in Paris said Geneva was the wrong place.", "Geneva", False),
+        ("Officials in Rome said Milan (the host) - not Turin - would hold it.", "Milan", False),
+    ],
+)
+def test_a_place_answers_where_when_the_sentence_places_it(
+    sentence: str, name: str, is_placed: bool
+) -> None:
+    """By a preposition of place before it, or as the dateline a report opens with."""
+    [found] = [f for f in find(sentence, "name") if f.text == name]
+    assert placed(sentence, found) is is_placed
