@@ -3,7 +3,7 @@
     from assistant import Assistant, answer
     bot = Assistant("my_index")
     bot.ingest(["seeds/"])
-    ans = bot.ask("How long did the call last?")
+    ans = bot.ask("How long did Trump's call with Putin last?")
     ans.text, ans.citations, ans.claims
 
 `answer("…")` uses a shared Assistant configured from the environment.

@@ -59,7 +59,7 @@ class Assistant:
 
     >>> bot = Assistant("my_index", llm="extractive")
     >>> bot.ingest(["seeds/"]).added
-    >>> bot.ask("How long did the call last?").citations
+    >>> bot.ask("How long did Trump's call with Putin last?").citations
 
     Keyword arguments are settings (see `Settings`); unset ones come from the
     environment (ASSISTANT_*, OPENAI_*), then from the defaults. `embedder`,
