@@ -25,8 +25,10 @@ def answer_markdown(answer: Answer, *, heading: str = "##") -> str:
     """One answer as Markdown: question, answer, sources with their passages, checks."""
     lines = [f"{heading} {_one_line(answer.question)}", ""]
     if answer.short_answer is not None:
-        lines += [f"**Answer:** {answer.short_answer.text} [{answer.short_answer.n}]", ""]
+        lines += [f"**Answer:** {answer.short_answer_line.removeprefix('Answer: ')}", ""]
     lines += [answer.text, ""]
+    if answer.caution:
+        lines += [f"*{answer.caution}*", ""]
     if answer.refused and answer.note:
         lines += [f"*{answer.note}*", ""]
     if answer.newest_source_line and not answer.refused:

@@ -188,10 +188,19 @@ def hand_score(features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return features[:, columns] @ weights
 
 
+def reachable(examples: list[Example]) -> npt.NDArray[np.bool_]:
+    """Which questions are answerable with the answer among their candidate sentences: the
+    ones a refusal wrongs, and so the ones the false-refusal budget counts. (When retrieval
+    missed the answer, quoting is wrong too: refusing such a question loses nothing.)"""
+    return np.array([e.answerable and bool(e.labels.any()) for e in examples])
+
+
 def threshold(examples: list[Example], scores: list[npt.NDArray[np.float64]]) -> float:
-    """The best-score threshold refusing at most FALSE_REFUSALS of answerable questions."""
+    """The best-score threshold refusing at most FALSE_REFUSALS of reachable questions."""
     answerable = sorted(
-        float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable
+        float(s.max())
+        for e, s, counted in zip(examples, scores, reachable(examples), strict=True)
+        if counted
     )
     return answerable[int(np.floor(FALSE_REFUSALS * len(answerable)))] - 1e-9
 
@@ -303,7 +312,7 @@ def gated(
         gate.scale,
         gate.weights,
         gate.bias,
-        gate_cut(gate, rows, answerable, already),
+        gate_cut(gate, rows, reachable(examples), already),
     )
     refused = already | np.array([not gate.passes(r) for r in rows])
     return gate, cut, refused
@@ -388,7 +397,8 @@ def compare_gates(examples: list[Example], scores: list[npt.NDArray[np.float64]]
         f"(both set for {GATED_FALSE_REFUSALS:.1%} of answerable questions refused)\n"
     )
     print(
-        "| group | answerable | near misses | score gate: false refusals, near misses refused "
+        "| group | answerable (answer retrieved) | near misses "
+        "| score gate: false refusals, near misses refused "
         "| with answerability gate |"
     )
     print("|---|---|---|---|---|")
@@ -398,10 +408,10 @@ def compare_gates(examples: list[Example], scores: list[npt.NDArray[np.float64]]
         held = [i for i, e in enumerate(examples) if e.group == group]
         train_examples, train_scores = [examples[i] for i in train], [scores[i] for i in train]
         gate, cut, _ = gated(train_examples, train_scores)
-        answerable = np.array([examples[i].answerable for i in train])
-        alone = _score_cut_alone(train_examples, train_scores, answerable)
+        alone = _score_cut_alone(train_examples, train_scores, reachable(train_examples))
         held_examples, held_scores = [examples[i] for i in held], [scores[i] for i in held]
-        held_answerable = np.array([e.answerable for e in held_examples])
+        held_answerable = reachable(held_examples)
+        held_near = np.array([not e.answerable for e in held_examples])
         by_score = score_refuses(held_examples, held_scores, alone)
         with_gate = score_refuses(held_examples, held_scores, cut) | np.array(
             [
@@ -412,11 +422,11 @@ def compare_gates(examples: list[Example], scores: list[npt.NDArray[np.float64]]
         counts = np.array(
             [
                 held_answerable.sum(),
-                (~held_answerable).sum(),
+                held_near.sum(),
                 (by_score & held_answerable).sum(),
-                (by_score & ~held_answerable).sum(),
+                (by_score & held_near).sum(),
                 (with_gate & held_answerable).sum(),
-                (with_gate & ~held_answerable).sum(),
+                (with_gate & held_near).sum(),
             ],
             dtype=np.float64,
         )
@@ -445,7 +455,7 @@ def _score_cut_alone(
     """The highest best-score cut at which the score and type gates alone refuse at most
     GATED_FALSE_REFUSALS of the answerable questions."""
     return highest_cut(
-        sorted(float(s.max()) for e, s in zip(examples, scores, strict=True) if e.answerable),
+        sorted(float(s.max()) for s, counted in zip(scores, answerable, strict=True) if counted),
         lambda cut: score_refuses(examples, scores, cut),
         answerable,
         lowest=float(-np.inf),
@@ -491,9 +501,10 @@ def main() -> None:
     confidence = fit_confidence(
         *confidence_data([examples[i] for i in answered], [scores[i] for i in answered], cut)
     )
-    answerable = np.array([e.answerable for e in examples])
+    answerable = reachable(examples)
+    near = np.array([not e.answerable for e in examples])
     false = float((refused_by_gates & answerable).sum() / answerable.sum())
-    refused = float((refused_by_gates & ~answerable).sum() / max(1, (~answerable).sum()))
+    refused = float((refused_by_gates & near).sum() / max(1, near.sum()))
     meaning = NAMES.index("meaning")
     answering = [float(e.features[i, meaning]) for e in examples for i in np.flatnonzero(e.labels)]
     off_topic = float(np.percentile(answering, OFF_TOPIC_PERCENTILE))

@@ -27,15 +27,21 @@ def absent_from(question: str, passages: Sequence[Passage], articles: str = "") 
     nor in `articles` (the whole text of the passages' articles, when known)."""
     text = " ".join(f"{p.title}\n{p.text}" for p in passages) + "\n" + articles
     present = set(terms(text))
-    digits = {d.replace(",", "") for d in _DIGITS.findall(text)}
+    digits = {_number(d) for d in _DIGITS.findall(text)}
     absent = [
         name.text
         for name in find(question, "name")
         # A name of small words only ("AT&T" is "at" and "t") cannot be looked for by its terms.
         if terms(name.text) and not any(_same_name(t, present) for t in terms(name.text))
     ]
-    absent += [n for n in _DIGITS.findall(question) if n.replace(",", "") not in digits]
+    absent += [n for n in _DIGITS.findall(question) if _number(n) not in digits]
     return absent
+
+
+def _number(digits: str) -> str:
+    """A number as written, in one form for comparing: "1,500" is "1500", "8.0" is "8"."""
+    plain = digits.replace(",", "")
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
 
 
 def names_the_passages_hold(question: str, passages: Sequence[Passage]) -> bool:

@@ -37,8 +37,8 @@ import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence
 from assistant.answering.question import Question, fits
-from assistant.answering.recognise import Found, find
-from assistant.answering.short_answer import new_items, placed
+from assistant.answering.recognise import find
+from assistant.answering.short_answer import introduced, new_items, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.terms import terms
@@ -150,7 +150,7 @@ def measure(
                 1.0 if question.wants else 0.0,
                 1.0 if typed else 0.0,
                 1.0 if question.wants and not typed else 0.0,
-                1.0 if any(_introduced(question, sentence.text, a) for a in answers) else 0.0,
+                1.0 if any(introduced(question, sentence.text, a) for a in answers) else 0.0,
                 1.0 if question.focus & own_terms else 0.0,
                 _qualifiers(question, numbers),
                 len(own_terms & question.terms) / max(1, len(own_terms)),
@@ -190,17 +190,6 @@ def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:
     )
     best = np.argsort(-cheap, kind="stable")[:SHORTLIST]
     return sorted(int(i) for i in best)
-
-
-def _introduced(question: Question, sentence: str, answer: Found) -> bool:
-    """Whether the answer stands after the preposition the question opens with, as the
-    question places it ("until 2009" for "Until what year…", "on 5 January" for "On what
-    date…")."""
-    if not question.preposition:
-        return False
-    before = sentence[: answer.start].split()[-1:]
-    opening = answer.text.split()[:1]
-    return question.preposition in [w.lower() for w in before + opening]
 
 
 def _qualifiers(question: Question, numbers: set[str]) -> float:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.recognise import MONEY, made_from_a_name
+from assistant.answering.recognise import MONEY, NAMES_A_DAY, NAMES_A_YEAR, made_from_a_name
 from assistant.text.terms import STOP_WORDS, terms
 
 _PREPOSITION = (
@@ -71,6 +71,9 @@ _FOCUS = re.compile(
 _COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
 # "What percentage…", "By what proportion…": only a percentage or a fraction answers.
+# "On which day…", "What date…": a day answers, not "last month"; "What year…": a year.
+_ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b", re.IGNORECASE)
+_ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
 _ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
 # "What was the annual budget…", "How much did ABC pay…": only a sum of money answers.
 _ASKS_FOR_MONEY = re.compile(
@@ -185,6 +188,7 @@ _UNITS = {
 }
 # "How quickly…" is answered in the units of "how long…".
 _SAME_UNITS = {"quickly": "long"}
+_BARE_NUMBER = re.compile(r"\d{1,3}")
 _MEASURE = re.compile(r"\bhow (long|old|far|often|much|quickly)\b", re.IGNORECASE)
 
 
@@ -195,10 +199,17 @@ def fits(question: Question, found: str) -> bool:
     in the question's terms: "nearly 90 minutes" answers "how long", not "how
     much"; "how many children" is not answered by money, a percentage or a
     count of hours; "what percentage" only by a percentage or a fraction.
-    Dates always fit.
+    A date fits, but "which day" wants one that names a day and "what year" one
+    that names a year.
     """
     if question.wants == "name":
         return " " in found or not made_from_a_name(found)
+    if question.wants == "date":
+        if _ASKS_A_DAY.search(question.text):
+            return bool(NAMES_A_DAY.search(found))
+        if _ASKS_A_YEAR.search(question.text):
+            return bool(NAMES_A_YEAR.search(found))
+        return True
     if question.wants != "number":
         return True
     if _ASKS_A_SHARE.search(question.text):
@@ -212,7 +223,10 @@ def fits(question: Question, found: str) -> bool:
     measure = _MEASURE.search(question.text)
     if not measure:
         return True
-    unit = _UNITS[_SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())]
+    measured = _SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())
+    if measured == "old" and _BARE_NUMBER.fullmatch(found):
+        return True  # "died at the age of 71"
+    unit = _UNITS[measured]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
 
 

@@ -84,6 +84,11 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
+# A date that names a day ("Wednesday", "5 January", "yesterday"), or a year ("in 2013").
+NAMES_A_DAY = re.compile(
+    rf"\b(?:{_WEEKDAY}|{_MONTH}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+)
+NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
 _JOINER = r"(?:of|the|de|da|del|della|van|von|der|den|al|bin|le|la|du|y|&|and)"
 # Forms of address that open a name but are not one ("Mr Holiff" names Holiff).
 _HONORIFIC = re.compile(

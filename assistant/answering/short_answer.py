@@ -43,8 +43,6 @@ _PLACE = re.compile(
     r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# What follows a dateline's place: perhaps the agency in brackets, then a colon or a dash.
-_DATELINE_END = re.compile(r"\s*(\([^()]{1,40}\))?\s*[:—–-]")
 MAX_PHRASE_WORDS = 6
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
@@ -64,6 +62,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             return _best_name(found, _anchors(question, sentence), sentence, question.kind)
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
+        # "To what age…": "from 60 to 65" is answered by "65".
+        found = [f for f in found if introduced(question, sentence, f)] or found
         return _closest(found, _anchors(question, sentence))
     if question.kind == "why":
         match = _CAUSE.search(sentence)
@@ -72,10 +72,23 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     return None
 
 
+def introduced(question: Question, sentence: str, answer: Found) -> bool:
+    """Whether the answer stands after the preposition the question opens with, as the
+    question places it ("until 2009" for "Until what year…", "on 5 January" for "On what
+    date…")."""
+    if not question.preposition:
+        return False
+    before = sentence[: answer.start].split()[-1:]
+    opening = answer.text.split()[:1]
+    return question.preposition in [w.lower() for w in before + opening]
+
+
 def new_items(found: list[Found], question: Question) -> list[Found]:
     """What the question does not already name: the words of each that are not the
     question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
-    nothing of a name the question names on both sides ("Saul Israel Holiff")."""
+    nothing of a name the question names on both sides ("Saul Israel Holiff") or
+    at its end ("President Trump", unless joined by a small word: "Glenn Hoddle of
+    Wolves")."""
     kept = []
     for found_item in found:
         item = found_item
@@ -92,6 +105,11 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             longest = max(runs, key=len)
             if words[0] not in longest and words[-1] not in longest:
                 continue  # inside the name asked about: "Israel" in "Saul Israel Holiff"
+            tail_asked = words[-1] not in longest and longest[-1].group(0).lower() not in STOP_WORDS
+            if item.kind == "name" and tail_asked:
+                # The name asked about with its titles or first names: "President" of
+                # "President Trump", "Ukrainian President Volodymyr" of "… Zelensky".
+                continue
             run = _without_small_words(longest)
             if not run:
                 continue
@@ -147,13 +165,11 @@ def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
 
 def placed(sentence: str, name: Found) -> bool:
     """Whether a preposition of place stands right before the name ("in Gateshead",
-    "the city of Harbin"), or the name is the dateline the report opens with
-    ("WASHINGTON: …", "LONDON (Reuters) - …")."""
-    if _PLACE.search(sentence[: name.start]):
-        return True
-    opens = not sentence[: name.start].strip()
-    tail = _DATELINE_END.match(sentence, name.end)
-    return opens and tail is not None and (name.text.isupper() or bool(tail.group(1)))
+    "the city of Harbin"). A possessive is not placed ("a shift in Washington's
+    stance"), nor a report's dateline ("WASHINGTON: …"): it says where the report was
+    filed, and would answer every "where" about the story."""
+    possessive = _POSSESSIVE.search(name.text) or sentence[name.end : name.end + 1] in ("'", "’")
+    return not possessive and bool(_PLACE.search(sentence[: name.start]))
 
 
 def _bare(name: Found) -> Found:

@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from assistant import answer_markdown
 from assistant.records import Answer, Citation, Claim, Evidence, Passage, ShortAnswer
 from assistant.web import render
 from tests.conftest import REPO
@@ -153,7 +154,11 @@ def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answ
     assert f'<p class="note unsure">{answer.caution}</p>' in html
     assert answer.caution.startswith("This answer may not answer the question")
     assert str(answer).startswith("Answer: 90 minutes [1] (may not answer the question)")
+    markdown = answer_markdown(answer)
+    assert "**Answer:** 90 minutes [1] (may not answer the question)" in markdown
+    assert f"*{answer.caution}*" in markdown
     sure = dataclasses.replace(answer, claims=(dataclasses.replace(claim, relevance="answers"),))
     assert not sure.unsure and "may not answer" not in render.panel(sure, turn=0)
+    assert "may not answer" not in answer_markdown(sure)
     css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
     assert ".relevance-unsure .relevance" in css
