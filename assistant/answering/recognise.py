@@ -63,14 +63,23 @@ _CURRENCIES = (
 _CURRENCY_WORD = rf"(?:\s+{_CURRENCIES})?"
 # A sum of money: a currency sign or a currency's name.
 MONEY = re.compile(rf"[$£€¥]|\b{_CURRENCIES}\b", re.IGNORECASE)
-# Words made from names: "London-based", "Britain's" in adjective use, "Japanese", "Russians".
-_MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish)$")
+# Words made from names: "London-based", "Japanese", "Russians", "European", "American".
+_MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish|ean|ian|ican)$")
+
+
+# Words for nationalities that no ending gives away ("French", "German", "Thai").
+_NATIONALITIES = frozenset(
+    "afghan angolan basque catalan cuban czech danish dutch french german greek iraqi "
+    "israeli kenyan kuwaiti moroccan nepali omani pakistani qatari rwandan saudi somali "
+    "sri-lankan swiss thai ugandan uzbek venezuelan welsh yemeni".split()
+)
 
 
 def made_from_a_name(word: str) -> bool:
-    """Whether a capitalised word is made from a name ("London-based", "Japanese") rather
-    than being one."""
-    return bool(_MADE_FROM_A_NAME.search(word))
+    """Whether a capitalised word is made from a name ("London-based", "Japanese",
+    "French") rather than being one. A first name with such an ending ("Brian") is taken
+    for one too: alone, it rarely answers a question."""
+    return bool(_MADE_FROM_A_NAME.search(word)) or word.lower() in _NATIONALITIES
 
 
 _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
