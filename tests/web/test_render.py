@@ -1,7 +1,5 @@
 """HTML rendering: everything from articles and models is inert; chips and highlights are ours."""
 
-import dataclasses
-
 from assistant import answer_markdown
 from assistant.records import Answer, Citation, Claim, Evidence, Passage, ShortAnswer
 from assistant.web import render
@@ -87,18 +85,24 @@ def test_web_addresses_are_shown_as_text_never_as_links() -> None:
     assert "`www.example.org/a_b`" in answer and "cite-ref-0-1" in answer
 
 
-def test_a_quote_that_does_not_answer_says_so_and_is_not_marked_green() -> None:
+def quoted(text: str, relevance: str, short: ShortAnswer | None = None) -> Answer:
+    """An extractive answer quoting `text` from passage 1, its one claim with `relevance`."""
     p = passage()
-    claim = Claim("Rain fell on Tuesday.", (1,), 1.0, "supported", relevance="related")
-    answer = Answer(
+    claim = Claim(text, (1,), 1.0, "supported", relevance=relevance)
+    return Answer(
         "q",
-        "Rain fell on Tuesday. [1]",
+        f"{text} [1]",
         "extractive",
         False,
         claims=(claim,),
         passages=(p,),
         citations=(Citation(1, p),),
+        short_answer=short,
     )
+
+
+def test_a_quote_that_does_not_answer_says_so_and_is_not_marked_green() -> None:
+    answer = quoted("Rain fell on Tuesday.", "related")
     html = render.panel(answer, turn=0)
     assert 'class="claim verdict-supported relevance-related"' in html
     assert "does not answer the question" in html
@@ -136,18 +140,7 @@ def test_the_article_link_is_made_only_from_a_stored_http_address() -> None:
 
 
 def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answer() -> None:
-    p = passage()
-    claim = Claim("The call lasted 90 minutes.", (1,), 1.0, "supported", relevance="unsure")
-    answer = Answer(
-        "How long was the call?",
-        "The call lasted 90 minutes. [1]",
-        "extractive",
-        False,
-        claims=(claim,),
-        passages=(p,),
-        citations=(Citation(1, p),),
-        short_answer=ShortAnswer(1, "90 minutes", 26, 36),
-    )
+    answer = quoted("The call lasted 90 minutes.", "unsure", ShortAnswer(1, "90 minutes", 26, 36))
     assert answer.unsure
     html = render.panel(answer, turn=0)
     assert 'class="claim verdict-supported relevance-unsure"' in html
@@ -157,7 +150,7 @@ def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answ
     markdown = answer_markdown(answer)
     assert "**Answer:** 90 minutes [1] (may not answer the question)" in markdown
     assert f"*{answer.caution}*" in markdown
-    sure = dataclasses.replace(answer, claims=(dataclasses.replace(claim, relevance="answers"),))
+    sure = quoted("The call lasted 90 minutes.", "answers", answer.short_answer)
     assert not sure.unsure and "may not answer" not in render.panel(sure, turn=0)
     assert "may not answer" not in answer_markdown(sure)
     css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
