@@ -66,21 +66,29 @@ class Rated:
 
     def answers(self, index: int) -> bool:
         """Whether candidate `index` is judged to answer the question (surely or not)."""
-        row = self.candidates.features[index]
-        typed = row[NAMES.index("typed")] > 0 or not self.question.wants
-        if self.answerable and self.scores[index] >= self.scorer.answers_from and typed:
-            return True
-        return self.question.is_identified_by(self.candidates.sentences[index].text)
+        return self._rates_as_answer(index) or self._identifies(index)
 
     def relevance(self, index: int) -> str:
         """How candidate `index` stands to the question: answers, unsure, related or
         off-topic."""
-        if self.answers(index):
-            identified = self.question.is_identified_by(self.candidates.sentences[index].text)
-            return ANSWERS if self.sure or identified else UNSURE
+        if self._identifies(index):
+            return ANSWERS
+        if self._rates_as_answer(index):
+            return ANSWERS if self.sure else UNSURE
         if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED
+
+    def _rates_as_answer(self, index: int) -> bool:
+        """Above the scorer's threshold, holding what the question asks for, among
+        candidates that pass the answerability gate."""
+        row = self.candidates.features[index]
+        typed = row[NAMES.index("typed")] > 0 or not self.question.wants
+        return self.answerable and self.scores[index] >= self.scorer.answers_from and typed
+
+    def _identifies(self, index: int) -> bool:
+        """Whether the candidate names the person a "who is NAME?" question asks about."""
+        return self.question.is_identified_by(self.candidates.sentences[index].text)
 
     def find(self, chunk_id: str, start: int, end: int) -> int | None:
         """The index of the candidate in chunk `chunk_id` overlapping [start, end), if any."""

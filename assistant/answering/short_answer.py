@@ -105,8 +105,8 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             longest = max(runs, key=len)
             if words[0] not in longest and words[-1] not in longest:
                 continue  # inside the name asked about: "Israel" in "Saul Israel Holiff"
-            tail_asked = words[-1] not in longest and longest[-1].group(0).lower() not in STOP_WORDS
-            if item.kind == "name" and tail_asked:
+            joined = longest[-1].group(0).lower() in STOP_WORDS
+            if item.kind == "name" and words[-1] not in longest and not joined:
                 # The name asked about with its titles or first names: "President" of
                 # "President Trump", "Ukrainian President Volodymyr" of "… Zelensky".
                 continue
