@@ -203,7 +203,7 @@ def fits(question: Question, found: str) -> bool:
     that names a year.
     """
     if question.wants == "name":
-        return " " in found or not made_from_a_name(found)
+        return not made_from_a_name(found)
     if question.wants == "date":
         if _ASKS_A_DAY.search(question.text):
             return bool(NAMES_A_DAY.search(found))

@@ -15,7 +15,8 @@ these rules:
 - `name`: runs of capitalised words with their small joining words
   ("Laura Michelle Kelly", "Gulf of Suez", "NATO"), not a sentence's
   opening word on its own, without a form of address ("Mr Holiff" is
-  "Holiff"; "Mr" alone is no name).
+  "Holiff"; "Mr" alone is no name); and a name given in quotes after
+  "dubbed", "known as"… whatever its case ("le cost killer").
 """
 
 from __future__ import annotations
@@ -78,8 +79,13 @@ _NATIONALITIES = frozenset(
 def made_from_a_name(word: str) -> bool:
     """Whether a capitalised word is made from a name ("London-based", "Japanese",
     "French") rather than being one. A first name with such an ending ("Brian") is taken
-    for one too: alone, it rarely answers a question."""
-    return bool(_MADE_FROM_A_NAME.search(word)) or word.lower() in _NATIONALITIES
+    for one too: alone, it rarely answers a question. A run of words is made from names
+    when each of its capitalised words is ("European and Ukrainian"), not when one is a
+    name ("San Sebastian", "Brian Eno")."""
+    capitalised = [w for w in word.split() if w[:1].isupper()]
+    return bool(capitalised) and all(
+        _MADE_FROM_A_NAME.search(w) or w.lower() in _NATIONALITIES for w in capitalised
+    )
 
 
 _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
@@ -106,6 +112,13 @@ _HONORIFIC = re.compile(
 _NAME = re.compile(
     rf"\b(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.&-]*[\w]|[A-Z]\b))*"
 )
+# A name given in quotes ("dubbed 'le cost killer'", "known as the "Iron Lady""): it is a
+# name whatever its case.
+_GIVEN = re.compile(
+    r"\b(?:dubbed|nicknamed|called|named|known as|labell?ed|branded|billed as|(?:en)?titled)"
+    r"\s+(?:the\s+)?[\"'‘“]([^\"‘“’”]{2,60}?)[\"'’”](?!\w)",
+    re.IGNORECASE,
+)
 # Units that are not units: an amount runs up to the first word that is plainly not its noun.
 _NOT_A_UNIT = frozenset(
     """a an the and or but to of in on at by for from with as is was were are be been has
@@ -123,6 +136,8 @@ class Found:
     start: int
     end: int
     text: str
+    # A name given in quotes ("dubbed 'le cost killer'"): whole, it is one name.
+    quoted: bool = False
 
 
 def find(text: str, kind: str) -> list[Found]:
@@ -138,8 +153,14 @@ def find(text: str, kind: str) -> list[Found]:
             if found is not None and not any(a < found.end and found.start < b for a, b in dates)
         ]
     if kind == "name":
-        names = (_name(text, m) for m in _NAME.finditer(text))
-        return [found for found in names if found is not None]
+        given = [_given(m) for m in _GIVEN.finditer(text)]
+        names = [
+            found
+            for m in _NAME.finditer(text)
+            if (found := _name(text, m)) is not None
+            and not any(g.start <= found.start and found.end <= g.end for g in given)
+        ]
+        return sorted(names + given, key=lambda found: found.start)
     return []
 
 
@@ -154,6 +175,11 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
     return Found("number", start, start + len(found), found)
+
+
+def _given(match: re.Match[str]) -> Found:
+    """A name given in quotes, without its quotes."""
+    return Found("name", match.start(1), match.end(1), match.group(1), quoted=True)
 
 
 def _name(text: str, match: re.Match[str]) -> Found | None:

@@ -28,6 +28,7 @@ from assistant.answering.recognise import Found, find, made_from_a_name
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
+_NEXT_WORD = re.compile(r" ([\w’'-]+)")
 _CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|thanks to|amid"
     r"|in protest (?:at|against|over)|in a bid to|aimed at|in response to|for fear of)\s+"
@@ -35,7 +36,11 @@ _CAUSE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+# Where one clause of a sentence ends and the next begins.
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s")
 _CONVERSION = re.compile(r"[(;]\s*$")
+_PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
@@ -44,6 +49,14 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 MAX_PHRASE_WORDS = 6
+# "Which animal will John Cleese voice?": the thing asked about is the object of the
+# question's last word, its verb.
+_ASKS_AN_OBJECT = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?(?:did|does|do|will|would|can|could|should|"
+    r"has|have|had|is|was|are|were|might|may|must)\s+(?:[\w'’.-]+\s+){1,4}?"
+    r"((?-i:[a-z])[\w'’-]*)\s*\?\s*$",
+    re.IGNORECASE,
+)
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
 
@@ -59,12 +72,13 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             f for f in new_items(find(sentence, question.wants), question) if fits(question, f.text)
         ]
         if question.wants == "name":
-            return _best_name(found, _anchors(question, sentence), sentence, question.kind)
+            return _best_name(found, _anchors(question, sentence), sentence, question)
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
-        # "To what age…": "from 60 to 65" is answered by "65".
-        found = [f for f in found if introduced(question, sentence, f)] or found
-        return _closest(found, _anchors(question, sentence))
+            if _PART_OF.search(question.text):
+                # "How many of the peers…": "all but 92 of the Lords' 750 peers" gives 92.
+                found = [f for f in found if _OF.match(sentence, f.end)] or found
+        return _closest(found, _anchors(question, sentence), sentence, question)
     if question.kind == "why":
         match = _CAUSE.search(sentence)
         if match:
@@ -75,12 +89,14 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
 def introduced(question: Question, sentence: str, answer: Found) -> bool:
     """Whether the answer stands after the preposition the question opens with, as the
     question places it ("until 2009" for "Until what year…", "on 5 January" for "On what
-    date…")."""
+    date…", "for a G20 summit" for "For what event…")."""
     if not question.preposition:
         return False
-    before = sentence[: answer.start].split()[-1:]
+    before = [w.lower() for w in sentence[: answer.start].split()]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()  # "for a G20 summit"
     opening = answer.text.split()[:1]
-    return question.preposition in [w.lower() for w in before + opening]
+    return question.preposition in [w.lower() for w in before[-1:] + opening]
 
 
 def new_items(found: list[Found], question: Question) -> list[Found]:
@@ -88,13 +104,13 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
     question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
     nothing of a name the question names on both sides ("Saul Israel Holiff") or
     at its end ("President Trump", unless joined by a small word: "Glenn Hoddle of
-    Wolves")."""
+    Wolves"). A name given in quotes is kept whole unless the question says all of it."""
     kept = []
     for found_item in found:
         item = found_item
         words = list(_WORD.finditer(item.text))
         own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
-        if len(own) != len(words):
+        if len(own) != len(words) and not (item.quoted and own):
             # Keep the longest run of the item's own words.
             runs: list[list[re.Match[str]]] = [[]]
             for w in words:
@@ -140,22 +156,25 @@ def _anchors(question: Question, sentence: str) -> list[int]:
 
 
 def _best_name(
-    names: list[Found], anchors: list[int], sentence: str, kind: str
+    names: list[Found], anchors: list[int], sentence: str, question: Question
 ) -> tuple[int, int] | None:
     """The name that answers, by preferences applied in turn (each only when some name
     meets it): a name rather than a word made from one ("London-based", "Spain's");
-    for "where", a name placed by a preposition ("born in Melbourne"), for "who", one
-    that is not; otherwise a full name (two words or more); then the closest to the
-    anchors."""
-    whole = _prefer(names, lambda name: not _POSSESSIVE.search(name.text))
+    one after the preposition the question opens with ("at Parkhead" for "At which
+    ground…"); for "where", a name placed by a preposition ("born in Melbourne"), for
+    "who", one that is not, nor a qualifier ("the South Yorkshire company"); otherwise
+    a full name (two words or more); then as `_closest` ranks them."""
+    whole = _prefer(names, lambda name: not _possessive(sentence, name))
     chosen = _prefer([_bare(name) for name in whole], lambda name: not made_from_a_name(name.text))
-    if kind == "where":
+    chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
+    if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name))
-    elif kind == "who":
+    elif question.kind == "who":
         chosen = _prefer(chosen, lambda name: not placed(sentence, name))
+        chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
-    return _closest(chosen, anchors)
+    return _closest(chosen, anchors, sentence, question)
 
 
 def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
@@ -168,8 +187,27 @@ def placed(sentence: str, name: Found) -> bool:
     "the city of Harbin"). A possessive is not placed ("a shift in Washington's
     stance"), nor a report's dateline ("WASHINGTON: …"): it says where the report was
     filed, and would answer every "where" about the story."""
-    possessive = _POSSESSIVE.search(name.text) or sentence[name.end : name.end + 1] in ("'", "’")
-    return not possessive and bool(_PLACE.search(sentence[: name.start]))
+    return not _possessive(sentence, name) and bool(_PLACE.search(sentence[: name.start]))
+
+
+def _possessive(sentence: str, name: Found) -> bool:
+    """Whether the name is written as a possessive ("Spain's", "the United Nations'");
+    a quoted name's closing quote is not one."""
+    if name.quoted:
+        return False
+    return bool(_POSSESSIVE.search(name.text)) or sentence[name.end : name.end + 1] in ("'", "’")
+
+
+def _qualifies(sentence: str, name: Found) -> bool:
+    """Whether the name stands between an article and a lower-case word, as a qualifier
+    ("the South Yorkshire company", "the Glasgow clubs"): it says what kind of thing
+    the noun is, and is seldom who a question asks for. Verbs are not told from nouns,
+    so "the UN said" reads as one too; it is only passed over for another name."""
+    before = sentence[: name.start].split()[-1:]
+    if not before or before[0].lower() not in _DETERMINERS:
+        return False
+    after = _NEXT_WORD.match(sentence, name.end)
+    return after is not None and after.group(1).islower() and after.group(1) not in STOP_WORDS
 
 
 def _bare(name: Found) -> Found:
@@ -178,16 +216,26 @@ def _bare(name: Found) -> Found:
     return Found(name.kind, name.start, name.start + len(text), text)
 
 
-def _closest(found: list[Found], anchors: list[int]) -> tuple[int, int] | None:
+def _closest(
+    found: list[Found], anchors: list[int], sentence: str, question: Question
+) -> tuple[int, int] | None:
+    """The item in the clause that holds most of the question's words ("US exports rose
+    12.3%, but imports rose by 16.3%" answers how much exports grew with 12.3%); of
+    those, one after the preposition the question opens with ("To what age…" is
+    answered by 65 in "from 60 to 65"); of those, the one closest to the words."""
     if not found:
         return None
-    if not anchors:
-        return found[0].start, found[0].end
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
 
-    def distance(item: Found) -> int:
-        return min(min(abs(a - item.start), abs(a - item.end)) for a in anchors)
+    def clause(position: int) -> int:
+        return next(i for i, bound in enumerate(bounds[1:]) if position < bound)
 
-    best = min(found, key=distance)
+    def rank(item: Found) -> tuple[int, bool, int]:
+        shared = sum(1 for a in anchors if clause(a) == clause(item.start))
+        distance = min((min(abs(a - item.start), abs(a - item.end)) for a in anchors), default=0)
+        return -shared, not introduced(question, sentence, item), distance
+
+    best = min(found, key=rank)
     return best.start, best.end
 
 
@@ -200,29 +248,61 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
     anchors = [w.start() for w in focus] or _anchors(question, sentence)
-    beside = [n for n in names if any(_near(n, word) for word in focus)]
+    beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
     if beside:
-        return _best_name(beside, anchors, sentence, question.kind)
+        return _best_name(beside, anchors, sentence, question)
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
         if qualifiers:
             return qualifiers[0].start(), qualifiers[-1].end()
+    done = _object_of(question, words, sentence)
+    if done:
+        return done[0].start(), done[-1].end()
     if names:
-        return _best_name(names, anchors, sentence, question.kind)
+        return _best_name(names, anchors, sentence, question)
     for head in heads:
-        phrase: list[re.Match[str]] = []
-        for later in words[words.index(head) + 1 : words.index(head) + 1 + MAX_PHRASE_WORDS]:
-            between = sentence[(phrase[-1] if phrase else head).end() : later.start()]
-            if _CLAUSE_END.search(between):
-                break
-            if later.group(0).lower() in STOP_WORDS:
-                if phrase:
-                    break
-                continue
-            phrase.append(later)
+        phrase = _phrase_after(words, words.index(head), sentence)
         if phrase:
             return phrase[0].start(), phrase[-1].end()
     return None
+
+
+def _object_of(
+    question: Question, words: list[re.Match[str]], sentence: str
+) -> list[re.Match[str]]:
+    """For "Which animal will John Cleese voice?": the words after the question's verb
+    where the sentence writes it after the question's other words ("John Cleese will
+    voice a sheep" → "sheep"); empty when the question does not end on its verb or the
+    sentence does not say it so."""
+    asked = _ASKS_AN_OBJECT.match(question.text)
+    verb = terms(asked.group(1)) if asked else []
+    if not verb:
+        return []
+    window = MAX_PHRASE_WORDS
+    said: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if terms(word.group(0))[:1] == verb:
+            before = {t for w in words[max(0, i - window) : i] for t in terms(w.group(0))}
+            said.append((len(before & question.terms), i))
+    shared, at = max(said, default=(0, 0))
+    return _phrase_after(words, at, sentence) if shared else []
+
+
+def _phrase_after(words: list[re.Match[str]], index: int, sentence: str) -> list[re.Match[str]]:
+    """The words after words[index] up to the next small word or clause break, its own
+    small words skipped ("the stimulant modafinil" → "modafinil", "voice a sheep and…"
+    → "sheep")."""
+    phrase: list[re.Match[str]] = []
+    for later in words[index + 1 : index + 1 + MAX_PHRASE_WORDS]:
+        between = sentence[(phrase[-1] if phrase else words[index]).end() : later.start()]
+        if _CLAUSE_END.search(between):
+            break
+        if later.group(0).lower() in STOP_WORDS:
+            if phrase:
+                break
+            continue
+        phrase.append(later)
+    return phrase
 
 
 def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> list[re.Match[str]]:
@@ -241,11 +321,13 @@ def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> li
     return []
 
 
-def _near(name: Found, word: re.Match[str]) -> bool:
-    """Whether a name stands right beside a word ("the Xhosa language", "the stimulant
-    modafinil"): at most a few characters apart."""
-    gap = word.start() - name.end if word.start() >= name.end else name.start - word.end()
-    return gap <= NEXT_TO
+def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
+    """Whether a name stands right beside a word and so names what the word is ("the
+    Xhosa language", "the stimulant modafinil"): at most a few characters apart, and
+    not a possessive before it ("the Rugby Football Union's referees" owns them)."""
+    if word.start() >= name.end:
+        return not _possessive(sentence, name) and word.start() - name.end <= NEXT_TO
+    return name.start - word.end() <= NEXT_TO
 
 
 def _role_beside(named: list[str], sentence: str) -> tuple[int, int] | None:

@@ -31,6 +31,8 @@ from assistant.records import Passage
         ("How long did the call last?", "$500 billion", False),
         ("Who will succeed him as chief executive?", "Japanese", False),
         ("Who will succeed him as chief executive?", "Toshiyuki Shiga", True),
+        ("Which paper quoted him?", "European and Ukrainian", False),
+        ("Which city hosts the final?", "San Sebastian", True),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -82,6 +84,17 @@ def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
 
 
+def test_a_name_given_in_quotes_is_one_name_whatever_its_case() -> None:
+    text = "Known as the 'Iron Lady' in Moscow, she was dubbed \"le cost killer\" in Paris."
+    names = [(found.text, found.quoted) for found in find(text, "name")]
+    assert names == [
+        ("Iron Lady", True),
+        ("Moscow", False),
+        ("le cost killer", True),
+        ("Paris", False),
+    ]
+
+
 def test_a_name_of_small_words_is_not_missing_from_passages_that_hold_it() -> None:
     text = "AT&T was set up by Alexander Graham Bell in 1885."
     passage = Passage("c1", "a1", "att.txt", "AT&T bought", text, 0, len(text))
@@ -131,6 +144,56 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
             "In what language is the film performed?",
             "The film, shot in Cape Town in the Xhosa language, premiered in Berlin.",
             "Xhosa",
+        ),
+        (
+            "Who was the aid coordinator who warned of famine?",
+            "The United Nations' aid coordinator, Maria Olsen, warned of famine in the region.",
+            "Maria Olsen",
+        ),
+        (
+            "In which city will the final be played?",
+            "The final has been moved to Anfield Road Stadium in San Sebastian.",
+            "San Sebastian",
+        ),
+        (
+            "Which umpire gave the batsman out?",
+            "Cricket Australia's umpires' chief said Bowden made two errors in the match.",
+            "Bowden",
+        ),
+        (
+            "Who was appointed as the new head of the bank?",
+            "The South Wales lender, led by new chief executive Anna Morgan, expects a profit.",
+            "Anna Morgan",
+        ),
+        (
+            "By what percentage did sales grow last year?",
+            "Sales rose 8.1% to $2bn last year, but costs rose even faster by 11.4% to a record.",
+            "8.1%",
+        ),
+        (
+            "At which ground will the derby be played?",
+            "The two Milan clubs meet at Highbury on Sunday.",
+            "Highbury",
+        ),
+        (
+            "For what event did the minister fly to Ottawa?",
+            "The minister flew to Ottawa with Foreign Secretary Jack Straw for a NATO summit.",
+            "NATO",
+        ),
+        (
+            "How many of the club's players were hurt?",
+            "In all, 12 of the club's 30 players were hurt in the crash.",
+            "12",
+        ),
+        (
+            "What nickname did the striker earn?",
+            "Dubbed 'the little pea' by fans, the striker scored twice for Chivas.",
+            "the little pea",
+        ),
+        (
+            "Which animal will Jane Smith voice?",
+            "Tom Hanks will voice a horse, Jane Smith will voice a dolphin and Al Reyes a cat.",
+            "dolphin",
         ),
     ],
 )
