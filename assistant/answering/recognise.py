@@ -105,6 +105,7 @@ NAMES_A_DAY = re.compile(
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
 _JOINER = r"(?:of|the|de|da|del|della|van|von|der|den|al|bin|le|la|du|y|&|and)"
+_JOINERS = frozenset(_JOINER[3:-1].split("|"))
 # Forms of address that open a name but are not one ("Mr Holiff" names Holiff).
 _HONORIFIC = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+)+", re.IGNORECASE
@@ -175,6 +176,38 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
     return Found("number", start, start + len(found), found)
+
+
+# Last words that make a name an organisation, a place or an event rather than a person.
+_NOT_A_PERSON = frozenset(
+    """academy agency airline airlines airport alliance association authority awards bank
+    board bros brothers capital centre center championship channel church city club college
+    commission committee company corp corporation council county court cup department
+    district energy entertainment federation festival forum foundation fund games group
+    hall holdings hospital house inc industries institute international league ltd media
+    ministry motors museum network networks news office organisation organization park
+    parliament partners party plc police post press prize project radio records republic
+    road school service services society software square stadium street studio studios
+    systems team technologies television theatre times trust tv union united university
+    valley""".split()
+)
+
+
+def looks_like_a_person(text: str, name: Found) -> bool:
+    """Whether a name found in `text` reads as a person's: written after a form of address
+    ("Mr Spindler"), or two to four capitalised words, none in capitals only, none a word
+    that ends the names of organisations and places ("Council", "Street"). News names
+    people in these ways on first mention; a single word or an acronym is more often a
+    place or a body ("Europe", "BBC")."""
+    before = text[: name.start]
+    if re.search(r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+$", before, re.I):
+        return True
+    words = [re.sub(r"['’]s?$", "", w) for w in name.text.split() if w.lower() not in _JOINERS]
+    if any(w.isupper() or w.lower() in _NOT_A_PERSON for w in words):
+        return False
+    if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+        return False
+    return 2 <= len(words) <= 4
 
 
 def _given(match: re.Match[str]) -> Found:

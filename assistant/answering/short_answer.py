@@ -4,14 +4,21 @@
 quoted sentence; this finds that span so that a reader sees it marked:
 
 - a question that wants a name, date or amount (question.py) gets the one of
-  that kind that the question does not already name, closest to the words
-  the sentence shares with the question; an amount in brackets right after
-  another is a conversion ("$16.6bn (£8.82bn)") and gives way to the first;
+  that kind that the question does not already name, in the clause holding
+  most of the question's words ("exports rose 12.3%, but imports rose
+  16.3%"), after the preposition the question opens with ("At which
+  ground…" → "at Parkhead"), closest to the question's words; an amount in
+  brackets right after another is a conversion ("$16.6bn (£8.82bn)") and
+  gives way to the first; "how many of…" takes "92 of…";
   "where" prefers a name placed by a preposition ("born in Melbourne"),
-  "who" one that is not, and a name beats a word made from one ("Spain's");
+  "who" one that is not, nor a qualifier ("the South Yorkshire company"),
+  and one written as a person's name; a name beats a word made from one and
+  a possessive ("Spain's", "the United Nations'");
 - "which/what X" gets the name beside or nearest to X ("the Xhosa language",
-  "Lehman Brothers economist Paul Sheard"), or the words after X when there
-  is no name ("the stimulant modafinil");
+  "Lehman Brothers economist Paul Sheard"), the object of the question's
+  verb ("Which animal will Cleese voice?" → "a sheep"), or the words after X
+  when there is no name ("the stimulant modafinil"); a name given in quotes
+  ("dubbed 'le cost killer'") is a name;
 - "who is NAME?" gets the title or role written beside the name ("US
   Defence Secretary Pete Hegseth");
 - "why" gets the clause after a word of cause ("because…", "due to…");
@@ -24,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.question import Question, fits
-from assistant.answering.recognise import Found, find, made_from_a_name
+from assistant.answering.recognise import Found, find, looks_like_a_person, made_from_a_name
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -162,8 +169,9 @@ def _best_name(
     meets it): a name rather than a word made from one ("London-based", "Spain's");
     one after the preposition the question opens with ("at Parkhead" for "At which
     ground…"); for "where", a name placed by a preposition ("born in Melbourne"), for
-    "who", one that is not, nor a qualifier ("the South Yorkshire company"); otherwise
-    a full name (two words or more); then as `_closest` ranks them."""
+    "who", one that is not, nor a qualifier ("the South Yorkshire company"), and one
+    written as a person's name (`looks_like_a_person`); otherwise a full name (two
+    words or more); then as `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
     chosen = _prefer([_bare(name) for name in whole], lambda name: not made_from_a_name(name.text))
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
@@ -172,6 +180,7 @@ def _best_name(
     elif question.kind == "who":
         chosen = _prefer(chosen, lambda name: not placed(sentence, name))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
+        chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)

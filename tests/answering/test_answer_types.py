@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answering.evidence import absent_from, one_passage_holds_the_question
 from assistant.answering.question import analyse, fits
-from assistant.answering.recognise import find
+from assistant.answering.recognise import find, looks_like_a_person
 from assistant.answering.short_answer import placed, short_answer
 from assistant.records import Passage
 
@@ -84,6 +84,22 @@ def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "person"),
+    [
+        ("The deal was signed by Jose Maria Pons in May.", "Jose Maria Pons", True),
+        ("Mr Slattery sued the firm.", "Slattery", True),
+        ("He spoke for Europe at the talks.", "Europe", False),
+        ("The Rugby Football Union banned him.", "Rugby Football Union", False),
+        ("He complained to BBC Radio.", "BBC Radio", False),
+        ("The Factory Records founder spoke.", "Factory Records", False),
+    ],
+)
+def test_a_name_reads_as_a_persons_by_its_form(sentence: str, name: str, person: bool) -> None:
+    [found] = [f for f in find(sentence, "name") if f.text == name]
+    assert looks_like_a_person(sentence, found) is person
+
+
 def test_a_name_given_in_quotes_is_one_name_whatever_its_case() -> None:
     text = "Known as the 'Iron Lady' in Moscow, she was dubbed \"le cost killer\" in Paris."
     names = [(found.text, found.quoted) for found in find(text, "name")]
@@ -144,6 +160,11 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
             "In what language is the film performed?",
             "The film, shot in Cape Town in the Xhosa language, premiered in Berlin.",
             "Xhosa",
+        ),
+        (
+            "Who represented Spain at the talks?",
+            "Spain was represented by its director general for Europe, Ana Lopez Garcia.",
+            "Ana Lopez Garcia",
         ),
         (
             "Who was the aid coordinator who warned of famine?",
