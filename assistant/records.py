@@ -348,6 +348,8 @@ RELEVANCE_LABELS = {
     "off-topic": "off the question's topic",
 }
 # Said with an answer chosen with little confidence (relevance "unsure").
+# How many of the closest passages a refusal shows.
+CLOSEST_SHOWN = 3
 UNSURE_NOTE = "This answer may not answer the question: compare it with its passage."
 
 
@@ -393,7 +395,7 @@ class Answer:
 
     `passages` are all retrieved passages: the ones the text cites first, as
     [1], [2]… in the order the text first cites them, then the others in rank
-    order (the closest ones are shown when the answer is a refusal);
+    order (a refusal shows the first few, as `closest`);
     `citations` holds only the cited ones; `claims` has a verdict per sentence.
     """
 
@@ -416,6 +418,13 @@ class Answer:
     conversation: str = ""
     saved_as: int = 0
     not_saved: str = ""
+
+    @property
+    def closest(self) -> tuple[Passage, ...]:
+        """What a refusal shows: the passages retrieval ranked first (by meaning and
+        keywords together), listed by their similarity to the question, the figure shown
+        beside each, so that the list reads from closest down."""
+        return tuple(sorted(self.passages[:CLOSEST_SHOWN], key=lambda p: -p.score))
 
     @property
     def unsure(self) -> bool:

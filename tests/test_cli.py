@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -63,6 +64,9 @@ def test_refusal_lists_the_closest_passages(
     run(capsys, "ingest", str(SEED_FILE))
     code, out, _ = run(capsys, "ask", "Who won the 2022 FIFA World Cup final?")
     assert code == 0 and out.startswith("The articles do not say.")
+    listed = out.split("Closest passages:")[1]
+    similarities = [float(s) for s in re.findall(r"similarity (\d\.\d\d)\)", listed)]
+    assert similarities and similarities == sorted(similarities, reverse=True)
 
 
 @pytest.mark.parametrize(

@@ -110,9 +110,9 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.note:
         print(f"\n({answer.note})")
     if answer.refused:
-        if answer.passages:
+        if answer.closest:
             print("\nClosest passages:")
-            for n, passage in enumerate(answer.passages[:3], start=1):
+            for n, passage in enumerate(answer.closest, start=1):
                 print(
                     f"  [{n}] {passage.title} — {shown(bot, passage.source)} "
                     f"(similarity {passage.score:.2f})"

@@ -323,7 +323,7 @@ def _bolded(text: str, start: int, end: int, bold: tuple[int, int] | None) -> st
 
 def _refusal_panel(answer: Answer, turn: int, label: Label) -> str:
     closest = (
-        "".join(_passage(n, p, turn, [], label) for n, p in enumerate(answer.passages[:3], start=1))
+        "".join(_passage(n, p, turn, [], label) for n, p in enumerate(answer.closest, start=1))
         or '<p class="note">The index has no passages to show: add articles first.</p>'
     )
     return (

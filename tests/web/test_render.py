@@ -1,5 +1,7 @@
 """HTML rendering: everything from articles and models is inert; chips and highlights are ours."""
 
+import dataclasses
+
 from assistant import answer_markdown
 from assistant.records import Answer, Citation, Claim, Evidence, Passage, ShortAnswer
 from assistant.web import render
@@ -64,6 +66,17 @@ def test_refusal_panel_shows_the_closest_passages() -> None:
     )
     html = render.panel(answer, turn=1)
     assert "do not cover this" in html and html.count("data-passage=") == 2
+
+
+def test_a_refusal_lists_the_first_ranked_passages_most_similar_first() -> None:
+    """Ranking weighs keywords too, so rank order and similarity can disagree; the list a
+    reader sees falls in the similarity shown beside each passage."""
+    ranked = tuple(
+        dataclasses.replace(passage(n), chunk_id=f"c{n}", score=score)
+        for n, score in enumerate((0.31, 0.52, 0.40, 0.90), start=1)
+    )
+    answer = Answer("q", "The articles do not say.", "extractive", True, passages=ranked)
+    assert [p.chunk_id for p in answer.closest] == ["c2", "c3", "c1"]
 
 
 def test_uncited_claim_shows_its_suggested_passage() -> None:
