@@ -493,6 +493,8 @@ class Answer:
             "claims": [dataclasses.asdict(c) for c in self.claims],
             "dropped_citations": list(self.dropped_citations),
             "short_answer": dataclasses.asdict(self.short_answer) if self.short_answer else None,
+            "unsure": self.unsure,
+            "caution": self.caution,
             "newest_source": (
                 {"n": newest.n, "date": newest.date} if (newest := self.newest_source) else None
             ),

@@ -41,6 +41,11 @@ def test_ingest_ask_search_list_remove(
     citation = answer["citations"][0]
     assert set(citation) >= {"n", "source", "title", "text", "score", "start", "end"}
     assert all(claim["verdict"] == "supported" for claim in answer["claims"])
+    short = answer["short_answer"]  # as the README says to find it in its passage
+    cited = next(c for c in answer["citations"] if c["n"] == short["n"])
+    offset = cited["start"]
+    assert cited["text"][short["start"] - offset : short["end"] - offset] == short["text"]
+    assert answer["unsure"] is False and answer["caution"] == ""
 
     code, out, _ = run(capsys, "ask", "How much are Ukraine's rare earth minerals worth?")
     assert "$500 billion" in out and "Sources:" in out and "✓ supported" in out

@@ -117,7 +117,7 @@ _NAME = re.compile(
 # name whatever its case.
 _GIVEN = re.compile(
     r"\b(?:dubbed|nicknamed|called|named|known as|labell?ed|branded|billed as|(?:en)?titled)"
-    r"\s+(?:the\s+)?[\"'‘“]([^\"‘“’”]{2,60}?)[\"'’”](?!\w)",
+    r"\s+(?:the\s+)?(?:\"([^\"]{2,60}?)\"|“([^”]{2,60}?)”|['‘]([^'‘’\"]{2,60}?)['’](?!\w))",
     re.IGNORECASE,
 )
 # Units that are not units: an amount runs up to the first word that is plainly not its noun.
@@ -202,7 +202,7 @@ def looks_like_a_person(text: str, name: Found) -> bool:
     before = text[: name.start]
     if re.search(r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+$", before, re.I):
         return True
-    words = [re.sub(r"['’]s?$", "", w) for w in name.text.split() if w.lower() not in _JOINERS]
+    words = [re.sub(r"['’]s?$", "", w) for w in name.text.split() if w not in _JOINERS]
     if any(w.isupper() or w.lower() in _NOT_A_PERSON for w in words):
         return False
     if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
@@ -212,7 +212,8 @@ def looks_like_a_person(text: str, name: Found) -> bool:
 
 def _given(match: re.Match[str]) -> Found:
     """A name given in quotes, without its quotes."""
-    return Found("name", match.start(1), match.end(1), match.group(1), quoted=True)
+    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+    return Found("name", match.start(group), match.end(group), match.group(group), quoted=True)
 
 
 def _name(text: str, match: re.Match[str]) -> Found | None:

@@ -56,6 +56,9 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 MAX_PHRASE_WORDS = 6
+# A phrase in double or curly quotes, or in single quotes that are not apostrophes.
+_QUOTED = re.compile(r"\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w)")
+MAX_QUOTED_WORDS = 8
 # "Which animal will John Cleese voice?": the thing asked about is the object of the
 # question's last word, its verb.
 _ASKS_AN_OBJECT = re.compile(
@@ -74,6 +77,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         return _role_beside(sorted(question.identifies), sentence)
     if question.kind == "which" and question.focus:
         return _beside_focus(question, sentence)
+    if question.kind == "which" and not question.wants:
+        return _quoted(question, sentence)  # "What did Beijing call the embargo?"
     if question.wants:
         found = [
             f for f in new_items(find(sentence, question.wants), question) if fits(question, f.text)
@@ -267,12 +272,32 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     done = _object_of(question, words, sentence)
     if done:
         return done[0].start(), done[-1].end()
+    quoted = _quoted(question, sentence)
+    if quoted and not (names and question.wants == "name"):
+        return quoted
     if names:
         return _best_name(names, anchors, sentence, question)
     for head in heads:
         phrase = _phrase_after(words, words.index(head), sentence)
         if phrase:
             return phrase[0].start(), phrase[-1].end()
+    return None
+
+
+def _quoted(question: Question, sentence: str) -> tuple[int, int] | None:
+    """The first short phrase the sentence puts in quotes that the question does not say:
+    a title, slogan or name ("the focus of the budget was "more for all""). A quotation
+    of speech is longer, or ends in punctuation, and is passed over."""
+    for match in _QUOTED.finditer(sentence):
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        text = match.group(group)
+        words = _WORD.findall(text)
+        if not words or len(words) > MAX_QUOTED_WORDS or text.rstrip()[-1] in ".,;:!?":
+            continue
+        said = [set(found) for word in words if (found := terms(word))]
+        if said and all(found <= question.terms for found in said):
+            continue
+        return match.start(group), match.end(group)
     return None
 
 

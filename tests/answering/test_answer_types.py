@@ -89,6 +89,7 @@ def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     [
         ("The deal was signed by Jose Maria Pons in May.", "Jose Maria Pons", True),
         ("Mr Slattery sued the firm.", "Slattery", True),
+        ("Doctors praised Al Morgan-Jones.", "Al Morgan-Jones", True),
         ("He spoke for Europe at the talks.", "Europe", False),
         ("The Rugby Football Union banned him.", "Rugby Football Union", False),
         ("He complained to BBC Radio.", "BBC Radio", False),
@@ -210,6 +211,26 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
             "What nickname did the striker earn?",
             "Dubbed 'the little pea' by fans, the striker scored twice for Chivas.",
             "the little pea",
+        ),
+        (
+            "What slogan did the party unveil?",
+            'The leader said the campaign would be fought under the banner "a fairer deal".',
+            "a fairer deal",
+        ),
+        (
+            "What did the minister call the plan?",
+            "The minister described the plan as a “recipe for chaos” on Monday.",
+            "recipe for chaos",
+        ),
+        (
+            "Which newspaper did the minister speak to?",
+            'The minister told the Observer the plan was "nonsense".',
+            "Observer",
+        ),
+        (
+            "Who was chosen as the new children's commissioner?",
+            "Leeds General Hospital professor of surgery, Al Morgan-Jones, was chosen by them.",
+            "Al Morgan-Jones",
         ),
         (
             "Which animal will Jane Smith voice?",
