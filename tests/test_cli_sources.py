@@ -126,6 +126,17 @@ def test_a_sync_with_nothing_changed_succeeds_quietly(
     assert "files done" not in err and "nothing could be read" not in err
 
 
+# `python -m assistant ARGS…` with Ctrl+C unblocked and raising KeyboardInterrupt, as from a
+# shell, whatever the test process (its threads, its libraries) left ignored or blocked.
+INTERRUPTIBLE = (
+    "import runpy, signal, sys; "
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv = ['assistant', *sys.argv[1:]]; "
+    "runpy.run_module('assistant', run_name='__main__')"
+)
+
+
 def test_sync_every_keeps_running_until_interrupted(
     cli_env: Path, capsys: pytest.CaptureFixture[str], web: WebServer
 ) -> None:
@@ -139,7 +150,7 @@ def test_sync_every_keeps_running_until_interrupted(
     page = web.page("/library", article_html("Library to open on Sundays", PARAGRAPHS))
     assert run(capsys, "ingest", page)[0] == 0
     process = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "sync", "--every", "1m"],
+        [sys.executable, "-c", INTERRUPTIBLE, "sync", "--every", "1m"],
         cwd=REPO,
         env={**os.environ},
         stdout=subprocess.PIPE,

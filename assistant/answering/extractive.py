@@ -21,6 +21,7 @@ It refuses, instead of quoting the closest sentence, when:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from assistant.answering.base import Piece
@@ -161,7 +162,17 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
         return ""
     for text in [*(p.text for p in passages), articles]:
         for amount in find(text, "number"):
-            following = terms(text[amount.start : amount.end + 40])
-            if counted[0] in following[:5]:
+            after = text[amount.start : amount.end + 40]
+            if counted[0] in terms(after)[:5] or _compound_of(noun, after):
                 return ""
     return f"No passage gives a number of {noun}."
+
+
+def _compound_of(noun: str, text: str) -> bool:
+    """Whether one of the first words of `text` is a compound ending in `noun`: "5 billion
+    webpages" counts pages."""
+    noun = noun.lower()
+    return any(
+        len(word) >= len(noun) + 3 and word.endswith(noun)
+        for word in re.findall(r"[a-z]+", text.lower())[:6]
+    )

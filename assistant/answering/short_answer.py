@@ -27,6 +27,7 @@ quoted sentence; this finds that span so that a reader sees it marked:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -44,8 +45,17 @@ _CAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 # Where one clause of a sentence ends and the next begins.
-_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although)\s")
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|even as|even though)\s")
 _CONVERSION = re.compile(r"[(;]\s*$")
+# "rose 32,000 to 1.41 million": a change, then the level it reached.
+_CHANGED = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed"
+    r"|ing)|gr[eo]w(?:s|n|ing)?|climb(?:s|ed|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|"
+    r"slip(?:s|ped)?|slump(?:s|ed)?|soar(?:s|ed)?|surg(?:e|es|ed)|declin(?:e|es|ed|ing)|"
+    r"cut|rais(?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\s+to\s+")
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -90,12 +100,30 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             if _PART_OF.search(question.text):
                 # "How many of the peers…": "all but 92 of the Lords' 750 peers" gives 92.
                 found = [f for f in found if _OF.match(sentence, f.end)] or found
+            found = _change_or_level(question, sentence, found)
         return _closest(found, _anchors(question, sentence), sentence, question)
     if question.kind == "why":
         match = _CAUSE.search(sentence)
         if match:
             return match.start(1), match.start(1) + len(match.group(1).rstrip(" ,"))
     return None
+
+
+def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
+    """Of "rose 32,000 to 1.41 million", the change (32,000) for a question about a change
+    ("By how much did it rise?"), else the level it reached (1.41 million)."""
+    changes, levels = [], []
+    for first, second in itertools.pairwise(found):
+        between = sentence[first.end : second.start]
+        if _TO.fullmatch(between) and _CHANGED.search(
+            sentence[max(0, first.start - 30) : first.start]
+        ):
+            changes.append(first)
+            levels.append(second)
+    if not changes:
+        return found
+    unwanted = levels if _CHANGED.search(question.text) else changes
+    return [f for f in found if f not in unwanted] or found
 
 
 def introduced(question: Question, sentence: str, answer: Found) -> bool:

@@ -134,6 +134,12 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
     assert [f.text for f in find(text, "date")] == ["7.30pm"]
 
 
+def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time() -> None:
+    text = "Jobless numbers rose 2.35% to 1.41 million; the vote closes at 19.45 GMT."
+    assert [f.text for f in find(text, "number")] == ["2.35%", "1.41 million"]
+    assert [f.text for f in find(text, "date")] == ["19.45 GMT"]
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "short"),
     [
@@ -231,6 +237,16 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
             "Who was chosen as the new children's commissioner?",
             "Leeds General Hospital professor of surgery, Al Morgan-Jones, was chosen by them.",
             "Al Morgan-Jones",
+        ),
+        (
+            "How many people were out of work in May?",
+            "Those out of work rose 32,000 to 1.41 million in May, even as 9,000 more got jobs.",
+            "1.41 million",
+        ),
+        (
+            "By how much did the bank's profits rise?",
+            "The bank's profits rose 12% to £80m last year.",
+            "12%",
         ),
         (
             "Which animal will Jane Smith voice?",

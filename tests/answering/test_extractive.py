@@ -1,6 +1,7 @@
 """The offline backend answers the seed questions from the article, and refuses the rest."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +187,22 @@ def test_where_is_not_answered_by_a_name_the_sentence_does_not_place(
     placed = seeded().ask("Where was Pete Hegseth speaking about Ukraine's borders?")
     assert not placed.refused and placed.short_answer is not None
     assert placed.short_answer.text == "Brussels"
+
+
+def test_how_many_counts_a_compound_of_the_counted_noun(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # "webpages" are pages: the amount before it answers, and is no reason to refuse.
+    article = tmp_path / "search.txt"
+    article.write_text(
+        "Search engine opens to the public\n\n"
+        "A software company has opened its new search engine to the public after a year of "
+        "tests. To build it, the company has indexed 5 billion webpages, and it says the index "
+        "is brought up to date every two days, more often than its rivals manage.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("How many web pages has the company indexed for its search engine?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "5 billion webpages"
