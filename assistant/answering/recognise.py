@@ -196,19 +196,24 @@ _NOT_A_PERSON = frozenset(
 
 def looks_like_a_person(text: str, name: Found) -> bool:
     """Whether a name found in `text` reads as a person's: written after a form of address
-    ("Mr Spindler"), or two to four capitalised words, none in capitals only, none a word
-    that ends the names of organisations and places ("Council", "Street"). News names
-    people in these ways on first mention; a single word or an acronym is more often a
-    place or a body ("Europe", "BBC")."""
+    ("Mr Spindler"), or ending in two or more capitalised words, none in capitals only,
+    none a word that ends the names of organisations and places ("Council", "Street"),
+    after any title ("UK Foreign Secretary Jack Straw"). News names people in these ways
+    on first mention; a single word or an acronym is more often a place or a body
+    ("Europe", "BBC")."""
     before = text[: name.start]
     if re.search(r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+$", before, re.I):
         return True
     words = [re.sub(r"['’]s?$", "", w) for w in name.text.split() if w not in _JOINERS]
-    if any(w.isupper() or w.lower() in _NOT_A_PERSON for w in words):
-        return False
-    if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
-        return False
-    return 2 <= len(words) <= 4
+    # The person's own name ends the run, after any title: "UK Foreign Secretary Jack Straw".
+    own = 0
+    for word in reversed(words):
+        if word.isupper() or word.lower() in _NOT_A_PERSON or not word[:1].isupper():
+            break
+        if any(c.isdigit() for c in word):
+            return False
+        own += 1
+    return own >= 2 and (own <= 4 or own == len(words))
 
 
 def _given(match: re.Match[str]) -> Found:

@@ -90,6 +90,8 @@ def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
         ("The deal was signed by Jose Maria Pons in May.", "Jose Maria Pons", True),
         ("Mr Slattery sued the firm.", "Slattery", True),
         ("Doctors praised Al Morgan-Jones.", "Al Morgan-Jones", True),
+        ("It was UK Foreign Secretary Jack Straw.", "UK Foreign Secretary Jack Straw", True),
+        ("He joined Burren Energy.", "Burren Energy", False),
         ("He spoke for Europe at the talks.", "Europe", False),
         ("The Rugby Football Union banned him.", "Rugby Football Union", False),
         ("He complained to BBC Radio.", "BBC Radio", False),
