@@ -180,6 +180,9 @@ _UNITS = {
     r"|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
     "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap)s?",
+    "fast": r"(?:%|per ?cent|mph|km/h|kph|knots?|[kmgt]hz|[kmgt]bps"
+    r"|(?:kilo|mega|giga)(?:hertz|bits?)|(?:second|minute|hour)s?"
+    r"|(?:miles|km|kilometres|metres) (?:an|per) hour)",
     "often": r"(?:times?|daily|weekly|monthly|yearly|annually|every|once|twice"
     r"|a (?:day|week|month|year))",
     "much": r"[$£€¥%]|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
@@ -189,7 +192,7 @@ _UNITS = {
 # "How quickly…" is answered in the units of "how long…".
 _SAME_UNITS = {"quickly": "long"}
 _BARE_NUMBER = re.compile(r"\d{1,3}")
-_MEASURE = re.compile(r"\bhow (long|old|far|often|much|quickly)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"\bhow (long|old|far|fast|often|much|quickly)\b", re.IGNORECASE)
 
 
 def fits(question: Question, found: str) -> bool:

@@ -84,8 +84,16 @@ def made_from_a_name(word: str) -> bool:
     when each of its capitalised words is ("European and Ukrainian"), not when one is a
     name ("San Sebastian", "Brian Eno")."""
     capitalised = [w for w in word.split() if w[:1].isupper()]
-    return bool(capitalised) and all(
-        _MADE_FROM_A_NAME.search(w) or w.lower() in _NATIONALITIES for w in capitalised
+    return bool(capitalised) and all(_one_made_from_a_name(w) for w in capitalised)
+
+
+def _one_made_from_a_name(word: str) -> bool:
+    """One capitalised word made from a name, or from several ("Dutch-Moroccan")."""
+    if _MADE_FROM_A_NAME.search(word) or word.lower() in _NATIONALITIES:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        part[:1].isupper() and _one_made_from_a_name(part) for part in parts
     )
 
 

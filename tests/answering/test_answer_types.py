@@ -33,6 +33,10 @@ from assistant.records import Passage
         ("Who will succeed him as chief executive?", "Toshiyuki Shiga", True),
         ("Which paper quoted him?", "European and Ukrainian", False),
         ("Which city hosts the final?", "San Sebastian", True),
+        ("Who was charged with the killing?", "Dutch-Moroccan", False),
+        ("How fast is the new chip?", "18 months", False),
+        ("How fast is the new chip?", "3.2GHz", True),
+        ("How fast did the economy grow?", "2.5%", True),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
