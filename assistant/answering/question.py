@@ -103,13 +103,19 @@ _SEVERAL = re.compile(
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"[\w'’-]+")
-# "Who is Pete Hegseth?": a question asking who someone is, answered by their title or role.
-# The name is capitalised words with their small joining words, starting capitalised: "Who is
-# IBM's Linux strategy manager?" and "Who is the US Defence Secretary?" ask for a name, not for
-# who a name is.
-IDENTIFY = re.compile(
-    r"^\s*(?i:who\s+(?:is|was|are|were))\s+([A-Z][\w'’.-]*"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al))*)\s*\??\s*$"
+# "Who is Pete Hegseth?", "What role does Steve Witkoff have?", "What is Ruth Kelly's job?":
+# questions asking who someone is, answered by their title or role. The name is capitalised
+# words with their small joining words, starting capitalised: "Who is IBM's Linux strategy
+# manager?" and "Who is the US Defence Secretary?" ask for a name, not for who a name is.
+_NAMED = r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al))*?)"
+_ROLE = r"(?i:role|job|post|position|title)"
+IDENTIFY = (
+    re.compile(rf"^\s*(?i:who\s+(?:is|was|are|were))\s+{_NAMED}\s*\??\s*$"),
+    re.compile(
+        rf"^\s*(?i:what)\s+{_ROLE}\s+(?i:does|did|do)\s+{_NAMED}\s+"
+        r"(?i:have|hold|play|fill|take)\b[^?]*\??\s*$"
+    ),
+    re.compile(rf"^\s*(?i:what\s+(?:is|was))\s+{_NAMED}['’]s?\s+{_ROLE}\b[^?]*\??\s*$"),
 )
 
 
@@ -151,7 +157,7 @@ def analyse(question: str) -> Question:
     wants = _SHORT_FOR_KIND.get(kind, "")
     if kind == "which" and (_ASKS_A_NAME.search(question) or _OPENS_WITH_WHICH.match(question)):
         wants = "name"
-    identify = IDENTIFY.match(question)
+    identify = next((m for pattern in IDENTIFY if (m := pattern.match(question))), None)
     match = _FOCUS.match(question)
     focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
     focus = frozenset(t for w in focus_words for t in terms(w))

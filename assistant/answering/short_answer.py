@@ -69,6 +69,12 @@ MAX_PHRASE_WORDS = 6
 # A phrase in double or curly quotes, or in single quotes that are not apostrophes.
 _QUOTED = re.compile(r"\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w)")
 MAX_QUOTED_WORDS = 8
+# "Steve Witkoff, one of Trump's top negotiators, said": what stands between commas after a
+# name, when it opens like a description rather than a clause.
+_APPOSITIVE = re.compile(
+    r",\s+((?:(?:the|a|an|one)\b|(?!(?:who|which|whose|whom|said|says|told|added|and|but)\b)"
+    r"[a-z])[^,;:!?()\"“”]{2,100}?)\s*[,;:]"
+)
 # "Which animal will John Cleese voice?": the thing asked about is the object of the
 # question's last word, its verb.
 _ASKS_AN_OBJECT = re.compile(
@@ -84,7 +90,9 @@ NEXT_TO = 5
 def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     """The [start, end) span of `sentence` that answers `question`, or None."""
     if question.identifies:
-        return _role_beside(sorted(question.identifies), sentence)
+        role = _role_beside(sorted(question.identifies), sentence)
+        if role or question.kind == "who":
+            return role  # "What is Yang's title?" may still find it in quotes, below
     if question.kind == "which" and question.focus:
         return _beside_focus(question, sentence)
     if question.kind == "which" and not question.wants:
@@ -393,14 +401,19 @@ def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
 
 
 def _role_beside(named: list[str], sentence: str) -> tuple[int, int] | None:
-    """For "who is NAME?": the capitalised title right before the name in the sentence."""
-    for found in find(sentence, "name"):
-        own = terms(found.text)
-        if not named or not set(named) <= set(own) or own[: -len(named)] == []:
+    """For "who is NAME?" and "what role does NAME have?": the capitalised title right
+    before the name ("US Defence Secretary Pete Hegseth"), else the phrase set off by
+    commas right after it ("Steve Witkoff, one of Trump's top negotiators, said…")."""
+    names = [f for f in find(sentence, "name") if named and set(named) <= set(terms(f.text))]
+    for found in names:
+        if not terms(found.text)[: -len(named)]:
             continue
         # The run holds the title and the name ("US Defence Secretary Pete Hegseth").
         title_words = found.text.split()[: len(found.text.split()) - len(named)]
-        if title_words:
-            title = " ".join(title_words)
-            return found.start, found.start + len(title)
+        title = " ".join(title_words)
+        return found.start, found.start + len(title)
+    for found in names:
+        apposed = _APPOSITIVE.match(sentence, found.end)
+        if apposed:
+            return apposed.start(1), apposed.end(1)
     return None
