@@ -124,9 +124,12 @@ _NAME = re.compile(
 )
 # A name given in quotes ("dubbed 'le cost killer'", "known as the "Iron Lady""): it is a
 # name whatever its case.
+# A phrase in double or curly quotes, or in single quotes that are not apostrophes; one of
+# its three groups holds the phrase (`quoted_span`).
+QUOTED = r"(?:\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w))"
 _GIVEN = re.compile(
     r"\b(?:dubbed|nicknamed|called|named|known as|labell?ed|branded|billed as|(?:en)?titled)"
-    r"\s+(?:the\s+)?(?:\"([^\"]{2,60}?)\"|“([^”]{2,60}?)”|['‘]([^'‘’\"]{2,60}?)['’](?!\w))",
+    rf"\s+(?:the\s+)?{QUOTED}",
     re.IGNORECASE,
 )
 # Units that are not units: an amount runs up to the first word that is plainly not its noun.
@@ -224,10 +227,16 @@ def looks_like_a_person(text: str, name: Found) -> bool:
     return own >= 2 and (own <= 4 or own == len(words))
 
 
+def quoted_span(match: re.Match[str]) -> tuple[int, int]:
+    """Where the phrase of a match of QUOTED lies, without its quotes."""
+    group = next(i for i in range(1, 4) if match.group(i) is not None)
+    return match.start(group), match.end(group)
+
+
 def _given(match: re.Match[str]) -> Found:
     """A name given in quotes, without its quotes."""
-    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-    return Found("name", match.start(group), match.end(group), match.group(group), quoted=True)
+    start, end = quoted_span(match)
+    return Found("name", start, end, match.string[start:end], quoted=True)
 
 
 def _name(text: str, match: re.Match[str]) -> Found | None:

@@ -32,7 +32,14 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.question import Question, fits
-from assistant.answering.recognise import Found, find, looks_like_a_person, made_from_a_name
+from assistant.answering.recognise import (
+    QUOTED,
+    Found,
+    find,
+    looks_like_a_person,
+    made_from_a_name,
+    quoted_span,
+)
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -66,8 +73,7 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 MAX_PHRASE_WORDS = 6
-# A phrase in double or curly quotes, or in single quotes that are not apostrophes.
-_QUOTED = re.compile(r"\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w)")
+_QUOTED = re.compile(QUOTED)
 MAX_QUOTED_WORDS = 8
 # "Steve Witkoff, one of Trump's top negotiators, said": what stands between commas after a
 # name, when it opens like a description rather than a clause.
@@ -325,15 +331,15 @@ def _quoted(question: Question, sentence: str) -> tuple[int, int] | None:
     a title, slogan or name ("the focus of the budget was "more for all""). A quotation
     of speech is longer, or ends in punctuation, and is passed over."""
     for match in _QUOTED.finditer(sentence):
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-        text = match.group(group)
+        start, end = quoted_span(match)
+        text = sentence[start:end]
         words = _WORD.findall(text)
         if not words or len(words) > MAX_QUOTED_WORDS or text.rstrip()[-1] in ".,;:!?":
             continue
         said = [set(found) for word in words if (found := terms(word))]
         if said and all(found <= question.terms for found in said):
             continue
-        return match.start(group), match.end(group)
+        return start, end
     return None
 
 
