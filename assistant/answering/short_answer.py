@@ -9,7 +9,8 @@ quoted sentence; this finds that span so that a reader sees it marked:
   16.3%"), after the preposition the question opens with ("At which
   ground…" → "at Parkhead"), closest to the question's words; an amount in
   brackets right after another is a conversion ("$16.6bn (£8.82bn)") and
-  gives way to the first; "how many of…" takes "92 of…";
+  gives way to the first; "how many of…" takes "92 of…"; "rose 32,000 to
+  1.41 million" gives the level, unless the question asks about the change;
   "where" prefers a name placed by a preposition ("born in Melbourne"),
   "who" one that is not, nor a qualifier ("the South Yorkshire company"),
   and one written as a person's name; a name beats a word made from one and
@@ -18,9 +19,12 @@ quoted sentence; this finds that span so that a reader sees it marked:
   "Lehman Brothers economist Paul Sheard"), the object of the question's
   verb ("Which animal will Cleese voice?" → "a sheep"), or the words after X
   when there is no name ("the stimulant modafinil"); a name given in quotes
-  ("dubbed 'le cost killer'") is a name;
-- "who is NAME?" gets the title or role written beside the name ("US
-  Defence Secretary Pete Hegseth");
+  ("dubbed 'le cost killer'") is a name, and "what X" with no name to give
+  ("What slogan…", "What did Beijing call it?") takes a short phrase in
+  quotes ("more for all");
+- "who is NAME?" and "what role does NAME have?" get the title written
+  before the name ("US Defence Secretary Pete Hegseth") or the phrase set
+  off by commas after it ("Steve Witkoff, one of Trump's top negotiators,");
 - "why" gets the clause after a word of cause ("because…", "due to…");
 - anything else gets no short answer: the sentence is the answer.
 """
