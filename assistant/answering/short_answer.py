@@ -25,7 +25,8 @@ quoted sentence; this finds that span so that a reader sees it marked:
 - "who is NAME?" and "what role does NAME have?" get the title written
   before the name ("US Defence Secretary Pete Hegseth") or the phrase set
   off by commas after it ("Steve Witkoff, one of Trump's top negotiators,");
-- "why" gets the clause after a word of cause ("because…", "due to…");
+- "why" gets the clause after a word of cause ("because…", "due to…"), or
+  the ailment someone withdrew "with" ("with a rib injury");
 - anything else gets no short answer: the sentence is the answer.
 """
 
@@ -52,6 +53,12 @@ _CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|thanks to|amid"
     r"|in protest (?:at|against|over)|in a bid to|aimed at|in response to|for fear of)\s+"
     r"([^;:.!?]{3,160})",
+    re.IGNORECASE,
+)
+# "withdrew with a rib injury": an ailment is the reason someone pulls out or misses out.
+_AILMENT = re.compile(
+    r"\bwith (?:an? )?((?:[\w-]+ ){0,2}(?:injury|injuries|infection|illness|virus|bug|"
+    r"problem|problems|complaint|strain|knock|fracture|pain))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
@@ -124,6 +131,9 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         match = _CAUSE.search(sentence)
         if match:
             return match.start(1), match.start(1) + len(match.group(1).rstrip(" ,"))
+        ailment = _AILMENT.search(sentence)
+        if ailment:
+            return ailment.start(1), ailment.end(1)
     return None
 
 

@@ -277,6 +277,11 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             None,
         ),
         (
+            "Why did the champion pull out of the final?",
+            "The defending champion pulled out of the final with a chest infection on Friday.",
+            "chest infection",
+        ),
+        (
             "Which animal will Jane Smith voice?",
             "Tom Hanks will voice a horse, Jane Smith will voice a dolphin and Al Reyes a cat.",
             "dolphin",
