@@ -347,9 +347,9 @@ RELEVANCE_LABELS = {
     "related": "does not answer the question",
     "off-topic": "off the question's topic",
 }
-# Said with an answer chosen with little confidence (relevance "unsure").
 # How many of the closest passages a refusal shows.
 CLOSEST_SHOWN = 3
+# Said with an answer chosen with little confidence (relevance "unsure").
 UNSURE_NOTE = "This answer may not answer the question: compare it with its passage."
 
 

@@ -113,20 +113,23 @@ NAMES_A_DAY = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
-_JOINER = r"(?:of|the|de|da|del|della|van|von|der|den|al|bin|le|la|du|y|&|and)"
-_JOINERS = frozenset(_JOINER[3:-1].split("|"))
+# Small words inside a name ("Gulf of Suez", "Ludwig van Beethoven").
+_JOINERS = ("of the de da del della van von der den al bin le la du y & and").split()
+_JOINER = rf"(?:{'|'.join(_JOINERS)})"
 # Forms of address that open a name but are not one ("Mr Holiff" names Holiff).
-_HONORIFIC = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+)+", re.IGNORECASE
-)
+_ADDRESS = r"(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+"
+_HONORIFIC = re.compile(rf"^(?:{_ADDRESS})+", re.IGNORECASE)
+_ADDRESSED = re.compile(rf"\b{_ADDRESS}$", re.IGNORECASE)
+# "Spain's", "the United Nations'".
+POSSESSIVE = re.compile(r"['’]s?$")
 _NAME = re.compile(
     rf"\b(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.&-]*[\w]|[A-Z]\b))*"
 )
-# A name given in quotes ("dubbed 'le cost killer'", "known as the "Iron Lady""): it is a
-# name whatever its case.
 # A phrase in double or curly quotes, or in single quotes that are not apostrophes; one of
 # its three groups holds the phrase (`quoted_span`).
 QUOTED = r"(?:\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w))"
+# A name given in quotes ("dubbed 'le cost killer'", "known as the "Iron Lady""): it is a
+# name whatever its case.
 _GIVEN = re.compile(
     r"\b(?:dubbed|nicknamed|called|named|known as|labell?ed|branded|billed as|(?:en)?titled)"
     rf"\s+(?:the\s+)?{QUOTED}",
@@ -212,10 +215,9 @@ def looks_like_a_person(text: str, name: Found) -> bool:
     after any title ("UK Foreign Secretary Jack Straw"). News names people in these ways
     on first mention; a single word or an acronym is more often a place or a body
     ("Europe", "BBC")."""
-    before = text[: name.start]
-    if re.search(r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+$", before, re.I):
+    if _ADDRESSED.search(text[: name.start]):
         return True
-    words = [re.sub(r"['’]s?$", "", w) for w in name.text.split() if w not in _JOINERS]
+    words = [POSSESSIVE.sub("", w) for w in name.text.split() if w not in _JOINERS]
     # The person's own name ends the run, after any title: "UK Foreign Secretary Jack Straw".
     own = 0
     for word in reversed(words):

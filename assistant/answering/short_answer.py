@@ -38,6 +38,7 @@ from collections.abc import Callable
 
 from assistant.answering.question import Question, fits
 from assistant.answering.recognise import (
+    POSSESSIVE,
     QUOTED,
     Found,
     find,
@@ -76,7 +77,6 @@ _CHANGED = re.compile(
 _TO = re.compile(r"\s+to\s+")
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|from|(?:city|town|village|state|"
@@ -265,7 +265,7 @@ def _possessive(sentence: str, name: Found) -> bool:
     a quoted name's closing quote is not one."""
     if name.quoted:
         return False
-    return bool(_POSSESSIVE.search(name.text)) or sentence[name.end : name.end + 1] in ("'", "’")
+    return bool(POSSESSIVE.search(name.text)) or sentence[name.end : name.end + 1] in ("'", "’")
 
 
 def _qualifies(sentence: str, name: Found) -> bool:
@@ -282,7 +282,7 @@ def _qualifies(sentence: str, name: Found) -> bool:
 
 def _bare(name: Found) -> Found:
     """The name without a possessive ending."""
-    text = _POSSESSIVE.sub("", name.text)
+    text = POSSESSIVE.sub("", name.text)
     return Found(name.kind, name.start, name.start + len(text), text)
 
 
