@@ -3,7 +3,7 @@
     python bench/calibrate_answers.py [--work /tmp/assistant-scorer]
 
 Runs the real assistant (retrieval, the gates, the scorer) on the labelled
-questions the scorer was trained on (bench/data/bbc_qa.jsonl over the BBC
+questions the scorer was trained on (bench/data/bbc_qa.jsonl and bbc_qa2.jsonl over the BBC
 corpus, the seed sets over seeds/) and on the held-out BBC questions no
 training or calibration ever saw (bench/data/bbc_heldout.jsonl), once for
 each candidate value of the scorer's refusal threshold and once without the
@@ -32,6 +32,7 @@ from assistant.answering.scorer import trained
 REPO = Path(__file__).resolve().parents[1]
 TRAINED_ON = (
     ("bbc", "bench/data/bbc_qa.jsonl"),
+    ("bbc", "bench/data/bbc_qa2.jsonl"),
     ("seed", "bench/data/seed_dev.jsonl"),
     ("seed", "tests/eval/seed_questions.jsonl"),
 )

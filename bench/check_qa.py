@@ -1,6 +1,6 @@
 """Check labelled question files: shape, verbatim answers, near-miss rules, and counts.
 
-    python bench/check_qa.py [FILE ...]   (default: bench/data/bbc_qa.jsonl and seed_dev.jsonl)
+    python bench/check_qa.py [FILE ...]   (default: bench/data/bbc_qa*.jsonl and seed_dev.jsonl)
 
 Each line is one JSON object:
 
@@ -41,7 +41,7 @@ from assistant.ingest.decoding import decode_bytes  # noqa: E402
 from bench.bbc import FOLDERS, corpus_dir  # noqa: E402
 
 DATA = REPO / "bench" / "data"
-DEFAULT_FILES = (DATA / "bbc_qa.jsonl", DATA / "seed_dev.jsonl")
+DEFAULT_FILES = (DATA / "bbc_qa.jsonl", DATA / "bbc_qa2.jsonl", DATA / "seed_dev.jsonl")
 TYPES = frozenset(
     {"who", "when", "how_many", "where", "which_what", "why", "how", "yes_no", "list"}
 )

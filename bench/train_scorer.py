@@ -2,8 +2,8 @@
 
     python bench/train_scorer.py [--work /tmp/assistant-scorer] [--write]
 
-Data: the labelled questions of bench/data/bbc_qa.jsonl (over the BBC corpus,
-read from ../shared/data/bbc), bench/data/seed_dev.jsonl and
+Data: the labelled questions of bench/data/bbc_qa.jsonl and bbc_qa2.jsonl
+(over the BBC corpus, read from ../shared/data/bbc), bench/data/seed_dev.jsonl and
 tests/eval/seed_questions.jsonl (over seeds/). For each question the real
 assistant retrieves its passages; every candidate sentence is measured
 (assistant/answering/features.py) and labelled by whether it holds a gold
@@ -57,6 +57,7 @@ from bench import bbc
 REPO = Path(__file__).resolve().parents[1]
 SETS = (
     ("bbc", "bench/data/bbc_qa.jsonl"),
+    ("bbc", "bench/data/bbc_qa2.jsonl"),
     ("seed", "bench/data/seed_dev.jsonl"),
     ("seed", "tests/eval/seed_questions.jsonl"),
 )
@@ -65,8 +66,9 @@ L2 = 1.0
 # The score gate alone refuses at most this share of answerable questions; the name, amount and
 # type gates add one to two points more (bench/calibrate_answers.py measures them together).
 FALSE_REFUSALS = 0.01
-# The score, type and answerability gates together refuse at most this share of them.
-GATED_FALSE_REFUSALS = 0.02
+# The score, type and answerability gates together refuse at most this share of them: the
+# issue's bound of 3% false refusals, measured on questions the weights were trained on.
+GATED_FALSE_REFUSALS = 0.03
 GATE_L2 = 1.0
 # An answer is said to answer the question when the confidence model gives it at least this
 # chance of being right; below, "may not answer the question" (a plain chance, not tuned).
