@@ -131,7 +131,7 @@ def measure(
         answers = [item for item in new_items(found, question) if fits(question, item.text)]
         if question.kind == "where":
             # A place answers "where" as the sentence places it: "born in Melbourne".
-            answers = [item for item in answers if placed(sentence.text, item)]
+            answers = [item for item in answers if placed(sentence.text, item, question)]
         typed = bool(answers)
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}

@@ -6,11 +6,12 @@ preposition, "On what date…", "By how much…"), the words after which/what
 
 The kinds of short answer are those the recognisers (recognise.py) find:
 `name` (who, where), `date` (when, what year) and `number` (how many/much/
-long, what price). "Which/what X" questions are not typed from X (single-word
-meaning was measured too unreliable for that): their answer is whatever
-stands next to X in the answering sentence ("the stimulant modafinil").
-Questions asking why or how want an explanation, and "which two…"/"what
-are…" questions want several things.
+long, what price, to what level, what jobless rate). Other "which/what X"
+questions are not typed from X (single-word meaning was measured too
+unreliable for that): their answer is whatever stands next to X in the
+answering sentence ("the stimulant modafinil"). Questions asking why ("what
+caused…" too) or how want an explanation, and "which two…"/"what are…"
+questions want several things.
 """
 
 from __future__ import annotations
@@ -36,10 +37,14 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "quantity",
         r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide|"
-        r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:the|its|their|his|her) [\w-]* ?)?"
+        r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |"
+        r"[\w-]+['’]s? ))?(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|the)\b)"
+        r"(?-i:[a-z][\w-]*|[A-Z]{2,}) ){0,2}"
         r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
-        r"profit|revenue|turnover)s?\b|(?:what|which)\s.*\bworth\b)",
+        r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
+        r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
+        r"dividend)(?:s|es)?\b|(?:what|which)\s.*\bworth\b)",
     ),
     (
         "where",
@@ -47,7 +52,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?-i:city|country|town|region|state|county|"
         r"place|venue|stadium|port|capital|continent|island|village|area|location)\b)",
     ),
-    ("why", r"why\b"),
+    (
+        "why",
+        r"(?:why|what (?:caused|causes|prompted|triggered|sparked|led to|lay behind|lies behind"
+        r"|was behind|is behind))\b",
+    ),
     ("how", r"how\b"),
     ("which", r"(?:which|what)\b"),
     ("yes_no", r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"),
@@ -93,8 +102,12 @@ _SHARE = re.compile(
 _OPENS_WITH_WHICH = re.compile(_PREPOSITION + r"which\b", re.IGNORECASE)
 # "What is the name of…", "What was the deal called?": the answer is a name.
 _ASKS_A_NAME = re.compile(
-    r"\bname of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$", re.IGNORECASE
+    r"\bname of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$"
+    r"|(?:['’]s?|\b(?:real|full|birth|maiden|stage|original|new|first))\s+name\b",
+    re.IGNORECASE,
 )
+# "What does Veritas mean?": a meaning answers, not a name the question may mention.
+_ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\bmean\b", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six several".split())
 _SEVERAL = re.compile(
     r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
@@ -155,7 +168,11 @@ def analyse(question: str) -> Question:
     """Read `question` for what it asks."""
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
-    if kind == "which" and (_ASKS_A_NAME.search(question) or _OPENS_WITH_WHICH.match(question)):
+    if (
+        kind == "which"
+        and (_ASKS_A_NAME.search(question) or _OPENS_WITH_WHICH.match(question))
+        and not _ASKS_A_MEANING.match(question)
+    ):
         wants = "name"
     identify = next((m for pattern in IDENTIFY if (m := pattern.match(question))), None)
     match = _FOCUS.match(question)
@@ -198,6 +215,7 @@ _UNITS = {
 # "How quickly…" is answered in the units of "how long…".
 _SAME_UNITS = {"quickly": "long"}
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(r"\bhow (long|old|far|fast|often|much|quickly)\b", re.IGNORECASE)
 
 
@@ -235,6 +253,8 @@ def fits(question: Question, found: str) -> bool:
     measured = _SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())
     if measured == "old" and _BARE_NUMBER.fullmatch(found):
         return True  # "died at the age of 71"
+    if measured != "old" and _AGE.search(found):
+        return False  # "the 34-year-old" is no time for "how quickly…"
     unit = _UNITS[measured]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
 

@@ -9,7 +9,9 @@ and recognising one question's candidates some 35 ms. So the assistant uses
 these rules:
 
 - `number`: amounts with their currency, scale and unit ("$500 billion",
-  "1.16bn euros", "56%", "nearly 90 minutes", "three years");
+  "1.16bn euros", "56%", "nearly 90 minutes", "three years"), scores and
+  ranges ("3-2 win", "5-10 years"), but not "one" standing for a noun ("a
+  later one");
 - `date`: days, months, years, weekdays and relative dates ("25 January",
   "December 2003", "2013", "on Wednesday", "last month");
 - `name`: runs of capitalised words with their small joining words
@@ -101,8 +103,17 @@ _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
 # "19-year-old", "56-point": a number joined to its words describes something; it is kept
 # whole, so that "how many fans" is not answered by an age.
 _COMPOUND = r"(?:-[a-z]+)+\b"
+# "3-2", "19-13": a score, or a range ("5-10 years"), kept whole with its unit.
+_SCORE = rf"\d{{1,3}}-\d{{1,3}}(?![\d%-]|[.,]\d){_UNIT}"
+# "a later one", "the only one", "each one": after a determiner, "one" stands for a noun.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|each|every|no|any|which|another|other)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_ONE = re.compile(r"one\b", re.IGNORECASE)
+_SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _NUMBER = re.compile(
-    rf"(?<![\w.]){_HEDGE}(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}{_CURRENCY_WORD}"
+    rf"(?<![\w.-]){_HEDGE}(?:{_SCORE}|[$£€¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}{_CURRENCY_WORD}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
@@ -190,6 +201,9 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
+    pronoun = _ONE.match(found) and not _SCALED.match(found[3:])
+    if pronoun and _PRONOUN_BEFORE.search(text[:start]):
+        return None  # "a later one ended 2-2", "the one that got away": a pronoun
     return Found("number", start, start + len(found), found)
 
 

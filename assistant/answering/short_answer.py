@@ -13,6 +13,7 @@ quoted sentence; this finds that span so that a reader sees it marked:
   1.41 million" gives the level, unless the question asks about the change;
   "where" prefers a name placed by a preposition ("born in Melbourne"),
   "who" one that is not, nor a qualifier ("the South Yorkshire company"),
+  nor owned by "of" ("Peter Misselbrook, executive partner of Tods Murray"),
   and one written as a person's name; a name beats a word made from one and
   a possessive ("Spain's", "the United Nations'");
 - "which/what X" gets the name beside or nearest to X ("the Xhosa language",
@@ -25,7 +26,8 @@ quoted sentence; this finds that span so that a reader sees it marked:
 - "who is NAME?" and "what role does NAME have?" get the title written
   before the name ("US Defence Secretary Pete Hegseth") or the phrase set
   off by commas after it ("Steve Witkoff, one of Trump's top negotiators,");
-- "why" gets the clause after a word of cause ("because…", "due to…"), or
+- "why" (and "what caused…") gets the clause after a word of cause
+  ("because…", "due primarily to…", "led by…"), or
   the ailment someone withdrew "with" ("with a rib injury");
 - anything else gets no short answer: the sentence is the answer.
 """
@@ -51,8 +53,10 @@ from assistant.text.terms import STOP_WORDS, terms
 _WORD = re.compile(r"[\w’'-]+")
 _NEXT_WORD = re.compile(r" ([\w’'-]+)")
 _CAUSE = re.compile(
-    r"\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|thanks to|amid"
-    r"|in protest (?:at|against|over)|in a bid to|aimed at|in response to|for fear of)\s+"
+    r"\b(?:because(?: of)?|(?:due|owing) (?:\w+ly )?to|as a result of|in order to|so that"
+    r"|thanks to|amid|in protest (?:at|against|over)|in a bid to|aimed at|in response to"
+    r"|for fear of|(?:led|caused|driven|triggered|prompted|sparked|fuelled|fueled) by"
+    r"|blamed on|reason\b[^.;:]{0,60}?\bis that)\s+"
     r"([^;:.!?]{3,160})",
     re.IGNORECASE,
 )
@@ -63,6 +67,8 @@ _AILMENT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+# "…due to the onstart of winter", labour office chief said": the quotation, and the cause, end.
+_QUOTE_ENDS = re.compile(r"[\"”’'](?=[,;])")
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|even as|even though)\s")
 _CONVERSION = re.compile(r"[(;]\s*$")
@@ -75,14 +81,20 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+")
+_FROM_LEVEL = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
+# "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
+_OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout|from|(?:city|town|village|state|"
+    r"\b(?:in|at|near|outside|inside|across|throughout|(?:city|town|village|state|"
     r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Where is she from?": only then does "from" place a name ("takes over from Max Jones").
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_ASKS_ORIGIN = re.compile(r"\bfrom\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 6
 _QUOTED = re.compile(QUOTED)
 MAX_QUOTED_WORDS = 8
@@ -130,7 +142,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     if question.kind == "why":
         match = _CAUSE.search(sentence)
         if match:
-            return match.start(1), match.start(1) + len(match.group(1).rstrip(" ,"))
+            cause = _QUOTE_ENDS.split(match.group(1), maxsplit=1)[0].rstrip(" ,")
+            return match.start(1), match.start(1) + len(cause)
         ailment = _AILMENT.search(sentence)
         if ailment:
             return ailment.start(1), ailment.end(1)
@@ -139,18 +152,21 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
 
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
     """Of "rose 32,000 to 1.41 million", the change (32,000) for a question about a change
-    ("By how much did it rise?"), else the level it reached (1.41 million)."""
-    changes, levels = [], []
+    ("By how much did it rise?"), else the level it reached (1.41 million). Of "rose from
+    2.6% to 10.4%", the level it reached, unless the question asks "From what…"."""
+    left, changes, reached = [], [], []
     for first, second in itertools.pairwise(found):
-        between = sentence[first.end : second.start]
-        if _TO.fullmatch(between) and _CHANGED.search(
-            sentence[max(0, first.start - 30) : first.start]
-        ):
+        if not _TO.fullmatch(sentence[first.end : second.start]):
+            continue
+        before = sentence[max(0, first.start - 30) : first.start]
+        if _FROM_LEVEL.search(before):
+            left.append(first)
+        elif _CHANGED.search(before):
             changes.append(first)
-            levels.append(second)
-    if not changes:
-        return found
-    unwanted = levels if _CHANGED.search(question.text) else changes
+            reached.append(second)
+    if question.preposition != "from":
+        found = [f for f in found if f not in left] or found
+    unwanted = reached if _CHANGED.search(question.text) else changes
     return [f for f in found if f not in unwanted] or found
 
 
@@ -172,13 +188,17 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
     question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
     nothing of a name the question names on both sides ("Saul Israel Holiff") or
     at its end ("President Trump", unless joined by a small word: "Glenn Hoddle of
-    Wolves"). A name given in quotes is kept whole unless the question says all of it."""
+    Wolves"). A name given in quotes, or one whose first and last words the question does
+    not say, is kept whole unless the question says all of it."""
     kept = []
     for found_item in found:
         item = found_item
         words = list(_WORD.finditer(item.text))
         own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
-        if len(own) != len(words) and not (item.quoted and own):
+        # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
+        # "Dame Alicia Markova") is kept whole, like a quoted one.
+        whole = item.quoted or (item.kind == "name" and words[0] in own and words[-1] in own)
+        if len(own) != len(words) and not (whole and own):
             # Keep the longest run of the item's own words.
             runs: list[list[re.Match[str]]] = [[]]
             for w in words:
@@ -237,9 +257,10 @@ def _best_name(
     chosen = _prefer([_bare(name) for name in whole], lambda name: not made_from_a_name(name.text))
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
     if question.kind == "where":
-        chosen = _prefer(chosen, lambda name: placed(sentence, name))
+        chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
     elif question.kind == "who":
         chosen = _prefer(chosen, lambda name: not placed(sentence, name))
+        chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
     else:
@@ -252,12 +273,18 @@ def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
     return [name for name in names if wanted(name)] or names
 
 
-def placed(sentence: str, name: Found) -> bool:
+def placed(sentence: str, name: Found, question: Question | None = None) -> bool:
     """Whether a preposition of place stands right before the name ("in Gateshead",
-    "the city of Harbin"). A possessive is not placed ("a shift in Washington's
-    stance"), nor a report's dateline ("WASHINGTON: …"): it says where the report was
-    filed, and would answer every "where" about the story."""
-    return not _possessive(sentence, name) and bool(_PLACE.search(sentence[: name.start]))
+    "the city of Harbin"); "from" only when the question asks with it ("Where is she
+    from?"), since it more often marks where someone or something left ("takes over
+    from Max Jones", "arriving at Liverpool from Valencia"). A possessive is not placed
+    ("a shift in Washington's stance"), nor a report's dateline ("WASHINGTON: …"): it
+    says where the report was filed, and would answer every "where" about the story."""
+    if _possessive(sentence, name):
+        return False
+    before = sentence[: name.start]
+    origin = question is not None and bool(_ASKS_ORIGIN.search(question.text))
+    return bool(_PLACE.search(before) or (origin and _FROM.search(before)))
 
 
 def _possessive(sentence: str, name: Found) -> bool:

@@ -37,6 +37,8 @@ from assistant.records import Passage
         ("How fast is the new chip?", "18 months", False),
         ("How fast is the new chip?", "3.2GHz", True),
         ("How fast did the economy grow?", "2.5%", True),
+        ("How quickly did she run the 800m?", "the 24-year-old", False),
+        ("How quickly did she run the 800m?", "two minutes", True),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -58,6 +60,14 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("Which Renaissance Capital analyst praised the deal?", "which", "name"),
         ("What capital city did they visit?", "where", "name"),
         ("What injury did he suffer?", "which", ""),
+        ("To what level did the bank raise its interest rate?", "quantity", "number"),
+        ("What was Spain's average jobless rate last year?", "quantity", "number"),
+        ("What annual sales target did the carmaker set?", "quantity", "number"),
+        ("The union wants the wage raised to what hourly figure?", "quantity", "number"),
+        ("Which Labour Party figure backed the bill?", "which", "name"),
+        ("What caused the shares to fall?", "why", ""),
+        ("What was the singer's name at birth?", "which", "name"),
+        ("What does Aurora, the name of the new rocket, mean in Latin?", "which", ""),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -150,6 +160,13 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
     text = "Exports rose 12.3% to $1.15 trillion, kick-off at 7.30pm."
     assert [f.text for f in find(text, "number")] == ["12.3%", "$1.15 trillion"]
     assert [f.text for f in find(text, "date")] == ["7.30pm"]
+
+
+def test_a_score_is_one_amount_and_one_after_a_determiner_is_a_pronoun() -> None:
+    text = (
+        "In the 2004-05 season they lost 19-13 at home; a later one ended 2-2, and one fan cried."
+    )
+    assert [f.text for f in find(text, "number")] == ["19-13", "2-2", "one fan"]
 
 
 def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time() -> None:
@@ -280,6 +297,66 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Why did the champion pull out of the final?",
             "The defending champion pulled out of the final with a chest infection on Friday.",
             "chest infection",
+        ),
+        (
+            "What was the score when Leeds beat Derby?",
+            "After their 3-2 win over Derby, the Leeds manager praised his forwards.",
+            "3-2 win",
+        ),
+        (
+            "To what level did the firm's tax rate rise?",
+            "Since 2001 the firm's tax rate rose from 4.5% to 11.2%, the ministry said.",
+            "11.2%",
+        ),
+        (
+            "From what level did the firm's tax rate rise?",
+            "Since 2001 the firm's tax rate rose from 4.5% to 11.2%, the ministry said.",
+            "4.5%",
+        ),
+        (
+            "How big was the crowd at the concert in Leeds?",
+            "The first gig drew 20,000, while a later one in Leeds drew a crowd of 85,000.",
+            "85,000",
+        ),
+        (
+            "Who is the managing partner at the firm who confirmed the merger?",
+            "Jane Petrie, managing partner of Howell Lomax, confirmed the merger on Monday.",
+            "Jane Petrie",
+        ),
+        (
+            "Whom did the coach replace?",
+            "Dunn, who coached at the 1996 and 2000 Olympics, takes over from Bill Harker.",
+            "Bill Harker",
+        ),
+        (
+            "Where will the two clubs meet in the final?",
+            "He joined the club from Lisbon, and the two clubs meet in the final in Turin.",
+            "Turin",
+        ),
+        (
+            "Where is the new manager from?",
+            "The new manager, who arrives from Lisbon, starts work on Monday.",
+            "Lisbon",
+        ),
+        (
+            "What was Dame Ann Harwood's name at birth?",
+            "She was born Edith Ann Coles in Leeds in 1921.",
+            "Edith Ann Coles",
+        ),
+        (
+            "What does Aurora, the name of the new rocket, mean in Latin?",
+            'She told a Paris news conference that Aurora - Latin for "dawn" - would fly in May.',
+            "dawn",
+        ),
+        (
+            "Why did the minister say prices rose in March?",
+            'The rise "was due mainly to dearer fuel", the minister said on Tuesday.',
+            "dearer fuel",
+        ),
+        (
+            "What caused the fall in exports?",
+            "The fall in exports was led by weaker demand for cars in Asia.",
+            "weaker demand for cars in Asia",
         ),
         (
             "Which animal will Jane Smith voice?",
