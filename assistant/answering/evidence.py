@@ -27,15 +27,19 @@ def absent_from(question: str, passages: Sequence[Passage], articles: str = "") 
     nor in `articles` (the whole text of the passages' articles, when known)."""
     text = " ".join(f"{p.title}\n{p.text}" for p in passages) + "\n" + articles
     present = set(terms(text))
-    digits = {_number(d) for d in _DIGITS.findall(text)}
     absent = [
         name.text
         for name in find(question, "name")
         # A name of small words only ("AT&T" is "at" and "t") cannot be looked for by its terms.
         if terms(name.text) and not any(_same_name(t, present) for t in terms(name.text))
     ]
-    absent += [n for n in _DIGITS.findall(question) if _number(n) not in digits]
-    return absent
+    return absent + absent_numbers(question, text)
+
+
+def absent_numbers(question: str, text: str) -> list[str]:
+    """The numbers of `question` (years, amounts, scores) that `text` does not hold."""
+    digits = {_number(d) for d in _DIGITS.findall(text)}
+    return [n for n in _DIGITS.findall(question) if _number(n) not in digits]
 
 
 def _number(digits: str) -> str:

@@ -206,3 +206,33 @@ def test_how_many_counts_a_compound_of_the_counted_noun(
     answer = bot.ask("How many web pages has the company indexed for its search engine?")
     assert not answer.refused, answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "5 billion webpages"
+
+
+def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # The carmaker's article gives 2004 only; another article mentions 2002. "In 2002" is
+    # not answered from the 2004 figures, and "in 2004" is.
+    results = tmp_path / "carmaker.txt"
+    results.write_text(
+        "Carmaker Volta posts record profit\n\n"
+        "Volta, the Swedish carmaker, made a profit of $3.2bn in 2004, its best year so far. "
+        "Sales of its estate cars rose sharply in Asia, the company said on Tuesday, and it "
+        "plans to open two new plants next year.\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "rail.txt"
+    other.write_text(
+        "Rail fares to rise again\n\n"
+        "Rail fares will rise by 4% in January, the fifth rise since 2002, when the rail "
+        "regulator first allowed operators to set their own prices on busy routes.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([results, other])
+    asked_right = bot.ask("How much profit did the carmaker Volta make in 2004?")
+    assert not asked_right.refused, asked_right.note
+    assert asked_right.short_answer is not None and asked_right.short_answer.text == "$3.2bn"
+    wrong_year = bot.ask("How much profit did the carmaker Volta make in 2002?")
+    assert wrong_year.refused
+    assert "2002" in wrong_year.note
