@@ -14,6 +14,9 @@ It refuses, instead of quoting the closest sentence, when:
 - a name or number of the question appears in none of the passages (the
   articles are about something else, or the question's premise is wrong);
 - a "how many X" question finds no amount of X anywhere in the passages;
+- the article of the best sentence lacks a year or amount the question names,
+  and no sentence of an article holding them answers ("…in 2002?" is not
+  answered from an article about 2004);
 - no sentence rates above the scorer's calibrated threshold, or the
   candidates as a whole fail the answerability gate (answerability.py: the
   best does not stand out, or words of the question are in no passage).
