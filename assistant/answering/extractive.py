@@ -96,41 +96,33 @@ class ExtractiveAnswerer:
         )
         if why_not:
             return Refusal(why_not)
-        allowed = self._holding_the_numbers(rated)
+        lacking = self._numbers_lacking(rated)
+        allowed = [not absent for absent in lacking]
         best = _answering(rated, allowed)
         if best is None:
             # Say why: the best-rated sentence's article lacks the question's numbers, or
             # no sentence answers.
-            top = rated.best()
-            return Refusal(NO_ANSWERING_SENTENCE if allowed[top] else self._numbers_apart(rated))
+            absent = lacking[rated.best()]
+            return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
         return [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
 
-    def _holding_the_numbers(self, rated: Rated) -> list[bool]:
-        """For each candidate, whether its article holds every number of the question.
+    def _numbers_lacking(self, rated: Rated) -> list[list[str]]:
+        """For each candidate, the numbers of the question its article does not hold.
 
         "What did GM earn in 2002?" is not answered from an article about 2004 because
         another retrieved article happens to mention 2002: the years, amounts and scores
         a question is qualified by must be in the article quoted (on the labelled
         questions, 79 of 81 answerable ones with a number have it in the answer's article;
-        11 of 12 asking about the wrong period do not)."""
+        11 of 12 asking about the wrong period do not). Each article is read once."""
         sentences = rated.candidates.sentences
         if not rated.question.numbers or self.articles is None:
-            return [True] * len(sentences)
+            return [[] for _ in sentences]
         ids = [rated.passages[s.n - 1].article_id for s in sentences]
-        holds = {
-            article: not absent_numbers(rated.question.text, self.articles([article]))
+        lacking = {
+            article: absent_numbers(rated.question.text, self.articles([article]))
             for article in set(ids)
         }
-        return [holds[article] for article in ids]
-
-    def _numbers_apart(self, rated: Rated) -> str:
-        """Why not, when no article quoted from holds every number of the question: those
-        that the best-rated sentence's article lacks."""
-        assert self.articles is not None  # only asked when numbers were looked for
-        article = rated.passages[rated.candidates.sentences[rated.best()].n - 1].article_id
-        absent = absent_numbers(rated.question.text, self.articles([article]))
-        listed = ", ".join(f"“{number}”" for number in absent)
-        return f"The closest article never mentions {listed}, which the question is about."
+        return [lacking[article] for article in ids]
 
     def _quote(self, rated: Rated, index: int) -> Quote:
         sentence = rated.candidates.sentences[index]
@@ -186,6 +178,13 @@ def _missing(question: Question, passages: Sequence[Passage], articles: str) -> 
         return ""
     listed = ", ".join(f"“{word}”" for word in absent)
     return f"The closest passages never mention {listed}, which the question is about."
+
+
+def _numbers_apart(absent: list[str]) -> str:
+    """Why not, when the best-rated sentence's article lacks numbers of the question and
+    no article holding them answers."""
+    listed = ", ".join(f"“{number}”" for number in absent)
+    return f"The closest article never mentions {listed}, which the question is about."
 
 
 def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -> str:

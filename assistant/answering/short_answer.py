@@ -81,7 +81,6 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+")
-_FROM_LEVEL = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
 # "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
@@ -159,7 +158,7 @@ def _change_or_level(question: Question, sentence: str, found: list[Found]) -> l
         if not _TO.fullmatch(sentence[first.end : second.start]):
             continue
         before = sentence[max(0, first.start - 30) : first.start]
-        if _FROM_LEVEL.search(before):
+        if _FROM.search(before):
             left.append(first)
         elif _CHANGED.search(before):
             changes.append(first)
