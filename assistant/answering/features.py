@@ -36,9 +36,8 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence
-from assistant.answering.question import Question, fits
-from assistant.answering.recognise import find
-from assistant.answering.short_answer import introduced, new_items, placed
+from assistant.answering.question import Question
+from assistant.answering.short_answer import candidates, introduced, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.terms import terms
@@ -127,8 +126,7 @@ def measure(
         around = sentence_terms[i].union(*(sentence_terms[j] for j in same))
         follows = i > 0 and sentences[i - 1].n == sentence.n
         before = sentence_terms[i - 1] if follows else frozenset()
-        found = find(sentence.text, question.wants) if question.wants else []
-        answers = [item for item in new_items(found, question) if fits(question, item.text)]
+        answers = candidates(question, sentence.text) if question.wants else []
         if question.kind == "where":
             # A place answers "where" as the sentence places it: "born in Melbourne".
             answers = [item for item in answers if placed(sentence.text, item, question)]

@@ -83,6 +83,12 @@ _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teet
 # "On which day…", "What date…": a day answers, not "last month"; "What year…": a year.
 _ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b", re.IGNORECASE)
 _ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
+# "What time did she run?", "At what time…": a time of day or a time taken answers, not a date.
+ASKS_A_TIME = re.compile(r"\b(?:which|what)\s+time\b", re.IGNORECASE)
+_CLOCK_OR_TIME_TAKEN = re.compile(
+    r"\d[:.]\d\d|\b(?:am|pm|gmt|bst|midnight|noon|o'clock|seconds?|minutes?|hours?)\b",
+    re.IGNORECASE,
+)
 _ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
 # "What was the annual budget…", "How much did ABC pay…": only a sum of money answers.
 _ASKS_FOR_MONEY = re.compile(
@@ -106,8 +112,9 @@ _ASKS_A_NAME = re.compile(
     r"|(?:['’]s?|\b(?:real|full|birth|maiden|stage|original|new|first))\s+name\b",
     re.IGNORECASE,
 )
-# "What does Veritas mean?": a meaning answers, not a name the question may mention.
-_ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\bmean\b", re.IGNORECASE)
+# "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
+# question may mention.
+ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\b(?:mean|stand for)\b", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six several".split())
 _SEVERAL = re.compile(
     r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
@@ -156,6 +163,8 @@ class Question:
     preposition: str = ""
     # "How many fishing boats…": the counted noun as written ("boats"), else "".
     counted: str = ""
+    # The terms of the words naming what is counted, up to that noun ("fish", "boat").
+    counting: frozenset[str] = frozenset()
     # The term of the last word after which/what ("venu" in "Which Lisbon venue…"), else "".
     head: str = ""
 
@@ -171,7 +180,7 @@ def analyse(question: str) -> Question:
     if (
         kind == "which"
         and (_ASKS_A_NAME.search(question) or _OPENS_WITH_WHICH.match(question))
-        and not _ASKS_A_MEANING.match(question)
+        and not ASKS_A_MEANING.match(question)
     ):
         wants = "name"
     identify = next((m for pattern in IDENTIFY if (m := pattern.match(question))), None)
@@ -193,6 +202,7 @@ def analyse(question: str) -> Question:
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
         preposition=opening.group(1).lower() if opening else "",
         counted=_counted_noun(counted.group(1)) if counted else "",
+        counting=frozenset(_counting_terms(counted.group(1))) if counted else frozenset(),
         head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
     )
 
@@ -226,8 +236,9 @@ def fits(question: Question, found: str) -> bool:
     in the question's terms: "nearly 90 minutes" answers "how long", not "how
     much"; "how many children" is not answered by money, a percentage or a
     count of hours; "what percentage" only by a percentage or a fraction.
-    A date fits, but "which day" wants one that names a day and "what year" one
-    that names a year.
+    A date fits, but "which day" wants one that names a day, "what year" one
+    that names a year, and "what time" a time of day or a time taken ("7.96
+    seconds", which `candidates` offers as well as dates).
     """
     if question.wants == "name":
         return not made_from_a_name(found)
@@ -236,6 +247,8 @@ def fits(question: Question, found: str) -> bool:
             return bool(NAMES_A_DAY.search(found))
         if _ASKS_A_YEAR.search(question.text):
             return bool(NAMES_A_YEAR.search(found))
+        if ASKS_A_TIME.search(question.text):
+            return bool(_CLOCK_OR_TIME_TAKEN.search(found))
         return True
     if question.wants != "number":
         return True
@@ -262,13 +275,27 @@ def fits(question: Question, found: str) -> bool:
 def _counted_noun(phrase: str) -> str:
     """The noun "how many" counts: the last plural word before any small word ("copies" in
     "copies of Halo 2", "boats" in "fishing boats", "children" in "children took part")."""
+    words = _counted_words(phrase)
+    return words[-1] if words else ""
+
+
+def _counting_terms(phrase: str) -> list[str]:
+    """The terms of the words that say what "how many" counts ("Fiesta cars")."""
+    return [t for word in _counted_words(phrase) for t in terms(word)]
+
+
+def _counted_words(phrase: str) -> list[str]:
+    """The words after "how many" up to the counted noun: up to the last plural word before
+    any small word, else the first word."""
     words = []
     for word in phrase.split():
         if word.lower() in STOP_WORDS:
             break
         words.append(word)
-    plural = [w for w in words if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS]
-    return (plural or words or [""])[-1 if plural else 0]
+    plural = [
+        i for i, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS
+    ]
+    return words[: plural[-1] + 1] if plural else words[:1]
 
 
 def _plain_terms(question: str) -> list[str]:

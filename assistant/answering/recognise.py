@@ -46,7 +46,8 @@ _DATE = re.compile(
     rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
     r"|(?<![$£€¥])\d{1,2}[:.]\d{2}(?!\d|\s?%|\s?(?:per ?cent|bn|m|k|tn|billion|million|thousand"
-    r"|trillion)\b)\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
+    r"|trillion|s|secs?|seconds?|mins?|minutes?|hours?|metres?|km|kg|points?)\b)"
+    r"\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )
 _WORD_NUMBER = (

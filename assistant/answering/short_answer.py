@@ -20,7 +20,8 @@ quoted sentence; this finds that span so that a reader sees it marked:
   "Lehman Brothers economist Paul Sheard"), the object of the question's
   verb ("Which animal will Cleese voice?" → "a sheep"), or the words after X
   when there is no name ("the stimulant modafinil"); a name given in quotes
-  ("dubbed 'le cost killer'") is a name, and "what X" with no name to give
+  ("dubbed 'le cost killer'") is a name, "what does X stand for/mean" takes
+  the words after "stands for" or "means", and "what X" with no name to give
   ("What slogan…", "What did Beijing call it?") takes a short phrase in
   quotes ("more for all");
 - "who is NAME?" and "what role does NAME have?" get the title written
@@ -38,7 +39,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from assistant.answering.question import Question, fits
+from assistant.answering.question import ASKS_A_MEANING, ASKS_A_TIME, Question, fits
 from assistant.answering.recognise import (
     POSSESSIVE,
     QUOTED,
@@ -66,6 +67,11 @@ _AILMENT = re.compile(
     r"problem|problems|complaint|strain|knock|fracture|pain))\b",
     re.IGNORECASE,
 )
+# "TNT, which stands for TV numerique terrestre": the words a name or word stands for.
+_MEANS = re.compile(
+    r"\b(?:stands? for|stood for|short for|means|meaning)\s+(?![\"“'‘])([^,;:.!?()\"“”]{2,80})",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 # "…due to the onstart of winter", labour office chief said": the quotation, and the cause, end.
 _QUOTE_ENDS = re.compile(r"[\"”’'](?=[,;])")
@@ -80,7 +86,11 @@ _CHANGED = re.compile(
     r"cut|rais(?:e|es|ed))\b",
     re.IGNORECASE,
 )
-_TO = re.compile(r"\s+to\s+")
+# "to", after at most a short phrase of time: "dropped 5% since May to 88.9%".
+_TO = re.compile(r"\s+(?:(?:since|in|over|during)\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+")
+# "What share has it fallen to?", "To what level did it rise?": the level reached, though
+# the question names the change.
+_ASKS_A_LEVEL = re.compile(r"\bto\s*(?:what\b|which\b|\?|$)|\bto\s+according\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
 # "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
@@ -113,6 +123,11 @@ _ASKS_AN_OBJECT = re.compile(
 )
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
+# "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
+_NAMED_AS = re.compile(
+    r",?\s+(?:(?:also\s+|now\s+)?(?:known as|called|named|dubbed|nicknamed)\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
@@ -124,11 +139,11 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     if question.kind == "which" and question.focus:
         return _beside_focus(question, sentence)
     if question.kind == "which" and not question.wants:
+        if ASKS_A_MEANING.match(question.text) and (meaning := _MEANS.search(sentence)):
+            return meaning.start(1), meaning.end(1)
         return _quoted(question, sentence)  # "What did Beijing call the embargo?"
     if question.wants:
-        found = [
-            f for f in new_items(find(sentence, question.wants), question) if fits(question, f.text)
-        ]
+        found = candidates(question, sentence)
         if question.wants == "name":
             return _best_name(found, _anchors(question, sentence), sentence, question)
         if question.wants == "number":
@@ -149,9 +164,20 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     return None
 
 
+def candidates(question: Question, sentence: str) -> list[Found]:
+    """The names, dates or amounts in `sentence` of the kind the question wants, that it
+    does not already name (`new_items`) and that can answer it (`fits`); for "what time",
+    times taken as well as times of day ("in 38.07 seconds")."""
+    found = find(sentence, question.wants)
+    if question.wants == "date" and ASKS_A_TIME.search(question.text):
+        found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
+    return [item for item in new_items(found, question) if fits(question, item.text)]
+
+
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
     """Of "rose 32,000 to 1.41 million", the change (32,000) for a question about a change
-    ("By how much did it rise?"), else the level it reached (1.41 million). Of "rose from
+    ("By how much did it rise?"), else the level it reached (1.41 million), as for "What
+    has it risen to?". Of "rose from
     2.6% to 10.4%", the level it reached, unless the question asks "From what…"."""
     left, changes, reached = [], [], []
     for first, second in itertools.pairwise(found):
@@ -165,7 +191,8 @@ def _change_or_level(question: Question, sentence: str, found: list[Found]) -> l
             reached.append(second)
     if question.preposition != "from":
         found = [f for f in found if f not in left] or found
-    unwanted = reached if _CHANGED.search(question.text) else changes
+    asks_change = _CHANGED.search(question.text) and not _ASKS_A_LEVEL.search(question.text)
+    unwanted = reached if asks_change else changes
     return [f for f in found if f not in unwanted] or found
 
 
@@ -195,8 +222,15 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         words = list(_WORD.finditer(item.text))
         own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
         # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
-        # "Dame Alicia Markova") is kept whole, like a quoted one.
-        whole = item.quoted or (item.kind == "name" and words[0] in own and words[-1] in own)
+        # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
+        # the kind of thing asked for ("Rock DJ Huw Stephens" for "Which DJ…").
+        shared = {t for w in words if w not in own for t in terms(w.group(0))}
+        whole = item.quoted or (
+            item.kind == "name"
+            and words[0] in own
+            and words[-1] in own
+            and not shared & question.focus
+        )
         if len(own) != len(words) and not (whole and own):
             # Keep the longest run of the item's own words.
             runs: list[list[re.Match[str]]] = [[]]
@@ -233,12 +267,11 @@ def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
     return run
 
 
-def _anchors(question: Question, sentence: str) -> list[int]:
-    """Where the sentence has the question's words (character offsets)."""
+def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:
+    """Where the sentence has the question's words, or those `among` them (offsets)."""
+    wanted = question.terms if among is None else among
     return [
-        m.start()
-        for m in _WORD.finditer(sentence)
-        if (t := terms(m.group(0))) and t[0] in question.terms
+        m.start() for m in _WORD.finditer(sentence) if (t := terms(m.group(0))) and t[0] in wanted
     ]
 
 
@@ -318,7 +351,10 @@ def _closest(
     """The item in the clause that holds most of the question's words ("US exports rose
     12.3%, but imports rose by 16.3%" answers how much exports grew with 12.3%); of
     those, one after the preposition the question opens with ("To what age…" is
-    answered by 65 in "from 60 to 65"); of those, the one closest to the words."""
+    answered by 65 in "from 60 to 65"); of those, the one closest to the words of its own
+    clause ("BMW sales rose to 80,600 while sales of Mini models rose to 14,800" answers
+    how many Minis with 14,800, though "Mini" stands nearer 80,600); the words naming
+    what "how many" counts weigh twice ("How many Fiesta cars did Ford sell?")."""
     if not found:
         return None
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
@@ -326,10 +362,18 @@ def _closest(
     def clause(position: int) -> int:
         return next(i for i, bound in enumerate(bounds[1:]) if position < bound)
 
+    counting = set(_anchors(question, sentence, question.counting))
+
     def rank(item: Found) -> tuple[int, bool, int]:
-        shared = sum(1 for a in anchors if clause(a) == clause(item.start))
-        distance = min((min(abs(a - item.start), abs(a - item.end)) for a in anchors), default=0)
-        return -shared, not introduced(question, sentence, item), distance
+        own = [a for a in anchors if clause(a) == clause(item.start)]
+        distance = min(
+            (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
+        )
+        return (
+            -len(own) - len(counting.intersection(own)),
+            not introduced(question, sentence, item),
+            distance,
+        )
 
     best = min(found, key=rank)
     return best.start, best.end
@@ -341,12 +385,19 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     question's words), else the words after X ("the stimulant modafinil")."""
     words = list(_WORD.finditer(sentence))
     focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
+    # A name the focus runs into ("What injury made Kelly Holmes…") is not the thing asked for.
+    focus = [w for w in focus if w.group(0).islower()] or focus
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
-    anchors = [w.start() for w in focus] or _anchors(question, sentence)
+    at_focus = [w.start() for w in focus]
+    anchors = at_focus or _anchors(question, sentence)
     beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
     if beside:
-        return _best_name(beside, anchors, sentence, question)
+        # "the Derbyshire seat of Erewash": the name after X is the X, one before qualifies it;
+        # of several, the one nearest the question's other words ("…on Tuesdays").
+        beside = _prefer(beside, lambda name: any(name.start >= w.end() for w in focus))
+        others = [a for a in _anchors(question, sentence) if a not in at_focus]
+        return _best_name(beside, others or anchors, sentence, question)
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
         if qualifiers:
@@ -439,11 +490,13 @@ def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> li
 
 def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
     """Whether a name stands right beside a word and so names what the word is ("the
-    Xhosa language", "the stimulant modafinil"): at most a few characters apart, and
-    not a possessive before it ("the Rugby Football Union's referees" owns them)."""
+    Xhosa language", "the stimulant modafinil", "a group known as Meibion Glyndwr"): at
+    most a few characters apart or joined by words that name, and not a possessive
+    before it ("the Rugby Football Union's referees" owns them)."""
     if word.start() >= name.end:
         return not _possessive(sentence, name) and word.start() - name.end <= NEXT_TO
-    return name.start - word.end() <= NEXT_TO
+    linked = _NAMED_AS.match(sentence, word.end())
+    return name.start - word.end() <= NEXT_TO or (linked is not None and linked.end() == name.start)
 
 
 def _role_beside(named: list[str], sentence: str) -> tuple[int, int] | None:

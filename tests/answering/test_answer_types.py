@@ -363,6 +363,51 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Tom Hanks will voice a horse, Jane Smith will voice a dolphin and Al Reyes a cat.",
             "dolphin",
         ),
+        (
+            "How many Fiesta cars did Ford sell?",
+            "Ford sold 12,000 vans while sales of its Fiesta hatchback reached 9,500.",
+            "9,500",
+        ),
+        (
+            "Which DJ will host the Monday show?",
+            "Soul DJ Amy Walters takes the Monday show and house DJ Tom Reyes gets Fridays.",
+            "Amy Walters",
+        ),
+        (
+            "Which constituency will the actor contest?",
+            "The actor will contest the Kentish constituency of Dover at the election.",
+            "Dover",
+        ),
+        (
+            "Which gang was blamed for the robberies?",
+            "Police blamed the robberies on a ruthless gang known as the Night Owls.",
+            "Night Owls",
+        ),
+        (
+            "What time did the swimmer clock in the final?",
+            "She touched in 52.10 seconds to take gold in the final this season.",
+            "52.10 seconds",
+        ),
+        (
+            "At what time does the market open?",
+            "From next week the market will open at 6.30am, its owners said on Monday.",
+            "6.30am",
+        ),
+        (
+            "What does NHS stand for?",
+            "The NHS, which stands for National Health Service, turns 60 this year.",
+            "National Health Service",
+        ),
+        (
+            "What share of the market has the firm fallen to?",
+            "Its market share has slipped 3% since January to 41.5%, the survey found.",
+            "41.5%",
+        ),
+        (
+            "What injury forced Anna Lee out of the final?",
+            "Anna Lee withdrew from the final after suffering a knee injury in practice.",
+            "knee",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
