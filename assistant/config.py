@@ -115,8 +115,9 @@ class Settings:
     min_relevance: float = 0.22
     cache_dir: Path = field(default_factory=_default_cache_dir)
     chunk_tokens: int = 200
-    # The web app: where uploads are kept, who may log in, where it listens.
-    upload_dir: Path = Path("uploads")
+    # The web app: where uploads are kept (None: `uploads/` beside the index folder, so every
+    # process on one index finds them), who may log in, where it listens.
+    upload_dir: Path | None = None
     auth: str | None = field(default=None, repr=False)
     host: str = "127.0.0.1"
     port: int = 7860
@@ -227,9 +228,18 @@ class Settings:
         return _collection_folder(Path(self.index_dir), self.collection)
 
     @property
+    def uploads_root(self) -> Path:
+        """The folder of every collection's uploads: ASSISTANT_UPLOAD_DIR, else `uploads/`
+        beside the index folder, wherever the process runs: the app and a command run from
+        another folder on one index keep, label and delete the same copies."""
+        if self.upload_dir is not None:
+            return Path(self.upload_dir)
+        return Path(self.index_dir).parent / "uploads"
+
+    @property
     def upload_folder(self) -> Path:
         """Where this collection keeps files uploaded through the app (as `index_folder`)."""
-        return _collection_folder(Path(self.upload_dir), self.collection)
+        return _collection_folder(self.uploads_root, self.collection)
 
     @property
     def max_file_bytes(self) -> int:

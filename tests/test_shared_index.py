@@ -80,9 +80,16 @@ def test_a_cli_ingest_while_the_app_is_open_is_seen_by_the_app(
 
         report = client.predict([handle_file(str(upload))], api_name="/ingest")
         assert report["added"] == 1 and report["articles"] == 3
+        # The command line, run from another folder, removes the upload with its kept copy.
+        [kept] = (tmp_path / "uploads").glob("*/forest.txt")
+        removed = cli("remove", str(kept))
+        assert removed.returncode == 0, removed.stderr
+        assert "uploaded copy" in removed.stdout and not kept.exists()
+        assert len(client.predict(api_name="/articles")) == 2
     listing = cli("list", "--json")
     assert listing.returncode == 0, listing.stderr
-    assert {"Harbour report", "Forest report"} <= {a["title"] for a in _json(listing.stdout)}
+    titles = [a["title"] for a in _json(listing.stdout)]
+    assert "Harbour report" in titles and "Forest report" not in titles and len(titles) == 2
 
 
 def _json(text: str) -> list[dict[str, str]]:

@@ -633,7 +633,7 @@ def _launch(demo: gr.Blocks, bot: Assistant, *, block: bool, quiet: bool) -> Non
         max_file_size=f"{settings.max_upload_mb:g}mb",
         blocked_paths=[
             str(Path(settings.index_dir).resolve()),
-            str(Path(settings.upload_dir).resolve()),
+            str(settings.uploads_root.resolve()),
         ],
         css=(STATIC / "app.css").read_text(encoding="utf-8"),
         js=(STATIC / "app.js").read_text(encoding="utf-8"),
