@@ -14,7 +14,7 @@ def register(commands: Any, options: Options) -> None:
     serve = commands.add_parser(
         "serve",
         parents=[options.common],
-        help="start the browser app (what `python app.py` starts)",
+        help="start the browser app (what `python app.py` starts, without ingesting the seed)",
     )
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 7860)")

@@ -50,6 +50,8 @@ EXAMPLES = [
     "How much are Ukraine's rare earth minerals worth?",
     "Who did Trump call after speaking with Putin?",
 ]
+# The seed article the examples ask about; they are shown only while the index holds it.
+EXAMPLES_ARTICLE = "trump-putin-ukraine-negotiations.txt"
 # Questions answered at once; more wait in the queue (up to max_queue, then "busy").
 ASK_CONCURRENCY = 8
 
@@ -300,7 +302,8 @@ class ChatApp:
     def on_page_load(
         self, scope: list[str] | None, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
-        """Every page load shows the index as it is now, not as it was when the app started."""
+        """Every page load shows the index as it is now, not as it was when the app started;
+        the example questions only while the article they ask about is in it."""
         bot = self.collections.bot_for(request)
         records = bot.articles()
         choices = _article_choices(bot, records)
@@ -310,6 +313,7 @@ class ChatApp:
             gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
             gr.update(choices=choices, value=None),
             self.status(request),
+            gr.update(visible=any(Path(r.source).name == EXAMPLES_ARTICLE for r in records)),
         )
 
     def status(self, request: gr.Request | None = None) -> str:
@@ -450,7 +454,9 @@ def build(bot: Assistant) -> gr.Blocks:
                 )
                 date_from, date_to = dates.date_range()
                 new_chat = gr.Button("New conversation", size="sm", elem_id="clear")
-                gr.Examples(EXAMPLES, inputs=question, label="Examples about the seed article")
+                examples = gr.Examples(
+                    EXAMPLES, inputs=question, label="Examples about the seed article"
+                )
             with gr.Column(scale=2):
                 panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
                 tools = conversations.AnswerToolParts()
@@ -492,7 +498,10 @@ def build(bot: Assistant) -> gr.Blocks:
         article_outputs = [report, table, scope, to_remove, status, confirm_row]
         sources.add_section(demo, app.collections.bot_for, app.article_views, article_outputs)
         demo.load(
-            app.on_page_load, [scope], [table, scope, to_remove, status], api_visibility="private"
+            app.on_page_load,
+            [scope],
+            [table, scope, to_remove, status, examples.dataset],
+            api_visibility="private",
         )
         chat = conversations.ChatParts(
             chatbot, new_chat, panel, history, panels, conversation, saved_ids, shown

@@ -179,16 +179,22 @@ def test_page_load_shows_the_index_as_it_is_now(
     browser: Browser, tmp_path: Path, app_bot: AppBotFactory
 ) -> None:
     bot = app_bot(tmp_path)
-    bot.ingest([SEEDS])
+    bot.ingest([story(tmp_path / "first", "harbour.txt", "Harbour report", "It had 41 boats.")])
     with running(bot) as url:
         page = open_page(browser, url)
         expect(page.locator("#status")).to_contain_text("1 article,")
+        # Examples about the seed article are no use on an index without it.
+        expect(page.get_by_text("Examples about the seed article")).to_be_hidden()
+        bot.ingest([SEEDS])
+        page.reload()
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        expect(page.get_by_text("Examples about the seed article")).to_be_visible()
         # Another process (here: another Assistant on the same index) adds an article.
         other = app_bot(tmp_path, port=bot.settings.port)
         other.ingest([story(tmp_path / "more", "bridge.txt", "Bridge report", "It reopened.")])
         page.reload()
         page.wait_for_selector("#question textarea", timeout=30_000)
-        expect(page.locator("#status")).to_contain_text("2 articles")
+        expect(page.locator("#status")).to_contain_text("3 articles")
         page.click("#articles")
         expect(page.locator("#article-table")).to_contain_text("Bridge report")
         page.close()
