@@ -624,15 +624,20 @@ class Assistant:
                 and self.uploads.holds(r.file)
                 and Path(r.file).name == path.name
             ]
-            for record in namesakes:
-                if replace:
+            if replace:
+                for record in namesakes:
                     self._delete(record)
                     report.replaced.append(record.source)
-                else:
-                    report.notes.append(
-                        f"{path.name}: an earlier upload with this name holds a different "
-                        "article; both are kept (upload again with replace to replace it)"
-                    )
+            elif len(namesakes) == 1:
+                report.notes.append(
+                    f"{path.name}: an earlier upload with this name holds a different "
+                    "article; both are kept (upload again with replace to replace it)"
+                )
+            elif namesakes:
+                report.notes.append(
+                    f"{path.name}: {len(namesakes)} earlier uploads with this name hold other "
+                    "articles; all are kept (upload again with replace to replace them)"
+                )
         if report.replaced:
             report.articles = len(self.store.articles())
             report.chunks = self.store.chunk_count()

@@ -196,7 +196,10 @@ class SearchFilter:
         cls, sources: Sequence[str] = (), date_from: str | None = None, date_to: str | None = None
     ) -> SearchFilter:
         """A filter from what a person typed, or UsageError saying what to write instead."""
-        start, end = _day(date_from, "start"), _day(date_to, "end")
+        start, end = (
+            _day(date_from, "start date (from, --from)"),
+            _day(date_to, "end date (to, --to)"),
+        )
         if start and end and start > end:
             raise UsageError(
                 f"The start date ({date_from}) is after the end date ({date_to}): swap them"
@@ -215,7 +218,7 @@ def _day(value: str | None, which: str) -> int:
         day = datetime.date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
-            f"The date {which} must be a real day written like 2025-02-13, not {value!r}"
+            f"The {which} must be a real day written like 2025-02-13, not {value!r}"
         ) from None
     return day.year * 10000 + day.month * 100 + day.day
 

@@ -151,6 +151,11 @@ def test_ingest_of_nothing_readable_exits_2(
     (tmp_path / "empty.txt").write_text("")
     code, _, _ = run(capsys, "ingest", str(tmp_path / "empty.txt"), "--json")
     assert code == 2
+    code, out, err = run(capsys, "ingest", str(tmp_path / "empty.txt"))
+    assert code == 2 and "empty file" in out
+    assert err.splitlines() == [
+        "assistant: nothing could be read from what was given (see the skipped list)"
+    ], "one line on stderr: no progress lines for a job of under a second"
     code, _, _ = run(capsys, "ingest", str(SEED_FILE), str(tmp_path / "does-not-exist"))
     assert code == 0, "something was read: the skip is reported, the ingest succeeded"
 
@@ -158,8 +163,8 @@ def test_ingest_of_nothing_readable_exits_2(
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["ask", "x", "--from", "2025-13-40"], "must be a real day"),
-        (["search", "x", "--to", "2025-02-30"], "must be a real day"),
+        (["ask", "x", "--from", "2025-13-40"], "start date (from, --from) must be a real day"),
+        (["search", "x", "--to", "2025-02-30"], "end date (to, --to) must be a real day"),
         (["search", "x", "--from", "2025-03-01", "--to", "2025-01-01"], "is after the end date"),
         (["ask", "How long was the call?", "--source", "nope.txt"], "'nope.txt' is not in the"),
     ],

@@ -104,15 +104,20 @@ def reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> 
 
 
 def progress_printer(stream: TextIO) -> Callable[[Progress], None]:
-    """A progress bar on a terminal, a line every few seconds in a log."""
+    """A progress bar on a terminal, a line every few seconds in a log (none for a job of
+    under a second: its report says it all)."""
     interactive = stream.isatty()
     last = [0.0, -1.0]  # time of the last line, chunks embedded at that line
+    started: list[float] = []
 
     def show(progress: Progress) -> None:
         if progress.waiting_for or not progress.files_total:
             return  # the waiting is said once, in its own line; no files: nothing to count
         now = time.monotonic()
+        started[:] = started or [now]
         finished = progress.finished
+        if not interactive and now - started[0] < 1.0:
+            return
         if not interactive and not finished:
             # In a log: a line when a batch was written (at most every second), else every
             # LOG_PROGRESS_EVERY seconds.

@@ -143,9 +143,11 @@ def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
 
     bot = app_bot(tmp_path)
     one, two = tmp_path / "one" / "012.txt", tmp_path / "two" / "012.txt"
+    three = tmp_path / "three" / "012.txt"
     for path, text in (
         (one, "Harbour report\n\nThe harbour had 41 boats.\n"),
         (two, "Forest report\n\nRangers planted 900 oaks.\n"),
+        (three, "Bridge report\n\nThe bridge reopened on Friday.\n"),
     ):
         path.parent.mkdir()
         path.write_text(text)
@@ -155,8 +157,14 @@ def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
         second = client.predict([handle_file(str(two))], False, api_name="/ingest")
         assert (first["added"], second["added"], second["updated"]) == (1, 1, 0)
         assert second["articles"] == 2 and any("both are kept" in n for n in second["notes"])
+        third = client.predict([handle_file(str(three))], False, api_name="/ingest")
+        assert third["articles"] == 3
+        assert third["notes"] == [
+            "012.txt: 2 earlier uploads with this name hold other articles; all are kept "
+            "(upload again with replace to replace them)"
+        ]
         again = client.predict([handle_file(str(one))], True, api_name="/ingest")
-        assert again["unchanged"] == 1 and len(again["replaced"]) == 1
+        assert again["unchanged"] == 1 and len(again["replaced"]) == 2
         titles = [a["title"] for a in client.predict(api_name="/articles")]
         assert titles == ["Harbour report"]
 
