@@ -15,7 +15,7 @@ these rules:
 - `date`: days, months, years, weekdays and relative dates ("25 January",
   "December 2003", "2013", "on Wednesday", "last month");
 - `name`: runs of capitalised words with their small joining words
-  ("Laura Michelle Kelly", "Gulf of Suez", "NATO"), not a sentence's
+  ("Laura Michelle Kelly", "Gulf of Suez", "NATO", "eBay"), not a sentence's
   opening word on its own, without a form of address ("Mr Holiff" is
   "Holiff"; "Mr" alone is no name); and a name given in quotes after
   "dubbed", "known as"… whatever its case ("le cost killer").
@@ -134,8 +134,10 @@ _HONORIFIC = re.compile(rf"^(?:{_ADDRESS})+", re.IGNORECASE)
 _ADDRESSED = re.compile(rf"\b{_ADDRESS}$", re.IGNORECASE)
 # "Spain's", "the United Nations'".
 POSSESSIVE = re.compile(r"['’]s?$")
+# A capitalised word, or one capitalised inside ("eBay", "iPod", "easyJet").
+_CAPITALISED = r"(?:[A-Z][\w’'.&-]*[\w]|[a-z]{1,4}[A-Z][\w’'.&-]*[\w])"
 _NAME = re.compile(
-    rf"\b(?:[A-Z][\w’'.&-]*[\w]|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:[A-Z][\w’'.&-]*[\w]|[A-Z]\b))*"
+    rf"\b(?:{_CAPITALISED}|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:{_CAPITALISED}|[A-Z]\b))*"
 )
 # A phrase in double or curly quotes, or in single quotes that are not apostrophes; one of
 # its three groups holds the phrase (`quoted_span`).
@@ -268,7 +270,7 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
         if address.end() >= len(run):
             return None
         start, run = start + address.end(), run[address.end() :]
-    if " " not in run and not run.isupper():
+    if " " not in run and not run.isupper() and run[0].isupper():  # "eBay" opens no sentence
         before = text[:start].rstrip()
         if (not before or before[-1] in ".!?\"'“‘(:") or run.lower() in STOP_WORDS:
             return None

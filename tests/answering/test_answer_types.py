@@ -105,6 +105,11 @@ def test_the_counted_noun(question: str, counted: str) -> None:
     assert analyse(question).counted == counted
 
 
+def test_a_word_capitalised_inside_is_a_name_even_opening_the_sentence() -> None:
+    found = [f.text for f in find("eBay said its rival sold 4m iPods via easyJet.", "name")]
+    assert found == ["eBay", "iPods", "easyJet"]
+
+
 def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     text = 'Mr Holiff managed Cash. "I was wrong," he said. Mr left.'
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
