@@ -81,7 +81,7 @@ def test_a_cli_ingest_while_the_app_is_open_is_seen_by_the_app(
         report = client.predict([handle_file(str(upload))], api_name="/ingest")
         assert report["added"] == 1 and report["articles"] == 3
         # The command line, run from another folder, removes the upload with its kept copy.
-        [kept] = (tmp_path / "uploads").glob("*/forest.txt")
+        [kept] = (tmp_path / "uploads").rglob("forest.txt")
         removed = cli("remove", str(kept))
         assert removed.returncode == 0, removed.stderr
         assert "uploaded copy" in removed.stdout and not kept.exists()
