@@ -209,16 +209,18 @@ def analyse(question: str) -> Question:
 
 # What "how long", "how much"… measure: an amount answers them only in these units.
 _UNITS = {
-    "long": r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|night|season"
-    r"|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?",
+    "long": r"(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year|decade|century"
+    r"|night|season|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
-    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap)s?",
+    # "13 points behind leaders Barcelona": a gap in a table is a distance too.
+    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap|point|place|shot|stroke)s?",
     "fast": r"(?:%|per ?cent|mph|km/h|kph|knots?|[kmgt]hz|[kmgt]bps"
     r"|(?:kilo|mega|giga)(?:hertz|bits?)|(?:second|minute|hour)s?"
     r"|(?:miles|km|kilometres|metres) (?:an|per) hour)",
     "often": r"(?:times?|daily|weekly|monthly|yearly|annually|every|once|twice"
     r"|a (?:day|week|month|year))",
-    "much": r"[$£€¥%]|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
+    # "How much more likely…" is answered by "400 times".
+    "much": r"[$£€¥%]|times|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
     r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
     r"kilogram|litre|gallon)s?",
 }

@@ -12,8 +12,9 @@ these rules:
   "1.16bn euros", "56%", "nearly 90 minutes", "three years"), scores and
   ranges ("3-2 win", "5-10 years"), but not "one" standing for a noun ("a
   later one");
-- `date`: days, months, years, weekdays and relative dates ("25 January",
-  "December 2003", "2013", "on Wednesday", "last month");
+- `date`: days, months, years, weekdays, days known by name and relative
+  dates ("25 January", "December 2003", "2013", "on Wednesday", "Boxing
+  Day", "last month");
 - `name`: runs of capitalised words with their small joining words
   ("Laura Michelle Kelly", "Gulf of Suez", "NATO", "eBay"), not a sentence's
   opening word on its own, without a form of address ("Mr Holiff" is
@@ -35,12 +36,20 @@ _MONTH = (
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?:s\b)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# Days known by name: "until Boxing Day", "on Christmas Eve".
+_HOLIDAY = (
+    r"(?:(?:christmas|boxing|new year['’]s|valentine['’]s|st patrick['’]s|labou?r|memorial|"
+    r"independence|bastille|anzac|remembrance|armistice|polling|election) day|christmas eve|"
+    r"christmas|new year['’]s eve|easter(?: sunday| monday)?|good friday|hogmanay|"
+    r"thanksgiving|halloween)"
+)
 _DATE = re.compile(
     rf"\b(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
     rf"|(?:early|mid|late|the)[- ]?{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}"
     rf"|(?:(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WEEKDAY}"
     r"|(?:last|next|this)\s+(?:week|month|year|season|spring|summer|autumn|winter)"
     r"|(?:yesterday|today|tomorrow|tonight)"
+    rf"|{_HOLIDAY}(?:\s+{_YEAR})?"
     rf"|{_MONTH}(?=\s+(?:this|last|next)\b)"
     rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
     rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
@@ -122,7 +131,7 @@ _NUMBER = re.compile(
 _CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
 # A date that names a day ("Wednesday", "5 January", "yesterday"), or a year ("in 2013").
 NAMES_A_DAY = re.compile(
-    rf"\b(?:{_WEEKDAY}|{_MONTH}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+    rf"\b(?:{_WEEKDAY}|{_MONTH}|{_HOLIDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
 # Small words inside a name ("Gulf of Suez", "Ludwig van Beethoven").

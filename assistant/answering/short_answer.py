@@ -98,7 +98,11 @@ _OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|(?:city|town|village|state|"
-    r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$",
+    r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$"
+    # In apposition to a word for a place: "his official country house, Chevening".
+    r"|\b(?:house|home|residence|estate|palace|castle|hotel|venue|stadium|ground|arena|hall|"
+    r"headquarters|resort|village|town|city|capital|island|airport|station|theatre|cathedral|"
+    r"prison|camp|base),\s+$",
     re.IGNORECASE,
 )
 # "Where is she from?": only then does "from" place a name ("takes over from Max Jones").
@@ -251,7 +255,7 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             if not run:
                 continue
             start, end = item.start + run[0].start(), item.start + run[-1].end()
-            if start == 0 and len(run) == 1:
+            if item.kind == "name" and start == 0 and len(run) == 1:
                 continue  # a word capitalised only by opening the sentence: "One of Japan's…"
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
@@ -307,7 +311,8 @@ def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:
 
 def placed(sentence: str, name: Found, question: Question | None = None) -> bool:
     """Whether a preposition of place stands right before the name ("in Gateshead",
-    "the city of Harbin"); "from" only when the question asks with it ("Where is she
+    "the city of Harbin"), or a word for a place in apposition ("his country house,
+    Chevening"); "from" only when the question asks with it ("Where is she
     from?"), since it more often marks where someone or something left ("takes over
     from Max Jones", "arriving at Liverpool from Valencia"). A possessive is not placed
     ("a shift in Washington's stance"), nor a report's dateline ("WASHINGTON: …"): it

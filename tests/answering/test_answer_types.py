@@ -39,6 +39,12 @@ from assistant.records import Passage
         ("How fast did the economy grow?", "2.5%", True),
         ("How quickly did she run the 800m?", "the 24-year-old", False),
         ("How quickly did she run the 800m?", "two minutes", True),
+        ("How long does the screen take to refresh?", "15 milliseconds", True),
+        ("How far behind the leaders are they?", "13 points", True),
+        ("How far behind the leaders are they?", "13 players", False),
+        ("How much more likely were they to be stopped?", "400 times", True),
+        ("What time did the swimmer clock?", "52.10 seconds", True),
+        ("What time did the swimmer clock?", "this season", False),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -103,6 +109,15 @@ def test_asking_for_someones_role_asks_who_they_are(question: str) -> None:
 )
 def test_the_counted_noun(question: str, counted: str) -> None:
     assert analyse(question).counted == counted
+
+
+def test_days_known_by_name_are_dates_and_a_number_may_open_a_sentence() -> None:
+    dates = [f.text for f in find("Polls close on Christmas Eve and reopen after Easter.", "date")]
+    assert dates == ["Christmas Eve", "Easter"]
+    assert not find("He may day-trade.", "date")
+    question = analyse("How many candidates were interviewed?")
+    sentence = "Six candidates were interviewed, including two coaches."
+    assert short_answer(question, sentence) == (0, 3)
 
 
 def test_a_word_capitalised_inside_is_a_name_even_opening_the_sentence() -> None:
@@ -437,6 +452,8 @@ def test_a_word_capitalised_only_by_opening_the_sentence_is_no_answer() -> None:
         ("Critics in Paris said Geneva was the wrong place.", "Geneva", False),
         ("It marks a shift in Washington's stance on Ukraine.", "Washington's", False),
         ("Officials in Rome said Milan (the host) - not Turin - would hold it.", "Milan", False),
+        ("They met at the minister's official country house, Chevening.", "Chevening", True),
+        ("The club, Chelsea, said it would appeal.", "Chelsea", False),
     ],
 )
 def test_a_place_answers_where_when_the_sentence_places_it(
