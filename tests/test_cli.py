@@ -186,6 +186,16 @@ def test_a_filter_that_excludes_everything_says_so(
     assert "empty" not in out
 
 
+def test_a_date_range_over_undated_articles_says_they_never_match(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    undated = tmp_path / "harbour.txt"
+    undated.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats.\n")
+    run(capsys, "ingest", str(undated))
+    code, out, _ = run(capsys, "ask", "How many boats?", "--from", "2000-01-01", "--no-save")
+    assert code == 0 and "undated articles never match dates" in out
+
+
 def test_read_commands_on_a_missing_index_exit_2_and_create_nothing(
     cache_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

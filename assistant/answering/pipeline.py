@@ -53,7 +53,8 @@ NOTHING_IN_SELECTION = (
     "No passage of the selected articles or dates is close enough to the question to answer it."
 )
 NOTHING_MATCHES = (
-    "No article in the index matches the selected articles or dates: widen or drop the filter."
+    "No article in the index matches the selected articles or dates (undated articles never "
+    "match dates): widen or drop the filter."
 )
 NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
 EMPTY_INDEX = (
