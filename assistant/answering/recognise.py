@@ -153,8 +153,10 @@ _NAME = re.compile(
 QUOTED = r"(?:\"([^\"]{2,80}?)\"|“([^”]{2,80}?)”|(?<!\w)['‘]([^'‘’\"]{2,80}?)['’](?!\w))"
 # A name given in quotes ("dubbed 'le cost killer'", "known as the "Iron Lady""): it is a
 # name whatever its case.
+# Words that give a thing its name ("known as Meibion Glyndwr").
+NAMING_WORDS = r"(?:dubbed|nicknamed|called|named|known as)"
 _GIVEN = re.compile(
-    r"\b(?:dubbed|nicknamed|called|named|known as|labell?ed|branded|billed as|(?:en)?titled)"
+    rf"\b(?:{NAMING_WORDS}|labell?ed|branded|billed as|(?:en)?titled)"
     rf"\s+(?:the\s+)?{QUOTED}",
     re.IGNORECASE,
 )

@@ -41,6 +41,7 @@ from collections.abc import Callable
 
 from assistant.answering.question import ASKS_A_MEANING, ASKS_A_TIME, Question, fits
 from assistant.answering.recognise import (
+    NAMING_WORDS,
     POSSESSIVE,
     QUOTED,
     Found,
@@ -128,10 +129,7 @@ _ASKS_AN_OBJECT = re.compile(
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
 # "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
-_NAMED_AS = re.compile(
-    r",?\s+(?:(?:also\s+|now\s+)?(?:known as|called|named|dubbed|nicknamed)\s+)(?:the\s+)?",
-    re.IGNORECASE,
-)
+_NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
@@ -395,13 +393,14 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
     at_focus = [w.start() for w in focus]
-    anchors = at_focus or _anchors(question, sentence)
+    asked = _anchors(question, sentence)
+    anchors = at_focus or asked
     beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
     if beside:
         # "the Derbyshire seat of Erewash": the name after X is the X, one before qualifies it;
         # of several, the one nearest the question's other words ("…on Tuesdays").
         beside = _prefer(beside, lambda name: any(name.start >= w.end() for w in focus))
-        others = [a for a in _anchors(question, sentence) if a not in at_focus]
+        others = [a for a in asked if a not in at_focus]
         return _best_name(beside, others or anchors, sentence, question)
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
