@@ -68,12 +68,31 @@ _OPENING_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _SHORT_FOR_KIND = {"who": "name", "when": "date", "quantity": "number", "where": "name"}
-# The words after which/what, up to the first auxiliary, article or preposition (at most three):
-# "Which Japanese drugmaker was…" → Japanese drugmaker.
+# Words until the first auxiliary, article, preposition or relative pronoun.
+_FOCUS_WORD = (
+    r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|"
+    r"might|must|the|a|an|in|of|to|for|on|at|by|with|from|that|which|who|whose)\b)[\w'’-]+\s*)"
+)
+# Who owns the thing asked about, before it: "the", "Sony's", "Anna Lee Smith's".
+_OWNER = (
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:(?-i:[A-Z])[\w.-]*\s+){0,3}[\w.-]+['’]s?\s+)?"
+)
+# The words after which/what (at most three): "Which Japanese drugmaker was…" → Japanese
+# drugmaker. When the question asks what a thing is called, the words naming that thing after
+# its owner (at most four, the last naming it): "What is the name of Sony's new console?" →
+# new console, "What was the firm's anti-spam screensaver campaign called?" → anti-spam
+# screensaver campaign.
 _FOCUS = re.compile(
-    _PREPOSITION + r"(?:which|what)\s+(?:kind of\s+|sort of\s+|type of\s+|name of\s+)?"
-    r"((?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|"
-    r"might|must|the|a|an|in|of|to|for|on|at|by|with|from)\b)[\w'’-]+\s*){1,3})",
+    _PREPOSITION
+    + r"(?:which|what)\s+(?:kind of\s+|sort of\s+|type of\s+|name of\s+)?"
+    + f"({_FOCUS_WORD}{{1,3}})"
+    + r"|^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+\s+)?names?\s+(?:of|for)\s+"
+    + _OWNER
+    + f"({_FOCUS_WORD}{{1,4}})"
+    + r"|^\s*what\s+(?:is|was|are|were)\s+"
+    + _OWNER
+    + f"({_FOCUS_WORD}{{1,4}})"
+    + r"(?=.*\b(?:called|named|known as|dubbed)\s*\??\s*$)",
     re.IGNORECASE,
 )
 # "How many fishing boats did…": the words after "how many", where the counted noun is.
@@ -185,7 +204,8 @@ def analyse(question: str) -> Question:
         wants = "name"
     identify = next((m for pattern in IDENTIFY if (m := pattern.match(question))), None)
     match = _FOCUS.match(question)
-    focus_words = [w for w in (match.group(1).split() if match else []) if w.lower() not in _COUNTS]
+    named = next((group for group in match.groups() if group), "") if match else ""
+    focus_words = [w for w in named.split() if w.lower() not in _COUNTS]
     focus = frozenset(t for w in focus_words for t in terms(w))
     opening = _OPENING_PREPOSITION.match(question)
     counted = _COUNTED.search(question)

@@ -397,8 +397,10 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     anchors = at_focus or asked
     beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
     if beside:
-        # "the Derbyshire seat of Erewash": the name after X is the X, one before qualifies it;
-        # of several, the one nearest the question's other words ("…on Tuesdays").
+        # "its first robot, called Emiew" names the X; so does the name after X ("the
+        # Derbyshire seat of Erewash"), while one before qualifies it; of several, the one
+        # nearest the question's other words ("…on Tuesdays").
+        beside = _prefer(beside, lambda name: any(_named_as(sentence, name, w) for w in focus))
         beside = _prefer(beside, lambda name: any(name.start >= w.end() for w in focus))
         others = [a for a in asked if a not in at_focus]
         return _best_name(beside, others or anchors, sentence, question)
@@ -499,8 +501,13 @@ def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
     before it ("the Rugby Football Union's referees" owns them)."""
     if word.start() >= name.end:
         return not _possessive(sentence, name) and word.start() - name.end <= NEXT_TO
+    return name.start - word.end() <= NEXT_TO or _named_as(sentence, name, word)
+
+
+def _named_as(sentence: str, name: Found, word: re.Match[str]) -> bool:
+    """Whether words that name join a word to the name after it ("robot, called Emiew")."""
     linked = _NAMED_AS.match(sentence, word.end())
-    return name.start - word.end() <= NEXT_TO or (linked is not None and linked.end() == name.start)
+    return linked is not None and linked.end() == name.start
 
 
 def _role_beside(named: list[str], sentence: str) -> tuple[int, int] | None:

@@ -99,6 +99,22 @@ def test_asking_for_someones_role_asks_who_they_are(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Which Japanese drugmaker was fined?", {"japanes", "drugmak"}),
+        ("What is the name of Sony's new games console?", {"new", "game", "consol"}),
+        ("What is the name of Anna Lee Smith's coach?", {"coach"}),
+        ("What was the carmaker's electric van called?", {"electr", "van"}),
+        ("What is the capital of France?", set()),
+    ],
+)
+def test_a_question_asking_what_a_thing_is_called_focuses_on_the_thing(
+    question: str, focus: set[str]
+) -> None:
+    assert analyse(question).focus == focus
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("How many fishing boats did they seize?", "boats"),
@@ -427,6 +443,18 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "What injury forced Anna Lee out of the final?",
             "Anna Lee withdrew from the final after suffering a knee injury in practice.",
             "knee",
+        ),
+        (
+            "What is the name of Sony's new games console?",
+            "Sony showed its new games console, called Nova, against Nintendo's Wii and "
+            "Microsoft's Xbox consoles.",
+            "Nova",
+        ),
+        (
+            "What was the carmaker's electric van called?",
+            "Rivals Ford Transit and VW Crafter trail the carmaker's electric van, known as "
+            "the Volt, in sales.",
+            "Volt",
         ),
     ],
 )
