@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("assistant")
 # `ask(…, conversation=NEW_CONVERSATION)` starts a saved conversation with the answer.
 NEW_CONVERSATION = "new"
+# Why a path is refused where only web addresses are read (the browser app's box).
+NOT_AN_ADDRESS = "not a web address: type addresses that start with http:// or https://"
 Paths = Iterable[str | Path] | str | Path
 
 
@@ -419,7 +421,8 @@ class Assistant:
 
         Folders, files and addresses that could be read are registered, so
         `sync()` reads them again. `public_only` (for requests that come from
-        the network, as in the browser app) refuses addresses on this machine
+        the network, as in the browser app) reads web addresses only, never a
+        file or folder of this machine, and refuses addresses on this machine
         or its private network unless ASSISTANT_ALLOW_PRIVATE_URLS allows them.
         """
         with self._writing(progress=progress):
@@ -546,6 +549,10 @@ class Assistant:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         files, urls, refused = split_addresses(paths)
+        if public_only:
+            # Someone on the network must not make the server read its own files.
+            refused += [(str(path), NOT_AN_ADDRESS) for path in files]
+            files = []
         with self._fetcher(public_only) as fetcher:
             report = self._source_sync(fetcher).ingest(files, urls, progress)
         report.skipped[:0] = refused

@@ -105,6 +105,20 @@ def test_the_browser_cannot_fetch_this_machine_unless_the_operator_allows_it(
     assert make_assistant(allow_private_urls=True).ingest([url], public_only=True).added == 1
 
 
+def test_a_request_from_the_network_never_reads_this_machines_files(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    secret = tmp_path / "notes" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Server notes\n\nThe admin password is hunter2.\n", encoding="utf-8")
+    bot = make_assistant()
+    report = bot.ingest([str(secret), str(secret.parent), "not"], public_only=True)
+    reasons = dict(report.skipped)
+    assert report.added == 0 and bot.articles() == [] and bot.sources() == []
+    assert all("not a web address" in reasons[name] for name in (str(secret), "not"))
+    assert bot.ingest([secret]).added == 1  # the operator's own command line still reads it
+
+
 def test_feeds_sync_only_what_changed_and_survive_bad_entries(
     make_assistant: AssistantFactory, web: WebServer
 ) -> None:

@@ -1,6 +1,6 @@
 """The Feeds and web pages section in a real Chromium: read a pasted link, add a feed, see the
 registered sources, open the whole stored article from the passages panel; and the guard that
-keeps the app from fetching the server's own network."""
+keeps the app from fetching the server's own network or reading its files."""
 
 from __future__ import annotations
 
@@ -80,14 +80,18 @@ def test_the_app_does_not_fetch_its_own_network_unless_allowed(
     web: WebServer,
 ) -> None:
     pier = web.page("/news/pier", article_html("Pier to be rebuilt", PIER))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Server notes\n\nThe admin password is hunter2.\n", encoding="utf-8")
     bot = app_bot(tmp_path)
     with running(bot) as url:
         page = open_page(browser, url)
         page.click("#feeds")
-        page.fill("#links textarea", f"{pier}\nfile:///etc/passwd")
+        page.fill("#links textarea", f"{pier}\nfile:///etc/passwd\n{secret}")
         page.click("#read-links")
         report = page.locator("#sources-report")
         expect(report).to_contain_text("private or local address", timeout=60_000)
         expect(report).to_contain_text("only http:// and https://")
+        expect(report).to_contain_text("not a web address")
         page.close()
     assert web.hits["/news/pier"] == 0
+    assert bot.articles() == [] and bot.sources() == []
