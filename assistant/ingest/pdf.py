@@ -5,6 +5,16 @@ faster and exact on two-column text where pypdf splits words and leaves
 ligatures. PDFium marks a hyphen at a line end as U+0002 (mapped back to
 "-") and a soft-hyphen break as "‐" plus a line break (the word is joined).
 
+PDFium ends every printed line with a line break, but elsewhere in the
+assistant a line is a paragraph, a heading or a bullet (sentences never run
+across one: text/sentences.py). A sentence the page wraps ("…the developer
+Brightfield Energy / says it will power 13,000 homes.") is therefore joined
+again: a line break becomes a space when the line does not end a sentence
+and either the next line goes on in lower case or a comma, or the line runs
+(nearly) the width of the page's text, as wrapped lines do; a short line
+(a heading, a paragraph's last line) and a line before a bullet keep their
+break. The text keeps its length, so page offsets are unchanged.
+
 Pages are read one at a time and closed at once, so a 500-page document
 never holds more than one page's objects; `on_page` is told as each page
 is done (progress for long documents). A PDF without any text on any page
@@ -14,6 +24,7 @@ damaged files. PDFium is not thread-safe: one lock serialises every call.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable
@@ -22,6 +33,11 @@ from dataclasses import dataclass
 _PDFIUM = threading.Lock()
 _SOFT_BREAK = re.compile(r"(\w)[\u2010\u00ad]\r?\n(\w)")
 _HARD_HYPHEN = "\x02"
+# A line this share of the page's usual full line width or wider was wrapped, not ended.
+_FULL_LINE = 0.7
+_ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]]*\s*$")
+_GOES_ON = re.compile(r"^\s*[a-z(,;]")
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 
 PageCallback = Callable[[int, int], None]
 
@@ -74,7 +90,28 @@ def _page_text(document: object, index: int) -> str:
     finally:
         page.close()
     text = raw.replace(_HARD_HYPHEN, "-").replace("\r\n", "\n").replace("\r", "\n")
-    return _SOFT_BREAK.sub(r"\1\2", text).strip()
+    return unwrap(_SOFT_BREAK.sub(r"\1\2", text).strip())
+
+
+def unwrap(page: str) -> str:
+    """The page with the line breaks inside wrapped sentences turned into spaces (same length)."""
+    lines = page.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(widths) < 2:
+        return page
+    # The usual width of a full line: near the longest, but not set by one overlong line.
+    full = _FULL_LINE * widths[int(0.9 * (len(widths) - 1))]
+    joined = []
+    for line, following in itertools.pairwise(lines):
+        wrapped = (
+            line.strip()
+            and following.strip()
+            and not _ENDS_SENTENCE.search(line)
+            and not _BULLET.match(following)
+            and (_GOES_ON.match(following) or len(line.rstrip()) >= full)
+        )
+        joined.append(line + (" " if wrapped else "\n"))
+    return "".join(joined) + lines[-1]
 
 
 def _metadata(document: object) -> tuple[str, str]:

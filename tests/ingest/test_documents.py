@@ -9,6 +9,7 @@ import docx
 
 from assistant.ingest.readers import read_document, read_file
 from assistant.records import Article, Skipped
+from assistant.text.sentences import split_sentences
 from tests.helpers.pdfs import encrypted, make_pdf
 
 LIMIT = 50 * 1024 * 1024
@@ -34,6 +35,33 @@ def test_a_pdf_keeps_where_each_page_starts(tmp_path: Path) -> None:
     first, blank, last = article.page_starts
     assert first == 0 and article.text[last:] == "The end."
     assert blank <= last, "an empty page starts where the next text does"
+
+
+def test_a_sentence_the_pdf_wraps_is_one_sentence_and_headings_stay_apart(tmp_path: Path) -> None:
+    lines = [
+        "Ferry plan approved",
+        "Councillors approved a new ferry across the estuary on Monday, which the operator Tidal",
+        "Links says will run every 40 minutes from May. The crossing replaces the old chain ferry,",
+        "which closed in 2021 after a",
+        "cable snapped.",
+        "Objections",
+        "- Residents said the new pier would block views of the harbour from the old town walls.",
+        "- Fishermen asked for the moorings to stay.",
+    ]
+    path = tmp_path / "ferry.pdf"
+    path.write_bytes(make_pdf([lines]))
+    article = only(read_file(path, LIMIT))
+    assert isinstance(article, Article)
+    sentences = [span.of(article.text) for span in split_sentences(article.text)]
+    assert sentences == [
+        "Ferry plan approved",
+        "Councillors approved a new ferry across the estuary on Monday, which the operator Tidal "
+        "Links says will run every 40 minutes from May.",
+        "The crossing replaces the old chain ferry, which closed in 2021 after a cable snapped.",
+        "Objections",
+        lines[6],
+        lines[7],
+    ]
 
 
 def test_unreadable_pdfs_are_skipped_with_their_reason() -> None:
