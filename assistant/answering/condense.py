@@ -6,6 +6,12 @@ the subject over: when the follow-up refers back
 (a pronoun or demonstrative) or has too few content words to search with,
 the content words of the latest earlier question that had enough of its own
 are appended as context.
+
+A follow-up's own words ("And when did that happen?") are seldom the
+article's: they point back at the earlier subject. So the answerability
+gate, calibrated on standalone questions (its measures count the question's
+words that no passage holds), is not applied to a question carrying context
+(`carries_context`); the score, type and missing-name checks still are.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ REFERRING_WORDS = frozenset(
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 _WORD = re.compile(r"\w[\w’'-]*")
+_CONTEXT = re.compile(r" \(context: [^()]*\)$")
 
 
 def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
@@ -38,6 +45,11 @@ def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
                 if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
             ]
             if context:
-                return f"{question} (context: {' '.join(context)})"
+                return f"{question} (context: {' '.join(context)})"  # as _CONTEXT reads it
             return question
     return question
+
+
+def carries_context(question: str) -> bool:
+    """Whether `question` is a follow-up that `carry_subject` gave an earlier subject."""
+    return _CONTEXT.search(question) is not None

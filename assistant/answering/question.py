@@ -44,7 +44,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
         r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
         r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
-        r"dividend)(?:s|es)?\b|(?:what|which)\s.*\bworth\b)",
+        r"dividend)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
+        # "What will it cost?", "What did she earn?"
+        r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,3}?(?:cost|earn|weigh)\b)",
     ),
     (
         "where",
@@ -61,6 +63,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("which", r"(?:which|what)\b"),
     ("yes_no", r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"),
 )
+# "And which court was it?", "But who paid?": a follow-up joined on to the conversation asks
+# what the rest of it asks.
+_JOINED_ON = re.compile(r"^\s*(?:and|but|also|then|or)(?:\s*,\s*|\s+)(?=\w)", re.IGNORECASE)
 # "Until what year…", "On which day…": the preposition that will stand before the answer.
 _OPENING_PREPOSITION = re.compile(
     r"^\s*(on|in|at|by|for|to|from|since|until|till|after|before|during|with|under|over)\s+"
@@ -95,6 +100,8 @@ _FOCUS = re.compile(
     + r"(?=.*\b(?:called|named|known as|dubbed)\s*\??\s*$)",
     re.IGNORECASE,
 )
+# A word right before an article is a verb, not part of what is asked for.
+_ARTICLE = re.compile(r"(?:the|a|an|his|her|its|their)\b", re.IGNORECASE)
 # "How many fishing boats did…": the words after "how many", where the counted noun is.
 _COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
@@ -193,7 +200,8 @@ class Question:
 
 
 def analyse(question: str) -> Question:
-    """Read `question` for what it asks."""
+    """Read `question` for what it asks (a follow-up's opening "and", "but"… left out)."""
+    question = _JOINED_ON.sub("", question, count=1)
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
     if (
@@ -206,6 +214,8 @@ def analyse(question: str) -> Question:
     match = _FOCUS.match(question)
     named = next((group for group in match.groups() if group), "") if match else ""
     focus_words = [w for w in named.split() if w.lower() not in _COUNTS]
+    if match and len(focus_words) > 1 and _ARTICLE.match(question, match.end()):
+        focus_words.pop()  # "Which union called the strike?": "called" is the verb
     focus = frozenset(t for w in focus_words for t in terms(w))
     opening = _OPENING_PREPOSITION.match(question)
     counted = _COUNTED.search(question)

@@ -32,6 +32,7 @@ from assistant.answering.answerability import (
     trained_confidence,
     trained_gate,
 )
+from assistant.answering.condense import carries_context
 from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
@@ -131,7 +132,8 @@ class Rater:
             candidates = measure(read, sentences, passages, self.embedder, self.idf)
             scores = self.scorer.scores(candidates.features)
             measures = gate_features(candidates, scores)
-            answerable = self.gate.passes(measures)
+            # A follow-up's own words point back at the earlier subject (condense.py).
+            answerable = carries_context(question) or self.gate.passes(measures)
             sure = self.confidence.passes(measures)
             rated = Rated(read, tuple(passages), candidates, scores, self.scorer, answerable, sure)
         with self._lock:

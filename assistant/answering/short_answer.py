@@ -128,6 +128,8 @@ _ASKS_AN_OBJECT = re.compile(
 )
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
+# The words after an item that say what it is of or for ("£6 for cars").
+FOLLOWING = 3
 # "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
 _NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -216,8 +218,9 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
     question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
     nothing of a name the question names on both sides ("Saul Israel Holiff") or
     at its end ("President Trump", unless joined by a small word: "Glenn Hoddle of
-    Wolves"). A name given in quotes, or one whose first and last words the question does
-    not say, is kept whole unless the question says all of it."""
+    Wolves"). A name given in quotes, one whose first and last words the question does
+    not say, or one ending in the kind of thing asked for ("Pellworth Crown Court" for
+    "Which court…"), is kept whole unless the question says all of it."""
     kept = []
     for found_item in found:
         item = found_item
@@ -227,11 +230,13 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
         # the kind of thing asked for ("Rock DJ Huw Stephens" for "Which DJ…").
         shared = {t for w in words if w not in own for t in terms(w.group(0))}
+        # A name ending in the kind of thing asked for is one of that kind, kept whole:
+        # "Pellworth Crown Court" for "Which court…".
+        of_the_kind = words[-1] not in own and terms(words[-1].group(0)) == [question.head]
         whole = item.quoted or (
             item.kind == "name"
             and words[0] in own
-            and words[-1] in own
-            and not shared & question.focus
+            and (of_the_kind or (words[-1] in own and not shared & question.focus))
         )
         if len(own) != len(words) and not (whole and own):
             # Keep the longest run of the item's own words.
@@ -357,7 +362,9 @@ def _closest(
     answered by 65 in "from 60 to 65"); of those, the one closest to the words of its own
     clause ("BMW sales rose to 80,600 while sales of Mini models rose to 14,800" answers
     how many Minis with 14,800, though "Mini" stands nearer 80,600); the words naming
-    what "how many" counts weigh twice ("How many Fiesta cars did Ford sell?")."""
+    what "how many" counts weigh twice ("How many Fiesta cars did Ford sell?"); of
+    those, one the question's words follow ("£2 for foot passengers and £6 for cars"
+    answers what a car costs with £6), then the one closest to them."""
     if not found:
         return None
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
@@ -367,7 +374,7 @@ def _closest(
 
     counting = set(_anchors(question, sentence, question.counting))
 
-    def rank(item: Found) -> tuple[int, bool, int]:
+    def rank(item: Found) -> tuple[int, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
@@ -375,11 +382,21 @@ def _closest(
         return (
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
+            not _followed_by(sentence, item, own),
             distance,
         )
 
     best = min(found, key=rank)
     return best.start, best.end
+
+
+def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:
+    """Whether one of `anchors` stands in the few words after the item, in its clause
+    ("£6 for cars")."""
+    after = sentence[item.end :]
+    stop = _CLAUSE_END.search(after)
+    words = list(_WORD.finditer(after[: stop.start() if stop else len(after)]))[:FOLLOWING]
+    return any(item.end + word.start() in anchors for word in words)
 
 
 def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:

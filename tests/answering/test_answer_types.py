@@ -74,6 +74,9 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("What caused the shares to fall?", "why", ""),
         ("What was the singer's name at birth?", "which", "name"),
         ("What does Aurora, the name of the new rocket, mean in Latin?", "which", ""),
+        ("And which court was it?", "which", "name"),
+        ("but, who paid for it?", "who", "name"),
+        ("What will a ticket cost?", "quantity", "number"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -455,6 +458,16 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Rivals Ford Transit and VW Crafter trail the carmaker's electric van, known as "
             "the Volt, in sales.",
             "Volt",
+        ),
+        (
+            "Which court heard the case?",
+            "Judge Helen Okafor told Pellworth Crown Court that the firm showed disregard.",
+            "Pellworth Crown Court",
+        ),
+        (
+            "How much does a ticket for a pensioner cost?",
+            "Tickets cost £12 for adults and £5 for pensioners, the organisers said.",
+            "£5",
         ),
     ],
 )

@@ -54,6 +54,40 @@ def test_follow_up_carries_the_subject(seeded: AssistantFactory) -> None:
     assert "Kremlin" in follow.text
 
 
+FERRY = """Ferry returns to the estuary
+
+The Ellerby ferry will return to the estuary after two years, the county council said.
+The new boat, the Marsh Queen, was built in Appledore by a yard that has made ferries for
+a century.
+Crossings will restart on 1 May and run every 40 minutes until dusk.
+Tickets will cost £2 for foot passengers and £6 for cars.
+"""
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "short"),
+    [
+        ("And when will that happen?", "1 May"),
+        ("and when does it come back?", "1 May"),
+        ("and what will it cost for a car?", "£6"),
+    ],
+)
+def test_a_follow_up_about_the_same_story_is_answered_from_it(
+    make_assistant: AssistantFactory, tmp_path: Path, follow_up: str, short: str
+) -> None:
+    # The follow-up's own words ("happen") are rarely the article's: its subject is the
+    # earlier question's, and it is answered from the sentence that says what it asks.
+    story = tmp_path / "ferry.txt"
+    story.write_text(FERRY, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    first = bot.ask("Which ferry is returning to the estuary?")
+    assert not first.refused
+    follow = bot.ask(follow_up, history=[(first.question, first.text)])
+    assert not follow.refused, follow.text
+    assert follow.short_answer is not None and follow.short_answer.text == short
+
+
 def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
     stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
     pieces = list(stream)

@@ -5,7 +5,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from assistant.answering.answerability import trained_confidence
+from assistant.answering.answerability import trained_confidence, trained_gate
+from assistant.answering.condense import carry_subject
 from assistant.answering.rating import Rater
 from assistant.answering.support import ClaimChecker, key_tokens
 from assistant.embedding.local import LocalEmbedder
@@ -115,6 +116,20 @@ def test_an_answer_chosen_with_little_confidence_says_it_may_not_answer(
     text = "The Kremlin confirmed the call lasted nearly 90 minutes."
     [claim] = checker.check(QUESTION, [ClaimText(text, (1,))], passages())
     assert claim.verdict == "supported" and claim.relevance == relevance
+
+
+def test_the_answerability_gate_judges_standalone_questions_not_follow_ups(
+    embedder: LocalEmbedder,
+) -> None:
+    """A follow-up's own words point back at the earlier subject, so the gate (calibrated on
+    standalone questions, here set to refuse everything) does not judge it."""
+    gate = dataclasses.replace(trained_gate(), answers_from=1.01)
+    rater = Rater(embedder, lambda term: 1.0, gate=gate)
+    follow_up = carry_subject("And how long did it go on?", [QUESTION])
+    assert follow_up != QUESTION and "call" in follow_up
+    standalone, carried = rater.rate(QUESTION, passages()), rater.rate(follow_up, passages())
+    assert standalone is not None and not standalone.answerable
+    assert carried is not None and carried.answerable
 
 
 def test_the_confidence_model_trusts_an_answer_that_stands_out_more() -> None:
