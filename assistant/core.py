@@ -623,7 +623,11 @@ class Assistant:
         for path in kept:
             if str(path) not in from_file:
                 self.uploads.discard(str(path))
+        fresh = set(report.added_sources) | set(report.updated_sources)
+        read_now = {r.file for r in records if r.source in fresh}
         for path in sorted({p for p in kept if str(p) in from_file}):
+            if not replace and str(path) not in read_now:
+                continue  # the same file again: nothing new was kept, so nothing to tell
             namesakes = [
                 r
                 for r in records

@@ -163,6 +163,8 @@ def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
             "012.txt: 2 earlier uploads with this name hold other articles; all are kept "
             "(upload again with replace to replace them)"
         ]
+        same = client.predict([handle_file(str(three))], False, api_name="/ingest")
+        assert same["unchanged"] == 1 and same["notes"] == []  # nothing new was kept
         again = client.predict([handle_file(str(one))], True, api_name="/ingest")
         assert again["unchanged"] == 1 and len(again["replaced"]) == 2
         titles = [a["title"] for a in client.predict(api_name="/articles")]
