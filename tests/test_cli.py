@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli import build_parser, main
 from tests.conftest import REPO, SEED_FILE
 
 
@@ -286,3 +286,12 @@ def test_ask_reads_the_question_from_standard_input_after_a_dash(
     monkeypatch.setattr("sys.stdin", io.StringIO("   \n"))
     code, _, err = run(capsys, "ask", "-")
     assert code == 2 and "The question is empty" in err
+
+
+def test_index_options_go_before_or_after_the_command() -> None:
+    parse = build_parser().parse_args
+    before = parse(["--index-dir", "news", "--llm", "extractive", "list"])
+    assert (before.index_dir, before.llm, before.command) == ("news", "extractive", "list")
+    assert parse(["--index-dir", "news", "list", "--index-dir", "sport"]).index_dir == "sport"
+    assert parse(["--collection", "bbc", "chats", "list"]).collection == "bbc"
+    assert parse(["list"]).index_dir is None

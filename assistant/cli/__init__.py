@@ -17,7 +17,14 @@ from collections.abc import Sequence
 
 from assistant import Assistant, AssistantError, LLMError, UsageError
 from assistant.cli import articles, chats, collections, questions, serve, sources
-from assistant.cli.common import EXIT_OK, EXIT_SERVICE, EXIT_USAGE, Parser, options
+from assistant.cli.common import (
+    EXIT_OK,
+    EXIT_SERVICE,
+    EXIT_USAGE,
+    Parser,
+    add_index_options,
+    options,
+)
 
 COMMAND_MODULES = (articles, questions, chats, sources, serve, collections)
 
@@ -26,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     parser = Parser(prog="assistant", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"assistant {_version()}")
+    add_index_options(parser, None)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     shared = options()
     for module in COMMAND_MODULES:

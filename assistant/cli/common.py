@@ -40,20 +40,32 @@ class Options:
     scope: argparse.ArgumentParser
 
 
-def options() -> Options:
-    """The shared option groups."""
-    common = Parser(add_help=False)
-    common.add_argument(
-        "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)"
+def add_index_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options saying which index and answerer to use, taken before the command (by the
+    main parser, `default` None) and after it (by each command, `default` SUPPRESS)."""
+    parser.add_argument(
+        "--index-dir",
+        default=default,
+        help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)",
     )
-    common.add_argument(
+    parser.add_argument(
         "--collection",
         metavar="NAME",
+        default=default,
         help="the collection to use (default: $ASSISTANT_COLLECTION or articles); "
         "`assistant collections list` shows them",
     )
-    common.add_argument("--llm", choices=("extractive", "openai"), help="answering backend")
-    common.add_argument("--model", help="model name for the openai backend")
+    parser.add_argument(
+        "--llm", choices=("extractive", "openai"), default=default, help="answering backend"
+    )
+    parser.add_argument("--model", default=default, help="model name for the openai backend")
+
+
+def options() -> Options:
+    """The shared option groups."""
+    common = Parser(add_help=False)
+    # Given after the command, they override what was given before it; not given, they leave it.
+    add_index_options(common, argparse.SUPPRESS)
     output = Parser(add_help=False)
     output.add_argument("--json", action="store_true", help="print one JSON document")
     scope = Parser(add_help=False)
