@@ -117,14 +117,17 @@ class RankScores:
         """Record the gold article's rank for one query (None: not in the top 10)."""
         self.ranks.append(rank)
 
-    def as_dict(self) -> dict[str, float]:
-        """The three figures, plus the number of queries."""
-        n = len(self.ranks) or 1
+    def as_dict(self) -> dict[str, float | None]:
+        """The three figures (None without queries: there is nothing to measure), plus the
+        number of queries."""
+        n = len(self.ranks)
         return {
-            "queries": len(self.ranks),
-            "hit@1": sum(1 for r in self.ranks if r == 1) / n,
-            "hit@5": sum(1 for r in self.ranks if r is not None and r <= 5) / n,
-            "mrr@10": sum(1 / r for r in self.ranks if r is not None and r <= 10) / n,
+            "queries": n,
+            "hit@1": sum(1 for r in self.ranks if r == 1) / n if n else None,
+            "hit@5": sum(1 for r in self.ranks if r is not None and r <= 5) / n if n else None,
+            "mrr@10": sum(1 / r for r in self.ranks if r is not None and r <= 10) / n
+            if n
+            else None,
         }
 
 

@@ -71,3 +71,5 @@ def test_rank_metrics() -> None:
     assert figures["hit@5"] == pytest.approx(2 / 3)
     assert figures["mrr@10"] == pytest.approx((1 + 0.5) / 3)
     assert percentile([1, 2, 3, 4], 0.5) == 2 and percentile([1, 2, 3, 4], 0.95) == 4
+    # Questions without sources measure no retrieval: n/a, not a perfect or a zero score.
+    assert RankScores().as_dict() == {"queries": 0, "hit@1": None, "hit@5": None, "mrr@10": None}
