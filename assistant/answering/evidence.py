@@ -20,6 +20,14 @@ from assistant.text.terms import terms
 # Two names match when one begins with this much of the other ("Brazil"/"Brazilian").
 NAME_PREFIX = 5
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+# Countries that news writes by more than one name (as terms): a question about "Britain" is
+# about an article's "UK". ("US" is a stop word, so it is never looked for.)
+_OTHER_NAMES = [
+    frozenset({"uk", "britain", "british"}),
+    frozenset({"usa", "america", "american"}),
+    frozenset({"holland", "netherland", "dutch"}),
+]
+_ALSO_CALLED = {term: group for group in _OTHER_NAMES for term in group}
 
 
 def absent_from(question: str, passages: Sequence[Passage], articles: str = "") -> list[str]:
@@ -67,7 +75,7 @@ def one_passage_holds_the_question(question: str, passages: Sequence[Passage]) -
 
 
 def _same_name(term: str, present: set[str]) -> bool:
-    if term in present:
+    if term in present or _ALSO_CALLED.get(term, frozenset()) & present:
         return True
     if len(term) < NAME_PREFIX:
         return False

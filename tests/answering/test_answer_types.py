@@ -187,6 +187,14 @@ def test_a_name_of_small_words_is_not_missing_from_passages_that_hold_it() -> No
     assert absent_from("In what year was Verizon set up?", [passage]) == ["Verizon"]
 
 
+def test_a_country_written_by_another_of_its_names_is_not_missing() -> None:
+    text = "The console will retail for £99 in the UK and $149 in America from March."
+    passage = Passage("c1", "a1", "ds.txt", "DS launch", text, 0, len(text))
+    assert absent_from("How much will the DS cost in Britain?", [passage]) == []
+    assert absent_from("What will the DS cost for American buyers?", [passage]) == []
+    assert absent_from("How much will the DS cost in France?", [passage]) == ["France"]
+
+
 def test_one_passage_must_hold_the_questions_words_for_keyword_evidence() -> None:
     text = "Trump seeks access to Ukraine's rare earth minerals worth $500 billion."
     passage = Passage("c1", "a1", "seed.txt", "Talks", text, 0, len(text))
