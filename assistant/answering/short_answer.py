@@ -289,16 +289,18 @@ def _best_name(
     meets it): a name rather than a word made from one ("London-based", "Spain's");
     one after the preposition the question opens with ("at Parkhead" for "At which
     ground…"); for "where", a name placed by a preposition ("born in Melbourne"), for
-    "who", one that is not, nor a qualifier ("the South Yorkshire company"), and one
-    written as a person's name (`looks_like_a_person`); otherwise a full name (two
-    words or more); then as `_closest` ranks them."""
+    "who", never such a name (none when all are) and one that is not a qualifier ("the
+    South Yorkshire company"), and one written as a person's name
+    (`looks_like_a_person`); otherwise a full name (two words or more); then as
+    `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
     chosen = _prefer([_bare(name) for name in whole], lambda name: not made_from_a_name(name.text))
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
     if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
     elif question.kind == "who":
-        chosen = _prefer(chosen, lambda name: not placed(sentence, name))
+        # "…outside his hotel in Tokyo" does not say who: a place never answers "who".
+        chosen = [name for name in chosen if not placed(sentence, name)]
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
@@ -431,6 +433,10 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     quoted = _quoted(question, sentence)
     if quoted and not (names and question.wants == "name"):
         return quoted
+    if question.wants != "name":
+        # "What illness…" is not answered by whatever name the sentence holds ("California"),
+        # only by one where the question places its answer ("for a NATO summit").
+        names = [name for name in names if introduced(question, sentence, name)]
     if names:
         return _best_name(names, anchors, sentence, question)
     for head in heads:

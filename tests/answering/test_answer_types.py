@@ -473,6 +473,16 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Pellworth Crown Court",
         ),
         (
+            "Who was arrested outside the hotel?",
+            "He was taken away in a van outside one of his hotels in Tokyo.",
+            None,
+        ),
+        (
+            "What illness was the designer diagnosed with?",
+            "The designer was diagnosed in May with a rare cancer and died at home in Ohio.",
+            None,
+        ),
+        (
             "How much does a ticket for a pensioner cost?",
             "Tickets cost £12 for adults and £5 for pensioners, the organisers said.",
             "£5",
