@@ -100,6 +100,22 @@ def test_feeds_add_list_remove(
     assert code == 2 and "Nothing to sync" in err
 
 
+def test_a_feed_whose_entries_cannot_be_read_is_kept_and_says_so(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], web: WebServer
+) -> None:
+    feed = web.route(
+        "/feed.xml",
+        Reply(rss("Town news", [("Gone", web.url("/gone"))]), content_type="application/rss+xml"),
+    )
+    code, out, err = run(capsys, "feeds", "add", feed)
+    assert code == 2 and "HTTP 404" in out
+    assert "the feed is registered" in err and "assistant sync" in err
+    code, out, err = run(capsys, "feeds", "list")
+    assert f"feed\t{feed} (Town news)\t0 articles" in out, err
+    code, out, err = run(capsys, "sync")
+    assert code == 2 and "HTTP 404" in out, err  # the feed is read again; its entry fails
+
+
 def test_sync_every_needs_a_sensible_interval(
     cli_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -82,8 +82,14 @@ def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
     return reported(bot, report, args)
 
 
-def reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> int:
-    """Print the report; exit 2 when nothing given could be read (a script must notice)."""
+NOTHING_READ = "nothing could be read from what was given (see the skipped list)"
+
+
+def reported(
+    bot: Assistant, report: IngestReport, args: argparse.Namespace, nothing_read: str = NOTHING_READ
+) -> int:
+    """Print the report; exit 2 when nothing given could be read (a script must notice),
+    saying `nothing_read`."""
     if args.json:
         print_json(asdict(report))
     else:
@@ -95,10 +101,7 @@ def reported(bot: Assistant, report: IngestReport, args: argparse.Namespace) -> 
         for note in report.notes:
             print(f"  note: {note}")
     if report.read_nothing:
-        print(
-            "assistant: nothing could be read from what was given (see the skipped list)",
-            file=sys.stderr,
-        )
+        print(f"assistant: {nothing_read}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
 

@@ -49,14 +49,15 @@ def register(commands: Any, options: Options) -> None:
         parents=[options.common, options.output],
         help="list the registered feeds, web pages, folders and files",
     )
-    listing.set_defaults(handler=_feeds_list)
+    # The registered sources are there before any article: a feed whose entries all failed.
+    listing.set_defaults(handler=_feeds_list, creates_index=True)
     remove = actions.add_parser(
         "remove",
         parents=[options.common],
         help="stop syncing a registered source (its articles stay)",
     )
     remove.add_argument("location", metavar="URL_OR_PATH")
-    remove.set_defaults(handler=_feeds_remove)
+    remove.set_defaults(handler=_feeds_remove, creates_index=True)
 
     sync = commands.add_parser(
         "sync",
@@ -74,7 +75,7 @@ def register(commands: Any, options: Options) -> None:
         metavar="INTERVAL",
         help="keep running, syncing every INTERVAL (like 30m, 2h; at least 1m)",
     )
-    sync.set_defaults(handler=_sync)
+    sync.set_defaults(handler=_sync, creates_index=True)
 
 
 def duration(text: str) -> float:
@@ -118,9 +119,15 @@ def _header(bot: Assistant, article: StoredArticle) -> str:
     return "\n".join(lines)
 
 
+FEED_ENTRIES_UNREAD = (
+    "the feed is registered, but none of its entries could be read (see the skipped list); "
+    "`assistant sync` tries them again, `assistant feeds remove URL` forgets the feed"
+)
+
+
 def _feeds_add(bot: Assistant, args: argparse.Namespace) -> int:
     report = bot.add_feed(args.url, progress=progress_printer(sys.stderr))
-    return reported(bot, report, args)
+    return reported(bot, report, args, FEED_ENTRIES_UNREAD)
 
 
 def _feeds_list(bot: Assistant, args: argparse.Namespace) -> int:

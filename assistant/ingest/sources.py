@@ -241,7 +241,11 @@ class SourceSync:
         if isinstance(outcome, FetchFailed):
             if is_page:
                 plan.status[owner] = f"failed: {outcome}"
-            return  # a feed entry whose page failed is tried again at the next sync
+            else:
+                # A feed entry whose page failed is tried again at the next sync: the feed is
+                # then fetched whole, not answered "not modified".
+                self.registry.fetched(owner, Validators())
+            return
         if is_page:
             if plan.register_pages and (read or outcome.not_modified):
                 self.registry.add("url", owner)
