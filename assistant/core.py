@@ -594,11 +594,16 @@ class Assistant:
         return record
 
     def _record_for(self, source: str) -> ArticleRecord:
-        """The record of an article named as `articles()` lists it or as a path."""
+        """The record of an article named as `articles()` lists it, as a path, or by the
+        web address it gives (a saved page's canonical URL, which `show` prints)."""
         for candidate in _source_candidates(source):
             record = self.store.article(candidate)
             if record is not None:
                 return record
+        if source.startswith(("http://", "https://")):
+            for record in self.store.articles():
+                if record.url == source:
+                    return record
         raise NotInIndexError(
             f"{source!r} is not in the index: `assistant list` shows the sources it holds"
         )

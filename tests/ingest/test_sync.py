@@ -119,6 +119,21 @@ def test_a_request_from_the_network_never_reads_this_machines_files(
     assert bot.ingest([secret]).added == 1  # the operator's own command line still reads it
 
 
+def test_a_saved_page_is_found_by_the_address_it_gives(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    address = "https://news.example.org/2025/pier-rebuild"
+    html = article_html("Pier to be rebuilt", STORIES["pier"], og_type="article").replace(
+        "</head>", f'<link rel="canonical" href="{address}"></head>'
+    )
+    saved = tmp_path / "pier.html"
+    saved.write_text(html, encoding="utf-8")
+    bot = make_assistant()
+    assert bot.ingest([saved]).added == 1
+    stored = bot.article(address)  # `show` prints it; `show URL` finds the article by it
+    assert stored.url == address and stored.file == str(saved)
+
+
 def test_feeds_sync_only_what_changed_and_survive_bad_entries(
     make_assistant: AssistantFactory, web: WebServer
 ) -> None:
