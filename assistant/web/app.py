@@ -233,7 +233,7 @@ class ChatApp:
         try:
             result = bot.upload(files, replace=bool(replace), progress=show)
         except AssistantError as error:
-            return (render.error_panel(str(error)), *self.article_views(request), None)
+            return (render.error_panel(str(error), "Not done"), *self.article_views(request), None)
         # The file box is emptied: the next upload holds only the files chosen then.
         return (render.report(result, bot.source_label), *self.article_views(request), None)
 
@@ -252,7 +252,8 @@ class ChatApp:
         if record is None:
             gone = render.error_panel(
                 f"{bot.source_label(source)} is no longer in the index (removed elsewhere); "
-                "the lists now show what it holds."
+                "the lists now show what it holds.",
+                "Not removed",
             )
             return (gr.skip(), gone, *self.article_views(request))
         kept_copy = " and its uploaded file" if bot.uploads.holds(record.file) else ""
@@ -278,7 +279,7 @@ class ChatApp:
                 f"({render.count(record.chunks, 'chunk')}).{deleted}</p>"
             )
         except AssistantError as error:
-            message = render.error_panel(str(error))
+            message = render.error_panel(str(error), "Not done")
         return (message, *self.article_views(request))
 
     def article_views(self, request: gr.Request | None = None) -> tuple[Any, ...]:

@@ -143,7 +143,7 @@ class ConversationsSection:
         try:
             kept = bot.conversation(conversation_id, user=user_of(request))
         except AssistantError as error:
-            return (*self.new(), render.error_panel(str(error)))
+            return (*self.new(), render.error_panel(str(error), "Not opened"))
         chat: Chat = []
         panels: list[str] = []
         for turn, saved in enumerate(kept.answers):

@@ -343,9 +343,12 @@ def empty_panel() -> str:
     )
 
 
-def error_panel(message: str) -> str:
-    """The panel after a failed question."""
-    return f'<div class="panel error"><h3>No answer</h3><p class="note">{escape(message)}</p></div>'
+def error_panel(message: str, heading: str = "No answer") -> str:
+    """The panel after a failed question, or after another failed action (its `heading`)."""
+    return (
+        f'<div class="panel error"><h3>{escape(heading)}</h3>'
+        f'<p class="note">{escape(message)}</p></div>'
+    )
 
 
 def report(result: IngestReport, label: Label = _as_is) -> str:

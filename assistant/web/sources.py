@@ -74,7 +74,7 @@ class SourcesSection:
         try:
             return sources_table(bot.sources(), bot.source_label)
         except AssistantError as error:
-            return render.error_panel(str(error))
+            return render.error_panel(str(error), "Not done")
 
     def read_links(
         self,
@@ -135,13 +135,13 @@ class SourcesSection:
         try:
             result, box = render.report(action(show), bot.source_label), ""
         except AssistantError as error:
-            result, box = render.error_panel(str(error)), gr.skip()
+            result, box = render.error_panel(str(error), "Not done"), gr.skip()
         return (result, self.table(request), *self.article_views(request), box)
 
 
 def _refused(message: str) -> tuple[Any, ...]:
     """What a handler returns when there is nothing to do: the reason, nothing else changed."""
-    return (render.error_panel(message), *(gr.skip(),) * 7)
+    return (render.error_panel(message, "Not done"), *(gr.skip(),) * 7)
 
 
 def add_section(

@@ -92,6 +92,10 @@ def test_the_app_does_not_fetch_its_own_network_unless_allowed(
         expect(report).to_contain_text("private or local address", timeout=60_000)
         expect(report).to_contain_text("only http:// and https://")
         expect(report).to_contain_text("not a web address")
+        page.fill("#feed-url textarea", "")
+        page.click("#add-feed")
+        expect(report).to_contain_text("Type a feed's address first.")
+        expect(report.locator("h3")).to_have_text("Not done")  # not "No answer": no question
         page.close()
     assert web.hits["/news/pier"] == 0
     assert bot.articles() == [] and bot.sources() == []
