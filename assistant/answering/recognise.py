@@ -128,6 +128,7 @@ _NUMBER = re.compile(
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
 # A date that names a day ("Wednesday", "5 January", "yesterday"), or a year ("in 2013").
 NAMES_A_DAY = re.compile(
@@ -209,6 +210,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     """An amount, its trailing word kept only if it reads as the amount's unit; None for
     what is a date ("2004", "5 January")."""
     start, end = match.start(), match.end()
+    if _ORDINAL.match(text, end):
+        return None  # "their 200th tree", "3rd place": a rank, not an amount
     words = match.group(0).rsplit(" ", 1)
     if len(words) == 2 and (words[1].lower() in _NOT_A_UNIT or _CALENDAR.fullmatch(words[1])):
         end -= len(words[1]) + 1

@@ -216,14 +216,18 @@ def introduced(question: Question, sentence: str, answer: Found) -> bool:
 def new_items(found: list[Found], question: Question) -> list[Found]:
     """What the question does not already name: the words of each that are not the
     question's ("American Marc Fogel" for "Which American…" is "Marc Fogel"), and
-    nothing of a name the question names on both sides ("Saul Israel Holiff") or
-    at its end ("President Trump", unless joined by a small word: "Glenn Hoddle of
-    Wolves"). A name given in quotes, one whose first and last words the question does
-    not say, or one ending in the kind of thing asked for ("Pellworth Crown Court" for
-    "Which court…"), is kept whole unless the question says all of it."""
+    nothing of a name the question names on both sides ("Saul Israel Holiff"), by its
+    initials ("HP" for "Hewlett Packard") or at its end ("President Trump", unless
+    joined by a small word: "Glenn Hoddle of Wolves"). A name given in quotes, one
+    whose first and last words the question does not say, or one ending in the kind of
+    thing asked for ("Pellworth Crown Court" for "Which court…"), is kept whole unless
+    the question says all of it."""
     kept = []
+    short_forms = _short_forms(question.text)
     for found_item in found:
         item = found_item
+        if item.kind == "name" and item.text in short_forms:
+            continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
         words = list(_WORD.finditer(item.text))
         own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
         # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
@@ -263,6 +267,17 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
+
+
+def _short_forms(text: str) -> set[str]:
+    """The initials of the names of `text` that have two words or more ("HP" of "Hewlett
+    Packard", "EU" of "the European Union")."""
+    forms = set()
+    for name in find(text, "name"):
+        capitals = [word[0] for word in name.text.split() if word[:1].isupper()]
+        if len(capitals) >= 2:
+            forms.add("".join(capitals))
+    return forms
 
 
 def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:

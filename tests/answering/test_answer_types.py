@@ -144,6 +144,11 @@ def test_a_word_capitalised_inside_is_a_name_even_opening_the_sentence() -> None
     assert found == ["eBay", "iPods", "easyJet"]
 
 
+def test_a_rank_is_not_an_amount() -> None:
+    text = "Volunteers planted their 200th tree and came 3rd in the county, 2 points behind."
+    assert [f.text for f in find(text, "number")] == ["2 points"]
+
+
 def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     text = 'Mr Holiff managed Cash. "I was wrong," he said. Mr left.'
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
@@ -481,6 +486,11 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "What illness was the designer diagnosed with?",
             "The designer was diagnosed in May with a rare cancer and died at home in Ohio.",
             None,
+        ),
+        (
+            "Who runs the printer business of Hewlett Packard?",
+            "Hewlett Packard (HP) said Vyomesh Joshi runs its printer business.",
+            "Vyomesh Joshi",
         ),
         (
             "How much does a ticket for a pensioner cost?",
