@@ -10,10 +10,13 @@ assistant a line is a paragraph, a heading or a bullet (sentences never run
 across one: text/sentences.py). A sentence the page wraps ("…the developer
 Brightfield Energy / says it will power 13,000 homes.") is therefore joined
 again: a line break becomes a space when the line does not end a sentence
-and either the next line goes on in lower case or a comma, or the line runs
-(nearly) the width of the page's text, as wrapped lines do; a short line
-(a heading, a paragraph's last line) and a line before a bullet keep their
-break. The text keeps its length, so page offsets are unchanged.
+and either the next line goes on in lower case or a comma, the line ends on
+a small word ("on", "the"), or the line runs (nearly) the width of the
+page's text, as wrapped lines do; a short line (a heading, a paragraph's
+last line) and a line before a bullet keep their break, and in a column
+narrower than 40 characters width alone joins nothing. The text keeps its
+length, so page offsets are unchanged. A title in the PDF's metadata that
+is only a file name ("report.html") is passed over for the first line.
 
 Pages are read one at a time and closed at once, so a 500-page document
 never holds more than one page's objects; `on_page` is told as each page
@@ -25,18 +28,28 @@ damaged files. PDFium is not thread-safe: one lock serialises every call.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from assistant.text.terms import STOP_WORDS
 
 _PDFIUM = threading.Lock()
 _SOFT_BREAK = re.compile(r"(\w)[\u2010\u00ad]\r?\n(\w)")
 _HARD_HYPHEN = "\x02"
 # A line this share of the page's usual full line width or wider was wrapped, not ended.
 _FULL_LINE = 0.7
+# Text this many characters wide or narrower is a column whose lines end too early to tell.
+_NARROW = 40
+# A title that is only the name of the file the PDF was made from ("report.html").
+_FILE_NAME = re.compile(
+    r"\.(?:html?|pdf|docx?|odt|rtf|txt|md|pages|indd)$|^Microsoft Word - ", re.IGNORECASE
+)
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]]*\s*$")
 _GOES_ON = re.compile(r"^\s*[a-z(,;]")
+_LAST_WORD = re.compile(r"\w+(?=\W*$)")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·*–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 
 PageCallback = Callable[[int, int], None]
@@ -99,8 +112,10 @@ def unwrap(page: str) -> str:
     widths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(widths) < 2:
         return page
-    # The usual width of a full line: near the longest, but not set by one overlong line.
-    full = _FULL_LINE * widths[int(0.9 * (len(widths) - 1))]
+    # The usual width of a full line: near the longest, but not set by one overlong line. In
+    # a narrow column a short item and a wrapped line look alike: only lower case joins there.
+    usual = widths[int(0.9 * (len(widths) - 1))]
+    full = _FULL_LINE * usual if usual >= _NARROW else math.inf
     joined = []
     for line, following in itertools.pairwise(lines):
         wrapped = (
@@ -108,10 +123,19 @@ def unwrap(page: str) -> str:
             and following.strip()
             and not _ENDS_SENTENCE.search(line)
             and not _BULLET.match(following)
-            and (_GOES_ON.match(following) or len(line.rstrip()) >= full)
+            and (
+                _GOES_ON.match(following)
+                or len(line.rstrip()) >= full
+                or _last_word(line) in STOP_WORDS  # "…reopen to visitors on / Midsummer Day"
+            )
         )
         joined.append(line + (" " if wrapped else "\n"))
     return "".join(joined) + lines[-1]
+
+
+def _last_word(line: str) -> str:
+    found = _LAST_WORD.search(line)
+    return found.group(0).lower() if found else ""
 
 
 def _metadata(document: object) -> tuple[str, str]:
@@ -119,7 +143,10 @@ def _metadata(document: object) -> tuple[str, str]:
         info = document.get_metadata_dict(skip_empty=True)  # type: ignore[attr-defined]
     except Exception:  # metadata is a nicety; a document without it is still read
         return "", ""
-    return str(info.get("Title", "")).strip(), str(info.get("Author", "")).strip()
+    title = str(info.get("Title", "")).strip()
+    if _FILE_NAME.search(title):
+        title = ""  # the article's first line names it better
+    return title, str(info.get("Author", "")).strip()
 
 
 def _load_problem(message: str) -> str:

@@ -27,7 +27,8 @@ _END = re.compile(
         (?=\s+["'“‘(\[]?[A-Z0-9À-Ý])  # followed by space and a sentence start""",
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The whole word before a full stop: "1960s." is not the initial "s.".
+_WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True)

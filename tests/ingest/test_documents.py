@@ -64,6 +64,26 @@ def test_a_sentence_the_pdf_wraps_is_one_sentence_and_headings_stay_apart(tmp_pa
     ]
 
 
+def test_a_narrow_column_joins_only_what_goes_on_in_lower_case(tmp_path: Path) -> None:
+    lines = [
+        "Lighthouse works",
+        "Repair the lantern room",
+        "Replace the copper roof",
+        "The restored light will",
+        "reopen to visitors on",
+        "Midsummer Day in 2027.",
+    ]
+    path = tmp_path / "lighthouse.pdf"
+    path.write_bytes(make_pdf([lines], title="lighthouse.html"))
+    article = only(read_file(path, LIMIT))
+    assert isinstance(article, Article)
+    assert article.title == "Lighthouse works", "a file name in the metadata is no title"
+    assert article.text.split("\n") == [
+        *lines[:3],
+        "The restored light will reopen to visitors on Midsummer Day in 2027.",
+    ]
+
+
 def test_unreadable_pdfs_are_skipped_with_their_reason() -> None:
     text_pdf = make_pdf([["A page of text."]])
     cases = {

@@ -15,6 +15,15 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_decade_ends_a_sentence_though_it_ends_in_a_letter() -> None:
+    text = "He worked for Moore in the late 1960s. His fame grew in the 1980s. It lasted."
+    assert sentences(text) == [
+        "He worked for Moore in the late 1960s.",
+        "His fame grew in the 1980s.",
+        "It lasted.",
+    ]
+
+
 def test_lines_are_boundaries_and_quotes_stay_with_their_sentence() -> None:
     text = 'A heading\n"We agreed," he said. Prices rose 3.5% in 2024!\n\nNext paragraph here.'
     assert sentences(text) == [
