@@ -27,7 +27,9 @@ REFERRING_WORDS = frozenset(
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 _WORD = re.compile(r"\w[\w’'-]*")
-_CONTEXT = re.compile(r" \(context: [^()]*\)$")
+# How a carried subject is written after the follow-up, and read back (`carries_context`).
+_CONTEXT_OPENS = " (context: "
+_CONTEXT = re.compile(re.escape(_CONTEXT_OPENS) + r"[^()]*\)$")
 
 
 def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
@@ -45,7 +47,7 @@ def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
                 if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
             ]
             if context:
-                return f"{question} (context: {' '.join(context)})"  # as _CONTEXT reads it
+                return f"{question}{_CONTEXT_OPENS}{' '.join(context)})"
             return question
     return question
 

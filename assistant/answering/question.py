@@ -19,7 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.recognise import MONEY, NAMES_A_DAY, NAMES_A_YEAR, made_from_a_name
+from assistant.answering.recognise import (
+    MONEY,
+    NAMES_A_DAY,
+    NAMES_A_YEAR,
+    find,
+    made_from_a_name,
+)
 from assistant.text.terms import STOP_WORDS, terms
 
 _PREPOSITION = (
@@ -193,6 +199,8 @@ class Question:
     counting: frozenset[str] = frozenset()
     # The term of the last word after which/what ("venu" in "Which Lisbon venue…"), else "".
     head: str = ""
+    # The initials of its names of two words or more ("HP" of "Hewlett Packard").
+    initials: frozenset[str] = frozenset()
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -234,7 +242,17 @@ def analyse(question: str) -> Question:
         counted=_counted_noun(counted.group(1)) if counted else "",
         counting=frozenset(_counting_terms(counted.group(1))) if counted else frozenset(),
         head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
+        initials=frozenset(_initials(question)),
     )
+
+
+def _initials(question: str) -> list[str]:
+    """The initials of the question's names of two words or more ("EU" of "the European
+    Union")."""
+    capitals = (
+        [w[0] for w in name.text.split() if w[:1].isupper()] for name in find(question, "name")
+    )
+    return ["".join(letters) for letters in capitals if len(letters) >= 2]
 
 
 # What "how long", "how much"… measure: an amount answers them only in these units.

@@ -223,10 +223,9 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
     thing asked for ("Pellworth Crown Court" for "Which court…"), is kept whole unless
     the question says all of it."""
     kept = []
-    short_forms = _short_forms(question.text)
     for found_item in found:
         item = found_item
-        if item.kind == "name" and item.text in short_forms:
+        if item.kind == "name" and item.text in question.initials:
             continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
         words = list(_WORD.finditer(item.text))
         own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
@@ -267,17 +266,6 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
-
-
-def _short_forms(text: str) -> set[str]:
-    """The initials of the names of `text` that have two words or more ("HP" of "Hewlett
-    Packard", "EU" of "the European Union")."""
-    forms = set()
-    for name in find(text, "name"):
-        capitals = [word[0] for word in name.text.split() if word[:1].isupper()]
-        if len(capitals) >= 2:
-            forms.add("".join(capitals))
-    return forms
 
 
 def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
