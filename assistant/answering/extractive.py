@@ -34,7 +34,7 @@ from assistant.answering.condense import carry_subject
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
-from assistant.answering.recognise import find
+from assistant.answering.recognise import find, names_a_person
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.terms import terms
@@ -195,12 +195,23 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
     counted = terms(noun)
     if not counted:
         return ""
+    # "How many people visited…" is answered by "4,100 visitors".
+    anyone = noun.lower() in _PEOPLE
     for text in [*(p.text for p in passages), articles]:
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
-            if counted[0] in terms(after)[:5] or _compound_of(noun, after):
+            if (
+                counted[0] in terms(after)[:5]
+                or _compound_of(noun, after)
+                or (anyone and any(names_a_person(w) for w in _WORDS.findall(after)[:6]))
+            ):
                 return ""
     return f"No passage gives a number of {noun}."
+
+
+# Words that count people of any kind.
+_PEOPLE = frozenset("people persons individuals".split())
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _compound_of(noun: str, text: str) -> bool:

@@ -11,11 +11,13 @@ questions are not typed from X (single-word meaning was measured too
 unreliable for that): their answer is whatever stands next to X in the
 answering sentence ("the stimulant modafinil"). Questions asking why ("what
 caused…" too) or how want an explanation, and "which two…"/"what are…"
-questions want several things.
+questions want several things. "Which X" with X a word for people by their
+role ("Which actor…", "Which MP…") asks for a person, like "who".
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +27,7 @@ from assistant.answering.recognise import (
     NAMES_A_YEAR,
     find,
     made_from_a_name,
+    names_a_person,
 )
 from assistant.text.terms import STOP_WORDS, terms
 
@@ -148,6 +151,14 @@ _ASKS_A_NAME = re.compile(
 # question may mention.
 ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\b(?:mean|stand for)\b", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six several".split())
+# A word after the asked-for noun that reads as the question's verb ("minister says",
+# "Belgian beat"): ending as verbs do, or a common irregular one.
+_IRREGULAR_VERB = re.compile(
+    r"won|beat|took|made|said|got|gave|came|went|ran|led|hit|told|wrote|left|put|set|sold"
+    r"|bought|paid|held|kept|lost|met|sent|spent|broke|became|began|drew|drove|fell|flew|grew"
+    r"|knew|rode|rose|sang|saw|shot|spoke|threw|wore|quit|will|can"
+)
+_VERB_FORM = re.compile(rf"[a-z]+(?:ed|s)|{_IRREGULAR_VERB.pattern}")
 _SEVERAL = re.compile(
     r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
     r"which .{0,40}\b(?:and|both)\b|list\b|name the\b)",
@@ -201,6 +212,8 @@ class Question:
     head: str = ""
     # The initials of its names of two words or more ("HP" of "Hewlett Packard").
     initials: frozenset[str] = frozenset()
+    # "Which actor…", "Which MP…", "Which Belgian…": a person is asked for by their role.
+    asks_for_a_person: bool = False
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -224,6 +237,9 @@ def analyse(question: str) -> Question:
     focus_words = [w for w in named.split() if w.lower() not in _COUNTS]
     if match and len(focus_words) > 1 and _ARTICLE.match(question, match.end()):
         focus_words.pop()  # "Which union called the strike?": "called" is the verb
+    person = _person_asked(focus_words) if kind == "which" else None
+    if person is not None:
+        focus_words = focus_words[: person + 1]  # "Which MP defected…": the MP, not "defected"
     focus = frozenset(t for w in focus_words for t in terms(w))
     opening = _OPENING_PREPOSITION.match(question)
     counted = _COUNTED.search(question)
@@ -243,7 +259,24 @@ def analyse(question: str) -> Question:
         counting=frozenset(_counting_terms(counted.group(1))) if counted else frozenset(),
         head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
         initials=frozenset(_initials(question)),
+        asks_for_a_person=person is not None,
     )
+
+
+def _person_asked(focus_words: list[str]) -> int | None:
+    """Where, in the words after which/what, a person is named by role ("Which actor…",
+    "Which MP…", "Which Tory…") or nationality ("Which Belgian…"): the last word, or the one
+    before the verb ("Which cabinet minister says…"); None when no person is asked for
+    ("Which Japanese city…", "Which student union…")."""
+    for i, (word, after) in enumerate(itertools.zip_longest(focus_words, focus_words[1:])):
+        if _IRREGULAR_VERB.fullmatch(word):
+            return None  # "What led IBM researcher Jim Levine to…" asks no person
+        person = names_a_person(word) or (word[:1].isupper() and made_from_a_name(word))
+        if person and (
+            after is None or (_VERB_FORM.fullmatch(after) and not names_a_person(after))
+        ):
+            return i
+    return None
 
 
 def _initials(question: str) -> list[str]:

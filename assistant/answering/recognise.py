@@ -56,7 +56,7 @@ _DATE = re.compile(
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
     r"|(?<![$£€¥])\d{1,2}[:.]\d{2}(?!\d|\s?%|\s?(?:per ?cent|bn|m|k|tn|billion|million|thousand"
     r"|trillion|s|secs?|seconds?|mins?|minutes?|hours?|metres?|km|kg|points?)\b)"
-    r"\s?(?:am|pm|gmt|bst)?|\d{1,2}\s?(?:am|pm))\b",
+    r"(?:\s?(?:am|pm|gmt|bst))?|\d{1,2}\s?(?:am|pm))\b",
     re.IGNORECASE,
 )
 _WORD_NUMBER = (
@@ -237,6 +237,65 @@ _NOT_A_PERSON = frozenset(
     systems team technologies television theatre times trust tv union united university
     valley""".split()
 )
+
+
+# Nouns for people by their role, work or place in the news: "Which actor…", "Which Tory…",
+# "How many people…" counted as "4,100 visitors". Plain English vocabulary; words as often
+# used of firms or things ("partner", "owner", "rival", "player" of music) are left out.
+_PERSON_NOUNS = frozenset(
+    """activist actor actress adviser advisor aide ambassador analyst anchor archbishop
+    architect artist astronaut athlete attacker auditor author backbencher banker barrister
+    batsman bishop blogger bowler boxer boy brother businessman businesswoman
+    campaigner candidate captain cardinal celebrity ceo chairman chairwoman champion
+    chancellor chef child children citizen coach colleague columnist comedian commander
+    commentator commissioner composer conductor congressman congresswoman consultant
+    correspondent councillor couple cricketer critic customer cyclist dancer daughter
+    defender delegate deputy designer detective dictator diplomat director dj doctor
+    driver drummer economist editor emperor employee engineer entrepreneur envoy
+    executive expert fan farmer father fighter filmmaker footballer forward founder
+    girl goalkeeper golfer governor grandfather grandmother guitarist hacker heir
+    historian host hostage hurdler husband immigrant inspector inventor investigator
+    jockey journalist judge juror keeper king lawmaker lawyer leader lecturer legislator
+    lord man manager mayor mep midfielder minister monarch mother mp msp
+    musician negotiator nominee novelist nurse officer official parent passenger patient
+    peer people person persons photographer physician pilot playwright poet policeman
+    politician pope premier presenter president priest prince princess prisoner
+    producer professor prosecutor protester publisher pupil queen rapper referee refugee
+    reporter representative researcher resident rider runner sailor scientist
+    secretary senator sergeant singer sister skier skipper soldier son songwriter
+    speaker spokesman spokeswoman spokesperson sprinter star strategist striker student
+    suspect swimmer teacher teenager tenant therapist tory tourist trader trainer
+    umpire veteran victim visitor vj voter whistleblower widow wife winger witness
+    woman worker wrestler writer youngster""".split()
+)
+
+
+def names_a_person(word: str) -> bool:
+    """Whether a noun names people by their role, in the singular or plural ("actor",
+    "MPs", "spokesmen"); the word itself, not its stem ("reported" is no reporter)."""
+    lowered = word.lower()
+    return (
+        lowered in _PERSON_NOUNS
+        or (lowered.endswith("s") and lowered[:-1] in _PERSON_NOUNS)
+        or (lowered.endswith("es") and lowered[:-2] in _PERSON_NOUNS)
+        or (lowered.endswith("ies") and lowered[:-3] + "y" in _PERSON_NOUNS)
+        or (lowered.endswith("men") and lowered[:-3] + "man" in _PERSON_NOUNS)
+    )
+
+
+def could_be_a_person(name: Found) -> bool:
+    """Whether a name could be a person's at all: written with capitals but not in
+    capitals only ("TV", "PR"), not a word made from a name ("Belgian"), not ending in a
+    word that ends the names of organisations and places ("Factory Records"). A lone
+    surname ("Dubs", "Bez") could be."""
+    words = [POSSESSIVE.sub("", w) for w in name.text.split() if w not in _JOINERS]
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not name.text.isupper()
+        and not made_from_a_name(name.text)
+        and words[-1].lower() not in _NOT_A_PERSON
+    )
 
 
 def looks_like_a_person(text: str, name: Found) -> bool:

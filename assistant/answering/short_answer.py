@@ -15,7 +15,11 @@ quoted sentence; this finds that span so that a reader sees it marked:
   "who" one that is not, nor a qualifier ("the South Yorkshire company"),
   nor owned by "of" ("Peter Misselbrook, executive partner of Tods Murray"),
   and one written as a person's name; a name beats a word made from one and
-  a possessive ("Spain's", "the United Nations'");
+  a possessive ("Spain's", "the United Nations'"); "which X" with X a person's
+  role ("Which MP…") is answered as "who" is, and only by a name that could be
+  a person's; an amount for one share or item ("$76 a share") gives way to the
+  whole unless the question asks for one, and a time of day to a day for
+  "when";
 - "which/what X" gets the name beside or nearest to X ("the Xhosa language",
   "Lehman Brothers economist Paul Sheard"), the object of the question's
   verb ("Which animal will Cleese voice?" → "a sheep"), or the words after X
@@ -45,6 +49,7 @@ from assistant.answering.recognise import (
     POSSESSIVE,
     QUOTED,
     Found,
+    could_be_a_person,
     find,
     looks_like_a_person,
     made_from_a_name,
@@ -126,6 +131,13 @@ _ASKS_AN_OBJECT = re.compile(
     r"((?-i:[a-z])[\w'’-]*)\s*\?\s*$",
     re.IGNORECASE,
 )
+# "opens at 10:00", "9pm": a time of day, which says when only when no day is given.
+_TIME_OF_DAY = re.compile(r"\d[:.]\d\d|\d\s?(?:am|pm)\b", re.IGNORECASE)
+# "$76 a share", "£2 each": an amount for one of many, which "how much" seldom asks.
+_PER_UNIT = re.compile(r"\s*(?:a|per|for each|each)\s+(?:share|head|person|unit|item)\b|\s+each\b")
+_ASKS_PER_UNIT = re.compile(
+    r"\b(?:a|per|each)\s+(?:share|head|person|unit|item)\b|\beach\b", re.IGNORECASE
+)
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
 # The words after an item that say what it is of or for ("£6 for cars").
@@ -150,8 +162,14 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         found = candidates(question, sentence)
         if question.wants == "name":
             return _best_name(found, _anchors(question, sentence), sentence, question)
+        if question.wants == "date" and not ASKS_A_TIME.search(question.text):
+            # "When did the library reopen?": "3 March 2023", not "opens at 10:00".
+            found = [f for f in found if not _TIME_OF_DAY.search(f.text)] or found
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
+            if not _ASKS_PER_UNIT.search(question.text):
+                # "$25.4bn, or $76 a share": the whole price, unless asked for one share's.
+                found = [f for f in found if not _PER_UNIT.match(sentence, f.end)] or found
             if _PART_OF.search(question.text):
                 # "How many of the peers…": "all but 92 of the Lords' 750 peers" gives 92.
                 found = [f for f in found if _OF.match(sentence, f.end)] or found
@@ -175,7 +193,11 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     found = find(sentence, question.wants)
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
-    return [item for item in new_items(found, question) if fits(question, item.text)]
+    found = [item for item in new_items(found, question) if fits(question, item.text)]
+    if question.asks_for_a_person:
+        # "Which actor…" is not answered by "Factory Records", "TV" or "in Madrid".
+        found = [f for f in found if could_be_a_person(f) and not placed(sentence, f)]
+    return found
 
 
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
@@ -301,7 +323,7 @@ def _best_name(
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
     if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
-    elif question.kind == "who":
+    elif question.kind == "who" or question.asks_for_a_person:
         # "…outside his hotel in Tokyo" does not say who: a place never answers "who".
         chosen = [name for name in chosen if not placed(sentence, name)]
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
@@ -411,9 +433,12 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     words = list(_WORD.finditer(sentence))
     focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
     # A name the focus runs into ("What injury made Kelly Holmes…") is not the thing asked for.
-    focus = [w for w in focus if w.group(0).islower()] or focus
+    # Not a role written in capitals: "Which MP…".
+    focus = [w for w in focus if w.group(0).islower() or question.asks_for_a_person] or focus
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
+    if question.asks_for_a_person:
+        names = [n for n in names if could_be_a_person(n) and not placed(sentence, n)]
     at_focus = [w.start() for w in focus]
     asked = _anchors(question, sentence)
     anchors = at_focus or asked
@@ -423,9 +448,16 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
         # Derbyshire seat of Erewash"), while one before qualifies it; of several, the one
         # nearest the question's other words ("…on Tuesdays").
         beside = _prefer(beside, lambda name: any(_named_as(sentence, name, w) for w in focus))
+        if question.asks_for_a_person:
+            # "Robert Jackson, MP for Wantage": of the names beside "MP", the person's.
+            beside = _prefer(beside, lambda name: looks_like_a_person(sentence, name))
         beside = _prefer(beside, lambda name: any(name.start >= w.end() for w in focus))
         others = [a for a in asked if a not in at_focus]
         return _best_name(beside, others or anchors, sentence, question)
+    if question.asks_for_a_person:
+        # Only a name answers "Which actor…": not "the 40-year-old" before the word, nor a
+        # word in quotes.
+        return _best_name(names, anchors, sentence, question) if names else None
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
         if qualifiers:

@@ -118,6 +118,24 @@ def test_a_question_asking_what_a_thing_is_called_focuses_on_the_thing(
 
 
 @pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("Which actor plays the lead?", True),
+        ("Which Lib Dem MP took the seat?", True),
+        ("Which cabinet minister says she prays?", True),
+        ("Which Belgian beat the top seed?", True),
+        ("Which Japanese city hosts the games?", False),
+        ("Which student union called the strike?", False),
+        ("Which member states objected?", False),
+        ("What led the researcher to build it?", False),
+        ("Who won the race?", False),  # "who" may be a firm as well as a person
+    ],
+)
+def test_a_question_asks_for_a_person_by_their_role(question: str, person: bool) -> None:
+    assert analyse(question).asks_for_a_person is person
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("How many fishing boats did they seize?", "boats"),
@@ -496,6 +514,56 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "How much does a ticket for a pensioner cost?",
             "Tickets cost £12 for adults and £5 for pensioners, the organisers said.",
             "£5",
+        ),
+        # A person asked for by role is answered by a person's name, not a seat, a word in
+        # quotes, an acronym or a place.
+        (
+            "Which MP crossed the floor to join Labour?",
+            "Robert Jackson, MP for Wantage, crossed the floor to join Labour on Saturday.",
+            "Robert Jackson",
+        ),
+        (
+            "Which comedian will host the awards?",
+            'The 40-year-old comedian once called award ceremonies "idiotic".',
+            None,
+        ),
+        (
+            "Which referee disallowed the tries?",
+            "The TV official was consulted in Cardiff, and referee Alan Lewis disallowed both.",
+            "Alan Lewis",
+        ),
+        (
+            "Which European leaders did the president phone?",
+            "Later he phoned French President Jean Dupont and German Chancellor Karl Weber.",
+            "French President Jean Dupont and German Chancellor Karl Weber",
+        ),
+        # A role word's look-alike asks for no person: "reported" is no reporter.
+        (
+            "Which newspaper reported the deal?",
+            "The Daily Courier reported that the deal with Northgate was close.",
+            "Daily Courier",
+        ),
+        # The whole price, not one share's, unless one share's is asked for.
+        (
+            "How much will the drugmaker pay for the rival firm?",
+            "The drugmaker will pay $25.4bn, or $76 a share, for the rival firm.",
+            "$25.4bn",
+        ),
+        (
+            "How much will the drugmaker pay for each share?",
+            "The drugmaker will pay $25.4bn, or $76 a share, for the rival firm.",
+            "$76",
+        ),
+        # "When" is answered by a day, not a time of day, unless it asks "what time".
+        (
+            "When did the library reopen?",
+            "The library, which opens at 10:00 on weekdays, reopened on 3 March 2023.",
+            "3 March 2023",
+        ),
+        (
+            "What time does the library open on weekdays?",
+            "The library, which opens at 10:00 on weekdays, reopened on 3 March 2023.",
+            "10:00",
         ),
     ],
 )

@@ -242,6 +242,24 @@ def test_how_many_counts_a_compound_of_the_counted_noun(
     assert answer.short_answer is not None and answer.short_answer.text == "5 billion webpages"
 
 
+def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # The article counts "visitors", not "people": no reason to refuse.
+    article = tmp_path / "museum.txt"
+    article.write_text(
+        "Village museum has record summer\n\n"
+        "The small museum in Hollowfield welcomed 4,100 visitors over the summer, its busiest "
+        "season since it opened. The curator said the new garden had drawn families back.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("How many people visited the Hollowfield museum over the summer?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "4,100 visitors"
+
+
 def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
