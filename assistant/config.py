@@ -187,6 +187,13 @@ class Settings:
                 raise ConfigError(
                     f"ASSISTANT_CHROMA_URL must look like http://host:port, not {self.chroma_url!r}"
                 )
+        if self.openai_base_url is not None:
+            parsed = urlparse(self.openai_base_url)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                raise ConfigError(
+                    "OPENAI_BASE_URL must look like http://host:port/v1, "
+                    f"not {self.openai_base_url!r}"
+                )
         _require_positive("ASSISTANT_TOP_K", self.top_k, maximum=50)
         _require_positive("ASSISTANT_LLM_TIMEOUT", self.llm_timeout)
         _require_positive("ASSISTANT_MAX_FILE_MB", self.max_file_mb)

@@ -431,9 +431,13 @@ class Answer:
 
     @property
     def unsure(self) -> bool:
-        """Whether the answer was chosen with little confidence that it answers the question
-        (a claim is "unsure"): the reader should compare it with its passage."""
-        return not self.refused and any(c.relevance == "unsure" for c in self.claims)
+        """Whether the answer may not answer the question: a claim was chosen with little
+        confidence ("unsure"), or none of its sentences answers (a model's answer made of
+        related or off-topic sentences). The reader should compare it with its passage."""
+        if self.refused or not self.claims:
+            return False
+        relevance = {c.relevance for c in self.claims}
+        return "unsure" in relevance or "answers" not in relevance
 
     @property
     def caution(self) -> str:

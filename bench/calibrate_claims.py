@@ -94,7 +94,7 @@ def main() -> None:
         for name, pairs in groups.items():
             scores[name] = []
             for claim, passage in pairs:
-                [checked] = checker.check([ClaimText(claim, (1,))], [passage])
+                [checked] = checker.check(claim, [ClaimText(claim, (1,))], [passage])
                 scores[name].append((checked.score, checked.verdict))
                 expected = {"supported": "supported", "wrong passage": "unsupported"}.get(name)
                 if (expected and checked.verdict != expected) or (

@@ -12,9 +12,11 @@ from collections.abc import Iterator, Sequence
 
 from assistant.answering.base import Piece
 from assistant.answering.citations import strip_markers
+from assistant.answering.condense import carry_subject
 from assistant.answering.openai_client import OpenAIChatClient
 from assistant.answering.prompts import Prompts
 from assistant.config import Settings
+from assistant.errors import LLMAuthError, LLMError, LLMTimeoutError
 from assistant.records import History, Passage
 
 MAX_STANDALONE_CHARS = 500
@@ -37,13 +39,22 @@ class ChatAnswerer:
         return f"{self.name} via {self._where}"
 
     def condense(self, question: str, history: History) -> str:
-        """The model's standalone rewrite of a follow-up (the question itself on failure)."""
+        """The model's standalone rewrite of a follow-up. When the model gives none (an
+        empty reply, or a failed request: the answer request may still succeed), the rule
+        used without a model carries the earlier subject over (condense.py)."""
         if not history:
             return question
-        reply = self.client.complete(self.prompts.condense_messages(question, history))
+        try:
+            reply = self.client.complete(self.prompts.condense_messages(question, history))
+        except (LLMAuthError, LLMTimeoutError):
+            raise  # the answer request would only fail the same way, or wait as long again
+        except LLMError:
+            reply = ""
         rewritten = strip_markers(reply).strip().strip('"')
         rewritten = rewritten.splitlines()[0].strip() if rewritten else ""
-        return rewritten[:MAX_STANDALONE_CHARS] or question
+        return rewritten[:MAX_STANDALONE_CHARS] or carry_subject(
+            question, [asked for asked, _ in history]
+        )
 
     def answer(
         self, question: str, passages: Sequence[Passage], history: History

@@ -2,7 +2,7 @@
 
 Pure functions over strings. Language models cite in many ways: `[1]`,
 `[1, 2]`, `[1][2]`, `[[1]]`, `【1】` (also `【1†source】`), `(ID: 1)`, `[ID:1]`,
-`[source 1]`, `^1`, ranges such as `[2-4]`. `CitationStream` reads any of
+`[source 1]`, `^1`, Markdown footnotes `[^1]`, ranges such as `[2-4]`. `CitationStream` reads any of
 them, as the text streams in, and writes one canonical form, `[n]` per
 passage, where:
 
@@ -32,14 +32,15 @@ _NUMBER_LIST = r"\d+(?:\s*(?:[,;，、]|[-–]|and)\s*(?:(?:source|passage|doc)\
 _LABEL = r"(?:(?:id|source|passage|doc|ref)\s*[:#]?\s*)"
 # Every form a model may write; group 1..4 hold the number list of one alternative each.
 ANY_MARKER = re.compile(
-    rf"\[\[?\s*{_LABEL}?({_NUMBER_LIST})\s*\]\]?"
+    rf"\[\[?\s*\^?{_LABEL}?({_NUMBER_LIST})\s*\]\]?"
     rf"|【\s*({_NUMBER_LIST})\s*(?:†[^】]{{0,40}})?】"
     rf"|\(\s*{_LABEL}({_NUMBER_LIST})\s*\)"
     r"|(?<=[\s.,;:!?)\]\"'”’])\^\[?(\d+)\]?",
     re.IGNORECASE,
 )
-# A tail that may still become a marker when the next piece arrives.
-_OPENING = re.compile(r"(\[\[?|【|\(|\^)[^\[\]【】()^\n]{0,24}$")
+# A tail that may still become a marker when the next piece arrives: an opening, or a
+# double bracket closed once ("[[1]", whose second "]" may come next).
+_OPENING = re.compile(r"(?:\[\[[^\[\]\n]{0,24}\]|(?:\[\[?|【|\(|\^)[^\[\]【】()^\n]{0,24})$")
 _MARKER_RUN = re.compile(r"^(?:\s*" + MARKER.pattern + r")+")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([.,;:!?])")
 _GLUED_MARKER = re.compile(r"([.!?…][\"'”’)]*)(\[\s*\d)")

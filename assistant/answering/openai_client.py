@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 import openai
@@ -90,8 +91,9 @@ class OpenAIChatClient:
             except openai.OpenAIError as error:
                 mapped, retryable, retry_after = self._classify(error)
                 if received:
+                    reason = error.message if isinstance(error, _IncompleteReply) else mapped
                     raise LLMUnavailableError(
-                        f"The answer from {self.name} was cut off ({mapped})"
+                        f"{self.name} stopped before finishing ({reason})"
                     ) from None
                 wait = retry_after if retry_after is not None else FIRST_BACKOFF * 2**attempt
                 if not retryable or attempt >= self.retries or time.monotonic() + wait >= deadline:
@@ -141,9 +143,9 @@ class OpenAIChatClient:
                 choices = getattr(response.raw, "choices", None) or []
                 finished = finished or any(getattr(c, "finish_reason", None) for c in choices)
             if not finished:
-                # The connection closed before the server said the reply was complete.
-                raise openai.APIConnectionError(
-                    message="the stream ended before the reply was complete", request=_NO_REQUEST
+                # The reply ended before the server said it was complete.
+                raise _IncompleteReply(
+                    "the stream ended before the reply was complete", _NO_REQUEST, body=None
                 )
             channel.put(("end", None))
         except openai.OpenAIError as error:
@@ -181,6 +183,17 @@ class OpenAIChatClient:
                 False,
                 None,
             )
+        if isinstance(error, _IncompleteReply):
+            # The server answered, but with nothing a chat client can read: often a base URL
+            # without /v1, or a server that is not OpenAI-compatible.
+            return (
+                LLMUnavailableError(
+                    f"{self.where} sent no usable chat reply: check that OPENAI_BASE_URL is "
+                    "the address of its OpenAI-compatible API (it usually ends in /v1)"
+                ),
+                False,
+                None,
+            )
         if isinstance(error, openai.APIConnectionError):
             return (
                 LLMUnavailableError(
@@ -192,7 +205,13 @@ class OpenAIChatClient:
         if isinstance(error, openai.NotFoundError):
             return (
                 LLMUnavailableError(
-                    f"{self.where} has no model {self.name!r}: set ASSISTANT_MODEL to one it serves"
+                    f"{self.where} has no model {self.name!r}: set ASSISTANT_MODEL to one it "
+                    "serves"
+                    + (
+                        ", or, if it serves that one, add /v1 to OPENAI_BASE_URL"
+                        if not urlparse(self.where).path.rstrip("/").endswith("/v1")
+                        else ""
+                    )
                 ),
                 False,
                 None,
@@ -221,6 +240,10 @@ class OpenAIChatClient:
 
 
 _NO_REQUEST = httpx.Request("POST", "http://stream.invalid/")
+
+
+class _IncompleteReply(openai.APIError):
+    """A reply that ended (or never started) without the server saying it was complete."""
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:

@@ -24,15 +24,10 @@ import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 
 from assistant.answering.base import Answerer
-from assistant.answering.citations import (
-    CitationStream,
-    cited_numbers,
-    split_claims,
-    strip_markers,
-    tidy,
-)
+from assistant.answering.citations import CitationStream, split_claims, tidy
 from assistant.answering.evidence import names_the_passages_hold, one_passage_holds_the_question
 from assistant.answering.prompts import Prompts
+from assistant.answering.refusals import is_refusal, may_be_refusing
 from assistant.answering.support import ClaimChecker
 from assistant.config import Settings
 from assistant.errors import LLMError, QuestionError
@@ -139,6 +134,9 @@ class AnswerPipeline:
             return (yield from self._refuse(draft, started, why))
         citations = CitationStream(len(passages))
         quotes: list[Quote] = []
+        refusal = self.prompts.refusal_sentence()
+        # While the reply may still be a refusal, nothing is shown (refusals.py).
+        holding = True
         try:
             for piece in self.answerer.answer(standalone, passages, history):
                 if isinstance(piece, Refusal):
@@ -150,7 +148,9 @@ class AnswerPipeline:
                     written = piece
                 shown = citations.feed(written)
                 draft.text += shown
-                if shown:
+                if holding and not may_be_refusing(draft.text, refusal):
+                    holding, shown = False, draft.text
+                if shown and not holding:
                     yield shown
         except LLMError as error:
             if not draft.text.strip():
@@ -159,10 +159,12 @@ class AnswerPipeline:
             draft.note = f"The answer was cut off: {error}"
         rest = citations.finish()
         draft.text += rest
-        if rest:
-            yield rest
         if not draft.text.strip():
             return (yield from self._refuse(draft, started, NO_ANSWERING_SENTENCE))
+        if holding:
+            yield refusal if is_refusal(draft.text, refusal) else draft.text
+        elif rest:
+            yield rest
         claims = [ClaimText(q.text, (citations.display_number(q.n),)) for q in quotes]
         short = next((q.short for q in quotes if q.short is not None), None)
         if short is not None:
@@ -203,7 +205,7 @@ class AnswerPipeline:
         draft.passages = [draft.passages[n - 1] for n in order]
         draft.dropped = citations.dropped
         refusal = self.prompts.refusal_sentence()
-        if _is_refusal(text, refusal):
+        if is_refusal(text, refusal):
             return draft.answer(refusal, refused=True, seconds=time.perf_counter() - started)
         cited = [Citation(n, draft.passages[n - 1]) for n in range(1, len(citations.order) + 1)]
         checked = self.checker.check(
@@ -250,10 +252,3 @@ class _Draft:
             interrupted=self.interrupted,
             **fields,  # type: ignore[arg-type]
         )
-
-
-def _is_refusal(text: str, refusal: str) -> bool:
-    """True when a reply is (or opens with) the refusal sentence and cites nothing."""
-    plain = " ".join(strip_markers(text).lower().split())
-    said = " ".join(refusal.lower().split()).rstrip(".")
-    return plain.startswith(said) and not cited_numbers(text)

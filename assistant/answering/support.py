@@ -3,10 +3,14 @@
 For every claim (an answer sentence and its citation numbers) this finds the
 sentence of a cited passage that supports it best and gives a verdict:
 
-- `supported`: the evidence says the same thing (high support score) and
-  every number and name in the claim appears in the cited passages;
-- `partial`: related evidence, but weaker, or a number or name is missing;
-- `unsupported`: the cited passages do not back the claim;
+- `supported`: the evidence says the same thing (high support score),
+  every number and name in the claim appears in the cited passages, and the
+  claim does not turn the evidence around (a "not" or "denied" one has and
+  the other lacks, or "fell" where it says "rose");
+- `partial`: related evidence, but weaker, or a name is missing, or the
+  claim turns the evidence around;
+- `unsupported`: the cited passages do not back the claim, or do not hold a
+  number it gives (written in figures or words: "three hours");
 - `uncited`: the claim cites nothing; the best-supporting retrieved passage,
   if any supports it, is offered as `suggested`.
 
@@ -36,6 +40,38 @@ PARTIAL_AT = 0.42
 LEXICAL_WEIGHT = 0.5
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Numbers written as words, read as figures ("three hours" is "3 hours"). "One" is left out:
+# it is as often a pronoun ("one of the talks").
+_WORD_NUMBERS = {
+    word: str(value)
+    for value, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(), start=2
+    )
+} | {
+    word: str(10 * tens)
+    for tens, word in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+    )
+}
+_WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
+# Words that turn a statement around, and the two directions a figure moves in.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|den(?:y|ies|ied|ying)"
+    r"|refut\w*|reject\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# Where one clause of a sentence ends and the next begins.
+_CLAUSE = re.compile(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
+_RISE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|jump\w*|climb\w*|soar\w*|surg\w*|increas\w*|grew|grow\w*"
+    r"|gain\w*|rall(?:y|ied|ies))\b",
+    re.IGNORECASE,
+)
+_FALL = re.compile(
+    r"\b(?:f[ae]ll(?:s|en|ing)?|drop\w*|slump\w*|slid\w*|slip\w*|declin\w*|decreas\w*"
+    r"|plung\w*|tumbl\w*|shr[iu]nk\w*)\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
@@ -46,7 +82,7 @@ def key_tokens(text: str) -> set[str]:
     Numbers lose their thousands separators ("600,000" → "600000"); names are
     capitalised words not opening the sentence, without possessive endings.
     """
-    tokens = {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)}
+    tokens = _numbers(text)
     for match in _NAME.finditer(text):
         if match.start() > 0:
             tokens.update(w for w in words(match.group(0)) if w not in STOP_WORDS and len(w) > 1)
@@ -55,11 +91,37 @@ def key_tokens(text: str) -> set[str]:
 
 def present_tokens(text: str) -> set[str]:
     """Every number and word of `text` in the form key_tokens uses, for whole-token matching."""
-    return {_plain_number(m.group(0)) for m in _NUMBER.finditer(text)} | set(words(text))
+    return _numbers(text) | set(words(text))
 
 
-def _plain_number(number: str) -> str:
-    return number.replace(",", "")
+def _numbers(text: str) -> set[str]:
+    """The numbers of `text` as plain figures: without thousands separators ("600,000" →
+    "600000"), and those written as words too ("three" → "3")."""
+    figures = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+    return figures | {_WORD_NUMBERS[m.group(0).lower()] for m in _WORD_NUMBER.finditer(text)}
+
+
+def turns_around(claim: str, evidence: str) -> bool:
+    """Whether a claim says the opposite of its evidence, as far as words tell: a clause of
+    the claim has a negation that the evidence's clause most like it lacks, or the other way
+    round ("denied" / "confirmed"), or has a figure moving one way where that clause has
+    it moving only the other ("fell" / "jumped"). Clauses are compared, not whole sentences:
+    "…was unrealistic and that NATO membership was no longer a priority" negates only its
+    second part."""
+    parts = [p for p in _CLAUSE.split(evidence) if p.strip()] or [evidence]
+    part_terms = [set(terms(p)) for p in parts]
+    for clause in (c for c in _CLAUSE.split(claim) if c.strip()):
+        said = set(terms(clause))
+        match = parts[max(range(len(parts)), key=lambda i: len(said & part_terms[i]))]
+        if bool(_NEGATION.search(clause)) != bool(_NEGATION.search(match)):
+            return True
+        rises, falls = bool(_RISE.search(clause)), bool(_FALL.search(clause))
+        said_rises, said_falls = bool(_RISE.search(match)), bool(_FALL.search(match))
+        if (rises and not falls and said_falls and not said_rises) or (
+            falls and not rises and said_rises and not said_falls
+        ):
+            return True
+    return False
 
 
 def _normalise(text: str) -> str:
@@ -168,12 +230,13 @@ class ClaimChecker:
             return Claim(claim.text, (), round(score, 3), "uncited", evidence, suggested)
         present = present_tokens(" ".join(passages[n - 1].text for n in valid))
         missing = key_tokens(claim.text) - present
-        if score >= SUPPORTED_AT and not missing:
-            verdict = "supported"
-        elif score >= PARTIAL_AT:
-            verdict = "partial"
-        else:
+        turned = evidence is not None and turns_around(claim.text, evidence.text)
+        if missing & _numbers(claim.text) or score < PARTIAL_AT:
             verdict = "unsupported"
+        elif score >= SUPPORTED_AT and not missing and not turned:
+            verdict = "supported"
+        else:
+            verdict = "partial"
         supporting = tuple(n for n in valid if per_passage.get(n, (0.0, None))[0] >= PARTIAL_AT)
         return Claim(claim.text, valid, round(score, 3), verdict, evidence, supporting=supporting)
 

@@ -93,6 +93,66 @@ def test_model_refusal_is_reported_as_refused(
     assert answer.refused and answer.citations == () and answer.passages
 
 
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "The passages do not say.",
+        "I don't have enough information in the passages to answer this.",
+        "Based on the provided passages, I cannot determine the answer.",
+    ],
+)
+def test_a_refusal_in_the_models_own_words_is_a_refusal_and_its_addition_is_never_shown(
+    seeded: AssistantFactory, llm_server: ScriptedLLM, refusal: str
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    llm_server.queue(Reply(text=f"{refusal} However, it is widely known that the answer is 42."))
+    stream = bot.stream("What did Putin say about the Middle East?")
+    shown = "".join(stream)
+    assert stream.answer.refused and stream.answer.citations == ()
+    assert "widely known" not in shown and shown == stream.answer.text
+
+
+def test_an_answer_opening_like_a_refusal_streams_once_its_first_sentence_ends(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    n = passage_number(bot, "90 minutes")
+    text = f"The passages say the call lasted nearly 90 minutes [{n}]. It was long [{n}]."
+    llm_server.queue(Reply(text=text))
+    stream = bot.stream(QUESTION)
+    pieces = list(stream)
+    assert not stream.answer.refused and "".join(pieces) == stream.answer.text
+    assert len(pieces) > 3, "the second sentence still streams in pieces"
+
+
+def test_a_double_bracket_marker_split_between_pieces_leaves_no_bracket(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    n = passage_number(bot, "90 minutes")
+    llm_server.queue(
+        Reply(pieces=["The call lasted nearly ", f"90 minutes [[{n}]", "]. It was long."])
+    )
+    answer = bot.ask(QUESTION)
+    assert (
+        answer.text.startswith("The call lasted nearly 90 minutes [1].") and "]]" not in answer.text
+    )
+
+
+def test_an_answer_of_sentences_that_do_not_answer_carries_the_caution(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    passages = bot.search(QUESTION)
+    off = next(n for n, p in enumerate(passages, start=1) if "90 minutes" not in p.text)
+    first = passages[off - 1].text.split(". ")[0].rstrip(".")
+    llm_server.queue(Reply(text=f"{first} [{off}]."))
+    answer = bot.ask(QUESTION)
+    assert not answer.refused
+    assert all(c.relevance != "answers" for c in answer.claims), answer.claims
+    assert answer.unsure and answer.caution
+
+
 def test_off_topic_question_is_refused_without_calling_the_model(
     seeded: AssistantFactory, llm_server: ScriptedLLM
 ) -> None:
@@ -143,6 +203,20 @@ def test_follow_up_is_condensed_by_the_model(
     assert QUESTION in condense_request and "[1]" not in condense_request
 
 
+def test_a_failed_rewrite_of_a_follow_up_still_gets_an_answer(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server, llm_timeout=3.0)
+    n = passage_number(bot, "90 minutes")
+    llm_server.queue(
+        *[Reply(status=500)] * 3,
+        Reply(text=f"The call lasted nearly 90 minutes [{n}]."),
+    )
+    answer = bot.ask("And how long did it last?", history=[(QUESTION, "They spoke by phone.")])
+    assert not answer.refused and "90 minutes" in answer.text
+    assert "Putin" in answer.standalone_question, "the earlier subject is carried over"
+
+
 def test_rate_limit_is_retried_after_retry_after(
     seeded: AssistantFactory, llm_server: ScriptedLLM
 ) -> None:
@@ -190,6 +264,16 @@ def test_a_cut_stream_keeps_the_partial_answer_marked_interrupted(
     assert "cut off" in answer.note
 
 
+def test_a_reply_that_is_no_chat_stream_says_to_check_the_address(
+    seeded: AssistantFactory, llm_server: ScriptedLLM
+) -> None:
+    bot = llm_bot(seeded, llm_server)
+    llm_server.queue(Reply(text="The call", cut_after=0))
+    with pytest.raises(LLMUnavailableError, match="OPENAI_BASE_URL") as raised:
+        bot.ask(QUESTION)
+    assert "is it running" not in str(raised.value)
+
+
 def test_wrong_key_says_to_check_the_key(seeded: AssistantFactory, llm_server: ScriptedLLM) -> None:
     llm_server.default = Reply(status=401)
     with pytest.raises(LLMAuthError, match="check OPENAI_API_KEY"):
@@ -235,6 +319,7 @@ def test_bad_questions_cost_nothing(
         "[ID:{n}]",
         "[source {n}]",
         ".^{n}",
+        "[^{n}]",
     ],
 )
 def test_marker_forms_real_models_write_become_numbered_citations(

@@ -8,7 +8,7 @@ import pytest
 from assistant.answering.answerability import trained_confidence, trained_gate
 from assistant.answering.condense import carry_subject
 from assistant.answering.rating import Rater
-from assistant.answering.support import ClaimChecker, key_tokens
+from assistant.answering.support import ClaimChecker, key_tokens, turns_around
 from assistant.embedding.local import LocalEmbedder
 from assistant.records import Claim, ClaimText, Passage
 
@@ -57,9 +57,32 @@ def test_a_paraphrase_is_supported(embedder: LocalEmbedder) -> None:
     assert "90 minutes" in claim.evidence.text
 
 
-def test_a_changed_number_is_not_supported(embedder: LocalEmbedder) -> None:
+def test_a_changed_number_is_unsupported_in_figures_or_words(embedder: LocalEmbedder) -> None:
     claim = check(embedder, "The Kremlin confirmed the call lasted nearly 30 minutes.", (1,))
-    assert claim.verdict in ("partial", "unsupported")
+    assert claim.verdict == "unsupported"
+    words = check(embedder, "The Kremlin confirmed the call lasted nearly three hours.", (1,))
+    assert words.verdict == "unsupported"
+
+
+@pytest.mark.parametrize(
+    "turned",
+    [
+        "The Kremlin denied the call lasted nearly 90 minutes.",
+        "The Kremlin confirmed the call did not last nearly 90 minutes.",
+    ],
+)
+def test_a_claim_turning_its_evidence_around_is_not_supported(
+    embedder: LocalEmbedder, turned: str
+) -> None:
+    assert check(embedder, turned, (1,)).verdict in ("partial", "unsupported")
+
+
+def test_a_negation_in_another_clause_of_the_evidence_does_not_count(
+    embedder: LocalEmbedder,
+) -> None:
+    # The evidence says "no longer" of NATO membership, not of where Hegseth spoke.
+    claim = check(embedder, "Pete Hegseth was speaking in Brussels.", (1,))
+    assert claim.verdict == "supported", claim
 
 
 def test_a_wrong_name_is_not_supported(embedder: LocalEmbedder) -> None:
@@ -79,6 +102,12 @@ def test_citing_the_wrong_passage_is_unsupported(embedder: LocalEmbedder) -> Non
 def test_an_uncited_claim_gets_the_best_passage_suggested(embedder: LocalEmbedder) -> None:
     claim = check(embedder, "Hegseth said NATO membership for Kyiv was no longer a priority.", ())
     assert claim.verdict == "uncited" and claim.suggested == 1
+
+
+def test_a_figure_moving_the_other_way_turns_the_evidence_around() -> None:
+    evidence = "Quarterly profits jumped 76% to $1.13bn, the company said."
+    assert turns_around("Quarterly profits fell 76% to $1.13bn.", evidence)
+    assert not turns_around("Quarterly profits rose 76% to $1.13bn.", evidence)
 
 
 def test_key_tokens_are_numbers_and_names() -> None:
