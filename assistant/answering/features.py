@@ -17,7 +17,8 @@ properties, computed the same way when the scorer is trained
   question wants one and it has none), after the preposition the question
   opens with (`introduced`: "until 2009" for "Until what year…"), the words
   after which/what (`focus`), the question's numbers and years
-  (`qualifiers`);
+  (`qualifiers`); whether it moves a figure the other way than the question
+  asks ("rose" for "How much did the shares fall?": `reverses`);
 - its shape: length, whether it ends like a sentence, whether it quotes
   someone, how much of it only repeats the question (`restates`).
 
@@ -40,6 +41,7 @@ from assistant.answering.question import Question
 from assistant.answering.short_answer import candidates, introduced, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
+from assistant.text.polarity import opposite
 from assistant.text.terms import terms
 
 NAMES = (
@@ -59,6 +61,7 @@ NAMES = (
     "introduced",
     "focus",
     "qualifiers",
+    "reverses",
     "restates",
     "length",
     "ends",
@@ -151,6 +154,7 @@ def measure(
                 1.0 if any(introduced(question, sentence.text, a) for a in answers) else 0.0,
                 1.0 if question.focus & own_terms else 0.0,
                 _qualifiers(question, numbers),
+                1.0 if opposite(question.text, sentence.text) else 0.0,
                 len(own_terms & question.terms) / max(1, len(own_terms)),
                 math.log(len(sentence.text.split()) + 1),
                 1.0 if _ENDS_SENTENCE.search(sentence.text) else 0.0,

@@ -33,6 +33,7 @@ from assistant.answering.passage_sentences import PassageSentence, passage_sente
 from assistant.answering.rating import OFF_TOPIC, RELATED, Rated, Rater
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
+from assistant.text.polarity import negated, opposite
 from assistant.text.terms import STOP_WORDS, terms, words
 
 SUPPORTED_AT = 0.62
@@ -54,24 +55,8 @@ _WORD_NUMBERS = {
     )
 }
 _WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
-# Words that turn a statement around, and the two directions a figure moves in.
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|den(?:y|ies|ied|ying)"
-    r"|refut\w*|reject\w*)\b|n['’]t\b",
-    re.IGNORECASE,
-)
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
-_RISE = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|jump\w*|climb\w*|soar\w*|surg\w*|increas\w*|grew|grow\w*"
-    r"|gain\w*|rall(?:y|ied|ies))\b",
-    re.IGNORECASE,
-)
-_FALL = re.compile(
-    r"\b(?:f[ae]ll(?:s|en|ing)?|drop\w*|slump\w*|slid\w*|slip\w*|declin\w*|decreas\w*"
-    r"|plung\w*|tumbl\w*|shr[iu]nk\w*)\b",
-    re.IGNORECASE,
-)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
@@ -113,13 +98,7 @@ def turns_around(claim: str, evidence: str) -> bool:
     for clause in (c for c in _CLAUSE.split(claim) if c.strip()):
         said = set(terms(clause))
         match = parts[max(range(len(parts)), key=lambda i: len(said & part_terms[i]))]
-        if bool(_NEGATION.search(clause)) != bool(_NEGATION.search(match)):
-            return True
-        rises, falls = bool(_RISE.search(clause)), bool(_FALL.search(clause))
-        said_rises, said_falls = bool(_RISE.search(match)), bool(_FALL.search(match))
-        if (rises and not falls and said_falls and not said_rises) or (
-            falls and not rises and said_rises and not said_falls
-        ):
+        if negated(clause) != negated(match) or opposite(clause, match):
             return True
     return False
 

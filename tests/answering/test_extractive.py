@@ -260,6 +260,26 @@ def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind(
     assert answer.short_answer is not None and answer.short_answer.text == "4,100 visitors"
 
 
+def test_a_figure_moving_the_other_way_does_not_answer(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # Both sentences give a change in the share price; only one is the fall asked about.
+    article = tmp_path / "miner.txt"
+    article.write_text(
+        "Miner's shares slide on survey setback\n\n"
+        "Shares in Brackwater Mining closed down 18% after a disappointing survey of its "
+        "northern field. Brackwater's shares have jumped by almost 400% this year, as "
+        "investors piled in after earlier finds. The firm said it would keep drilling.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    fall = bot.ask("How much did Brackwater's shares fall?")
+    assert fall.short_answer is not None and fall.short_answer.text == "18%", fall.text
+    rise = bot.ask("How much have Brackwater's shares risen this year?")
+    assert rise.short_answer is not None and rise.short_answer.text == "almost 400%", rise.text
+
+
 def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
