@@ -27,9 +27,13 @@ PROGRESS_EVERY = 2.0
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse flags, prepare the index, and serve until interrupted."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, help="port (default 7860)")
-    parser.add_argument("--index-dir", help="index folder (default ./index)")
+    parser.add_argument(
+        "--host", help="address to listen on (default: $GRADIO_SERVER_NAME, else 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, help="port (default: $GRADIO_SERVER_PORT, else 7860)")
+    parser.add_argument(
+        "--index-dir", help="index folder (default: $ASSISTANT_INDEX_DIR, else ./index)"
+    )
     args = parser.parse_args(argv)
     try:
         from assistant.web import launch

@@ -80,16 +80,20 @@ class SourceSync:
         urls: Sequence[str],
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
-        """Read files, folders and web pages, and register those that could be read."""
+        """Read files, folders and web pages, and register those that could be read (a file
+        that was skipped is not registered, unless it already was)."""
         plan = _Plan(register_pages=True)
         for url in dict.fromkeys(urls):
             plan.requests.append(Request(url))
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
         records = self.store.articles()
+        skipped = {location for location, _ in report.skipped}
         for path in paths:
             if path.exists():
                 location = source_name(path)
+                if location in skipped and self.registry.get(location) is None:
+                    continue  # a lone file that gave nothing (empty, binary): nothing to sync
                 self.registry.add(path_kind(path), location)
                 self.registry.synced(location, "read", self._count_files(Path(location), records))
         for url, status in plan.status.items():

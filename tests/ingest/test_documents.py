@@ -10,6 +10,7 @@ import docx
 from assistant.ingest.readers import read_document, read_file
 from assistant.records import Article, Skipped
 from assistant.text.sentences import split_sentences
+from tests.conftest import AssistantFactory
 from tests.helpers.pdfs import encrypted, make_pdf
 
 LIMIT = 50 * 1024 * 1024
@@ -123,7 +124,40 @@ def test_a_word_document_gives_headings_paragraphs_and_tables(tmp_path: Path) ->
     document.save(str(path))
     article = only(read_file(path, LIMIT))
     assert isinstance(article, Article) and article.title == "Budget notes"
-    assert "The budget rose by 4 percent." in article.text and "2025 | £13.9bn" in article.text
+    assert (
+        "The budget rose by 4 percent." in article.text and "2025: Spend £13.9bn." in article.text
+    )
+
+
+def test_word_tables_stay_in_place_and_their_rows_name_their_columns(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    document.add_heading("Parish council minutes", level=1)
+    document.add_paragraph("The council agreed next year's spending on Monday.")
+    table = document.add_table(rows=3, cols=3)
+    rows = [
+        ("Item", "Budget", "Spent"),
+        ("Street lighting", "£9,250", "£8,100"),
+        ("Parks", "£12,400", ""),
+    ]
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.add_paragraph("Other business: the total council tax precept will be £87,300.")
+    path = tmp_path / "minutes.docx"
+    document.save(str(path))
+    article = only(read_file(path, LIMIT))
+    assert isinstance(article, Article)
+    text = article.text
+    assert (
+        "Street lighting: Budget £9,250; Spent £8,100." in text and "Parks: Budget £12,400." in text
+    )
+    assert text.index("Street lighting") < text.index("Other business"), "the table stays in place"
+    bot = make_assistant()
+    bot.ingest([path])
+    answer = bot.ask("What is the budget for street lighting?")
+    assert answer.short_answer is not None and answer.short_answer.text == "£9,250", answer.text
 
 
 def test_a_damaged_word_document_is_skipped() -> None:

@@ -287,6 +287,22 @@ def test_folders_are_synced_and_pruned_and_removed_pages_stay_removed(
     assert bot.sync().added == 0 and page not in {r.source for r in bot.articles()}
 
 
+def test_a_file_that_gives_nothing_is_not_registered_for_syncing(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    empty, binary = tmp_path / "empty.txt", tmp_path / "photo.txt"
+    empty.write_text("")
+    binary.write_bytes(bytes(range(256)) * 20)
+    good = tmp_path / "ferry.txt"
+    good.write_text("Ferry notes\n\n" + STORIES["ferry"][0])
+    report = bot.ingest([empty, binary, good])
+    assert report.added == 1 and len(report.skipped) == 2
+    assert [(source.kind, source.location) for source in bot.sources()] == [
+        ("file", str(good.resolve()))
+    ]
+
+
 def test_an_unchanged_page_is_asked_conditionally(
     make_assistant: AssistantFactory, web: WebServer
 ) -> None:
