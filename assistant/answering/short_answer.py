@@ -194,9 +194,12 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
+    if question.kind == "who" or question.asks_for_a_person:
+        # "…in Tokyo" does not say who, nor does "Bombardier's president" (whose he is).
+        found = [f for f in found if not (placed(sentence, f) or _possessive(sentence, f))]
     if question.asks_for_a_person:
-        # "Which actor…" is not answered by "Factory Records", "TV" or "in Madrid".
-        found = [f for f in found if could_be_a_person(f) and not placed(sentence, f)]
+        # "Which actor…" is not answered by "Factory Records" or "TV".
+        found = [f for f in found if could_be_a_person(f)]
     return found
 
 

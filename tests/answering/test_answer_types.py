@@ -537,6 +537,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Later he phoned French President Jean Dupont and German Chancellor Karl Weber.",
             "French President Jean Dupont and German Chancellor Karl Weber",
         ),
+        # Whose someone is does not say who they are.
+        (
+            "Who took over from the chief executive?",
+            "The chief executive, who was also Northwind's chairman, left the company.",
+            None,
+        ),
         # A role word's look-alike asks for no person: "reported" is no reporter.
         (
             "Which newspaper reported the deal?",
