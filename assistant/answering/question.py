@@ -151,6 +151,21 @@ _ASKS_A_NAME = re.compile(
 # question may mention.
 ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\b(?:mean|stand for)\b", re.IGNORECASE)
 _COUNTS = frozenset("two three four five six several".split())
+# Where the circumstances of a question begin ("…in his pre-Budget report", "…after it warned").
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:in|after|because|for|from|since|during|at|when|while|as|on|over|under|with|by|to"
+    r"|than|before|according)\b",
+    re.IGNORECASE,
+)
+# What amounts in the news measure: "How much did profits fall?" is not answered by turnover.
+# Nouns only, none also a verb a question uses ("earn", "cost").
+_MEASURES = frozenset(
+    terms(
+        """profit profits revenue revenues turnover sales income loss losses debt deficit
+        surplus spending budget output exports imports growth inflation unemployment dividend
+        salary wage investment subsidy valuation"""
+    )
+)
 # A word after the asked-for noun that reads as the question's verb ("minister says",
 # "Belgian beat"): ending as verbs do, or a common irregular one.
 _IRREGULAR_VERB = re.compile(
@@ -214,6 +229,8 @@ class Question:
     initials: frozenset[str] = frozenset()
     # "Which actor…", "Which MP…", "Which Belgian…": a person is asked for by their role.
     asks_for_a_person: bool = False
+    # What an amount asked for measures ("profit" in "How much did Diageo's profit fall?").
+    measures: frozenset[str] = frozenset()
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -260,6 +277,7 @@ def analyse(question: str) -> Question:
         head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
         initials=frozenset(_initials(question)),
         asks_for_a_person=person is not None,
+        measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
     )
 
 
@@ -277,6 +295,15 @@ def _person_asked(focus_words: list[str]) -> int | None:
         ):
             return i
     return None
+
+
+def _measures(question: str) -> frozenset[str]:
+    """What the asked-for amount measures, among the words before the question's first
+    phrase of circumstance: "profit" in "How much did Diageo's profit fall?", nothing in
+    "How much did Warner's shares fall after it warned on profits?"."""
+    asked = _OPENING_PREPOSITION.sub("", question, count=1)
+    circumstance = _CIRCUMSTANCE.search(asked)
+    return frozenset(terms(asked[: circumstance.start()] if circumstance else asked)) & _MEASURES
 
 
 def _initials(question: str) -> list[str]:

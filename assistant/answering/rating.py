@@ -7,7 +7,8 @@ above the scorer's calibrated threshold, holds what the question asks for
 (a name, date or amount, when it asks for one) and the candidates as a whole
 pass the answerability gate (answerability.py); it is then `answers` when
 the confidence model (answerability.py) judges the answer likely right, and
-`unsure` (shown as "may not answer the question") when not. It is
+`unsure` (shown as "may not answer the question") when not, or when it
+does not name what an asked-for amount measures ("profit"). It is
 `off-topic` when it shares little meaning with the question, `related`
 between the two. A quote that is a faithful copy of an article is thus never
 shown as a bare "supported" when it does not answer the question, and an
@@ -75,7 +76,10 @@ class Rated:
         if self._identifies(index):
             return ANSWERS
         if self._rates_as_answer(index):
-            return ANSWERS if self.sure else UNSURE
+            # A sentence not naming what the asked amount measures ("turnover" for "profit")
+            # may give another amount.
+            measured = self.question.measures <= self.candidates.matched[index]
+            return ANSWERS if self.sure and measured else UNSURE
         if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED

@@ -280,6 +280,27 @@ def test_a_figure_moving_the_other_way_does_not_answer(
     assert rise.short_answer is not None and rise.short_answer.text == "almost 400%", rise.text
 
 
+def test_an_amount_of_another_measure_is_given_only_with_the_caution(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # The article gives turnover, not profit: its figure may be quoted, never as sure.
+    article = tmp_path / "drinks.txt"
+    article.write_text(
+        "Drinks group to buy wine maker\n\n"
+        "Drinks group Harrowgate has agreed to buy the Californian wine maker Vell Estates. "
+        "In July, Harrowgate reported an annual turnover of £8.89bn, down from £9.28bn a year "
+        "earlier. The deal is expected to close in the spring.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("How much did Harrowgate's profit fall?")
+    assert answer.refused or answer.unsure, answer
+    turnover = bot.ask("How much did Harrowgate's turnover fall?")
+    assert not turnover.refused and turnover.short_answer is not None
+    assert "£8.89bn" in turnover.text
+
+
 def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:

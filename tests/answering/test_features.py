@@ -20,9 +20,9 @@ ARTICLE = (
 )
 
 
-def _measured(question: str, embedder: Embedder) -> Candidates:
+def _measured(question: str, embedder: Embedder, article: str = ARTICLE) -> Candidates:
     passage = Passage(
-        "c1", "a1", "franc.txt", "Madagascar drops the franc", ARTICLE, 0, len(ARTICLE)
+        "c1", "a1", "franc.txt", "Madagascar drops the franc", article, 0, len(article)
     )
     return measure(
         analyse(question), candidate_sentences([passage]), [passage], embedder, lambda _: 1.0
@@ -66,3 +66,17 @@ def test_the_gate_judges_missing_words_and_weak_scores_less_answerable() -> None
     assert gate.passes(answered)
     assert gate.probability(np.array([6.0, 2.0, 0.5, 1.0])) < gate.probability(answered)
     assert gate.probability(np.array([0.0, 0.0, 0.0, 0.0])) < gate.probability(answered)
+
+
+def test_which_way_an_amount_moves_is_measured(embedder: Embedder) -> None:
+    article = (
+        "Annual turnover fell to £8.9bn from £9.3bn. "
+        "Pre-tax profit jumped 12% to £2.1bn, the brewer said."
+    )
+    candidates = _measured("How much did the brewer's profit fall?", embedder, article)
+    sentences = [s.text for s in candidates.sentences]
+    turnover = next(i for i, s in enumerate(sentences) if "turnover" in s)
+    profit = next(i for i, s in enumerate(sentences) if "profit" in s)
+    reverses = _column(candidates, "reverses")
+    assert reverses[profit] == 1.0 and reverses[turnover] == 0.0, "profit jumped; turnover fell"
+    assert not _column(_measured("When was the franc phased out?", embedder), "reverses").any()
