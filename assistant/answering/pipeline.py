@@ -27,13 +27,16 @@ from assistant.answering.base import Answerer
 from assistant.answering.citations import CitationStream, split_claims, tidy
 from assistant.answering.evidence import names_the_passages_hold, one_passage_holds_the_question
 from assistant.answering.prompts import Prompts
+from assistant.answering.question import analyse
 from assistant.answering.refusals import is_refusal, may_be_refusing
+from assistant.answering.short_answer import short_answer
 from assistant.answering.support import ClaimChecker
 from assistant.config import Settings
 from assistant.errors import LLMError, QuestionError
 from assistant.records import (
     Answer,
     Citation,
+    Claim,
     ClaimText,
     History,
     Passage,
@@ -216,7 +219,7 @@ class AnswerPipeline:
             citations=tuple(cited),
             claims=tuple(checked),
             seconds=time.perf_counter() - started,
-            short_answer=draft.short,
+            short_answer=draft.short or _short_in_evidence(draft.standalone, checked),
         )
 
 
@@ -252,3 +255,23 @@ class _Draft:
             interrupted=self.interrupted,
             **fields,  # type: ignore[arg-type]
         )
+
+
+def _short_in_evidence(question: str, claims: Sequence[Claim]) -> ShortAnswer | None:
+    """For a written (model's) answer: the short answer in the passage sentence backing its
+    first answering, supported claim, when the claim says the same words; so a model's
+    answer is marked in its passage as a quote is."""
+    read = analyse(question)
+    for claim in claims:
+        evidence = claim.evidence
+        answering = claim.relevance in ("answers", "unsure")
+        if evidence is None or claim.verdict != "supported" or not answering:
+            continue
+        span = short_answer(read, evidence.text)
+        if span is None:
+            return None
+        words = evidence.text[span[0] : span[1]]
+        if words.lower() not in claim.text.lower():
+            return None
+        return ShortAnswer(evidence.n, words, evidence.start + span[0], evidence.start + span[1])
+    return None

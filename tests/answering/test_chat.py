@@ -47,6 +47,11 @@ def test_streamed_answer_with_citations_and_claims(
     assert [c.n for c in answer.citations] == [n]
     assert "90 minutes" in answer.citations[0].text
     assert answer.claims[0].verdict == "supported"
+    # The model's words are marked in the passage that backs them, as a quote's are.
+    short = answer.short_answer
+    assert short is not None and short.text == "nearly 90 minutes" and short.n == 1
+    passage = answer.citations[0].passage
+    assert passage.text[short.start - passage.start : short.end - passage.start] == short.text
     [request] = llm_server.chat_requests()
     assert request["model"] == "llama3.2:1b" and request["stream"] is True
     assert llm_server.headers[0]["Authorization"] == "Bearer sk-test"
