@@ -231,6 +231,8 @@ class Question:
     asks_for_a_person: bool = False
     # What an amount asked for measures ("profit" in "How much did Diageo's profit fall?").
     measures: frozenset[str] = frozenset()
+    # The terms of its names: capitalised words past the first ("wale" of "…in Wales?").
+    names: frozenset[str] = frozenset()
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
@@ -278,6 +280,7 @@ def analyse(question: str) -> Question:
         initials=frozenset(_initials(question)),
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
+        names=frozenset(_name_terms(question)),
     )
 
 
@@ -406,6 +409,16 @@ def _counted_words(phrase: str) -> list[str]:
         i for i, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS
     ]
     return words[: plural[-1] + 1] if plural else words[:1]
+
+
+def _name_terms(question: str) -> list[str]:
+    """The terms of the question's capitalised words past the first: its names."""
+    return [
+        term
+        for position, word in enumerate(_WORDS.findall(question))
+        if position and word[0].isupper()
+        for term in terms(word)
+    ]
 
 
 def _plain_terms(question: str) -> list[str]:

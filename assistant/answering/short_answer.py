@@ -83,7 +83,9 @@ _CLAUSE_END = re.compile(r"[,;:.!?]")
 _QUOTE_ENDS = re.compile(r"[\"”’'](?=[,;])")
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|even as|even though)\s")
-_CONVERSION = re.compile(r"[(;]\s*$")
+# "$16.6bn (£8.82bn)", "($20.40; £10.50)": a conversion, in brackets after the amount; a
+# semicolon outside brackets separates a list ("£192,713 in England; £139,544 in Wales").
+_CONVERSION = re.compile(r"\(\s*$|\([^()]*;\s*$")
 # "rose 32,000 to 1.41 million": a change, then the level it reached.
 _CHANGED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed"
@@ -98,6 +100,11 @@ _TO = re.compile(r"\s+(?:(?:since|in|over|during)\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\
 # the question names the change.
 _ASKS_A_LEVEL = re.compile(r"\bto\s*(?:what\b|which\b|\?|$)|\bto\s+according\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
+# What says what an amount in a list is of: "£139,544 in Wales", "£6 for cars".
+_LABEL = re.compile(r"\s+(?:in|for|at|on|from|by|to)\s+(?:the\s+)?")
+# "173 of the 299 votes": the amount after "of" is the whole the first is part of.
+_WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$")
+_ASKS_A_WHOLE = re.compile(r"\b(?:total|in all|altogether|out of|overall)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
 # "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
 _OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
@@ -173,6 +180,9 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             if _PART_OF.search(question.text):
                 # "How many of the peers…": "all but 92 of the Lords' 750 peers" gives 92.
                 found = [f for f in found if _OF.match(sentence, f.end)] or found
+            elif not _ASKS_A_WHOLE.search(question.text):
+                # "winning 173 of the 299 votes": how many he won, not how many were cast.
+                found = [f for f in found if not _WHOLE_OF.search(sentence[: f.start])] or found
             found = _change_or_level(question, sentence, found)
         return _closest(found, _anchors(question, sentence), sentence, question)
     if question.kind == "why":
@@ -386,7 +396,9 @@ def _bare(name: Found) -> Found:
 def _closest(
     found: list[Found], anchors: list[int], sentence: str, question: Question
 ) -> tuple[int, int] | None:
-    """The item in the clause that holds most of the question's words ("US exports rose
+    """The item labelled by a name of the question ("£192,713 in England; £139,544 in
+    Wales" answers the price in Wales with £139,544); else the item in the clause that holds most
+    of the question's words ("US exports rose
     12.3%, but imports rose by 16.3%" answers how much exports grew with 12.3%); of
     those, one after the preposition the question opens with ("To what age…" is
     answered by 65 in "from 60 to 65"); of those, the one closest to the words of its own
@@ -403,13 +415,15 @@ def _closest(
         return next(i for i, bound in enumerate(bounds[1:]) if position < bound)
 
     counting = set(_anchors(question, sentence, question.counting))
+    named = _anchors(question, sentence, question.names)
 
-    def rank(item: Found) -> tuple[int, bool, bool, int]:
+    def rank(item: Found) -> tuple[bool, int, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
         )
         return (
+            not _labelled_by(sentence, item, named),
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),
@@ -418,6 +432,13 @@ def _closest(
 
     best = min(found, key=rank)
     return best.start, best.end
+
+
+def _labelled_by(sentence: str, item: Found, anchors: list[int]) -> bool:
+    """Whether one of `anchors` comes right after the item, after a preposition: "£139,544
+    in Wales", "£6 for cars"."""
+    label = _LABEL.match(sentence, item.end)
+    return label is not None and label.end() in anchors
 
 
 def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:

@@ -560,6 +560,29 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The drugmaker will pay $25.4bn, or $76 a share, for the rival firm.",
             "$76",
         ),
+        # Of a list of amounts, the one labelled with the question's name; a semicolon
+        # outside brackets separates the list, it does not mark a conversion.
+        (
+            "What was the average house price in Wales in November?",
+            "The average price was £192,713 in England; £139,544 in Wales; £116,542 in Scotland.",
+            "£139,544",
+        ),
+        (
+            "How much will the levy be per tonne?",
+            "The levy would be 900 rupees ($20.40; £10.50) per tonne, the firm said.",
+            "900 rupees",
+        ),
+        # The part, not the whole it is part of, unless the whole is asked for.
+        (
+            "How many votes did the MP win?",
+            "The association backed him, with the MP winning 173 of the 299 votes.",
+            "173",
+        ),
+        (
+            "How many votes were cast in total?",
+            "The association backed him, with the MP winning 173 of the 299 votes.",
+            "299",
+        ),
         # "When" is answered by a day, not a time of day, unless it asks "what time".
         (
             "When did the library reopen?",
