@@ -104,6 +104,21 @@ def test_an_uncited_claim_gets_the_best_passage_suggested(embedder: LocalEmbedde
     assert claim.verdict == "uncited" and claim.suggested == 1
 
 
+def test_a_claim_is_checked_against_the_sentence_holding_its_numbers(
+    embedder: LocalEmbedder,
+) -> None:
+    text = (
+        "The lender said prices rose 15.1% over the whole of 2004. The survey seems to fly in "
+        "the face of other evidence. Last week, a rival said that house prices fell in December."
+    )
+    passage = Passage("c9", "a9", "homes.txt", "House prices", text, 0, len(text), 0.6)
+    checker = ClaimChecker(embedder, idf=lambda term: 1.0)
+    claim = ClaimText("The lender said house prices fell 15.1% over the whole of 2004.", (1,))
+    [checked] = checker.check("How much did house prices change in 2004?", [claim], [passage])
+    assert checked.evidence is not None and "15.1%" in checked.evidence.text
+    assert checked.verdict != "supported"
+
+
 def test_a_figure_moving_the_other_way_turns_the_evidence_around() -> None:
     evidence = "Quarterly profits jumped 76% to $1.13bn, the company said."
     assert turns_around("Quarterly profits fell 76% to $1.13bn.", evidence)
