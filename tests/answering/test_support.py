@@ -107,13 +107,15 @@ def test_an_uncited_claim_gets_the_best_passage_suggested(embedder: LocalEmbedde
 def test_a_claim_is_checked_against_the_sentence_holding_its_numbers(
     embedder: LocalEmbedder,
 ) -> None:
+    # The second sentence is worded most like the claim, but only the first gives 15.1%.
     text = (
-        "The lender said prices rose 15.1% over the whole of 2004. The survey seems to fly in "
-        "the face of other evidence. Last week, a rival said that house prices fell in December."
+        "The lender said prices rose 15.1% over the whole of 2004. "
+        "The survey seems to fly in the face of other evidence about the market. "
+        "A rival lender said UK house prices fell over the whole of December."
     )
     passage = Passage("c9", "a9", "homes.txt", "House prices", text, 0, len(text), 0.6)
     checker = ClaimChecker(embedder, idf=lambda term: 1.0)
-    claim = ClaimText("The lender said house prices fell 15.1% over the whole of 2004.", (1,))
+    claim = ClaimText("The lender said UK house prices fell 15.1% over the whole of 2004.", (1,))
     [checked] = checker.check("How much did house prices change in 2004?", [claim], [passage])
     assert checked.evidence is not None and "15.1%" in checked.evidence.text
     assert checked.verdict != "supported"
