@@ -143,6 +143,16 @@ def test_source_and_date_filters_from_the_command_line(
     assert "12 boats" in json.loads(out)["answer"]
 
 
+def test_a_failure_under_json_still_prints_one_json_document(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(
+        capsys, "--index-dir", str(tmp_path / "none"), "ask", "Who won the vote?", "--json"
+    )
+    assert code == 2 and "no index" in err
+    assert json.loads(out) == {"error": err.removeprefix("assistant: ").strip(), "exit_code": 2}
+
+
 def test_ingest_of_nothing_readable_exits_2(
     cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

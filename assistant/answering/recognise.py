@@ -227,9 +227,10 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
 # Last words that make a name an organisation, a place or an event rather than a person.
 _NOT_A_PERSON = frozenset(
     """academy agency airline airlines airport alliance association authority awards bank
-    board bros brothers capital centre center championship channel church city club college
-    commission committee company corp corporation council county court cup department
-    district energy entertainment federation festival forum foundation fund games group
+    board bros brothers bureau capital centre center championship channel church city club
+    college commission committee company corp corporation council county court cup
+    department directorate district division energy entertainment federation festival forum
+    foundation fund games group
     hall holdings hospital house inc industries institute international league ltd media
     ministry motors museum network networks news office organisation organization park
     parliament partners party plc police post press prize project radio records republic

@@ -24,6 +24,7 @@ from assistant.cli.common import (
     Parser,
     add_index_options,
     options,
+    print_json,
 )
 
 COMMAND_MODULES = (articles, questions, chats, sources, serve, collections)
@@ -79,14 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except LLMError as error:
-        print(f"assistant: {error}", file=sys.stderr)
-        return EXIT_SERVICE
+        return _failed(args, error, EXIT_SERVICE)
     except AssistantError as error:
-        print(f"assistant: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _failed(args, error, EXIT_USAGE)
     except KeyboardInterrupt:
         print("assistant: interrupted", file=sys.stderr)
         return 130
+
+
+def _failed(args: argparse.Namespace, error: AssistantError, code: int) -> int:
+    """Say why on stderr; with --json, also give stdout the one JSON document a script
+    reading it expects (`{"error", "exit_code"}`)."""
+    print(f"assistant: {error}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print_json({"error": str(error), "exit_code": code})
+    return code
 
 
 def _silence_stdout() -> None:
