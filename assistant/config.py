@@ -181,19 +181,8 @@ class Settings:
                 "digits, '.', '_' or '-', "
                 f"starting and ending with a letter or digit, not {self.collection!r}"
             )
-        if self.chroma_url is not None:
-            parsed = urlparse(self.chroma_url)
-            if parsed.scheme not in ("http", "https") or not parsed.hostname:
-                raise ConfigError(
-                    f"ASSISTANT_CHROMA_URL must look like http://host:port, not {self.chroma_url!r}"
-                )
-        if self.openai_base_url is not None:
-            parsed = urlparse(self.openai_base_url)
-            if parsed.scheme not in ("http", "https") or not parsed.hostname:
-                raise ConfigError(
-                    "OPENAI_BASE_URL must look like http://host:port/v1, "
-                    f"not {self.openai_base_url!r}"
-                )
+        _require_address("ASSISTANT_CHROMA_URL", self.chroma_url, "http://host:port")
+        _require_address("OPENAI_BASE_URL", self.openai_base_url, "http://host:port/v1")
         _require_positive("ASSISTANT_TOP_K", self.top_k, maximum=50)
         _require_positive("ASSISTANT_LLM_TIMEOUT", self.llm_timeout)
         _require_positive("ASSISTANT_MAX_FILE_MB", self.max_file_mb)
@@ -305,6 +294,15 @@ def _flag(value: Any) -> bool:
     if text in ("0", "false", "no", "off", ""):
         return False
     raise ValueError(text)
+
+
+def _require_address(name: str, value: str | None, example: str) -> None:
+    """Raise ConfigError unless `value` (when set) is an http(s) address with a host."""
+    if value is None:
+        return
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigError(f"{name} must look like {example}, not {value!r}")
 
 
 def _require_positive(var: str, value: float, maximum: float | None = None) -> None:

@@ -37,7 +37,7 @@ from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import find, names_a_person
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
-from assistant.text.terms import terms
+from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
 ArticleText = Callable[[list[str]], str]
@@ -203,7 +203,7 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
             if (
                 counted[0] in terms(after)[:5]
                 or _compound_of(noun, after)
-                or (anyone and any(names_a_person(w) for w in _WORDS.findall(after)[:6]))
+                or (anyone and any(names_a_person(w) for w in words(after)[:6]))
             ):
                 return ""
     return f"No passage gives a number of {noun}."
@@ -211,7 +211,6 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
 
 # Words that count people of any kind.
 _PEOPLE = frozenset("people persons individuals".split())
-_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _compound_of(noun: str, text: str) -> bool:

@@ -284,12 +284,17 @@ def names_a_person(word: str) -> bool:
     )
 
 
+def _name_words(name: Found) -> list[str]:
+    """The words of a name without its joining words and possessive endings."""
+    return [POSSESSIVE.sub("", w) for w in name.text.split() if w not in _JOINERS]
+
+
 def could_be_a_person(name: Found) -> bool:
     """Whether a name could be a person's at all: written with capitals but not in
     capitals only ("TV", "PR"), not a word made from a name ("Belgian"), not ending in a
     word that ends the names of organisations and places ("Factory Records"). A lone
     surname ("Dubs", "Bez") could be."""
-    words = [POSSESSIVE.sub("", w) for w in name.text.split() if w not in _JOINERS]
+    words = _name_words(name)
     return (
         bool(words)
         and words[0][:1].isupper()
@@ -308,7 +313,7 @@ def looks_like_a_person(text: str, name: Found) -> bool:
     ("Europe", "BBC")."""
     if _ADDRESSED.search(text[: name.start]):
         return True
-    words = [POSSESSIVE.sub("", w) for w in name.text.split() if w not in _JOINERS]
+    words = _name_words(name)
     # The person's own name ends the run, after any title: "UK Foreign Secretary Jack Straw".
     own = 0
     for word in reversed(words):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.citations import cited_numbers, strip_markers
+from assistant.text.sentences import split_sentences
 
 _SOURCES = (
     r"(?:provided |given |available |supplied |above |retrieved )*(?:passages?|articles?|context"
@@ -79,5 +80,5 @@ def may_be_refusing(text: str, refusal: str) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    end = _SENTENCE_END.search(text)
-    return text[: end.start() + 1] if end else text
+    spans = split_sentences(text)
+    return spans[0].of(text) if spans else text

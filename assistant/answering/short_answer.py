@@ -205,12 +205,17 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
     if question.kind == "who" or question.asks_for_a_person:
-        # "…in Tokyo" does not say who, nor does "Bombardier's president" (whose he is).
-        found = [f for f in found if not (placed(sentence, f) or _possessive(sentence, f))]
-    if question.asks_for_a_person:
-        # "Which actor…" is not answered by "Factory Records" or "TV".
-        found = [f for f in found if could_be_a_person(f)]
+        found = [f for f in found if _could_say_who(question, sentence, f)]
     return found
+
+
+def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
+    """Whether a name can answer "who" or "Which actor…": "…in Tokyo" does not say who,
+    nor does "Bombardier's president" (whose he is); and "Which actor…" is not answered
+    by "Factory Records" or "TV"."""
+    if placed(sentence, name) or _possessive(sentence, name):
+        return False
+    return not question.asks_for_a_person or could_be_a_person(name)
 
 
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
@@ -327,8 +332,9 @@ def _best_name(
     meets it): a name rather than a word made from one ("London-based", "Spain's");
     one after the preposition the question opens with ("at Parkhead" for "At which
     ground…"); for "where", a name placed by a preposition ("born in Melbourne"), for
-    "who", never such a name (none when all are) and one that is not a qualifier ("the
-    South Yorkshire company"), and one written as a person's name
+    "who" (whose names placed or written as owners are left out before, by
+    `_could_say_who`) one not owned by "of", not a qualifier ("the South Yorkshire
+    company"), and one written as a person's name
     (`looks_like_a_person`); otherwise a full name (two words or more); then as
     `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
@@ -337,8 +343,7 @@ def _best_name(
     if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
     elif question.kind == "who" or question.asks_for_a_person:
-        # "…outside his hotel in Tokyo" does not say who: a place never answers "who".
-        chosen = [name for name in chosen if not placed(sentence, name)]
+        # Places and owners are gone already (`_could_say_who`).
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
@@ -462,7 +467,7 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
     if question.asks_for_a_person:
-        names = [n for n in names if could_be_a_person(n) and not placed(sentence, n)]
+        names = [n for n in names if _could_say_who(question, sentence, n)]
     at_focus = [w.start() for w in focus]
     asked = _anchors(question, sentence)
     anchors = at_focus or asked
