@@ -42,6 +42,7 @@ from assistant.answering.short_answer import candidates, introduced, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.polarity import opposite
+from assistant.text.sentences import ends_like_a_sentence
 from assistant.text.terms import terms
 
 NAMES = (
@@ -73,7 +74,6 @@ LOCAL_FLOOR = 0.25
 SHORTLIST = 12
 _MEANING = NAMES.index("meaning")
 _HEADLINE = NAMES.index("headline")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(?:\[[^\]]{1,20}\])*$")
 _QUOTES = re.compile(r"[\"“”]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -157,7 +157,7 @@ def measure(
                 1.0 if opposite(question.text, sentence.text) else 0.0,
                 len(own_terms & question.terms) / max(1, len(own_terms)),
                 math.log(len(sentence.text.split()) + 1),
-                1.0 if _ENDS_SENTENCE.search(sentence.text) else 0.0,
+                1.0 if ends_like_a_sentence(sentence.text) else 0.0,
                 1.0 if _QUOTES.search(sentence.text) else 0.0,
             ]
         )

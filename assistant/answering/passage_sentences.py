@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.records import Passage
-from assistant.text.sentences import split_sentences
+from assistant.text.sentences import ends_like_a_sentence, split_sentences
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,6 @@ def passage_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
     return found
 
 
-# Sentences worth quoting end like sentences (footnote marks after the full stop allowed);
-# headings, captions and bylines do not.
-_ENDS_SENTENCE = re.compile(
-    r"[.!?…][\"'”’)\]]*(?:\[(?:\d{1,3}|[a-z ]{1,20})\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$", re.IGNORECASE
-)
 _BULLET = re.compile(r"^(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 MIN_WORDS = 4
 
@@ -52,7 +47,7 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
     seen: set[tuple[str, int, int]] = set()
     kept: list[PassageSentence] = []
     for found in passage_sentences(passages):
-        if len(found.text.split()) < MIN_WORDS or not _ENDS_SENTENCE.search(found.text):
+        if len(found.text.split()) < MIN_WORDS or not ends_like_a_sentence(found.text):
             continue
         marker = _BULLET.match(found.text)
         cut = marker.end() if marker else 0

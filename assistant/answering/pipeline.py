@@ -45,6 +45,7 @@ from assistant.records import (
     SearchFilter,
     ShortAnswer,
 )
+from assistant.text.footnotes import without_reference_marks
 
 NOTHING_CLOSE = "No passage in the index is close enough to the question to answer it."
 NOTHING_IN_SELECTION = (
@@ -145,8 +146,10 @@ class AnswerPipeline:
                 if isinstance(piece, Refusal):
                     return (yield from self._refuse(draft, started, piece.note))
                 if isinstance(piece, Quote):
-                    quotes.append(piece)
-                    written = f"{' ' if draft.text else ''}{piece.text} [{piece.n}]"
+                    # An article's own reference marks ("said.[3]") would read as citations.
+                    quote = dataclasses.replace(piece, text=without_reference_marks(piece.text))
+                    quotes.append(quote)
+                    written = f"{' ' if draft.text else ''}{quote.text} [{quote.n}]"
                 else:
                     written = piece
                 shown = citations.feed(written)

@@ -24,6 +24,7 @@ from pathlib import Path
 from assistant.answering.citations import strip_markers
 from assistant.errors import ConfigError
 from assistant.records import History, Passage
+from assistant.text.footnotes import without_reference_marks
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _DELIMITER = re.compile(r"<\s*(/?)\s*(passages?)\b", re.IGNORECASE)
@@ -95,7 +96,7 @@ class Prompts:
                 title=_attribute(p.title),
                 source=_attribute(p.source),
                 date=_attribute(p.date),
-                text=neutralise(p.text),
+                text=neutralise(without_reference_marks(p.text)),
             )
             for n, p in enumerate(passages, start=1)
         )

@@ -33,6 +33,7 @@ from assistant.answering.passage_sentences import PassageSentence, passage_sente
 from assistant.answering.rating import OFF_TOPIC, RELATED, Rated, Rater
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
+from assistant.text.footnotes import without_reference_marks
 from assistant.text.polarity import negated, opposite
 from assistant.text.terms import STOP_WORDS, terms, words
 
@@ -104,7 +105,7 @@ def turns_around(claim: str, evidence: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().lower().rstrip(".!?")
+    return _SPACES.sub(" ", without_reference_marks(text)).strip().lower().rstrip(".!?")
 
 
 def _verbatim(

@@ -31,6 +31,7 @@ from assistant.ingest.html import extract_html
 from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
 from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
+from assistant.text.footnotes import without_reference_marks
 from assistant.text.sentences import split_sentences
 
 SUPPORTED_SUFFIXES = (
@@ -223,7 +224,7 @@ def _pdf_article(
     # Pages are paragraphs apart; an empty page starts where the next text does.
     starts: list[int] = []
     text = ""
-    for page in map(clean_text, pdf.pages):
+    for page in (without_reference_marks(clean_text(page)) for page in pdf.pages):
         separator = "\n\n" if text and page else ""
         starts.append(len(text) + len(separator))
         text += separator + page
@@ -235,7 +236,8 @@ def _pdf_article(
 
 
 def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> Article | Skipped:
-    text = text.strip()
+    # Reference marks ("said.[3]") are not the article's words and would read as citations.
+    text = without_reference_marks(text).strip()
     if not text:
         return Skipped(source, "no article text found")
     title = clean_text(fields.get("title", "")) or title_from_text(text)

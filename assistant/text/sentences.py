@@ -4,7 +4,7 @@ Used by chunking (chunks end at sentence ends), by the extractive answerer
 (it quotes whole sentences) and by citation checks (each answer sentence is
 checked on its own). Line breaks are hard boundaries, because in articles a
 line is a paragraph, a heading or a bullet. Inside a line a sentence ends at
-., ! or ? (plus closing quotes or brackets) followed by space and a capital,
+., ! or ? (plus closing quotes, brackets or reference marks) followed by space and a capital,
 digit or opening quote, unless the word before the full stop is a common
 abbreviation or an initial. This is deliberately a small rule set, not a
 trained model: it is fast, predictable and needs no downloaded data.
@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.footnotes import REFERENCE_MARK
+
 # Titles, honorifics and Latin forms that end with a full stop but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
@@ -22,11 +24,13 @@ _ABBREVIATIONS = frozenset(
     feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
+# Terminal punctuation, then closing quotes or brackets and reference marks ("said.[3]"),
+# followed by space and a sentence start.
 _END = re.compile(
-    r"""[.!?…]+["'”’)\]]*        # terminal punctuation, then closing quotes/brackets
-        (?=\s+["'“‘(\[]?[A-Z0-9À-Ý])  # followed by space and a sentence start""",
-    re.VERBOSE,
+    r"[.!?…]+[\"'”’)\]]*(?:" + REFERENCE_MARK + r")*" + r"(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])"
 )
+# A sentence's last characters: terminal punctuation, closing quotes or brackets, reference marks.
+_ENDING = re.compile(r"[.!?…][\"'”’)\]]*(?:" + REFERENCE_MARK + r")*$")
 # The whole word before a full stop: "1960s." is not the initial "s.".
 _WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
 
@@ -41,6 +45,12 @@ class Span:
     def of(self, text: str) -> str:
         """The sentence's text within `text`."""
         return text[self.start : self.end]
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether `text` ends as sentences do ("…said.[3]" included); headings, captions and
+    bylines do not."""
+    return _ENDING.search(text) is not None
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:

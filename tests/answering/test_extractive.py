@@ -7,7 +7,9 @@ import pytest
 
 from assistant.answering.extractive import NO_ANSWERING_SENTENCE
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
+from assistant.answering.prompts import Prompts
 from assistant.errors import NotInIndexError, QuestionError
+from assistant.records import Passage
 from tests.conftest import REPO, SEED_FILE, AssistantFactory
 
 QUESTIONS = [
@@ -329,3 +331,39 @@ def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     wrong_year = bot.ask("How much profit did the carmaker Volta make in 2002?")
     assert wrong_year.refused
     assert "2002" in wrong_year.note
+
+
+def test_an_articles_reference_marks_are_not_read_as_citations(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # Encyclopaedia text marks its sentences "[3]": quoted as they stand, the marks would
+    # cite whatever passages 3, 4 and 5 are, and the sentences would not split there.
+    tour = tmp_path / "tour.txt"
+    tour.write_text(
+        "Tour de Velonia\n\nThe 2019 Tour was won by Marek Holub by four minutes. The "
+        "runner-up in 2019 was Anton Grieve.[3] In 2021 the race was won by Lukas Ferrin.[4]"
+        "[5] The race finishes in the capital, Orlin.[citation needed]\n",
+        encoding="utf-8",
+    )
+    others = [tmp_path / f"other{n}.txt" for n in range(3)]
+    for n, path in enumerate(others):
+        path.write_text(
+            f"Harbour news {n}\n\nThe harbour board met on day {n + 2} to discuss boat fees. "
+            "Fees for small boats will rise next spring, the board said.\n",
+            encoding="utf-8",
+        )
+    bot = make_assistant()
+    bot.ingest([tour, *others])
+    answer = bot.ask("Who was the runner-up in 2019?")
+    assert not answer.refused, answer.note
+    assert answer.text == "The runner-up in 2019 was Anton Grieve. [1]"
+    assert [c.source for c in answer.citations] == [str(tour)]
+    assert "[3]" not in answer.citations[0].text
+    assert [claim.verdict for claim in answer.claims] == ["supported"]
+
+
+def test_a_model_is_shown_passages_without_reference_marks() -> None:
+    stored = Passage("c1", "a1", "wiki.txt", "Tour", "Grieve was second.[3] Holub won.", 0, 33)
+    messages = Prompts().answer_messages("Who was second?", [stored])
+    assert "Grieve was second. Holub won." in messages[-1].content
+    assert "[3]" not in messages[-1].content

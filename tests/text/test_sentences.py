@@ -1,6 +1,7 @@
-"""Sentence spans for prose, headings and abbreviations."""
+"""Sentence spans for prose, headings, abbreviations and reference marks."""
 
-from assistant.text.sentences import split_sentences
+from assistant.text.footnotes import without_reference_marks
+from assistant.text.sentences import ends_like_a_sentence, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -38,3 +39,24 @@ def test_spans_point_into_the_original_text_with_offset() -> None:
     text = "  One here.  Two there.  "
     spans = split_sentences(text, offset=100)
     assert [(s.start, s.end) for s in spans] == [(102, 111), (113, 123)]
+
+
+def test_a_sentence_ends_after_its_reference_marks() -> None:
+    text = (
+        "The runner-up was Anton Grieve.[3] In 2021 Lukas Ferrin won.[4][5] "
+        "It ends in Orlin.[citation needed] “We won.”² Then rain."
+    )
+    assert sentences(text) == [
+        "The runner-up was Anton Grieve.[3]",
+        "In 2021 Lukas Ferrin won.[4][5]",
+        "It ends in Orlin.[citation needed]",
+        "“We won.”²",
+        "Then rain.",
+    ]
+    assert ends_like_a_sentence("He said so.[note 2]")
+    assert not ends_like_a_sentence("Winners [3]")
+
+
+def test_only_attached_reference_marks_are_removed() -> None:
+    text = "Won.[3] Lost[a] it[who?] there.[dubious – discuss] See [1]; their[sic] 5 km² site."
+    assert without_reference_marks(text) == "Won. Lost it there. See [1]; their[sic] 5 km² site."

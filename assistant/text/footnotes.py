@@ -1,0 +1,34 @@
+"""Reference marks: the "[3]", "[a]", "[citation needed]" and "²" that encyclopaedias and
+papers attach to their sentences.
+
+They are not words of the article, and they look exactly like the `[n]` an
+answer cites its passages with: quoted as they stand, "…said.[3]" would cite
+passage 3, whatever passage 3 is. So articles are stored without them
+(ingest/readers.py), the sentence splitter lets a sentence end after them,
+and text shown to a model or quoted in an answer has them removed, for
+articles stored before this rule.
+
+A mark counts only when it is attached to the word or punctuation before it
+(no space), and only in the forms these references take: a number of up to
+three digits, a lower-case letter, "note 4", or a bracketed editorial remark
+("citation needed", "who?", "dubious – discuss"). "[sic]", "[the minister]"
+and "x [1]" are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EDITORIAL = r"[a-z][a-z\x20,'’–-]{0,40}?(?:needed|\?|discuss|dead link|verification)"
+# One attached reference mark, as a regular expression other patterns can embed.
+# (Case-insensitive on its own, so that it can sit in a case-sensitive pattern.)
+REFERENCE_MARK = (
+    r"(?i:(?<=\S)\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\x20?\d{1,3}|" + _EDITORIAL + r")\]"
+    r"|(?<=[.,;:!?\"'”’)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+)
+_MARKS = re.compile(f"(?:{REFERENCE_MARK})+")
+
+
+def without_reference_marks(text: str) -> str:
+    """`text` with its reference marks removed (nothing else changes)."""
+    return _MARKS.sub("", text)
