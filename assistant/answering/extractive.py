@@ -7,7 +7,8 @@ features.py, scorer.py); inside it, the words that answer are marked as the
 short answer (short_answer.py). One sentence answers, unless the question
 asks for several things (then up to three that rate nearly as well) or for
 an explanation (then the next one too, when it rates nearly as well and
-follows on in the same passage).
+follows on in the same passage). A sentence naming only other years than
+the one the question names is not quoted when another candidate names it.
 
 It refuses, instead of quoting the closest sentence, when:
 
@@ -34,7 +35,7 @@ from assistant.answering.condense import carry_subject
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
-from assistant.answering.recognise import find, names_a_person
+from assistant.answering.recognise import find, names_a_person, years
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.terms import terms, words
@@ -97,7 +98,7 @@ class ExtractiveAnswerer:
         if why_not:
             return Refusal(why_not)
         lacking = self._numbers_lacking(rated)
-        allowed = [not absent for absent in lacking]
+        allowed = _of_the_year_asked(rated, [not absent for absent in lacking])
         best = _answering(rated, allowed)
         if best is None:
             # Say why: the best-rated sentence's article lacks the question's numbers, or
@@ -147,6 +148,39 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         if rated.answers(int(i)):
             return int(i)
     return None
+
+
+def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
+    """`allowed` less the sentences that name only other years than the question's, when a
+    candidate names it: "The 2019 Tour was won by…" does not answer "Who won the 2021 Tour?"
+    beside "In 2021 the race was won by…". Not when the question asks for a date: the other
+    year may be the answer ("…in 2004 fell to their lowest since when?"). (The labelled
+    questions hardly ever set one year against another, so the scorer has not learnt this.)"""
+    asked = years(rated.question.text)
+    named = [_own_years(sentence.text) for sentence in rated.candidates.sentences]
+    if rated.question.wants == "date" or not any(asked & found for found in named):
+        return allowed
+    return [
+        ok and (not found or bool(asked & found)) for ok, found in zip(allowed, named, strict=True)
+    ]
+
+
+# Words that bring in a year only to compare with it: "up from $66m in 2003".
+_COMPARED = re.compile(
+    r"\b(?:from|than|since|compared|against|versus|previous|earlier|last|same)\b", re.IGNORECASE
+)
+
+
+def _own_years(text: str) -> frozenset[str]:
+    """The years a sentence names, less those it brings in only to compare with."""
+    return frozenset(
+        year
+        for year in years(text)
+        if not any(
+            _COMPARED.search(text, max(0, at - 30), at)
+            for at in (m.start() for m in re.finditer(year, text))
+        )
+    )
 
 
 def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:

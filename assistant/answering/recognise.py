@@ -135,6 +135,7 @@ NAMES_A_DAY = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH}|{_HOLIDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 # Small words inside a name ("Gulf of Suez", "Ludwig van Beethoven").
 _JOINERS = ("of the de da del della van von der den al bin le la du y & and").split()
 _JOINER = rf"(?:{'|'.join(_JOINERS)})"
@@ -269,6 +270,11 @@ _PERSON_NOUNS = frozenset(
     umpire veteran victim visitor vj voter whistleblower widow wife winger witness
     woman worker wrestler writer youngster""".split()
 )
+
+
+def years(text: str) -> frozenset[str]:
+    """The years `text` names as years ("2021", not "2021s" or "12021")."""
+    return frozenset(_A_YEAR.findall(text))
 
 
 def names_a_person(word: str) -> bool:

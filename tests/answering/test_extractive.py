@@ -333,18 +333,19 @@ def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     assert "2002" in wrong_year.note
 
 
-def test_an_articles_reference_marks_are_not_read_as_citations(
-    make_assistant: AssistantFactory, tmp_path: Path
-) -> None:
-    # Encyclopaedia text marks its sentences "[3]": quoted as they stand, the marks would
-    # cite whatever passages 3, 4 and 5 are, and the sentences would not split there.
+TOUR = (
+    "Tour de Velonia\n\nThe Tour de Velonia is an annual multi-stage bicycle race held mainly "
+    "in Velonia.\n\nWinners\n\nThe 2019 Tour was won by Marek Holub, who finished four minutes "
+    "ahead of the field. The runner-up in 2019 was Anton Grieve.[3] In 2021 the race was won "
+    "by Lukas Ferrin after a dramatic final stage in the mountains.[4][5] The race finishes in "
+    "the capital, Orlin.[citation needed]\n"
+)
+
+
+def tour_and_other_articles(tmp_path: Path) -> list[Path]:
+    """The Tour article, then three unrelated ones (so that passages 3 to 5 exist)."""
     tour = tmp_path / "tour.txt"
-    tour.write_text(
-        "Tour de Velonia\n\nThe 2019 Tour was won by Marek Holub by four minutes. The "
-        "runner-up in 2019 was Anton Grieve.[3] In 2021 the race was won by Lukas Ferrin.[4]"
-        "[5] The race finishes in the capital, Orlin.[citation needed]\n",
-        encoding="utf-8",
-    )
+    tour.write_text(TOUR, encoding="utf-8")
     others = [tmp_path / f"other{n}.txt" for n in range(3)]
     for n, path in enumerate(others):
         path.write_text(
@@ -352,14 +353,34 @@ def test_an_articles_reference_marks_are_not_read_as_citations(
             "Fees for small boats will rise next spring, the board said.\n",
             encoding="utf-8",
         )
+    return [tour, *others]
+
+
+def test_an_articles_reference_marks_are_not_read_as_citations(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # Encyclopaedia text marks its sentences "[3]": quoted as they stand, the marks would
+    # cite whatever passages 3, 4 and 5 are, and the sentences would not split there.
+    articles = tour_and_other_articles(tmp_path)
     bot = make_assistant()
-    bot.ingest([tour, *others])
+    bot.ingest(articles)
     answer = bot.ask("Who was the runner-up in 2019?")
     assert not answer.refused, answer.note
     assert answer.text == "The runner-up in 2019 was Anton Grieve. [1]"
-    assert [c.source for c in answer.citations] == [str(tour)]
+    assert [c.source for c in answer.citations] == [str(articles[0])]
     assert "[3]" not in answer.citations[0].text
     assert [claim.verdict for claim in answer.claims] == ["supported"]
+
+
+def test_a_sentence_about_another_year_does_not_answer_for_the_year_asked(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = make_assistant()
+    bot.ingest(tour_and_other_articles(tmp_path))
+    for year, winner in (("2021", "Lukas Ferrin"), ("2019", "Marek Holub")):
+        answer = bot.ask(f"Who won the {year} Tour de Velonia?")
+        assert answer.short_answer is not None, answer.note
+        assert answer.short_answer.text == winner
 
 
 def test_a_model_is_shown_passages_without_reference_marks() -> None:
