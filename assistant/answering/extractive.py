@@ -7,7 +7,9 @@ features.py, scorer.py); inside it, the words that answer are marked as the
 short answer (short_answer.py). One sentence answers, unless the question
 asks for several things (then up to three that rate nearly as well) or for
 an explanation (then the next one too, when it rates nearly as well and
-follows on in the same passage). A sentence naming only other years than
+follows on in the same passage, or, for "why", when the chosen one gives no
+cause and its paragraph goes on: "X was withdrawn in March." is followed by
+the sentence saying what had been found). A sentence naming only other years than
 the one the question names is not quoted when another candidate names it.
 
 It refuses, instead of quoting the closest sentence, when:
@@ -33,6 +35,7 @@ import numpy as np
 from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
 from assistant.answering.evidence import absent_from, absent_numbers
+from assistant.answering.passage_sentences import PassageSentence, candidate_sentences
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import find, names_a_person, years
@@ -105,7 +108,15 @@ class ExtractiveAnswerer:
             # no sentence answers.
             absent = lacking[rated.best()]
             return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
-        return [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
+        quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
+        if rated.question.kind == "why" and len(quotes) == 1 and quotes[0].short is None:
+            # "Why was X withdrawn?" is often answered by the sentence after "X was withdrawn
+            # in March.": when the chosen one gives no cause, the next one of its paragraph
+            # is quoted too.
+            reason = _next_in_paragraph(rated.passages, quotes[0])
+            if reason is not None:
+                quotes.append(self._quote_sentence(rated.question, reason, quotes[0].score))
+        return quotes
 
     def _numbers_lacking(self, rated: Rated) -> list[list[str]]:
         """For each candidate, the numbers of the question its article does not hold.
@@ -127,14 +138,17 @@ class ExtractiveAnswerer:
 
     def _quote(self, rated: Rated, index: int) -> Quote:
         sentence = rated.candidates.sentences[index]
-        span = short_answer(rated.question, sentence.text)
+        return self._quote_sentence(rated.question, sentence, float(rated.scores[index]))
+
+    def _quote_sentence(self, question: Question, sentence: PassageSentence, score: float) -> Quote:
+        """`sentence` quoted, with the words in it that answer `question` marked."""
+        span = short_answer(question, sentence.text)
         short = None
         if span is not None:
             start, end = span
             short = ShortAnswer(
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
-        score = float(rated.scores[index])
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
 
 
@@ -203,6 +217,20 @@ def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:
         ):
             chosen.append(follow)
     return chosen
+
+
+def _next_in_paragraph(passages: Sequence[Passage], quote: Quote) -> PassageSentence | None:
+    """The sentence right after `quote` in its passage, when it is one a quote may be and the
+    same paragraph goes on with it."""
+    passage = passages[quote.n - 1]
+    following = (s for s in candidate_sentences([passage]) if s.start >= quote.end)
+    sentence = next(following, None)
+    if (
+        sentence is None
+        or "\n" in passage.text[quote.end - passage.start : sentence.start - passage.start]
+    ):
+        return None
+    return PassageSentence(quote.n, sentence.text, sentence.start, sentence.end)
 
 
 def _missing(question: Question, passages: Sequence[Passage], articles: str) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from assistant.answering.passage_sentences import PassageSentence, passage_sentences
-from assistant.answering.rating import OFF_TOPIC, RELATED, Rated, Rater
+from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rated, Rater
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
 from assistant.text.footnotes import without_reference_marks
@@ -123,6 +123,21 @@ def _verbatim(
     return None
 
 
+# Relevance verdicts, best first.
+_STANDING = (ANSWERS, UNSURE, RELATED, OFF_TOPIC)
+
+
+def _goes_on_from(
+    earlier: Evidence | None, later: Evidence | None, passages: Sequence[Passage]
+) -> bool:
+    """Whether evidence `later` is the sentence right after `earlier`, in the same paragraph."""
+    if earlier is None or later is None or earlier.n != later.n:
+        return False
+    passage = passages[later.n - 1]
+    between = passage.text[earlier.end - passage.start : later.start - passage.start]
+    return later.start >= earlier.end and not between.strip() and "\n" not in between
+
+
 class ClaimChecker:
     """Scores claims against passages with the word-overlap and embedding signals, and says
     whether each claim's evidence answers the question (rating.py)."""
@@ -148,7 +163,16 @@ class ClaimChecker:
         """
         checked = self._check(claims, passages)
         rated = self.rater.rate(question, retrieved if retrieved is not None else passages)
-        return [self._with_relevance(question, claim, rated, passages) for claim in checked]
+        rated_claims = [self._with_relevance(question, c, rated, passages) for c in checked]
+        for i in range(1, len(rated_claims)):
+            earlier, claim = rated_claims[i - 1], rated_claims[i]
+            # A sentence going straight on from the one before, in its paragraph, is read with
+            # it: "Safety inspectors had found…" after "X was withdrawn in March." answers why.
+            if _STANDING.index(claim.relevance) > _STANDING.index(
+                earlier.relevance
+            ) and _goes_on_from(earlier.evidence, claim.evidence, passages):
+                rated_claims[i] = dataclasses.replace(claim, relevance=earlier.relevance)
+        return rated_claims
 
     def _with_relevance(
         self, question: str, claim: Claim, rated: Rated | None, passages: Sequence[Passage]

@@ -388,3 +388,27 @@ def test_a_model_is_shown_passages_without_reference_marks() -> None:
     messages = Prompts().answer_messages("Who was second?", [stored])
     assert "Grieve was second. Holub won." in messages[-1].content
     assert "[3]" not in messages[-1].content
+
+
+def test_why_quotes_the_next_sentence_when_the_chosen_one_gives_no_cause(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "toys.txt"
+    article.write_text(
+        "Brickworks Group\n\nBrickworks Group is a toy maker based in Aldby. Hanne Rasmussen has "
+        "run it since 2017.\n\nThe firm's Stellar range was withdrawn in March 2020. Safety "
+        "inspectors had found that small magnets in the sets could be swallowed by young "
+        "children.\n\nA new range for older buyers went on sale a year later.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("Why was the Stellar range withdrawn?")
+    assert not answer.refused, answer.note
+    assert [claim.text for claim in answer.claims] == [
+        "The firm's Stellar range was withdrawn in March 2020.",
+        "Safety inspectors had found that small magnets in the sets could be swallowed by "
+        "young children.",
+    ]
+    # The reason is read with the sentence it follows, not as off the question's topic.
+    assert answer.claims[1].relevance == answer.claims[0].relevance
