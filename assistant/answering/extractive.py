@@ -9,7 +9,9 @@ asks for several things (then up to three that rate nearly as well) or for
 an explanation (then the next one too, when it rates nearly as well and
 follows on in the same passage, or, for "why", when the chosen one gives no
 cause and its paragraph goes on: "X was withdrawn in March." is followed by
-the sentence saying what had been found). A sentence naming only other years than
+the sentence saying what had been found), or for "who", when the chosen
+one opens with "He", "She" or "They" and names no one (then the sentence
+before, which names them, is quoted first). A sentence naming only other years than
 the one the question names is not quoted when another candidate names it.
 
 It refuses, instead of quoting the closest sentence, when:
@@ -35,7 +37,12 @@ import numpy as np
 from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
 from assistant.answering.evidence import absent_from, absent_numbers
-from assistant.answering.passage_sentences import PassageSentence, candidate_sentences
+from assistant.answering.passage_sentences import (
+    PassageSentence,
+    refers_back,
+    sentence_after,
+    sentence_before,
+)
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import find, names_a_person, years
@@ -109,11 +116,18 @@ class ExtractiveAnswerer:
             absent = lacking[rated.best()]
             return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
+        first = quotes[0]
+        if rated.question.asks_who and first.short is None and refers_back(first.text):
+            # "She appointed Tom Reed…" answers "Who appointed Tom Reed?" with the sentence
+            # before, which names her: it is quoted first, its name marked.
+            named = sentence_before(rated.passages, _located(first))
+            if named is not None:
+                quotes.insert(0, self._quote_sentence(rated.question, named, first.score))
         if rated.question.kind == "why" and len(quotes) == 1 and quotes[0].short is None:
             # "Why was X withdrawn?" is often answered by the sentence after "X was withdrawn
             # in March.": when the chosen one gives no cause, the next one of its paragraph
             # is quoted too.
-            reason = _next_in_paragraph(rated.passages, quotes[0])
+            reason = sentence_after(rated.passages, _located(quotes[0]))
             if reason is not None:
                 quotes.append(self._quote_sentence(rated.question, reason, quotes[0].score))
         return quotes
@@ -150,6 +164,10 @@ class ExtractiveAnswerer:
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _located(quote: Quote) -> PassageSentence:
+    return PassageSentence(quote.n, quote.text, quote.start, quote.end)
 
 
 def _answering(rated: Rated, allowed: list[bool]) -> int | None:
@@ -217,20 +235,6 @@ def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:
         ):
             chosen.append(follow)
     return chosen
-
-
-def _next_in_paragraph(passages: Sequence[Passage], quote: Quote) -> PassageSentence | None:
-    """The sentence right after `quote` in its passage, when it is one a quote may be and the
-    same paragraph goes on with it."""
-    passage = passages[quote.n - 1]
-    following = (s for s in candidate_sentences([passage]) if s.start >= quote.end)
-    sentence = next(following, None)
-    if (
-        sentence is None
-        or "\n" in passage.text[quote.end - passage.start : sentence.start - passage.start]
-    ):
-        return None
-    return PassageSentence(quote.n, sentence.text, sentence.start, sentence.end)
 
 
 def _missing(question: Question, passages: Sequence[Passage], articles: str) -> str:

@@ -13,7 +13,8 @@ properties, computed the same way when the scorer is trained
 - where it comes from: its passage's rank and similarity, its article's rank,
   whether it opens the article;
 - whether it holds what the question asks for: a name, date or amount that
-  the question does not already contain (`typed`, and `untyped` when the
+  the question does not already contain, or for "who" a "He…" sentence after
+  one naming a person (`typed`, and `untyped` when the
   question wants one and it has none), after the preposition the question
   opens with (`introduced`: "until 2009" for "Until what year…"), the words
   after which/what (`focus`), the question's numbers and years
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from assistant.answering.passage_sentences import PassageSentence
+from assistant.answering.passage_sentences import PassageSentence, refers_back, sentence_before
 from assistant.answering.question import Question
 from assistant.answering.short_answer import candidates, introduced, placed
 from assistant.embedding import Embedder
@@ -133,7 +134,15 @@ def measure(
         if question.kind == "where":
             # A place answers "where" as the sentence places it: "born in Melbourne".
             answers = [item for item in answers if placed(sentence.text, item, question)]
-        typed = bool(answers)
+        # "She appointed Tom Reed…" holds who, named in the sentence before it.
+        named_before = (
+            question.asks_who
+            and not answers
+            and refers_back(sentence.text)
+            and (before_sentence := sentence_before(passages, sentence)) is not None
+            and bool(candidates(question, before_sentence.text))
+        )
+        typed = bool(answers) or named_before
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}
         rows.append(

@@ -57,3 +57,41 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
             seen.add(key)
             kept.append(sentence)
     return kept
+
+
+# A sentence opening with a pronoun for a person or people names them in the sentence before.
+_REFERS_BACK = re.compile(r"(?:He|She|They)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` opens with "He", "She" or "They" (who is named before it)."""
+    return _REFERS_BACK.match(sentence) is not None
+
+
+def in_one_paragraph(passage: Passage, end: int, start: int) -> bool:
+    """Whether the article text from `end` to `start` (offsets in the article, both inside
+    `passage`) is only spaces: the sentences on either side go on in one paragraph."""
+    between = passage.text[end - passage.start : start - passage.start]
+    return start >= end and not between.strip() and "\n" not in between
+
+
+def sentence_after(
+    passages: Sequence[Passage], sentence: PassageSentence
+) -> PassageSentence | None:
+    """The quotable sentence right after `sentence` in its passage and paragraph, if any."""
+    passage = passages[sentence.n - 1]
+    after = next((s for s in candidate_sentences([passage]) if s.start >= sentence.end), None)
+    if after is None or not in_one_paragraph(passage, sentence.end, after.start):
+        return None
+    return PassageSentence(sentence.n, after.text, after.start, after.end)
+
+
+def sentence_before(
+    passages: Sequence[Passage], sentence: PassageSentence
+) -> PassageSentence | None:
+    """The quotable sentence right before `sentence` in its passage and paragraph, if any."""
+    passage = passages[sentence.n - 1]
+    earlier = [s for s in candidate_sentences([passage]) if s.end <= sentence.start]
+    if not earlier or not in_one_paragraph(passage, earlier[-1].end, sentence.start):
+        return None
+    return PassageSentence(sentence.n, earlier[-1].text, earlier[-1].start, earlier[-1].end)

@@ -234,6 +234,11 @@ class Question:
     # The terms of its names: capitalised words past the first ("wale" of "…in Wales?").
     names: frozenset[str] = frozenset()
 
+    @property
+    def asks_who(self) -> bool:
+        """Whether a person's name answers it: "Who…?", or "Which actor…?"."""
+        return self.kind == "who" or self.asks_for_a_person
+
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
         return bool(self.identifies) and self.identifies <= set(terms(sentence))

@@ -204,7 +204,7 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
-    if question.kind == "who" or question.asks_for_a_person:
+    if question.asks_who:
         found = [f for f in found if _could_say_who(question, sentence, f)]
     return found
 
@@ -342,7 +342,7 @@ def _best_name(
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
     if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
-    elif question.kind == "who" or question.asks_for_a_person:
+    elif question.asks_who:
         # Places and owners are gone already (`_could_say_who`).
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))

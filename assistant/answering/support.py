@@ -29,7 +29,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from assistant.answering.passage_sentences import PassageSentence, passage_sentences
+from assistant.answering.passage_sentences import (
+    PassageSentence,
+    in_one_paragraph,
+    passage_sentences,
+)
 from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rated, Rater
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
@@ -133,9 +137,7 @@ def _goes_on_from(
     """Whether evidence `later` is the sentence right after `earlier`, in the same paragraph."""
     if earlier is None or later is None or earlier.n != later.n:
         return False
-    passage = passages[later.n - 1]
-    between = passage.text[earlier.end - passage.start : later.start - passage.start]
-    return later.start >= earlier.end and not between.strip() and "\n" not in between
+    return in_one_paragraph(passages[later.n - 1], earlier.end, later.start)
 
 
 class ClaimChecker:

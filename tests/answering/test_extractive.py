@@ -412,3 +412,25 @@ def test_why_quotes_the_next_sentence_when_the_chosen_one_gives_no_cause(
     ]
     # The reason is read with the sentence it follows, not as off the question's topic.
     assert answer.claims[1].relevance == answer.claims[0].relevance
+
+
+def test_who_is_answered_from_the_sentence_naming_whom_she_refers_to(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "council.txt"
+    article.write_text(
+        "Harlow council changes\n\nMaria Lopez became mayor of Harlow in 2015 after a close "
+        "election. She appointed Tom Reed as chief of police within a month, a move critics "
+        "called hasty. Reed had previously run the force in Dunmore.\n\nThe council also "
+        "approved a new budget of £42m for the year.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("Who appointed Tom Reed as chief of police?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "Maria Lopez"
+    assert [claim.text for claim in answer.claims] == [
+        "Maria Lopez became mayor of Harlow in 2015 after a close election.",
+        "She appointed Tom Reed as chief of police within a month, a move critics called hasty.",
+    ]
