@@ -6,7 +6,9 @@ the right response is a refusal. Reported:
 
 - retrieval, by source: hit@1, hit@5 and MRR@10 over the distinct articles
   of the top 10 passages (answerable questions with sources);
-- answer accuracy: a gold answer appears in a non-refused answer; how often
+- answer accuracy: a gold answer appears in a non-refused answer (amounts,
+  units and dates compared in one written form: "260 km" holds "260
+  kilometres", text/written_forms.py); how often
   a gold answer is in a cited passage; the mean length of answers in words;
   how often an answer marks a short answer, and how often that short answer
   is (or holds) a gold answer;
@@ -39,6 +41,7 @@ from typing import Any
 from assistant.atomic_file import write_atomically
 from assistant.errors import UsageError
 from assistant.records import SavedAnswer
+from assistant.text.written_forms import plain_form
 
 RETRIEVAL_DEPTH = 10
 _MARKERS = re.compile(r"\[\d+\]")
@@ -173,8 +176,9 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def _holds(text: str, golds: Sequence[str]) -> bool:
-    lowered = text.lower()
-    return any(gold.lower() in lowered for gold in golds)
+    """Whether a gold answer is in `text`, however either writes amounts, units and dates."""
+    plain = plain_form(text)
+    return any(plain_form(gold) in plain for gold in golds)
 
 
 def evaluate(
@@ -217,7 +221,8 @@ def evaluate(
             if short is not None:
                 with_short += 1
                 short_right += any(
-                    gold.lower() in short.text.lower() or short.text.lower() in gold.lower()
+                    plain_form(gold) in plain_form(short.text)
+                    or plain_form(short.text) in plain_form(gold)
                     for gold in case.answers
                 )
         for claim in answer.claims:
