@@ -19,6 +19,9 @@ It refuses, instead of quoting the closest sentence, when:
 - a name or number of the question appears in none of the passages (the
   articles are about something else, or the question's premise is wrong);
 - a "how many X" question finds no amount of X anywhere in the passages;
+- a sentence denies what the question takes as so: a clause of it holds most
+  of the question's words and negates one ("…has not been developed" for
+  "When was it developed?"), and no clause holding as many says it plainly;
 - the article of the best sentence lacks a year or amount the question names,
   and no sentence of an article holding them answers ("…in 2002?" is not
   answered from an article about 2004);
@@ -29,6 +32,7 @@ It refuses, instead of quoting the closest sentence, when:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -48,6 +52,8 @@ from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import find, names_a_person, years
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
+from assistant.text.footnotes import without_reference_marks
+from assistant.text.polarity import clauses, negated, negates_one_of
 from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
@@ -57,6 +63,8 @@ NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the 
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
 MOST_SENTENCES = 3
+# A clause that negates this share of the question's own words denies what it asks about.
+DENIAL_SHARE = 0.6
 
 
 class ExtractiveAnswerer:
@@ -107,6 +115,9 @@ class ExtractiveAnswerer:
         )
         if why_not:
             return Refusal(why_not)
+        denial = _denial(rated)
+        if denial is not None:
+            return Refusal(f"The articles say otherwise: “{without_reference_marks(denial)}”")
         lacking = self._numbers_lacking(rated)
         allowed = _of_the_year_asked(rated, [not absent for absent in lacking])
         best = _answering(rated, allowed)
@@ -164,6 +175,26 @@ class ExtractiveAnswerer:
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _denial(rated: Rated) -> str | None:
+    """A candidate sentence saying that what the question takes as so is not: a clause of it
+    holds most of the question's own words and negates one of them, and no clause holding as
+    many says them without that ("…but a version for toddlers has not been developed" for
+    "When was the toddler version developed?"). None when the question itself negates, and
+    for a yes-or-no question, which the denial answers."""
+    question = rated.question
+    if question.kind == "yes_no" or negated(question.text) or len(question.plain) < 2:
+        return None
+    least = max(2, math.ceil(DENIAL_SHARE * len(question.plain)))
+    denying = ""
+    for sentence in rated.candidates.sentences:
+        for clause in clauses(sentence.text):
+            if len(question.plain & set(terms(clause))) >= least:
+                if not negates_one_of(clause, question.plain):
+                    return None
+                denying = denying or sentence.text
+    return denying or None
 
 
 def _located(quote: Quote) -> PassageSentence:

@@ -38,7 +38,7 @@ from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rate
 from assistant.embedding import Embedder
 from assistant.records import Claim, ClaimText, Evidence, Passage
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.polarity import negated, opposite
+from assistant.text.polarity import turns_around
 from assistant.text.terms import STOP_WORDS, terms, words
 
 SUPPORTED_AT = 0.62
@@ -61,7 +61,6 @@ _WORD_NUMBERS = {
 }
 _WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
 # Where one clause of a sentence ends and the next begins.
-_CLAUSE = re.compile(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
@@ -89,23 +88,6 @@ def _numbers(text: str) -> set[str]:
     "600000"), and those written as words too ("three" → "3")."""
     figures = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
     return figures | {_WORD_NUMBERS[m.group(0).lower()] for m in _WORD_NUMBER.finditer(text)}
-
-
-def turns_around(claim: str, evidence: str) -> bool:
-    """Whether a claim says the opposite of its evidence, as far as words tell: a clause of
-    the claim has a negation that the evidence's clause most like it lacks, or the other way
-    round ("denied" / "confirmed"), or has a figure moving one way where that clause has
-    it moving only the other ("fell" / "jumped"). Clauses are compared, not whole sentences:
-    "…was unrealistic and that NATO membership was no longer a priority" negates only its
-    second part."""
-    parts = [p for p in _CLAUSE.split(evidence) if p.strip()] or [evidence]
-    part_terms = [set(terms(p)) for p in parts]
-    for clause in (c for c in _CLAUSE.split(claim) if c.strip()):
-        said = set(terms(clause))
-        match = parts[max(range(len(parts)), key=lambda i: len(said & part_terms[i]))]
-        if negated(clause) != negated(match) or opposite(clause, match):
-            return True
-    return False
 
 
 def _normalise(text: str) -> str:

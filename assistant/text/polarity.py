@@ -4,12 +4,16 @@ Words, not meaning: "denied", "not", "never" negate; "rose", "jumped", "grew"
 move a figure up; "fell", "slumped", "declined" move it down. A claim that
 says "fell" where its evidence says only "jumped" turns the evidence around
 (support.py), and a sentence telling of a rise does not answer "How much did
-the shares fall?" (features.py).
+the shares fall?" (features.py). A clause negating a word of a question
+("…has not been developed" for "When was it developed?") denies its premise
+(extractive.py).
 """
 
 from __future__ import annotations
 
 import re
+
+from assistant.text.terms import STOP_WORDS, terms, words
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|den(?:y|ies|ied|ying)"
@@ -28,9 +32,32 @@ _FALL = re.compile(
 )
 
 
+# Passed over between a negation and the word it negates: "not yet been", "never even".
+_PASSED_OVER = STOP_WORDS | {"yet", "ever", "even", "always", "fully", "properly", "quite"}
+# Where a sentence's clauses part: punctuation inside it, and the words joining two statements.
+_CLAUSE = re.compile(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of `text` (the text itself when it has one)."""
+    return [part for part in _CLAUSE.split(text) if part.strip()] or [text]
+
+
 def negated(text: str) -> bool:
     """Whether `text` has a word that negates ("not", "never", "denied", "didn't")."""
     return bool(_NEGATION.search(text))
+
+
+def negates_one_of(text: str, wanted: frozenset[str]) -> bool:
+    """Whether a negation in `text` bears on one of the `wanted` terms: the first word after
+    it that is not a stop word or an adverb of time is one ("has not yet been developed" for
+    "develop"; not "without a positive test" for "test")."""
+    for negation in _NEGATION.finditer(text):
+        after = (w for w in words(text[negation.end() :]) if w not in _PASSED_OVER)
+        word = next(after, "")
+        if word and set(terms(word)) & wanted:
+            return True
+    return False
 
 
 def direction(text: str) -> int:
@@ -41,3 +68,20 @@ def direction(text: str) -> int:
 def opposite(one: str, other: str) -> bool:
     """Whether the two texts move a figure in opposite directions ("fell" / "jumped")."""
     return direction(one) * direction(other) < 0
+
+
+def turns_around(claim: str, evidence: str) -> bool:
+    """Whether a claim says the opposite of its evidence, as far as words tell: a clause of
+    the claim has a negation that the evidence's clause most like it lacks, or the other way
+    round ("denied" / "confirmed"), or has a figure moving one way where that clause has
+    it moving only the other ("fell" / "jumped"). Clauses are compared, not whole sentences:
+    "…was unrealistic and that NATO membership was no longer a priority" negates only its
+    second part."""
+    parts = clauses(evidence)
+    part_terms = [set(terms(p)) for p in parts]
+    for clause in clauses(claim):
+        said = set(terms(clause))
+        match = parts[max(range(len(parts)), key=lambda i: len(said & part_terms[i]))]
+        if negated(clause) != negated(match) or opposite(clause, match):
+            return True
+    return False

@@ -390,17 +390,20 @@ def test_a_model_is_shown_passages_without_reference_marks() -> None:
     assert "[3]" not in messages[-1].content
 
 
+TOYS = (
+    "Brickworks Group\n\nBrickworks Group is a toy maker based in Aldby. Hanne Rasmussen has "
+    "run it since 2017.\n\nThe firm's Stellar range was withdrawn in March 2020. Safety "
+    "inspectors had found that small magnets in the sets could be swallowed by young "
+    "children.\n\nA new range has been developed for older buyers, but a version for toddlers "
+    "has not yet been developed.\n"
+)
+
+
 def test_why_quotes_the_next_sentence_when_the_chosen_one_gives_no_cause(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
     article = tmp_path / "toys.txt"
-    article.write_text(
-        "Brickworks Group\n\nBrickworks Group is a toy maker based in Aldby. Hanne Rasmussen has "
-        "run it since 2017.\n\nThe firm's Stellar range was withdrawn in March 2020. Safety "
-        "inspectors had found that small magnets in the sets could be swallowed by young "
-        "children.\n\nA new range for older buyers went on sale a year later.\n",
-        encoding="utf-8",
-    )
+    article.write_text(TOYS, encoding="utf-8")
     bot = make_assistant()
     bot.ingest([article])
     answer = bot.ask("Why was the Stellar range withdrawn?")
@@ -434,3 +437,18 @@ def test_who_is_answered_from_the_sentence_naming_whom_she_refers_to(
         "Maria Lopez became mayor of Harlow in 2015 after a close election.",
         "She appointed Tom Reed as chief of police within a month, a move critics called hasty.",
     ]
+
+
+def test_a_question_whose_premise_the_article_denies_is_refused_saying_so(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "toys.txt"
+    article.write_text(TOYS, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([article])
+    denied = bot.ask("When was the toddler version of the Stellar range developed?")
+    assert denied.refused
+    assert denied.note.startswith("The articles say otherwise: “A new range has been developed")
+    # Asked whether it has been, the denial is the answer.
+    asked = bot.ask("Has a toddler version of the Stellar range been developed?")
+    assert not asked.refused and "has not yet been developed" in asked.text

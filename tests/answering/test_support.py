@@ -8,9 +8,10 @@ import pytest
 from assistant.answering.answerability import trained_confidence, trained_gate
 from assistant.answering.condense import carry_subject
 from assistant.answering.rating import Rater
-from assistant.answering.support import ClaimChecker, key_tokens, turns_around
+from assistant.answering.support import ClaimChecker, key_tokens
 from assistant.embedding.local import LocalEmbedder
 from assistant.records import Claim, ClaimText, Passage
+from assistant.text.polarity import turns_around
 
 ARTICLE = (
     "The Kremlin confirmed the call lasted nearly 90 minutes and that both leaders had adopted a "
