@@ -32,6 +32,7 @@ It refuses, instead of quoting the closest sentence, when:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -44,12 +45,13 @@ from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
     PassageSentence,
     refers_back,
+    refers_to_one,
     sentence_after,
     sentence_before,
 )
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
-from assistant.answering.recognise import find, names_a_person, years
+from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
@@ -127,13 +129,9 @@ class ExtractiveAnswerer:
             absent = lacking[rated.best()]
             return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
-        first = quotes[0]
-        if rated.question.asks_who and first.short is None and refers_back(first.text):
-            # "She appointed Tom Reed…" answers "Who appointed Tom Reed?" with the sentence
-            # before, which names her: it is quoted first, its name marked.
-            named = sentence_before(rated.passages, _located(first))
-            if named is not None:
-                quotes.insert(0, self._quote_sentence(rated.question, named, first.score))
+        referent = self._referent(rated, quotes[0])
+        if referent is not None:
+            quotes = [referent, dataclasses.replace(quotes[0], short=None), *quotes[1:]]
         if rated.question.kind == "why" and len(quotes) == 1 and quotes[0].short is None:
             # "Why was X withdrawn?" is often answered by the sentence after "X was withdrawn
             # in March.": when the chosen one gives no cause, the next one of its paragraph
@@ -160,6 +158,32 @@ class ExtractiveAnswerer:
             for article in set(ids)
         }
         return [lacking[article] for article in ids]
+
+    def _referent(self, rated: Rated, first: Quote) -> Quote | None:
+        """For "Who appointed Tom Reed?" answered by "She appointed Tom Reed…", the sentence
+        before, which names her, with her name marked. When the "He/She…" sentence has a
+        name of its own, the one before wins only if the question asks who did it and it
+        names someone as people are named ("Marit Aasland", "Mr Hockney"): a name inside
+        "She was credited with the Van Riel purchase" is not who she is, but "finishing
+        second to Douglas Fenwick" answers "Who beat her?"."""
+        question = rated.question
+        if not question.asks_who or not refers_back(first.text):
+            return None
+        own_name = first.short is not None
+        if own_name and not (question.asks_who_did_it and refers_to_one(first.text)):
+            return None
+        named = sentence_before(rated.passages, _located(first))
+        if named is None:
+            return None
+        quote = self._quote_sentence(question, named, first.score)
+        if quote.short is None:
+            return None
+        if own_name:
+            start = quote.short.start - named.start
+            name = Found("name", start, start + len(quote.short.text), quote.short.text)
+            if not looks_like_a_person(named.text, name):
+                return None
+        return quote
 
     def _quote(self, rated: Rated, index: int) -> Quote:
         sentence = rated.candidates.sentences[index]

@@ -68,6 +68,11 @@ def refers_back(sentence: str) -> bool:
     return _REFERS_BACK.match(sentence) is not None
 
 
+def refers_to_one(sentence: str) -> bool:
+    """Whether `sentence` opens with "He" or "She": one person, named before it."""
+    return _REFERS_BACK.match(sentence) is not None and not sentence.startswith("They")
+
+
 def in_one_paragraph(passage: Passage, end: int, start: int) -> bool:
     """Whether the article text from `end` to `start` (offsets in the article, both inside
     `passage`) is only spaces: the sentences on either side go on in one paragraph."""

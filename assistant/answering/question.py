@@ -72,6 +72,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("which", r"(?:which|what)\b"),
     ("yes_no", r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"),
 )
+# "Who did she marry?", "Which team did Wales beat?": the asked-for person is acted on.
+_ASKS_THE_OBJECT = re.compile(
+    r"\s*(?:whom\b|(?:who|(?:which|what)(?: [\w'’-]+){1,2}) (?:did|does|do|has|have|had|will"
+    r"|would|can|could|should)\b)",
+    re.IGNORECASE,
+)
 # "And which court was it?", "But who paid?": a follow-up joined on to the conversation asks
 # what the rest of it asks.
 _JOINED_ON = re.compile(r"^\s*(?:and|but|also|then|or)(?:\s*,\s*|\s+)(?=\w)", re.IGNORECASE)
@@ -238,6 +244,12 @@ class Question:
     def asks_who(self) -> bool:
         """Whether a person's name answers it: "Who…?", or "Which actor…?"."""
         return self.kind == "who" or self.asks_for_a_person
+
+    @property
+    def asks_who_did_it(self) -> bool:
+        """Whether it asks who is the subject of what it says ("Who ran the division?",
+        "Which MP defected?"), not whom someone else acted on ("Who did she marry?")."""
+        return self.asks_who and not _ASKS_THE_OBJECT.match(self.text)
 
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""

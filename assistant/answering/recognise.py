@@ -268,7 +268,9 @@ _PERSON_NOUNS = frozenset(
     speaker spokesman spokeswoman spokesperson sprinter star strategist striker student
     suspect swimmer teacher teenager tenant therapist tory tourist trader trainer
     umpire veteran victim visitor vj voter whistleblower widow wife winger witness
-    woman worker wrestler writer youngster""".split()
+    woman worker wrestler writer youngster member bassist pianist vocalist violinist
+    keyboardist frontman painter sculptor explorer winner owner partner successor
+    predecessor uncle aunt nephew niece grandson granddaughter duke earl baron""".split()
 )
 
 

@@ -452,3 +452,25 @@ def test_a_question_whose_premise_the_article_denies_is_refused_saying_so(
     # Asked whether it has been, the denial is the answer.
     asked = bot.ask("Has a toddler version of the Stellar range been developed?")
     assert not asked.refused and "has not yet been developed" in asked.text
+
+
+def test_a_name_inside_a_she_sentence_is_not_who_she_is(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "halvorsen.txt"
+    article.write_text(
+        "Halvorsen Group\n\nHalvorsen Group is a Norwegian port operator.\n\nMarit Aasland "
+        "was the first chief executive from outside the founding family. She had previously "
+        "run the company's offshore division and was credited with the Van Riel purchase.\n\n"
+        "Before joining Halvorsen, she worked for a ferry company in Bergen. She first stood "
+        "for the board of the ferry company in 1992, finishing second to the engineer Olav "
+        "Brekke.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    answer = bot.ask("Who ran Halvorsen's offshore division before becoming chief executive?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Marit Aasland"
+    # Whom she lost to is named in her own sentence; the one before names no one.
+    beaten = bot.ask("Who beat her when she first stood for the ferry company's board?")
+    assert beaten.short_answer is not None and beaten.short_answer.text == "Olav Brekke"
