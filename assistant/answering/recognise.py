@@ -268,8 +268,8 @@ _PERSON_NOUNS = frozenset(
     speaker spokesman spokeswoman spokesperson sprinter star strategist striker student
     suspect swimmer teacher teenager tenant therapist tory tourist trader trainer
     umpire veteran victim visitor vj voter whistleblower widow wife winger witness
-    woman worker wrestler writer youngster member bassist pianist vocalist violinist
-    keyboardist frontman painter sculptor explorer winner owner partner successor
+    woman worker wrestler writer youngster bassist pianist vocalist violinist
+    keyboardist frontman painter sculptor explorer winner owner successor
     predecessor uncle aunt nephew niece grandson granddaughter duke earl baron""".split()
 )
 
