@@ -19,9 +19,9 @@ It refuses, instead of quoting the closest sentence, when:
 - a name or number of the question appears in none of the passages (the
   articles are about something else, or the question's premise is wrong);
 - a "how many X" question finds no amount of X anywhere in the passages;
-- a sentence denies what the question takes as so: a clause of it holds most
-  of the question's words and negates one ("…has not been developed" for
-  "When was it developed?"), and no clause holding as many says it plainly;
+- a sentence denies what the question takes as so: it holds most of the
+  question's words and negates one ("…has not been developed" for "When was
+  it developed?"), and no sentence holding as many says them plainly;
 - the article of the best sentence lacks a year or amount the question names,
   and no sentence of an article holding them answers ("…in 2002?" is not
   answered from an article about 2004);
@@ -49,13 +49,13 @@ from assistant.answering.passage_sentences import (
     sentence_after,
     sentence_before,
 )
-from assistant.answering.question import Question
+from assistant.answering.question import Question, name_terms
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.polarity import clauses, negated, negates_one_of
+from assistant.text.polarity import negated, negates_one_of
 from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
@@ -202,23 +202,31 @@ class ExtractiveAnswerer:
 
 
 def _denial(rated: Rated) -> str | None:
-    """A candidate sentence saying that what the question takes as so is not: a clause of it
-    holds most of the question's own words and negates one of them, and no clause holding as
-    many says them without that ("…but a version for toddlers has not been developed" for
-    "When was the toddler version developed?"). None when the question itself negates, and
-    for a yes-or-no question, which the denial answers."""
+    """A candidate sentence saying that what the question takes as so is not: it holds most
+    of the question's own words, a negation in it bears on one of them, and no sentence
+    holding as many, and the question's names it holds, says them without negating ("A
+    fifth album, Long Light, … has not yet been released" for "When was Long Light
+    released?", beside "Salt and Ember was released in 2019"). None when the question
+    itself negates, and for a yes-or-no question, which the denial answers."""
     question = rated.question
     if question.kind == "yes_no" or negated(question.text) or len(question.plain) < 2:
         return None
     least = max(2, math.ceil(DENIAL_SHARE * len(question.plain)))
-    denying = ""
-    for sentence in rated.candidates.sentences:
-        for clause in clauses(sentence.text):
-            if len(question.plain & set(terms(clause))) >= least:
-                if not negates_one_of(clause, question.plain):
-                    return None
-                denying = denying or sentence.text
-    return denying or None
+    holding = [
+        (sentence.text, set(terms(sentence.text)))
+        for sentence in rated.candidates.sentences
+        if len(question.plain & set(terms(sentence.text))) >= least
+    ]
+    for text, _ in holding:
+        if not negates_one_of(text, question.plain):
+            continue
+        named = question.names & set(name_terms(text))
+        if not any(
+            named <= other and not negates_one_of(other_text, question.plain)
+            for other_text, other in holding
+        ):
+            return text
+    return None
 
 
 def _located(quote: Quote) -> PassageSentence:

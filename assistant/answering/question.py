@@ -297,7 +297,7 @@ def analyse(question: str) -> Question:
         initials=frozenset(_initials(question)),
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
-        names=frozenset(_name_terms(question)),
+        names=frozenset(name_terms(question)),
     )
 
 
@@ -428,11 +428,11 @@ def _counted_words(phrase: str) -> list[str]:
     return words[: plural[-1] + 1] if plural else words[:1]
 
 
-def _name_terms(question: str) -> list[str]:
-    """The terms of the question's capitalised words past the first: its names."""
+def name_terms(text: str) -> list[str]:
+    """The terms of the capitalised words of `text` past the first: its names."""
     return [
         term
-        for position, word in enumerate(_WORDS.findall(question))
+        for position, word in enumerate(_WORDS.findall(text))
         if position and word[0].isupper()
         for term in terms(word)
     ]

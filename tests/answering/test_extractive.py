@@ -474,3 +474,21 @@ def test_a_name_inside_a_she_sentence_is_not_who_she_is(
     # Whom she lost to is named in her own sentence; the one before names no one.
     beaten = bot.ask("Who beat her when she first stood for the ferry company's board?")
     assert beaten.short_answer is not None and beaten.short_answer.text == "Olav Brekke"
+
+
+def test_a_denial_stands_beside_other_things_that_did_happen(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "band.txt"
+    article.write_text(
+        "The Lantern Keepers\n\nThe Lantern Keepers are a folk band from Hull. Their album "
+        "Salt and Ember was released in 2019 and reached number four. A fifth album, Long "
+        "Light, was announced in 2023 but has not yet been released.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    denied = bot.ask("When was the Lantern Keepers' album Long Light released?")
+    assert denied.refused and "has not yet been released" in denied.note
+    released = bot.ask("When was the Lantern Keepers' album Salt and Ember released?")
+    assert released.short_answer is not None and released.short_answer.text == "2019"
