@@ -262,7 +262,7 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
 
 # Words that bring in a year only to compare with it: "up from $66m in 2003".
 _COMPARED = re.compile(
-    r"\b(?:from|than|since|compared|against|versus|previous|earlier|last|same)\b", re.IGNORECASE
+    r"\b(?:from|than|compared|against|versus|previous|earlier|same)\b", re.IGNORECASE
 )
 
 
