@@ -7,9 +7,9 @@ features.py, scorer.py); inside it, the words that answer are marked as the
 short answer (short_answer.py). One sentence answers, unless the question
 asks for several things (then up to three that rate nearly as well) or for
 an explanation (then the next one too, when it rates nearly as well and
-follows on in the same passage, or, for "why", when the chosen one gives no
-cause and its paragraph goes on: "X was withdrawn in March." is followed by
-the sentence saying what had been found), or for "who", when the chosen
+follows on in the same passage; and, while none gives a cause, the next ones
+of its paragraph, up to three in all: "X was withdrawn in March." is
+followed by the sentence saying what had been found), or for "who", when the chosen
 one opens with "He", "She" or "They" and names no one (then the sentence
 before, which names them, is quoted first). A sentence naming only other years than
 the one the question names is not quoted when another candidate names it.
@@ -132,13 +132,20 @@ class ExtractiveAnswerer:
         referent = self._referent(rated, quotes[0])
         if referent is not None:
             quotes = [referent, dataclasses.replace(quotes[0], short=None), *quotes[1:]]
-        if rated.question.kind == "why" and len(quotes) == 1 and quotes[0].short is None:
-            # "Why was X withdrawn?" is often answered by the sentence after "X was withdrawn
-            # in March.": when the chosen one gives no cause, the next one of its paragraph
-            # is quoted too.
-            reason = sentence_after(rated.passages, _located(quotes[0]))
-            if reason is not None:
-                quotes.append(self._quote_sentence(rated.question, reason, quotes[0].score))
+        if rated.question.wants_explanation:
+            quotes = self._until_a_cause(rated, quotes)
+        return quotes
+
+    def _until_a_cause(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
+        """`quotes` and the sentences after them in their paragraph, up to MOST_SENTENCES in
+        all, until one gives a cause: "Why was X withdrawn?" is often answered a sentence
+        or two after "X was withdrawn in March.", and "How did the stand catch fire?" after
+        "The stand burned down in 1968."."""
+        while len(quotes) < MOST_SENTENCES and not any(q.short for q in quotes):
+            reason = sentence_after(rated.passages, _located(quotes[-1]))
+            if reason is None:
+                break
+            quotes = [*quotes, self._quote_sentence(rated.question, reason, quotes[0].score)]
         return quotes
 
     def _numbers_lacking(self, rated: Rated) -> list[list[str]]:

@@ -492,3 +492,24 @@ def test_a_denial_stands_beside_other_things_that_did_happen(
     assert denied.refused and "has not yet been released" in denied.note
     released = bot.ask("When was the Lantern Keepers' album Salt and Ember released?")
     assert released.short_answer is not None and released.short_answer.text == "2019"
+
+
+def test_an_explanation_goes_on_until_a_cause_within_its_paragraph(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    article = tmp_path / "club.txt"
+    article.write_text(
+        "Castlemere Athletic\n\nCastlemere Athletic is a football club in Lancashire.\n\n"
+        "The main stand at Ferrybank Road burned down in 1968. A fire had started in the "
+        "kit room during a training session.\n\nThe club's editor, Quill, was rewritten for "
+        "version 3.0 in 2020. It was a complete rewrite in Rust. The original code had become "
+        "too slow because it had been written in a hurry.\n",
+        encoding="utf-8",
+    )
+    bot = make_assistant()
+    bot.ingest([article])
+    fire = bot.ask("How did the main stand at Ferrybank Road catch fire in 1968?")
+    assert "kit room" in fire.text, fire.text
+    rewrite = bot.ask("Why was Quill rewritten for version 3.0?")
+    assert "too slow" in rewrite.text, rewrite.text
+    assert len(rewrite.claims) == 3
