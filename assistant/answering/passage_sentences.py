@@ -83,20 +83,39 @@ def in_one_paragraph(passage: Passage, end: int, start: int) -> bool:
 def sentence_after(
     passages: Sequence[Passage], sentence: PassageSentence
 ) -> PassageSentence | None:
-    """The quotable sentence right after `sentence` in its passage and paragraph, if any."""
-    passage = passages[sentence.n - 1]
-    after = next((s for s in candidate_sentences([passage]) if s.start >= sentence.end), None)
-    if after is None or not in_one_paragraph(passage, sentence.end, after.start):
-        return None
-    return PassageSentence(sentence.n, after.text, after.start, after.end)
+    """The quotable sentence right after `sentence` in its article and paragraph, from any
+    passage of that article that holds it (passages overlap, and a passage may end where
+    the sentence does), numbered by that passage."""
+    return _neighbour(passages, sentence, after=True)
 
 
 def sentence_before(
     passages: Sequence[Passage], sentence: PassageSentence
 ) -> PassageSentence | None:
-    """The quotable sentence right before `sentence` in its passage and paragraph, if any."""
-    passage = passages[sentence.n - 1]
-    earlier = [s for s in candidate_sentences([passage]) if s.end <= sentence.start]
-    if not earlier or not in_one_paragraph(passage, earlier[-1].end, sentence.start):
+    """The quotable sentence right before `sentence` in its article and paragraph, as
+    `sentence_after` finds it."""
+    return _neighbour(passages, sentence, after=False)
+
+
+def _neighbour(
+    passages: Sequence[Passage], sentence: PassageSentence, after: bool
+) -> PassageSentence | None:
+    article = passages[sentence.n - 1].article_id
+    found = [
+        PassageSentence(n, other.text, other.start, other.end)
+        for n, passage in enumerate(passages, start=1)
+        if passage.article_id == article
+        for other in candidate_sentences([passage])
+        if (other.start >= sentence.end if after else other.end <= sentence.start)
+    ]
+    if not found:
         return None
-    return PassageSentence(sentence.n, earlier[-1].text, earlier[-1].start, earlier[-1].end)
+    nearest = min(found, key=lambda s: s.start) if after else max(found, key=lambda s: s.end)
+    gap = (sentence.end, nearest.start) if after else (nearest.end, sentence.start)
+    for candidate in found:
+        holder = passages[candidate.n - 1]
+        if (candidate.start, candidate.end) == (nearest.start, nearest.end) and (
+            holder.start <= gap[0] <= gap[1] <= holder.end
+        ):
+            return candidate if in_one_paragraph(holder, *gap) else None
+    return None

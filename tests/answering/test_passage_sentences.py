@@ -1,0 +1,40 @@
+"""The sentences next to a quoted one: across overlapping passages, within a paragraph."""
+
+from assistant.answering.passage_sentences import (
+    PassageSentence,
+    candidate_sentences,
+    sentence_after,
+    sentence_before,
+)
+from assistant.records import Passage
+
+ARTICLE = (
+    "Bridge\n\nConstruction began in 1998. Work stopped for eight months in 2000. A drifting "
+    "barge had struck one of the piers during a storm.\n\nThe bridge opened in 2004 to traffic."
+)
+
+
+def passage(n: int, start: int, end: int, article: str = "a1") -> Passage:
+    return Passage(f"c{n}", article, "bridge.txt", "Bridge", ARTICLE[start:end], start, end)
+
+
+def test_the_next_sentence_is_found_in_the_passage_that_holds_it() -> None:
+    stop = ARTICLE.index("A drifting")
+    # Passage 1 ends where "Work stopped…" does; passage 2 (overlapping) goes on.
+    passages = [passage(1, 0, stop - 1), passage(2, ARTICLE.index("Work"), len(ARTICLE))]
+    work = next(s for s in candidate_sentences(passages[:1]) if s.text.startswith("Work"))
+    after = sentence_after(passages, work)
+    assert after is not None and after.n == 2
+    assert after.text.startswith("A drifting barge")
+    assert ARTICLE[after.start : after.end] == after.text
+    before = sentence_before(passages, after)
+    assert before is not None and before.text.startswith("Work stopped")
+
+
+def test_no_neighbour_across_a_paragraph_or_from_another_article() -> None:
+    passages = [passage(1, 0, len(ARTICLE)), passage(2, 0, len(ARTICLE), article="a2")]
+    barge = next(s for s in candidate_sentences(passages[:1]) if s.text.startswith("A drifting"))
+    assert sentence_after(passages, barge) is None  # the next one starts a paragraph
+    other = PassageSentence(2, barge.text, barge.start, barge.end)
+    found = sentence_before(passages, other)
+    assert found is not None and found.n == 2  # its own article's copy, not passage 1's
