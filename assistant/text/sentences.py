@@ -31,6 +31,8 @@ _END = re.compile(
 )
 # A sentence's last characters: terminal punctuation, closing quotes or brackets, reference marks.
 _ENDING = re.compile(r"[.!?…][\"'”’)\]]*(?:" + REFERENCE_MARK + r")*$")
+# What comes before the last letter of a unit: "m³/s", "km/h", "5 m".
+_ENDS_A_UNIT = re.compile(r"(?:[/²³]|\d\s?)$")
 # The whole word before a full stop: "1960s." is not the initial "s.".
 _WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
 
@@ -60,8 +62,11 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
-    # A single letter ("J. K. Rowling") or a dotted acronym ("U.S.") is not an end.
-    if len(word) == 1 or "." in word:
+    # A single letter ("J. K. Rowling") or a dotted acronym ("U.S.") is not an end; a
+    # letter ending a unit ("14.2 m³/s.", "5 m.") is.
+    if len(word) == 1:
+        return not _ENDS_A_UNIT.search(text, 0, match.start())
+    if "." in word:
         return True
     return word in _ABBREVIATIONS
 

@@ -60,3 +60,13 @@ def test_a_sentence_ends_after_its_reference_marks() -> None:
 def test_only_attached_reference_marks_are_removed() -> None:
     text = "Won.[3] Lost[a] it[who?] there.[dubious – discuss] See [1]; their[sic] 5 km² site."
     assert without_reference_marks(text) == "Won. Lost it there. See [1]; their[sic] 5 km² site."
+
+
+def test_a_unit_ending_in_one_letter_ends_a_sentence_an_initial_does_not() -> None:
+    text = "The discharge is 14.2 m³/s. It ran at 80 km/h. The plot is 5 m. Wing A. Smith ran."
+    assert sentences(text) == [
+        "The discharge is 14.2 m³/s.",
+        "It ran at 80 km/h.",
+        "The plot is 5 m.",
+        "Wing A. Smith ran.",
+    ]
