@@ -338,10 +338,13 @@ def _initials(question: str) -> list[str]:
 # What "how long", "how much"… measure: an amount answers them only in these units.
 _UNITS = {
     "long": r"(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year|decade|century"
-    r"|night|season|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?",
+    r"|night|season|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?"
+    # "612 m", "40 cm" (not "£5m": metres are written apart from their number).
+    r"|(?<=\d\s)(?:m|cm|mm)",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
     # "13 points behind leaders Barcelona": a gap in a table is a distance too.
-    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap|point|place|shot|stroke)s?",
+    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap|point|place|shot|stroke)s?"
+    r"|(?<=\d\s)(?:m|cm|mm)",
     "fast": r"(?:%|per ?cent|mph|km/h|kph|knots?|[kmgt]hz|[kmgt]bps"
     r"|(?:kilo|mega|giga)(?:hertz|bits?)|(?:second|minute|hour)s?"
     r"|(?:miles|km|kilometres|metres) (?:an|per) hour)",
