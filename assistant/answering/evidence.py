@@ -19,13 +19,18 @@ from assistant.text.terms import terms
 
 # Two names match when one begins with this much of the other ("Brazil"/"Brazilian").
 NAME_PREFIX = 5
-_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-# Countries that news writes by more than one name (as terms): a question about "Britain" is
-# about an article's "UK". ("US" is a stop word, so it is never looked for.)
+# Numbers, not the digits of a name such as "Q1", "G8" or "H2".
+_DIGITS = re.compile(r"(?<![A-Za-z])(?:\d[\d,.]*\d|\d)")
+# Names that news writes in more than one way (as terms): a question about "Britain" is
+# about an article's "UK" ("US" is a stop word, so it is never looked for), one about "Q1"
+# about its "first quarter".
 _OTHER_NAMES = [
     frozenset({"uk", "britain", "british"}),
     frozenset({"usa", "america", "american"}),
     frozenset({"holland", "netherland", "dutch"}),
+    # Periods of a financial year: "Q1" is the "first quarter", "H2" the "second half".
+    frozenset({"q1", "q2", "q3", "q4", "quarter"}),
+    frozenset({"h1", "h2", "half"}),
 ]
 _ALSO_CALLED = {term: group for group in _OTHER_NAMES for term in group}
 
