@@ -10,9 +10,11 @@ articles stored before this rule.
 
 A mark counts only when it is attached to the word or punctuation before it
 (no space), and only in the forms these references take: a number of up to
-three digits, a lower-case letter, "note 4", or a bracketed editorial remark
-("citation needed", "who?", "dubious – discuss"). "[sic]", "[the minister]"
-and "x [1]" are left alone.
+three digits (not starting with 0), a letter, "note 4", or a bracketed
+editorial remark ("citation needed", "who?", "dubious – discuss"), and not
+followed by a word, "(" or "=" as an index in code is ("items[0]",
+"row[1].name", "a[2] = b"). "[sic]", "[the minister]" and "x [1]" are left
+alone.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ _EDITORIAL = r"[a-z][a-z\x20,'’–-]{0,40}?(?:needed|\?|discuss|dead link|veri
 # One attached reference mark, as a regular expression other patterns can embed.
 # (Case-insensitive on its own, so that it can sit in a case-sensitive pattern.)
 REFERENCE_MARK = (
-    r"(?i:(?<=\S)\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\x20?\d{1,3}|" + _EDITORIAL + r")\]"
+    r"(?i:(?<=\S)\[(?:[1-9]\d{0,2}|[a-z]|(?:note|nb|n)\x20?\d{1,3}|" + _EDITORIAL + r")\]"
+    r"(?!\.?[\w(]|\s*=)"
     r"|(?<=[.,;:!?\"'”’)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 )
 _MARKS = re.compile(f"(?:{REFERENCE_MARK})+")

@@ -60,6 +60,8 @@ def test_a_sentence_ends_after_its_reference_marks() -> None:
 def test_only_attached_reference_marks_are_removed() -> None:
     text = "Won.[3] Lost[a] it[who?] there.[dubious – discuss] See [1]; their[sic] 5 km² site."
     assert without_reference_marks(text) == "Won. Lost it there. See [1]; their[sic] 5 km² site."
+    code = "items[0] is row[1].name, a[2] = b and f[1](x)."
+    assert without_reference_marks(code) == code
 
 
 def test_a_unit_ending_in_one_letter_ends_a_sentence_an_initial_does_not() -> None:
