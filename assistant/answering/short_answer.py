@@ -149,6 +149,12 @@ _ASKS_PER_UNIT = re.compile(
 NEXT_TO = 5
 # The words after an item that say what it is of or for ("£6 for cars").
 FOLLOWING = 3
+# "Who came third…": a place in a race or a poll, which the name it answers stands beside.
+_RANK = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|runners?-up)\b",
+    re.IGNORECASE,
+)
+RANK_WORDS = 3
 # "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
 _NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -346,10 +352,22 @@ def _best_name(
         # Places and owners are gone already (`_could_say_who`).
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
+        rank = _RANK.search(question.text)
+        if rank:
+            chosen = _prefer(chosen, lambda name: _ranked(sentence, name, rank.group(0)))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)
+
+
+def _ranked(sentence: str, name: Found, rank: str) -> bool:
+    """Whether the place `rank` stands within a few words of the name: "with Morgan second
+    and Harcourt third", "the runner-up, Jonas Lindqvist"."""
+    near = re.compile(rf"\b{re.escape(rank)}\b", re.IGNORECASE)
+    after = " ".join(sentence[name.end :].split()[:RANK_WORDS])
+    before = " ".join(sentence[: name.start].split()[-RANK_WORDS:])
+    return bool(near.search(after) or near.search(before))
 
 
 def _prefer(names: list[Found], wanted: Callable[[Found], bool]) -> list[Found]:

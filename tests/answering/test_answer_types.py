@@ -597,6 +597,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The library, which opens at 10:00 on weekdays, reopened on 3 March 2023.",
             "10:00",
         ),
+        # A place in a race: the name beside it, not the winner written as a full name.
+        (
+            "Who finished third in 2023?",
+            "In 2023 Sander Vos of the Netherlands won, with Morgan second and Harcourt third.",
+            "Harcourt",
+        ),
+        (
+            "Who won in 2023?",
+            "In 2023 Sander Vos of the Netherlands won, with Morgan second and Harcourt third.",
+            "Sander Vos",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
