@@ -340,7 +340,8 @@ def _best_name(
     ground…"); for "where", a name placed by a preposition ("born in Melbourne"), for
     "who" (whose names placed or written as owners are left out before, by
     `_could_say_who`) one not owned by "of", not a qualifier ("the South Yorkshire
-    company"), and one written as a person's name
+    company"), one beside the place the question asks for ("Harcourt third" for "Who
+    came third?"), and one written as a person's name
     (`looks_like_a_person`); otherwise a full name (two words or more); then as
     `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
