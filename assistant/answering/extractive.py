@@ -209,28 +209,35 @@ class ExtractiveAnswerer:
 
 
 def _denial(rated: Rated) -> str | None:
-    """A candidate sentence saying that what the question takes as so is not: it holds most
-    of the question's own words, a negation in it bears on one of them, and no sentence
-    holding as many, and the question's names it holds, says them without negating ("A
-    fifth album, Long Light, … has not yet been released" for "When was Long Light
-    released?", beside "Salt and Ember was released in 2019"). None when the question
-    itself negates, and for a yes-or-no question, which the denial answers."""
+    """A candidate sentence saying that what the question takes as so is not: it holds
+    most of the question's own words (when the question has only one, also what it asks
+    about and, with the sentence before it in its paragraph, its names), a negation in
+    it bears on one of them, and no sentence holding as many, and the question's names it
+    holds, says them without negating ("A fifth album, Long Light, … has not yet been
+    released" for "When was Long Light released?", beside "Salt and Ember was released in
+    2019"; "A sequel, The Dark Shelf, … has not yet been released." for "When was The
+    Dark Shelf released?"). None when the question itself negates, and for a yes-or-no
+    question, which the denial answers."""
     question = rated.question
-    if question.kind == "yes_no" or negated(question.text) or len(question.plain) < 2:
+    if question.kind == "yes_no" or negated(question.text) or not question.plain:
         return None
-    least = max(2, math.ceil(DENIAL_SHARE * len(question.plain)))
-    holding = [
-        (sentence.text, set(terms(sentence.text)))
-        for sentence in rated.candidates.sentences
-        if len(question.plain & set(terms(sentence.text))) >= least
-    ]
-    for text, _ in holding:
-        if not negates_one_of(text, question.plain):
-            continue
-        named = question.names & set(name_terms(text))
-        if not any(
-            named <= other and not negates_one_of(other_text, question.plain)
-            for other_text, other in holding
+    if len(question.plain) < 2 and not question.names:
+        return None
+    least = math.ceil(DENIAL_SHARE * len(question.plain))
+    holding = []
+    for sentence in rated.candidates.sentences:
+        before = sentence_before(rated.passages, sentence)
+        window = sentence.text if before is None else f"{before.text} {sentence.text}"
+        found = set(terms(sentence.text))
+        named = question.names & set(name_terms(window))
+        if len(question.plain & found) >= least and (
+            len(question.plain) >= 2 or (named == question.names and question.focus <= found)
+        ):
+            holding.append((sentence.text, found, named))
+    for text, _, named in holding:
+        if negates_one_of(text, question.plain) and not any(
+            named <= found and not negates_one_of(other, question.plain)
+            for other, found, _ in holding
         ):
             return text
     return None

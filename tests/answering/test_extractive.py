@@ -483,13 +483,17 @@ def test_a_denial_stands_beside_other_things_that_did_happen(
     article.write_text(
         "The Lantern Keepers\n\nThe Lantern Keepers are a folk band from Hull. Their album "
         "Salt and Ember was released in 2019 and reached number four. A fifth album, Long "
-        "Light, was announced in 2023 but has not yet been released.\n",
+        "Light, was announced in 2023 but has not yet been released. A sequel to Salt and "
+        "Ember, The Dark Shelf, was announced in 2021 but has not been released either.\n",
         encoding="utf-8",
     )
     bot = make_assistant()
     bot.ingest([article])
     denied = bot.ask("When was the Lantern Keepers' album Long Light released?")
     assert denied.refused and "has not yet been released" in denied.note
+    # A question with one word of its own besides names: the names must be in the denial.
+    sequel = bot.ask("When was The Dark Shelf released?")
+    assert sequel.refused and "has not been released" in sequel.note
     released = bot.ask("When was the Lantern Keepers' album Salt and Ember released?")
     assert released.short_answer is not None and released.short_answer.text == "2019"
 
