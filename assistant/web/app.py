@@ -179,11 +179,14 @@ class ChatApp:
     def answer_views(
         self, bot: Assistant, answer: Answer, turn: int, notices: Sequence[str] = ()
     ) -> tuple[str, str]:
-        """An answer as the chat shows it (text, short answer, newest source, notices) and its
-        passages panel."""
+        """An answer as the chat shows it (text, short answer, newest source, notices, a
+        refusal's reason) and its passages panel."""
         short = answer.short_answer.text if answer.short_answer else ""
         content = render.answer_message(answer.text, turn, short)
         content += render.newest_source(answer, turn)
+        if answer.refused and answer.note:
+            # Why not, under "The articles do not say.", as the command line prints it.
+            content += "<br>" + render.notice_message(answer.note)
         for said in [answer.caution, *notices, answer.note if answer.interrupted else ""]:
             if said:
                 content += "<br>" + render.notice_message(f"⚠ {said}")
