@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import Assistant
 from assistant.answering.extractive import NO_ANSWERING_SENTENCE
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
 from assistant.answering.prompts import Prompts
@@ -333,6 +334,15 @@ def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     assert "2002" in wrong_year.note
 
 
+def assistant_over(make_assistant: AssistantFactory, tmp_path: Path, text: str) -> Assistant:
+    """An assistant over one article of `text`, on a fresh index."""
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([article])
+    return bot
+
+
 TOUR = (
     "Tour de Velonia\n\nThe Tour de Velonia is an annual multi-stage bicycle race held mainly "
     "in Velonia.\n\nWinners\n\nThe 2019 Tour was won by Marek Holub, who finished four minutes "
@@ -402,10 +412,7 @@ TOYS = (
 def test_why_quotes_the_next_sentence_when_the_chosen_one_gives_no_cause(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "toys.txt"
-    article.write_text(TOYS, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([article])
+    bot = assistant_over(make_assistant, tmp_path, TOYS)
     answer = bot.ask("Why was the Stellar range withdrawn?")
     assert not answer.refused, answer.note
     assert [claim.text for claim in answer.claims] == [
@@ -420,16 +427,14 @@ def test_why_quotes_the_next_sentence_when_the_chosen_one_gives_no_cause(
 def test_who_is_answered_from_the_sentence_naming_whom_she_refers_to(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "council.txt"
-    article.write_text(
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
         "Harlow council changes\n\nMaria Lopez became mayor of Harlow in 2015 after a close "
         "election. She appointed Tom Reed as chief of police within a month, a move critics "
         "called hasty. Reed had previously run the force in Dunmore.\n\nThe council also "
         "approved a new budget of £42m for the year.\n",
-        encoding="utf-8",
     )
-    bot = make_assistant()
-    bot.ingest([article])
     answer = bot.ask("Who appointed Tom Reed as chief of police?")
     assert not answer.refused, answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "Maria Lopez"
@@ -442,10 +447,7 @@ def test_who_is_answered_from_the_sentence_naming_whom_she_refers_to(
 def test_a_question_whose_premise_the_article_denies_is_refused_saying_so(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "toys.txt"
-    article.write_text(TOYS, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([article])
+    bot = assistant_over(make_assistant, tmp_path, TOYS)
     denied = bot.ask("When was the toddler version of the Stellar range developed?")
     assert denied.refused
     assert denied.note.startswith("The articles say otherwise: “A new range has been developed")
@@ -457,18 +459,16 @@ def test_a_question_whose_premise_the_article_denies_is_refused_saying_so(
 def test_a_name_inside_a_she_sentence_is_not_who_she_is(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "halvorsen.txt"
-    article.write_text(
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
         "Halvorsen Group\n\nHalvorsen Group is a Norwegian port operator.\n\nMarit Aasland "
         "was the first chief executive from outside the founding family. She had previously "
         "run the company's offshore division and was credited with the Van Riel purchase.\n\n"
         "Before joining Halvorsen, she worked for a ferry company in Bergen. She first stood "
         "for the board of the ferry company in 1992, finishing second to the engineer Olav "
         "Brekke.\n",
-        encoding="utf-8",
     )
-    bot = make_assistant()
-    bot.ingest([article])
     answer = bot.ask("Who ran Halvorsen's offshore division before becoming chief executive?")
     assert answer.short_answer is not None and answer.short_answer.text == "Marit Aasland"
     # Whom she lost to is named in her own sentence; the one before names no one.
@@ -479,16 +479,14 @@ def test_a_name_inside_a_she_sentence_is_not_who_she_is(
 def test_a_denial_stands_beside_other_things_that_did_happen(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "band.txt"
-    article.write_text(
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
         "The Lantern Keepers\n\nThe Lantern Keepers are a folk band from Hull. Their album "
         "Salt and Ember was released in 2019 and reached number four. A fifth album, Long "
         "Light, was announced in 2023 but has not yet been released. A sequel to Salt and "
         "Ember, The Dark Shelf, was announced in 2021 but has not been released either.\n",
-        encoding="utf-8",
     )
-    bot = make_assistant()
-    bot.ingest([article])
     denied = bot.ask("When was the Lantern Keepers' album Long Light released?")
     assert denied.refused and "has not yet been released" in denied.note
     # A question with one word of its own besides names: the names must be in the denial.
@@ -501,17 +499,15 @@ def test_a_denial_stands_beside_other_things_that_did_happen(
 def test_an_explanation_goes_on_until_a_cause_within_its_paragraph(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
-    article = tmp_path / "club.txt"
-    article.write_text(
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
         "Castlemere Athletic\n\nCastlemere Athletic is a football club in Lancashire.\n\n"
         "The main stand at Ferrybank Road burned down in 1968. A fire had started in the "
         "kit room during a training session.\n\nThe club's editor, Quill, was rewritten for "
         "version 3.0 in 2020. It was a complete rewrite in Rust. The original code had become "
         "too slow because it had been written in a hurry.\n",
-        encoding="utf-8",
     )
-    bot = make_assistant()
-    bot.ingest([article])
     fire = bot.ask("How did the main stand at Ferrybank Road catch fire in 1968?")
     assert "kit room" in fire.text, fire.text
     rewrite = bot.ask("Why was Quill rewritten for version 3.0?")
