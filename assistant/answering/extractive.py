@@ -33,7 +33,6 @@ It refuses, instead of quoting the closest sentence, when:
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -41,6 +40,7 @@ import numpy as np
 
 from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
+from assistant.answering.denial import denied_premise
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
     PassageSentence,
@@ -49,13 +49,12 @@ from assistant.answering.passage_sentences import (
     sentence_after,
     sentence_before,
 )
-from assistant.answering.question import Question, name_terms
+from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.polarity import negated, negates_one_of
 from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
@@ -65,8 +64,6 @@ NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the 
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
 MOST_SENTENCES = 3
-# A clause that negates this share of the question's own words denies what it asks about.
-DENIAL_SHARE = 0.6
 
 
 class ExtractiveAnswerer:
@@ -117,7 +114,7 @@ class ExtractiveAnswerer:
         )
         if why_not:
             return Refusal(why_not)
-        denial = _denial(rated)
+        denial = denied_premise(rated)
         if denial is not None:
             return Refusal(f"The articles say otherwise: “{without_reference_marks(denial)}”")
         lacking = self._numbers_lacking(rated)
@@ -206,41 +203,6 @@ class ExtractiveAnswerer:
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
-
-
-def _denial(rated: Rated) -> str | None:
-    """A candidate sentence saying that what the question takes as so is not: it holds
-    most of the question's own words (when the question has only one, also what it asks
-    about and, with the sentence before it in its paragraph, its names), a negation in
-    it bears on one of them, and no sentence holding as many, and the question's names it
-    holds, says them without negating ("A fifth album, Long Light, … has not yet been
-    released" for "When was Long Light released?", beside "Salt and Ember was released in
-    2019"; "A sequel, The Dark Shelf, … has not yet been released." for "When was The
-    Dark Shelf released?"). None when the question itself negates, and for a yes-or-no
-    question, which the denial answers."""
-    question = rated.question
-    if question.kind == "yes_no" or negated(question.text) or not question.plain:
-        return None
-    if len(question.plain) < 2 and not question.names:
-        return None
-    least = math.ceil(DENIAL_SHARE * len(question.plain))
-    holding = []
-    for sentence in rated.candidates.sentences:
-        before = sentence_before(rated.passages, sentence)
-        window = sentence.text if before is None else f"{before.text} {sentence.text}"
-        found = set(terms(sentence.text))
-        named = question.names & set(name_terms(window))
-        if len(question.plain & found) >= least and (
-            len(question.plain) >= 2 or (named == question.names and question.focus <= found)
-        ):
-            holding.append((sentence.text, found, named))
-    for text, _, named in holding:
-        if negates_one_of(text, question.plain) and not any(
-            named <= found and not negates_one_of(other, question.plain)
-            for other, found, _ in holding
-        ):
-            return text
-    return None
 
 
 def _located(quote: Quote) -> PassageSentence:

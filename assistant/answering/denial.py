@@ -1,0 +1,57 @@
+"""A question whose premise the articles deny: "When was the toddler version developed?"
+over "…but a version for toddlers has not yet been developed."
+
+Quoting the closest sentence would answer it with a date from another sentence,
+or with the denial itself marked as if it answered. The extractive answerer
+refuses instead, and gives the denying sentence as its reason (extractive.py).
+Words, not reading: a negation bears on a word of the question when that word
+is the first after it that is not a stop word (text/polarity.py).
+"""
+
+from __future__ import annotations
+
+import math
+
+from assistant.answering.passage_sentences import sentence_before
+from assistant.answering.question import name_terms
+from assistant.answering.rating import Rated
+from assistant.text.polarity import negated, negates_one_of
+from assistant.text.terms import terms
+
+# A sentence holding this share of the question's own words, negating one, may deny it.
+DENIAL_SHARE = 0.6
+
+
+def denied_premise(rated: Rated) -> str | None:
+    """A candidate sentence saying that what the question takes as so is not: it holds
+    most of the question's own words (when the question has only one, also what it asks
+    about and, with the sentence before it in its paragraph, its names), a negation in
+    it bears on one of them, and no sentence holding as many, and the question's names it
+    holds, says them without negating ("A fifth album, Long Light, … has not yet been
+    released" for "When was Long Light released?", beside "Salt and Ember was released in
+    2019"; "A sequel, The Dark Shelf, … has not yet been released." for "When was The
+    Dark Shelf released?"). None when the question itself negates, and for a yes-or-no
+    question, which the denial answers."""
+    question = rated.question
+    if question.kind == "yes_no" or negated(question.text) or not question.plain:
+        return None
+    if len(question.plain) < 2 and not question.names:
+        return None
+    least = math.ceil(DENIAL_SHARE * len(question.plain))
+    holding = []
+    for sentence in rated.candidates.sentences:
+        before = sentence_before(rated.passages, sentence)
+        window = sentence.text if before is None else f"{before.text} {sentence.text}"
+        found = set(terms(sentence.text))
+        named = question.names & set(name_terms(window))
+        if len(question.plain & found) >= least and (
+            len(question.plain) >= 2 or (named == question.names and question.focus <= found)
+        ):
+            holding.append((sentence.text, found, named))
+    for text, _, named in holding:
+        if negates_one_of(text, question.plain) and not any(
+            named <= found and not negates_one_of(other, question.plain)
+            for other, found, _ in holding
+        ):
+            return text
+    return None
