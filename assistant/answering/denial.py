@@ -3,7 +3,8 @@ over "…but a version for toddlers has not yet been developed."
 
 Quoting the closest sentence would answer it with a date from another sentence,
 or with the denial itself marked as if it answered. The extractive answerer
-refuses instead, and gives the denying sentence as its reason (extractive.py).
+refuses instead, and gives the denying sentence as its reason; asked "Was it
+built?", it quotes that sentence, which answers (extractive.py).
 Words, not reading: a negation bears on a word of the question when that word
 is the first after it that is not a stop word (text/polarity.py).
 """
@@ -15,31 +16,31 @@ import math
 from assistant.answering.passage_sentences import sentence_before
 from assistant.answering.question import name_terms
 from assistant.answering.rating import Rated
-from assistant.text.polarity import negated, negates_one_of
+from assistant.text.polarity import negated, negated_terms, negates_one_of
 from assistant.text.terms import terms
 
 # A sentence holding this share of the question's own words, negating one, may deny it.
 DENIAL_SHARE = 0.6
 
 
-def denied_premise(rated: Rated) -> str | None:
-    """A candidate sentence saying that what the question takes as so is not: it holds
-    most of the question's own words (when the question has only one, also what it asks
-    about and, with the sentence before it in its paragraph, its names), a negation in
-    it bears on one of them, and no sentence holding as many, and the question's names it
-    holds, says them without negating ("A fifth album, Long Light, … has not yet been
-    released" for "When was Long Light released?", beside "Salt and Ember was released in
-    2019"; "A sequel, The Dark Shelf, … has not yet been released." for "When was The
-    Dark Shelf released?"). None when the question itself negates, and for a yes-or-no
-    question, which the denial answers."""
+def denied_premise(rated: Rated) -> int | None:
+    """The candidate sentence (its index) saying that what the question takes as so is
+    not: it holds most of the question's own words (when the question has only one, also
+    what it asks about and, with the sentence before it in its paragraph, its names), a
+    negation in it bears on one of them, and no sentence holding as many, the question's
+    names it holds and the words it negates, says them without negating ("A fifth album,
+    Long Light, … has not yet been released" for "When was Long Light released?", beside
+    "Salt and Ember was released in 2019"; "The tower was never built." for "Was the
+    Alvalade water tower built?", beside "…designed the Alvalade water tower in 1955").
+    None when the question itself negates."""
     question = rated.question
-    if question.kind == "yes_no" or negated(question.text) or not question.plain:
+    if negated(question.text) or not question.plain:
         return None
     if len(question.plain) < 2 and not question.names:
         return None
     least = math.ceil(DENIAL_SHARE * len(question.plain))
     holding = []
-    for sentence in rated.candidates.sentences:
+    for index, sentence in enumerate(rated.candidates.sentences):
         before = sentence_before(rated.passages, sentence)
         window = sentence.text if before is None else f"{before.text} {sentence.text}"
         found = set(terms(sentence.text))
@@ -47,11 +48,13 @@ def denied_premise(rated: Rated) -> str | None:
         if len(question.plain & found) >= least and (
             len(question.plain) >= 2 or (named == question.names and question.focus <= found)
         ):
-            holding.append((sentence.text, found, named))
-    for text, _, named in holding:
-        if negates_one_of(text, question.plain) and not any(
-            named <= found and not negates_one_of(other, question.plain)
-            for other, found, _ in holding
+            holding.append((index, sentence.text, found, named))
+    for index, text, _, named in holding:
+        denied = negated_terms(text, question.plain)
+        # Said plainly elsewhere: the same names and the very words denied, not negated.
+        if denied and not any(
+            named | denied <= found and not negates_one_of(other, question.plain)
+            for _, other, found, _ in holding
         ):
-            return text
+            return index
     return None

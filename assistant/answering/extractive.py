@@ -21,7 +21,8 @@ It refuses, instead of quoting the closest sentence, when:
 - a "how many X" question finds no amount of X anywhere in the passages;
 - a sentence denies what the question takes as so: it holds most of the
   question's words and negates one ("…has not been developed" for "When was
-  it developed?"), and no sentence holding as many says them plainly;
+  it developed?"), and no sentence holding as many says them plainly (asked
+  "Has it been developed?", that sentence is the answer, quoted);
 - the article of the best sentence lacks a year or amount the question names,
   and no sentence of an article holding them answers ("…in 2002?" is not
   answered from an article about 2004);
@@ -115,8 +116,11 @@ class ExtractiveAnswerer:
         if why_not:
             return Refusal(why_not)
         denial = denied_premise(rated)
+        if denial is not None and rated.question.kind == "yes_no":
+            return [self._quote(rated, denial)]  # "Was it built?" "It was never built."
         if denial is not None:
-            return Refusal(f"The articles say otherwise: “{without_reference_marks(denial)}”")
+            said = without_reference_marks(rated.candidates.sentences[denial].text)
+            return Refusal(f"The articles say otherwise: “{said}”")
         lacking = self._numbers_lacking(rated)
         allowed = _of_the_year_asked(rated, [not absent for absent in lacking])
         best = _answering(rated, allowed)

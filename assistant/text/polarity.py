@@ -49,15 +49,20 @@ def negated(text: str) -> bool:
 
 
 def negates_one_of(text: str, wanted: frozenset[str]) -> bool:
-    """Whether a negation in `text` bears on one of the `wanted` terms: the first word after
-    it that is not a stop word or an adverb of time is one ("has not yet been developed" for
-    "develop"; not "without a positive test" for "test")."""
+    """Whether a negation in `text` bears on one of the `wanted` terms (`negated_terms`)."""
+    return bool(negated_terms(text, wanted))
+
+
+def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
+    """The `wanted` terms a negation in `text` bears on: each the first word after a
+    negation that is not a stop word or an adverb of time ("develop" in "has not yet been
+    developed"; not "test" in "without a positive test")."""
+    found: set[str] = set()
     for negation in _NEGATION.finditer(text):
         after = (w for w in words(text[negation.end() :]) if w not in _PASSED_OVER)
         word = next(after, "")
-        if word and set(terms(word)) & wanted:
-            return True
-    return False
+        found |= set(terms(word)) & wanted if word else set()
+    return found
 
 
 def direction(text: str) -> int:

@@ -513,3 +513,22 @@ def test_an_explanation_goes_on_until_a_cause_within_its_paragraph(
     rewrite = bot.ask("Why was Quill rewritten for version 3.0?")
     assert "too slow" in rewrite.text, rewrite.text
     assert len(rewrite.claims) == 3
+
+
+def test_asked_whether_it_happened_the_sentence_saying_it_never_did_answers(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Tobias Ferreira-Lind\n\nTobias Ferreira-Lind was a Portuguese-Swedish architect. "
+        "Ferreira-Lind designed the Alvalade water tower in 1955. The tower was never built, "
+        "because the city ran out of money. He also designed the Kvarnholmen Library, which "
+        "opened in 1934.\n",
+    )
+    # "Designed the water tower" holds the question's words but not the one denied.
+    asked = bot.ask("Was the Alvalade water tower built?")
+    assert not asked.refused
+    assert asked.text.startswith("The tower was never built")
+    when = bot.ask("When was the Alvalade water tower built?")
+    assert when.refused and "never built" in when.note
