@@ -41,13 +41,13 @@ def denied_premise(rated: Rated) -> int | None:
     least = math.ceil(DENIAL_SHARE * len(question.plain))
     holding = []
     for index, sentence in enumerate(rated.candidates.sentences):
+        found = set(terms(sentence.text))
+        if len(question.plain & found) < least:
+            continue
         before = sentence_before(rated.passages, sentence)
         window = sentence.text if before is None else f"{before.text} {sentence.text}"
-        found = set(terms(sentence.text))
         named = question.names & set(name_terms(window))
-        if len(question.plain & found) >= least and (
-            len(question.plain) >= 2 or (named == question.names and question.focus <= found)
-        ):
+        if len(question.plain) >= 2 or (named == question.names and question.focus <= found):
             holding.append((index, sentence.text, found, named))
     for index, text, _, named in holding:
         denied = negated_terms(text, question.plain)

@@ -61,6 +61,7 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
 
 # A sentence opening with a pronoun for a person or people names them in the sentence before.
 _REFERS_BACK = re.compile(r"(?:He|She|They)\b")
+_REFERS_TO_ONE = re.compile(r"(?:He|She)\b")
 
 
 def refers_back(sentence: str) -> bool:
@@ -70,14 +71,21 @@ def refers_back(sentence: str) -> bool:
 
 def refers_to_one(sentence: str) -> bool:
     """Whether `sentence` opens with "He" or "She": one person, named before it."""
-    return _REFERS_BACK.match(sentence) is not None and not sentence.startswith("They")
+    return _REFERS_TO_ONE.match(sentence) is not None
 
 
-def in_one_paragraph(passage: Passage, end: int, start: int) -> bool:
-    """Whether the article text from `end` to `start` (offsets in the article, both inside
-    `passage`) is only spaces: the sentences on either side go on in one paragraph."""
-    between = passage.text[end - passage.start : start - passage.start]
-    return start >= end and not between.strip() and "\n" not in between
+def goes_on_in_one_paragraph(
+    passages: Sequence[Passage], article: str, end: int, start: int
+) -> bool:
+    """Whether the text of `article` from offset `end` to `start` lies in one of its
+    passages and is only spaces: the sentences on either side go on in one paragraph."""
+    return start >= end and any(
+        passage.article_id == article
+        and passage.start <= end <= start <= passage.end
+        and not (between := passage.text[end - passage.start : start - passage.start]).strip()
+        and "\n" not in between
+        for passage in passages
+    )
 
 
 def sentence_after(
@@ -112,10 +120,4 @@ def _neighbour(
         return None
     nearest = min(found, key=lambda s: s.start) if after else max(found, key=lambda s: s.end)
     gap = (sentence.end, nearest.start) if after else (nearest.end, sentence.start)
-    for candidate in found:
-        holder = passages[candidate.n - 1]
-        if (candidate.start, candidate.end) == (nearest.start, nearest.end) and (
-            holder.start <= gap[0] <= gap[1] <= holder.end
-        ):
-            return candidate if in_one_paragraph(holder, *gap) else None
-    return None
+    return nearest if goes_on_in_one_paragraph(passages, article, *gap) else None

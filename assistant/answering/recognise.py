@@ -34,7 +34,8 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?:s\b)?"
+_YEAR_NUMBER = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = rf"{_YEAR_NUMBER}(?:s\b)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # Days known by name: "until Boxing Day", "on Christmas Eve".
 _HOLIDAY = (
@@ -135,7 +136,7 @@ NAMES_A_DAY = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH}|{_HOLIDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+_A_YEAR = re.compile(rf"\b{_YEAR_NUMBER}\b")
 # Small words inside a name ("Gulf of Suez", "Ludwig van Beethoven").
 _JOINERS = ("of the de da del della van von der den al bin le la du y & and").split()
 _JOINER = rf"(?:{'|'.join(_JOINERS)})"

@@ -31,7 +31,7 @@ import numpy as np
 
 from assistant.answering.passage_sentences import (
     PassageSentence,
-    in_one_paragraph,
+    goes_on_in_one_paragraph,
     passage_sentences,
 )
 from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rated, Rater
@@ -60,7 +60,6 @@ _WORD_NUMBERS = {
     )
 }
 _WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_WORD_NUMBERS)})\b", re.IGNORECASE)
-# Where one clause of a sentence ends and the next begins.
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 _SPACES = re.compile(r"\s+")
 
@@ -116,10 +115,14 @@ _STANDING = (ANSWERS, UNSURE, RELATED, OFF_TOPIC)
 def _goes_on_from(
     earlier: Evidence | None, later: Evidence | None, passages: Sequence[Passage]
 ) -> bool:
-    """Whether evidence `later` is the sentence right after `earlier`, in the same paragraph."""
-    if earlier is None or later is None or earlier.n != later.n:
+    """Whether evidence `later` is the sentence right after `earlier`, in the same paragraph
+    of the same article (the two may come from overlapping passages)."""
+    if earlier is None or later is None:
         return False
-    return in_one_paragraph(passages[later.n - 1], earlier.end, later.start)
+    article = passages[earlier.n - 1].article_id
+    return passages[later.n - 1].article_id == article and goes_on_in_one_paragraph(
+        passages, article, earlier.end, later.start
+    )
 
 
 class ClaimChecker:
