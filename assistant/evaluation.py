@@ -239,6 +239,8 @@ def evaluate(
                 "refused": answer.refused,
                 "answer": answer.text,
                 "short_answer": short.text if short else None,
+                "expected": list(case.answers),
+                "cited": list(dict.fromkeys(c.source for c in answer.citations)),
             }
         )
         if progress:

@@ -53,6 +53,35 @@ def test_eval_table_for_people(seeded_cli: None, capsys: pytest.CaptureFixture[s
         assert label in out
 
 
+def test_eval_says_how_each_miss_went_wrong_and_what_was_expected(
+    seeded_cli: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A gold the seed article does not hold, and a question it answers filed as unanswerable.
+    questions = tmp_path / "misses.jsonl"
+    questions.write_text(
+        json.dumps(
+            {
+                "question": "How long did the phone call between Trump and Putin last?",
+                "answers": ["an hour"],
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {"question": "How long did the phone call between Trump and Putin last?", "answers": []}
+        )
+        + "\n"
+    )
+    code, out, _ = run(capsys, "eval", str(questions), "--json")
+    wrong, answered = json.loads(out)["cases"]
+    assert (wrong["expected"], answered["expected"]) == (["an hour"], [])
+    assert wrong["cited"] and all(source.endswith(".txt") for source in wrong["cited"])
+    code, out, _ = run(capsys, "eval", str(questions))
+    assert code == 0
+    missed = out.split("answered wrongly:")[1]
+    assert "expected: an hour" in missed.split("answered, though the articles do not say:")[0]
+    assert "answer: nearly 90 minutes" in missed.split("do not say:")[1]
+
+
 def test_bad_question_files_name_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"question": "ok", "answers": []}\n{"answers": ["x"]}\n')

@@ -56,6 +56,7 @@ from assistant.answering.recognise import Found, find, looks_like_a_person, name
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
+from assistant.text.tense import tells_an_earlier_event
 from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
@@ -141,8 +142,13 @@ class ExtractiveAnswerer:
         """`quotes` and the sentences after them in their paragraph, up to MOST_SENTENCES in
         all, until one gives a cause: "Why was X withdrawn?" is often answered a sentence
         or two after "X was withdrawn in March.", and "How did the stand catch fire?" after
-        "The stand burned down in 1968."."""
-        while len(quotes) < MOST_SENTENCES and not any(q.short for q in quotes):
+        "The stand burned down in 1968.". A cause is a marked reason ("because…") or an
+        earlier event ("Heavy snow had closed the road.")."""
+        while (
+            len(quotes) < MOST_SENTENCES
+            and not any(q.short for q in quotes)
+            and not any(tells_an_earlier_event(q.text) for q in quotes[1:])
+        ):
             reason = sentence_after(rated.passages, _located(quotes[-1]))
             if reason is None:
                 break

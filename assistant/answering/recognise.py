@@ -144,6 +144,9 @@ _JOINER = rf"(?:{'|'.join(_JOINERS)})"
 _ADDRESS = r"(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+"
 _HONORIFIC = re.compile(rf"^(?:{_ADDRESS})+", re.IGNORECASE)
 _ADDRESSED = re.compile(rf"\b{_ADDRESS}$", re.IGNORECASE)
+# What a sentence, a quotation or an aside opens after: a capitalised word there may be
+# capitalised for that alone.
+_OPENS_A_SENTENCE = ".!?\"'“‘(:"
 # "Spain's", "the United Nations'".
 POSSESSIVE = re.compile(r"['’]s?$")
 # A capitalised word, or one capitalised inside ("eBay", "iPod", "easyJet").
@@ -346,12 +349,20 @@ def _given(match: re.Match[str]) -> Found:
     return Found("name", start, end, match.string[start:end], quoted=True)
 
 
+def _opens_a_title(text: str, start: int, word: str) -> bool:
+    """True for a capitalised "The" inside a sentence, which belongs to the name it opens
+    ("joined The Lantern Keepers", "edited The Carrigmore Examiner")."""
+    before = text[:start].rstrip()
+    return word == "The" and bool(before) and before[-1] not in _OPENS_A_SENTENCE
+
+
 def _name(text: str, match: re.Match[str]) -> Found | None:
-    """A capitalised run that is a name, without a leading "The"/"In"…; None for a lone
-    capitalised word opening the sentence, and for months and weekdays (dates)."""
+    """A capitalised run that is a name, without a leading "In"/"At"… or a "The" opening
+    the sentence; None for a lone capitalised word opening the sentence, and for months
+    and weekdays (dates)."""
     start, run = match.start(), match.group(0)
     first, _, rest = run.partition(" ")
-    if rest and first.lower() in STOP_WORDS:
+    if rest and first.lower() in STOP_WORDS and not _opens_a_title(text, start, first):
         start, run = start + len(first) + 1, rest
     address = _HONORIFIC.match(run + " ")
     if address:
@@ -360,7 +371,7 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
         start, run = start + address.end(), run[address.end() :]
     if " " not in run and not run.isupper() and run[0].isupper():  # "eBay" opens no sentence
         before = text[:start].rstrip()
-        if (not before or before[-1] in ".!?\"'“‘(:") or run.lower() in STOP_WORDS:
+        if (not before or before[-1] in _OPENS_A_SENTENCE) or run.lower() in STOP_WORDS:
             return None
     if all(_CALENDAR.fullmatch(word) for word in run.split()):
         return None

@@ -244,9 +244,33 @@ def _table(figures: dict[str, Any]) -> str:
                 for key in ("answer_accuracy", "false_refusal_rate", "refusal_accuracy")
             ]
             lines.append(f"  {name}: {group['questions']}, {', '.join(cells)}")
-    wrong = [c["question"] for c in figures["cases"] if not c["right"]]
-    if wrong:
-        lines.append("")
-        lines.append("missed:")
-        lines.extend(f"  - {question}" for question in wrong)
+    lines.extend(_missed(figures["cases"]))
     return "\n".join(lines)
+
+
+def _missed(cases: list[dict[str, Any]]) -> list[str]:
+    """The questions answered wrongly, refused, or answered where the articles do not
+    say, each under its own heading and with what was expected, so a reader can check
+    one without going back to the questions file."""
+    kinds = {
+        "answered wrongly:": [
+            c for c in cases if c["expected"] and not c["right"] and not c["refused"]
+        ],
+        "refused, though the articles say:": [c for c in cases if c["expected"] and c["refused"]],
+        "answered, though the articles do not say:": [
+            c for c in cases if not c["expected"] and not c["right"]
+        ],
+    }
+    lines = []
+    for heading, missed in kinds.items():
+        if not missed:
+            continue
+        lines += ["", heading]
+        for case in missed:
+            lines.append(f"  - {case['question']}")
+            if case["expected"]:
+                lines.append(f"    expected: {' | '.join(case['expected'])}")
+            if not case["refused"]:
+                short = f"{case['short_answer']} — " if case["short_answer"] else ""
+                lines.append(f"    answer: {short}{' '.join(case['answer'].split())[:200]}")
+    return lines

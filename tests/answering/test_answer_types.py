@@ -608,6 +608,14 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "In 2023 Sander Vos of the Netherlands won, with Morgan second and Harcourt third.",
             "Sander Vos",
         ),
+        # A "The" capitalised inside a sentence belongs to the title it opens; one opening
+        # the sentence may be capitalised for that alone.
+        (
+            "Which band did Merrick join in 2009?",
+            "In 2009 Merrick joined The Lantern Keepers as their singer.",
+            "The Lantern Keepers",
+        ),
+        ("Which newspaper broke the story?", "The Times broke the story.", "Times"),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(

@@ -506,13 +506,18 @@ def test_an_explanation_goes_on_until_a_cause_within_its_paragraph(
         "The main stand at Ferrybank Road burned down in 1968. A fire had started in the "
         "kit room during a training session.\n\nThe club's editor, Quill, was rewritten for "
         "version 3.0 in 2020. It was a complete rewrite in Rust. The original code had become "
-        "too slow because it had been written in a hurry.\n",
+        "too slow because it had been written in a hurry.\n\nThe club's summer festival was "
+        "cancelled in 2016. Its organisers had failed to secure a licence from the council. "
+        "Tickets for the 2017 festival sold out in a week.\n",
     )
     fire = bot.ask("How did the main stand at Ferrybank Road catch fire in 1968?")
     assert "kit room" in fire.text, fire.text
     rewrite = bot.ask("Why was Quill rewritten for version 3.0?")
     assert "too slow" in rewrite.text, rewrite.text
     assert len(rewrite.claims) == 3
+    # An earlier event told in the past perfect is the cause: the explanation ends there.
+    festival = bot.ask("Why was the summer festival called off in 2016?")
+    assert "licence" in festival.text and "sold out" not in festival.text, festival.text
 
 
 def test_asked_whether_it_happened_the_sentence_saying_it_never_did_answers(
