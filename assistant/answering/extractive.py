@@ -241,8 +241,11 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
     named = [_own_years(sentence.text) for sentence in rated.candidates.sentences]
     if rated.question.wants == "date" or not any(asked & found for found in named):
         return allowed
+    # A sentence giving the asked year's figure to compare with ("up from 1.31 million in
+    # 2022") still answers for that year.
     return [
-        ok and (not found or bool(asked & found)) for ok, found in zip(allowed, named, strict=True)
+        ok and (not found or bool(asked & years(sentence.text)))
+        for ok, found, sentence in zip(allowed, named, rated.candidates.sentences, strict=True)
     ]
 
 

@@ -171,7 +171,8 @@ _NOT_A_UNIT = frozenset(
     """a an the and or but to of in on at by for from with as is was were are be been has
     have had will would could should said says than that this these those which who whose
     when where while after before since until per each every into its their his her our
-    against over under during whereas although though because unless yet so if""".split()
+    against over under during whereas although though because unless yet so if it he she
+    they we you i them him us""".split()
 )
 
 
@@ -196,8 +197,8 @@ def find(text: str, kind: str) -> list[Found]:
         amounts = (_number(text, m) for m in _NUMBER.finditer(text))
         return [
             found
-            for found in amounts
-            if found is not None and not any(a < found.end and found.start < b for a, b in dates)
+            for amount in amounts
+            if amount is not None and (found := _before_a_date(text, amount, dates)) is not None
         ]
     if kind == "name":
         given = [_given(m) for m in _GIVEN.finditer(text)]
@@ -209,6 +210,22 @@ def find(text: str, kind: str) -> list[Found]:
         ]
         return sorted(names + given, key=lambda found: found.start)
     return []
+
+
+# A capitalised word inside a sentence, just before a number: the number is in its name.
+_NAMED_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ $")
+
+
+def _before_a_date(text: str, amount: Found, dates: list[tuple[int, int]]) -> Found | None:
+    """`amount` up to a date its last word opens ("16,900 last year" is 16,900, the word
+    "last" no unit), None when it is part of a date."""
+    for start, end in dates:
+        if start < amount.end and amount.start < end:
+            if start <= amount.start:
+                return None
+            cut = text[amount.start : start].rstrip()
+            return Found("number", amount.start, amount.start + len(cut), cut)
+    return amount
 
 
 def _number(text: str, match: re.Match[str]) -> Found | None:
@@ -223,6 +240,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
+    if found.isdigit() and _NAMED_BEFORE.search(text[:start]):
+        return None  # "Pier 9", "Terminal 5", "Channel 4": a number in a name
     pronoun = _ONE.match(found) and not _SCALED.match(found[3:])
     if pronoun and _PRONOUN_BEFORE.search(text[:start]):
         return None  # "a later one ended 2-2", "the one that got away": a pronoun

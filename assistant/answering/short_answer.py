@@ -43,6 +43,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from assistant.answering.periods import of_the_period
 from assistant.answering.question import ASKS_A_MEANING, ASKS_A_TIME, Question, fits
 from assistant.answering.recognise import (
     NAMING_WORDS,
@@ -189,7 +190,7 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             elif not _ASKS_A_WHOLE.search(question.text):
                 # "winning 173 of the 299 votes": how many he won, not how many were cast.
                 found = [f for f in found if not _WHOLE_OF.search(sentence[: f.start])] or found
-            found = _change_or_level(question, sentence, found)
+            found = _change_or_level(question, sentence, of_the_period(question, sentence, found))
         return _closest(found, _anchors(question, sentence), sentence, question)
     if question.kind == "why":
         match = _CAUSE.search(sentence)

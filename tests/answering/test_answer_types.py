@@ -170,6 +170,11 @@ def test_a_rank_is_not_an_amount() -> None:
     assert [f.text for f in find(text, "number")] == ["2 points"]
 
 
+def test_a_number_in_a_name_is_no_amount() -> None:
+    text = "Boats leave Pier 9 and Terminal 5 with 9 crew."
+    assert [found.text for found in find(text, "number")] == ["9 crew"]
+
+
 def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     text = 'Mr Holiff managed Cash. "I was wrong," he said. Mr left.'
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
@@ -616,6 +621,34 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The Lantern Keepers",
         ),
         ("Which newspaper broke the story?", "The Times broke the story.", "Times"),
+        # This year's figure and last year's in one sentence: the period asked about.
+        (
+            "How many runners started the race last year?",
+            "A record 18,400 runners started the race, compared with 16,900 last year.",
+            "16,900",
+        ),
+        (
+            "How many runners started the race?",
+            "A record 18,400 runners started the race, compared with 16,900 last year.",
+            "18,400",
+        ),
+        (
+            "How many trips did the ferry carry in 2022?",
+            "The ferry carried 1.84 million trips in 2023, up from 1.31 million in 2022.",
+            "1.31 million",
+        ),
+        (
+            "How many trips did the ferry carry in 2023?",
+            "The ferry carried 1.84 million trips in 2023, up from 1.31 million in 2022.",
+            "1.84 million",
+        ),
+        (
+            "How many patients did it treat the year before?",
+            "It treated 71,200 patients, 4 percent more than the 68,400 it saw the year before.",
+            "68,400",
+        ),
+        ("How much did profit rise?", "Profit rose 12% last year to £40m.", "12%"),
+        ("How many people left?", "More than 70,000 people left with the score at 1-1.", "70,000"),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(

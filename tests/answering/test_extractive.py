@@ -537,3 +537,19 @@ def test_asked_whether_it_happened_the_sentence_saying_it_never_did_answers(
     assert asked.text.startswith("The tower was never built")
     when = bot.ask("When was the Alvalade water tower built?")
     assert when.refused and "never built" in when.note
+
+
+def test_a_sentence_giving_the_asked_years_figure_for_comparison_answers_for_that_year(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Harbour ferry ridership\n\nRidership on the Port Calloway harbour ferry rose to 1.84 "
+        "million trips in 2023, up from 1.31 million in 2022, the transit authority said. In "
+        "2022 the single fare was cut from $4.50 to $2.75. The ferry leaves Pier 9 every "
+        "twenty minutes.\n",
+    )
+    answer = bot.ask("How many trips did the harbour ferry carry in 2022?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "1.31 million"

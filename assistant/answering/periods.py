@@ -1,0 +1,72 @@
+"""Which period each amount of a sentence belongs to, so that the one asked about is marked.
+
+News gives this year's figure and last year's in one sentence: "A record
+18,400 runners started, compared with 16,900 last year", "The ferry carried
+1.84 million trips in 2023, up from 1.31 million in 2022". "How many started
+last year?" is answered by 16,900 and "How many trips in 2022?" by 1.31
+million; a question naming no period by the figure the sentence is about, not
+the one it compares it with. An amount's period is the year or "last year"
+written after it, before the next amount; failing that, the one written
+before it (`In 2023 the ferry carried 1.84 million`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.question import Question
+from assistant.answering.recognise import Found, years
+
+# A period before the one the article is about, written relative to it.
+_EARLIER = re.compile(
+    r"\b(?:last|previous|prior|preceding) (?:year|season|quarter|month|week)\b"
+    r"|\b(?:a|one) (?:year|season|quarter|month) (?:earlier|before|ago)\b"
+    r"|\bthe (?:year|season|quarter|month) before\b",
+    re.IGNORECASE,
+)
+# Words that bring in an amount only to compare the sentence's own with it ("up from",
+# "compared with", "higher than"; "more than 70,000" is an amount of its own).
+_COMPARED = re.compile(
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|against|versus|vs\.?)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def of_the_period(question: Question, sentence: str, found: list[Found]) -> list[Found]:
+    """The amounts of `found` (in order, from `sentence`) of the period `question` asks
+    about, when some are; for a question naming no period (or one no amount is of), those
+    the sentence does not bring in only to compare with ("up from", "compared with"),
+    unless it asks "From what…"; else all of them."""
+    if len(found) < 2:
+        return found
+    asked_years = years(question.text)
+    asks_earlier = _EARLIER.search(question.text) is not None
+    if asked_years or asks_earlier:
+        periods = [_period(sentence, found, i) for i in range(len(found))]
+        of_it = [
+            item
+            for item, (named, earlier) in zip(found, periods, strict=True)
+            if (asked_years & named) or (asks_earlier and earlier)
+        ]
+        if of_it:
+            return of_it
+    if question.preposition == "from":
+        return found
+    own = [
+        item
+        for item in found
+        if not _COMPARED.search(sentence[max(0, item.start - 25) : item.start])
+    ]
+    return own or found
+
+
+def _period(sentence: str, found: list[Found], i: int) -> tuple[frozenset[str], bool]:
+    """The years and whether an earlier period ("last year") are written for the i-th
+    amount: after it up to the next amount, else before it back to the one before."""
+    after = sentence[found[i].end : found[i + 1].start if i + 1 < len(found) else len(sentence)]
+    named, earlier = years(after), _EARLIER.search(after) is not None
+    if named or earlier:
+        return named, earlier
+    before = sentence[found[i - 1].end if i else 0 : found[i].start]
+    return years(before), _EARLIER.search(before) is not None
