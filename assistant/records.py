@@ -576,6 +576,9 @@ class IngestReport:
     updated_sources: list[str] = field(default_factory=list)
     # Articles removed because an upload replaced them on purpose.
     replaced: list[str] = field(default_factory=list)
+    # Articles not stored because the same article is already stored under another source:
+    # (source given, source it is stored as).
+    copies: list[tuple[str, str]] = field(default_factory=list)
     # Things the person should know that are not failures (e.g. two uploads with one name).
     notes: list[str] = field(default_factory=list)
     # Web requests: pages and feeds downloaded, and those the server said had not changed.
@@ -588,11 +591,14 @@ class IngestReport:
         """One line for people: counts of each outcome and the index size."""
         replaced = f", {len(self.replaced)} replaced" if self.replaced else ""
         replaced += f", {len(self.pruned)} pruned" if self.pruned else ""
+        copies = len(self.copies)
+        copied = f", {copies} {'copy' if copies == 1 else 'copies'} not added" if copies else ""
         web = ""
         if self.fetched or self.not_modified:
             web = f"; {plural(self.fetched, 'download')}, {self.not_modified} not modified"
         return (
-            f"{self.added} added, {self.updated} updated{replaced}, {self.unchanged} unchanged, "
+            f"{self.added} added, {self.updated} updated{replaced}, {self.unchanged} unchanged"
+            f"{copied}, "
             f"{len(self.skipped)} skipped; the index holds {plural(self.articles, 'article')} in "
             f"{plural(self.chunks, 'chunk')}{web} ({self.seconds:.1f} s)"
         )
@@ -601,7 +607,9 @@ class IngestReport:
     def read_nothing(self) -> bool:
         """True when nothing given could be read: every path or address was missing or skipped
         (an address or feed the server says has not changed counts as read)."""
-        return not (self.added or self.updated or self.unchanged or self.not_modified)
+        return not (
+            self.added or self.updated or self.unchanged or self.not_modified or self.copies
+        )
 
 
 @dataclass(frozen=True)

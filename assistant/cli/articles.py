@@ -96,6 +96,11 @@ def reported(
         print(report.summary())
         for source, reason in report.skipped:
             print(f"  skipped {shown(bot, source)}: {reason}")
+        for source, stored in report.copies:
+            print(
+                f"  not added {shown(bot, source)}: the same article is in the index as "
+                f"{shown(bot, stored)}"
+            )
         for source in report.pruned:
             print(f"  pruned {shown(bot, source)}: its file is gone")
         for note in report.notes:

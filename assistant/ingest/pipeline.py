@@ -99,6 +99,8 @@ class _Reader(threading.Thread):
         self.report = report
         self.web = web
         self.seen: set[str] = set()
+        # The source each article's content is stored under, to keep out a second copy.
+        self.holding = {doc_hash: source for source, doc_hash in known.items()}
         self._queue: queue.Queue[object] = queue.Queue(maxsize=EMBED_BATCH_CHUNKS)
         self._stopped = threading.Event()
         self._error: BaseException | None = None
@@ -192,13 +194,20 @@ class _Reader(threading.Thread):
                 self.report.unchanged += 1
             else:
                 self.seen.add(item.source)
-                self.report.notes.extend(f"{item.source}: {w}" for w in item.warnings)
-                chunks = chunk_text(item.text, self.token_offsets, self.settings.chunk_tokens)
                 legacy = _legacy_name(item)
                 if legacy not in self.known or item.source in self.known:
                     legacy = ""
+                is_update = item.source in self.known or bool(legacy)
+                copied = self.holding.get(item.doc_hash)
+                if copied is not None and not is_update:
+                    # The same file under another name or folder, or uploaded after it was
+                    # ingested: two copies would count twice in every answer.
+                    self.report.copies.append((item.source, copied))
+                    continue
+                self.report.notes.extend(f"{item.source}: {w}" for w in item.warnings)
+                chunks = chunk_text(item.text, self.token_offsets, self.settings.chunk_tokens)
                 if chunks:
-                    is_update = item.source in self.known or bool(legacy)
+                    self.holding.setdefault(item.doc_hash, item.source)
                     self._put(_Pending(item, chunks, is_update, legacy))
                 else:
                     self.report.skipped.append((item.source, "no words left after cleaning"))

@@ -295,5 +295,6 @@ def _merge(report: IngestReport, extra: IngestReport) -> None:
     """Add what the feed step found to the ingest's report."""
     report.skipped[:0] = extra.skipped
     report.notes.extend(extra.notes)
+    report.copies.extend(extra.copies)
     report.fetched += extra.fetched
     report.not_modified += extra.not_modified

@@ -361,8 +361,15 @@ def report(result: IngestReport, label: Label = _as_is) -> str:
     replaced = "".join(
         f"<li>replaced <code>{escape(label(source))}</code></li>" for source in result.replaced
     )
+    copies = "".join(
+        f"<li>not added <code>{escape(label(source))}</code>: the same article is in the index "
+        f"as <code>{escape(label(stored))}</code></li>"
+        for source, stored in result.copies
+    )
     notes = "".join(f"<li>{escape(note)}</li>" for note in result.notes)
-    more = f'<ul class="notes">{replaced}{notes}</ul>' if replaced or notes else ""
+    more = (
+        f'<ul class="notes">{replaced}{copies}{notes}</ul>' if replaced or copies or notes else ""
+    )
     return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}{more}</div>'
 
 

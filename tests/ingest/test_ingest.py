@@ -132,6 +132,33 @@ def test_files_with_one_relative_name_in_two_folders_never_replace_each_other(
     assert [r.title for r in bot.articles()] == ["Harbour news"]
 
 
+def test_a_copy_of_a_stored_article_under_another_name_is_not_added_twice(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    one = write(tmp_path / "one", "report.txt", "Harbour news", "The harbour had 41 boats.")
+    bot = make_assistant(index_dir=tmp_path / "index")
+    assert bot.ingest([one]).added == 1
+    # The same file in another folder and under another name, in one ingest.
+    two = tmp_path / "two"
+    two.mkdir()
+    shutil.copy(one, two / "report.txt")
+    shutil.copy(one, two / "harbour.txt")
+    report = bot.ingest([two])
+    assert (report.added, report.skipped) == (0, [])
+    assert sorted(report.copies) == [
+        ((two / "harbour.txt").as_posix(), one.as_posix()),
+        ((two / "report.txt").as_posix(), one.as_posix()),
+    ]
+    assert "2 copies not added" in report.summary() and not report.read_nothing
+    assert [r.source for r in bot.articles()] == [one.as_posix()]
+    # A stored article edited into another's copy is still updated, never left stale.
+    other = write(tmp_path / "three", "forest.txt", "Forest news", "Rangers planted 900 oaks.")
+    bot.ingest([other])
+    shutil.copy(one, other)
+    assert bot.ingest([other]).updated == 1
+    assert [r.title for r in bot.articles()] == ["Harbour news", "Harbour news"]
+
+
 def test_an_index_with_relative_names_is_taken_over_without_duplicates(
     make_assistant: AssistantFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

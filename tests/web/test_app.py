@@ -171,6 +171,25 @@ def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
         assert titles == ["Harbour report"]
 
 
+def test_uploading_a_file_already_read_from_disk_adds_no_second_copy(
+    tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    from gradio_client import handle_file
+
+    bot = app_bot(tmp_path)
+    article = tmp_path / "disk" / "report.txt"
+    article.parent.mkdir()
+    article.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats.\n")
+    bot.ingest([article])
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        report = client.predict([handle_file(str(article))], False, api_name="/ingest")
+        assert (report["added"], report["articles"]) == (0, 1)
+        assert [stored for _, stored in report["copies"]] == [article.as_posix()]
+    assert [r.file for r in bot.articles()] == [article.as_posix()]
+    assert not any(p.is_file() for p in bot.settings.upload_dir.rglob("*")), "copy not kept"
+
+
 def test_a_busy_port_is_a_one_line_error(tmp_path: Path, app_bot: AppBotFactory) -> None:
     first = app_bot(tmp_path / "one")
     with running(first):
