@@ -35,6 +35,7 @@ from assistant.records import (
     Status,
     StoredArticle,
     pages_of,
+    plural,
 )
 
 if TYPE_CHECKING:
@@ -742,8 +743,26 @@ class Assistant:
 
         where = self._filter(sources, date_from, date_to)
         if conversation is None:
-            return AnswerStream(self._answers.run(question, list(history), where))
+            return AnswerStream(self._answer(question, history, where))
         return AnswerStream(self._answer_in(conversation, user, question, history, where))
+
+    def _answer(
+        self, question: str, history: History, where: SearchFilter
+    ) -> Generator[str, None, Answer]:
+        """The answer, streamed; a refusal under a date range says how many articles have no
+        date, since the range leaves those out whatever they say."""
+        answer = yield from self._answers.run(question, list(history), where)
+        if answer.refused and (where.date_from or where.date_to):
+            undated = sum(1 for record in self.store.articles() if not record.date)
+            if undated:
+                one = undated == 1
+                left_out = (
+                    f"{plural(undated, 'article')} in the index {'has' if one else 'have'} no "
+                    f"date, so the date range left {'it' if one else 'them'} out."
+                )
+                note = f"{answer.note} {left_out}" if answer.note else left_out
+                answer = dataclasses.replace(answer, note=note)
+        return answer
 
     def _answer_in(
         self,
@@ -771,7 +790,7 @@ class Assistant:
                 history = history or self.saved.get(conversation, user=user).history
         except DatabaseError as error:
             problem = f"{error} (so it was answered without the conversation's earlier questions)"
-        answer = yield from self._answers.run(question, list(history), where)
+        answer = yield from self._answer(question, history, where)
         if not problem:
             try:
                 kept_in, saved_as = self.saved.add(None if new else conversation, answer, user=user)

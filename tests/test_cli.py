@@ -205,6 +205,23 @@ def test_a_date_range_over_undated_articles_says_they_never_match(
     assert code == 0 and "undated articles never match dates" in out
 
 
+def test_a_refusal_under_a_date_range_counts_the_undated_articles_it_left_out(
+    cli_env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # One article dated by its dateline, one with none: the range can only see the first.
+    dated = tmp_path / "forest.txt"
+    dated.write_text("Forest report\nKELLMOOR, 3 May 2024\n\nRangers planted 900 oaks.\n")
+    undated = tmp_path / "harbour.txt"
+    undated.write_text("Harbour report\n\nThe harbour master counted 41 fishing boats.\n")
+    run(capsys, "ingest", str(dated), str(undated))
+    code, out, _ = run(capsys, "list")
+    assert "(2024-05-03)" in out
+    question = "How many fishing boats did the harbour master count?"
+    code, out, _ = run(capsys, "ask", question, "--from", "2024-01-01", "--no-save")
+    assert code == 0 and "The articles do not say." in out
+    assert "1 article in the index has no date, so the date range left it out." in out
+
+
 def test_read_commands_on_a_missing_index_exit_2_and_create_nothing(
     cache_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

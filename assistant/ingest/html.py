@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.ingest.datelines import DATELINE, ONLY_DATE
+
 # trafilatura and htmldate log every page they find hard; the ingest report says what matters.
 for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -164,13 +166,6 @@ _BYLINE = re.compile(
     r"[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){0,3}\b",
     re.IGNORECASE,
 )
-_DATE_WORDS = (
-    r"(\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-_DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{_DATE_WORDS}\W*$", re.IGNORECASE)
-_ONLY_DATE = re.compile(rf"^\W*({_DATE_WORDS})\W*$", re.IGNORECASE)
 _CREDIT = re.compile(r"^\(?\s*(reporting|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
 # Furniture is looked for in this many lines at the top, and only in short lines.
 _HEAD_LINES = 3
@@ -211,7 +206,7 @@ def clean_edges(body: str, title: str = "", author: str = "") -> str:
         text = line.strip()
         if len(text.split()) > _FURNITURE_WORDS:
             return False
-        if _BYLINE.match(text) or _DATELINE.match(text) or _ONLY_DATE.match(text):
+        if _BYLINE.match(text) or DATELINE.match(text) or ONLY_DATE.match(text):
             return True
         return any(name in _norm(text) for name in names)
 

@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from assistant.ingest.datelines import dateline
 from assistant.ingest.decoding import NotText, clean_text, decode_bytes
 from assistant.ingest.html import extract_html
 from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
@@ -242,7 +243,7 @@ def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> 
         return Skipped(source, "no article text found")
     title = clean_text(fields.get("title", "")) or title_from_text(text)
     stated = clean_text(fields.get("date", ""))
-    day = normalize_date(stated)
+    day = normalize_date(stated) if stated else normalize_date(dateline(text))
     warnings = (
         (
             f"its date {stated[:40]!r} is not a day the date filters understand (write it like "

@@ -199,3 +199,22 @@ def test_dates_are_normalised() -> None:
     assert normalize_date("February 13, 2025") == "2025-02-13"
     assert normalize_date("sometime") == "", "not a day: kept undated (with a note)"
     assert normalize_date("2025-13-40") == ""
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ("Port Calloway, 14 March 2024", "2024-03-14"),
+        ("WASHINGTON, Feb. 12, 2025", "2025-02-12"),
+        ("Published: Sept. 3, 2025", "2025-09-03"),
+        ("Tuesday 14 March 2024", "2024-03-14"),
+        # A date inside a sentence is what the story is about, not when it was filed.
+        ("The council met on 14 March 2024 to vote on the budget.", ""),
+    ],
+)
+def test_a_text_articles_dateline_gives_its_date(tmp_path: Path, head: str, day: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Council approves budget\n{head}\n\nThe council approved it.\n")
+    article = read_one(path)
+    assert (article.date, article.warnings) == (day, ())
+    assert head in article.text, "the line stays in the article as written"

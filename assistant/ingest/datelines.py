@@ -1,0 +1,38 @@
+"""Datelines: the short line under a headline that says where and when a story was filed.
+
+"Port Calloway, 14 March 2024", "WASHINGTON, Feb. 12, 2025", "12 January
+2024" or "Published 12 January 2024". A web page usually states its date in
+its markup as well, and the HTML reader takes the line out of the body
+(html.py); a text, Markdown or PDF article has only this line, so its date is
+read from it (readers.py) and the date filters find the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A day written out: "14 March 2024", "March 14, 2026", "2024-03-14".
+DATE_WORDS = (
+    rf"(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+# A place, then the day: "PORT CALLOWAY, 14 March 2024".
+DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{DATE_WORDS}\W*$", re.IGNORECASE)
+# The day alone, or introduced: "14 March 2024", "Published: March 14, 2026".
+ONLY_DATE = re.compile(
+    rf"^\W*(?:(?:published|posted|updated|filed)(?: on)?:?\s+)?(?:\w+day,?\s+)?{DATE_WORDS}\W*$",
+    re.IGNORECASE,
+)
+# Lines under the headline a dateline is looked for in.
+_HEAD_LINES = 3
+
+
+def dateline(text: str) -> str:
+    """The day written in a dateline among the first lines of `text` (title included), as
+    written ("14 March 2024"); "" when none of them is one."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[: _HEAD_LINES + 1]:
+        match = DATELINE.match(line) or ONLY_DATE.match(line)
+        if match:
+            return re.sub(r"\bSept\b", "Sep", match.group(1).replace(".", ""), flags=re.I)
+    return ""
