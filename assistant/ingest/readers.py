@@ -32,7 +32,7 @@ from assistant.ingest.html import extract_html
 from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
 from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
-from assistant.text.footnotes import without_reference_marks
+from assistant.text.footnotes import without_reference_list, without_reference_marks
 from assistant.text.sentences import split_sentences
 
 SUPPORTED_SUFFIXES = (
@@ -231,14 +231,16 @@ def _pdf_article(
         text += separator + page
     fields = {"title": pdf.title, "author": pdf.author, "url": url}
     article = _article(source, text, fields, file=file)
-    if isinstance(article, Skipped) or article.text != text:
+    if isinstance(article, Skipped) or not text.startswith(article.text):
         return article
-    return replace(article, page_starts=tuple(starts))
+    # A reference list cut from the end takes the pages it was on, when it filled them.
+    return replace(article, page_starts=tuple(s for s in starts if s < len(article.text)))
 
 
 def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> Article | Skipped:
-    # Reference marks ("said.[3]") are not the article's words and would read as citations.
-    text = without_reference_marks(text).strip()
+    # Reference marks ("said.[3]") are not the article's words and would read as citations;
+    # the reference list an article ends with is not its sentences.
+    text = without_reference_list(without_reference_marks(text)).strip()
     if not text:
         return Skipped(source, "no article text found")
     title = clean_text(fields.get("title", "")) or title_from_text(text)

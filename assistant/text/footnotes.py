@@ -1,5 +1,5 @@
 """Reference marks: the "[3]", "[a]", "[citation needed]" and "²" that encyclopaedias and
-papers attach to their sentences.
+papers attach to their sentences; and the list of references they end with.
 
 They are not words of the article, and they look exactly like the `[n]` an
 answer cites its passages with: quoted as they stand, "…said.[3]" would cite
@@ -35,3 +35,22 @@ _MARKS = re.compile(f"(?:{REFERENCE_MARK})+")
 def without_reference_marks(text: str) -> str:
     """`text` with its reference marks removed (nothing else changes)."""
     return _MARKS.sub("", text)
+
+
+# The heading of the list a page or paper ends with: references, notes, links.
+_LIST_HEADING = re.compile(
+    r"^[#\s]*(?:references|notes|notes and references|footnotes|sources|bibliography|"
+    r"further reading|external links|see also|citations|works cited)\s*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def without_reference_list(text: str) -> str:
+    """`text` without the list of references, notes or links it ends with, from its heading
+    on: "Journal of Polar Hydrology 41(2): 113–129." is no sentence of the article, and
+    would be quoted as one. Only a heading on a line of its own in the second half of the
+    text counts, so an article that opens with "Notes" or speaks of sources keeps them."""
+    for heading in _LIST_HEADING.finditer(text):
+        if heading.start() >= len(text) / 2:
+            return text[: heading.start()].rstrip()
+    return text

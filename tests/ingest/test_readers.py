@@ -218,3 +218,25 @@ def test_a_text_articles_dateline_gives_its_date(tmp_path: Path, head: str, day:
     article = read_one(path)
     assert (article.date, article.warnings) == (day, ())
     assert head in article.text, "the line stays in the article as written"
+
+
+def test_the_reference_list_an_article_ends_with_is_not_read_as_its_text(
+    tmp_path: Path,
+) -> None:
+    body = "The glacier lost a fifth of its ice. " * 8
+    listing = '\nReferences\n- Solberg, I. (2024). "Volume loss." Journal of Hydrology 41(2).\n'
+    page = tmp_path / "study.html"
+    page.write_text(
+        f"<html><head><title>Glacier study</title></head><body><article><h1>Glacier study</h1>"
+        f"<p>{body}</p><h2>References</h2><ol><li>Solberg, I. (2024). Volume loss. Journal "
+        "of Hydrology 41(2).</li></ol></article></body></html>"
+    )
+    text = tmp_path / "study.txt"
+    text.write_text(f"Glacier study\n\n{body}\n{listing}")
+    for path in (page, text):
+        article = read_one(path)
+        assert "lost a fifth" in article.text and "Journal" not in article.text, path.name
+    # A "Notes" heading that opens an article is no list at its end.
+    notes = tmp_path / "notes.txt"
+    notes.write_text(f"Field diary\n\nNotes\n\n{body}\n")
+    assert "Notes" in read_one(notes).text
