@@ -605,8 +605,28 @@ class Assistant:
             for record in self.store.articles():
                 if record.url == source:
                     return record
-        raise NotInIndexError(
-            f"{source!r} is not in the index: `assistant list` shows the sources it holds"
+        raise self._not_in_index(source)
+
+    def _not_in_index(self, source: str) -> NotInIndexError:
+        """The error for a source the index does not hold; when articles have that file name
+        in other folders (or as uploads), it names them, since "report.txt" may mean any."""
+        name = Path(source).name
+        namesakes = [
+            self.source_label(record.source, typed=True)
+            for record in self.store.articles()
+            if record.file and Path(record.file).name == name
+        ]
+        if not namesakes:
+            return NotInIndexError(
+                f"{source!r} is not in the index: `assistant list` shows the sources it holds"
+            )
+        listed = "; ".join(sorted(namesakes)[:_NAMESAKES_SHOWN])
+        more = len(namesakes) - _NAMESAKES_SHOWN
+        listed += f"; and {more} more" if more > 0 else ""
+        return NotInIndexError(
+            f"{source!r} is not a source in the index, but {plural(len(namesakes), 'article')} "
+            f"{'has' if len(namesakes) == 1 else 'have'} that file name: {listed}. Give one as "
+            "written here"
         )
 
     def _ingest_into_store(
@@ -877,9 +897,7 @@ class Assistant:
         for source in sources:
             matching = [c for c in _source_candidates(source) if c in known]
             if not matching:
-                raise NotInIndexError(
-                    f"{source!r} is not in the index: `assistant list` shows the sources it holds"
-                )
+                raise self._not_in_index(source)
             names.extend(c for c in matching if c not in names)
         return SearchFilter(tuple(names), parsed.date_from, parsed.date_to)
 
@@ -944,6 +962,9 @@ def _source_candidates(source: str) -> list[str]:
                 candidates.append(name)
     return candidates
 
+
+# Articles named when a file name given for a source matches several in other folders.
+_NAMESAKES_SHOWN = 5
 
 _default: list[Assistant] = []
 _default_lock = threading.Lock()

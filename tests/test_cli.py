@@ -63,6 +63,34 @@ def test_ingest_ask_search_list_remove(
     assert json.loads(run(capsys, "list", "--json")[1]) == []
 
 
+def test_a_file_name_shared_by_articles_in_several_folders_names_them(
+    cli_env: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for folder, text in (
+        ("council", "The council met."),
+        ("sports", "Elena Vasquez won the Calloway Marathon on Sunday."),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"Report\n\n{text}\n")
+    run(capsys, "ingest", str(tmp_path / "council"), str(tmp_path / "sports"))
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "ask", "Who won?", "--source", "report.txt", "--no-save")
+    assert code == 2 and "2 articles have that file name" in err
+    assert "council/report.txt; sports/report.txt" in err
+    code, out, _ = run(
+        capsys,
+        "ask",
+        "Who won the Calloway Marathon?",
+        "--source",
+        "sports/report.txt",
+        "--no-save",
+    )
+    assert code == 0 and "Vasquez" in out
+
+
 def test_refusal_lists_the_closest_passages(
     cli_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
