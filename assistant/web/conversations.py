@@ -55,6 +55,8 @@ OPEN = gr.update(open=True)
 P = ParamSpec("P")
 T = TypeVar("T")
 RATING_CHOICES = [("Good answer", "up"), ("Wrong or unhelpful", "down")]
+# What the feedback form says before there is an answer to give feedback on.
+NO_ANSWER_YET = "Ask a question first: feedback is given on an answer."
 
 Chat = list[dict[str, str]]
 # The chat messages and the passages panel of one answer, as the chat shows them.
@@ -267,6 +269,8 @@ class ConversationsSection:
         request: gr.Request | None = None,
     ) -> str:
         """Keep the feedback the form gives on the answer the passages panel shows."""
+        if not saved_ids:
+            return NO_ANSWER_YET
         if rating not in ("up", "down"):
             return "Choose 👍 or 👎 first."
         saved_as = _saved_id(saved_ids, shown)
@@ -305,6 +309,8 @@ class ConversationsSection:
         request: gr.Request | None = None,
     ) -> tuple[Any, str, str, str]:
         """The feedback form as it stands for the answer shown: what was given before."""
+        if not saved_ids:
+            return None, "", "", NO_ANSWER_YET
         saved = self._shown_answer(conversation_id, saved_ids, shown, request, whole=True)
         given = saved.feedback if not isinstance(saved, str) else None
         if given is None:
@@ -535,7 +541,7 @@ def wire(
     )
     for start_new in (chat.new_chat.click, chat.chatbot.clear):
         start_new(
-            lambda: (*section.new(), render.empty_panel(), None, "", "", ""),
+            lambda: (*section.new(), render.empty_panel(), None, "", "", NO_ANSWER_YET),
             None,
             [*opened, *form],
             **private,

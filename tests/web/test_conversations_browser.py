@@ -122,8 +122,14 @@ def test_feedback_and_answer_export_work_on_the_answer_the_panel_shows(
     bot.ingest([SEEDS])
     with running(bot) as url:
         page = open_page(browser, url)
+        # Before any answer the form says what it is for, and sending asks for a question.
+        expect(page.locator("#feedback-said")).to_contain_text("Ask a question first")
+        page.locator("#rating").get_by_text("Good answer").click()
+        page.click("#send-feedback")
+        expect(page.locator("#feedback-said")).to_contain_text("Ask a question first")
         ask(page, CALL)
         answered(page, "90 minutes")
+        expect(page.locator("#feedback-said")).not_to_contain_text("Ask a question first")
         ask(page, MINERALS)
         expect(page.locator("#passages-panel [data-turn='1']").first).to_be_visible(timeout=30_000)
 
