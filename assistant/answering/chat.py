@@ -52,9 +52,7 @@ class ChatAnswerer:
             reply = ""
         rewritten = strip_markers(reply).strip().strip('"')
         rewritten = rewritten.splitlines()[0].strip() if rewritten else ""
-        return rewritten[:MAX_STANDALONE_CHARS] or carry_subject(
-            question, [asked for asked, _ in history]
-        )
+        return rewritten[:MAX_STANDALONE_CHARS] or carry_subject(question, history)
 
     def answer(
         self, question: str, passages: Sequence[Passage], history: History

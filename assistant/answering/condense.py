@@ -5,7 +5,9 @@ asks its model to rewrite it; see chat.py.) Without a model, a rule carries
 the subject over: when the follow-up refers back
 (a pronoun or demonstrative) or has too few content words to search with,
 the content words of the latest earlier question that had enough of its own
-are appended as context.
+are appended as context; for "he"/"she" after a "Who…?" question, the person
+the answer named comes first ("Where does she work?" after "Who led the
+study?" answered "…led by Dr. Ingrid Solberg…").
 
 A follow-up's own words ("And when did that happen?") are seldom the
 article's: they point back at the earlier subject. So the answerability
@@ -17,13 +19,19 @@ words that no passage holds), is not applied to a question carrying context
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from assistant.answering.question import analyse
+from assistant.answering.short_answer import short_answer
+from assistant.records import History
 from assistant.text.terms import STOP_WORDS, terms, words
 
 REFERRING_WORDS = frozenset(
     """it its he him his she her they them their this that these those there then""".split()
 )
+# Pronouns that stand for a person.
+_PERSONS = frozenset("he him his she her hers".split())
+# Where an answer's first sentence ends: at its first citation mark.
+_CITED = re.compile(r"\s*\[\d+(?:[,\s]+\d+)*\]")
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 _WORD = re.compile(r"\w[\w’'-]*")
@@ -32,24 +40,38 @@ _CONTEXT_OPENS = " (context: "
 _CONTEXT = re.compile(re.escape(_CONTEXT_OPENS) + r"[^()]*\)$")
 
 
-def carry_subject(question: str, earlier_questions: Sequence[str]) -> str:
+def carry_subject(question: str, history: History) -> str:
     """The rule used without a language model; see the module docstring."""
     own = words(question)
     refers_back = any(w in REFERRING_WORDS for w in own)
-    if not refers_back and len(terms(question)) >= MIN_OWN_TERMS:
+    if not history or (not refers_back and len(terms(question)) >= MIN_OWN_TERMS):
         return question
-    for earlier in reversed(earlier_questions):
-        if len(terms(earlier)) >= MIN_OWN_TERMS or earlier is earlier_questions[0]:
+    # "Where does she work?" after "Who led the study?": she is who the answer named.
+    person = _person_named(*history[-1]) if _PERSONS.intersection(own) else ""
+    for i in range(len(history) - 1, -1, -1):
+        earlier = history[i][0]
+        if len(terms(earlier)) >= MIN_OWN_TERMS or i == 0:
             present = set(terms(question))
             context = [
                 w
-                for w in dict.fromkeys(_WORD.findall(earlier))
+                for w in dict.fromkeys(_WORD.findall(f"{person} {earlier}"))
                 if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
             ]
             if context:
                 return f"{question}{_CONTEXT_OPENS}{' '.join(context)})"
             return question
     return question
+
+
+def _person_named(asked: str, answered: str) -> str:
+    """The person an earlier answer named, when its question asked who: the short answer
+    of its first quoted sentence, as the answer marked it; "" otherwise."""
+    earlier = analyse(asked)
+    if not earlier.asks_who:
+        return ""
+    first = _CITED.split(answered, maxsplit=1)[0].strip()
+    span = short_answer(earlier, first) if first else None
+    return first[span[0] : span[1]] if span else ""
 
 
 def carries_context(question: str) -> bool:

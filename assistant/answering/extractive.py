@@ -89,7 +89,7 @@ class ExtractiveAnswerer:
         """The follow-up with the earlier subject carried over (see condense.py)."""
         if not history:
             return question
-        return carry_subject(question, [asked for asked, _ in history])
+        return carry_subject(question, history)
 
     def answer(
         self, question: str, passages: Sequence[Passage], history: History

@@ -87,6 +87,8 @@ _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|even as|even thou
 # "$16.6bn (£8.82bn)", "($20.40; £10.50)": a conversion, in brackets after the amount; a
 # semicolon outside brackets separates a list ("£192,713 in England; £139,544 in Wales").
 _CONVERSION = re.compile(r"\(\s*$|\([^()]*;\s*$")
+# A sum of everything: "in total", "overall", "total winnings of".
+_TOTAL = re.compile(r"\b(?:total|overall|altogether|combined|in all|cumulative)\b", re.IGNORECASE)
 # "rose 32,000 to 1.41 million": a change, then the level it reached.
 _CHANGED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed"
@@ -112,7 +114,9 @@ _OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|(?:city|town|village|state|"
-    r"county|province|region|country|capital|island|port) of)\s+(?:the\s+)?$"
+    r"county|province|region|country|capital|island|port|native) of)\s+(?:the\s+)?$"
+    # Where someone comes from, as news introduces people: "the 29-year-old from Leeds".
+    r"|\byear-old from\s+$"
     # In apposition to a word for a place: "his official country house, Chevening".
     r"|\b(?:house|home|residence|estate|palace|castle|hotel|venue|stadium|ground|arena|hall|"
     r"headquarters|resort|village|town|city|capital|island|airport|station|theatre|cathedral|"
@@ -191,6 +195,7 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
                 # "winning 173 of the 299 votes": how many he won, not how many were cast.
                 found = [f for f in found if not _WHOLE_OF.search(sentence[: f.start])] or found
             found = _change_or_level(question, sentence, of_the_period(question, sentence, found))
+            found = _the_total(question, sentence, found)
         return _closest(found, _anchors(question, sentence), sentence, question)
     if question.kind == "why":
         match = _CAUSE.search(sentence)
@@ -223,6 +228,14 @@ def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
     if placed(sentence, name) or _possessive(sentence, name):
         return False
     return not question.asks_for_a_person or could_be_a_person(name)
+
+
+def _the_total(question: Question, sentence: str, found: list[Found]) -> list[Found]:
+    """For "How much did she earn in total?", of "a $10,000 bonus, bringing her total
+    winnings to $50,000" the amount written as the total."""
+    if not _TOTAL.search(question.text):
+        return found
+    return [f for f in found if _TOTAL.search(sentence[max(0, f.start - 40) : f.start])] or found
 
 
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:

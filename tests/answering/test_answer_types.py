@@ -649,6 +649,23 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         ),
         ("How much did profit rise?", "Profit rose 12% last year to £40m.", "12%"),
         ("How many people left?", "More than 70,000 people left with the score at 1-1.", "70,000"),
+        # "In total": the amount written as the total, not the one added to it.
+        (
+            "How much did Vasquez earn in total?",
+            "Vasquez also earned a $10,000 bonus, bringing her total winnings to $50,000.",
+            "$50,000",
+        ),
+        (
+            "How much was Vasquez's bonus?",
+            "Vasquez also earned a $10,000 bonus, bringing her total winnings to $50,000.",
+            "$10,000",
+        ),
+        # Where someone comes from does not say who they are.
+        (
+            "Who pulled away from the lead group?",
+            "The 29-year-old from Santa Lucia pulled away from the lead group.",
+            None,
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(

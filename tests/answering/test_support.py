@@ -172,7 +172,7 @@ def test_the_answerability_gate_judges_standalone_questions_not_follow_ups(
     standalone questions, here set to refuse everything) does not judge it."""
     gate = dataclasses.replace(trained_gate(), answers_from=1.01)
     rater = Rater(embedder, lambda term: 1.0, gate=gate)
-    follow_up = carry_subject("And how long did it go on?", [QUESTION])
+    follow_up = carry_subject("And how long did it go on?", [(QUESTION, "")])
     assert follow_up != QUESTION and "call" in follow_up
     standalone, carried = rater.rate(QUESTION, passages()), rater.rate(follow_up, passages())
     assert standalone is not None and not standalone.answerable

@@ -1,0 +1,27 @@
+"""Carrying a follow-up's subject over without a language model."""
+
+from assistant.answering.condense import carries_context, carry_subject
+
+WHO = "Who led the study of the Nordvik glacier?"
+LED = "The study was led by glaciologist Dr. Ingrid Solberg of the University of Tromsdal. [1]"
+
+
+def test_she_after_a_who_question_is_the_person_the_answer_named() -> None:
+    follow_up = carry_subject("Where does she work?", [(WHO, LED)])
+    assert carries_context(follow_up)
+    assert follow_up.startswith("Where does she work? (context: Ingrid Solberg ")
+    assert "Nordvik" in follow_up
+
+
+def test_a_pronoun_for_a_thing_carries_only_the_earlier_questions_words() -> None:
+    follow_up = carry_subject("When did it start?", [(WHO, LED)])
+    assert "Solberg" not in follow_up and "Nordvik" in follow_up
+    # Nor is a person carried when the earlier question did not ask who.
+    asked = [("How much ice did the Nordvik glacier lose?", LED)]
+    assert "Solberg" not in carry_subject("What did she say?", asked)
+
+
+def test_a_question_that_stands_alone_is_left_as_it_is() -> None:
+    question = "How much ice did the Nordvik glacier lose between 2013 and 2023?"
+    assert carry_subject(question, [(WHO, LED)]) == question
+    assert carry_subject("Where does she work?", []) == "Where does she work?"
