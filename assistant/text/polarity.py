@@ -1,7 +1,7 @@
 """Which way a statement points: negated or not, and a figure moving up or down.
 
 Words, not meaning: "denied", "not", "never" negate; "rose", "jumped", "grew"
-move a figure up; "fell", "slumped", "declined" move it down. A claim that
+move a figure up; "fell", "slumped", "declined", "lost" move it down. A claim that
 says "fell" where its evidence says only "jumped" turns the evidence around
 (support.py), and a sentence telling of a rise does not answer "How much did
 the shares fall?" (features.py). A clause negating a word of a question
@@ -27,7 +27,8 @@ _RISE = re.compile(
 )
 _FALL = re.compile(
     r"\b(?:f[ae]ll(?:s|en|ing)?|drop\w*|slump\w*|slid\w*|slip\w*|declin\w*|decreas\w*"
-    r"|plung\w*|tumbl\w*|shr[iu]nk\w*|lower|(?:closed|ended|finished|was|were) down)\b",
+    r"|plung\w*|tumbl\w*|shr[iu]nk\w*|lower|los(?:e|es|t|ing)"
+    r"|(?:closed|ended|finished|was|were) down)\b",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,10 @@ def test_a_figure_moving_the_other_way_turns_the_evidence_around() -> None:
     evidence = "Quarterly profits jumped 76% to $1.13bn, the company said."
     assert turns_around("Quarterly profits fell 76% to $1.13bn.", evidence)
     assert not turns_around("Quarterly profits rose 76% to $1.13bn.", evidence)
+    # "Lost" moves a figure down as "fell" does.
+    ice = "The glacier lost 21 percent of its ice volume between 2013 and 2023."
+    assert turns_around("The glacier gained 21 percent of its ice volume.", ice)
+    assert not turns_around("The glacier shrank by 21 percent.", ice)
 
 
 def test_key_tokens_are_numbers_and_names() -> None:
