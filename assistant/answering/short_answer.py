@@ -87,6 +87,12 @@ _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|even as|even thou
 # "$16.6bn (£8.82bn)", "($20.40; £10.50)": a conversion, in brackets after the amount; a
 # semicolon outside brackets separates a list ("£192,713 in England; £139,544 in Wales").
 _CONVERSION = re.compile(r"\(\s*$|\([^()]*;\s*$")
+# A place someone works at, written after their name: "Dr Ingrid Solberg of the University
+# of Tromsdal".
+_WORKPLACE = re.compile(
+    r"(?:University|College|Institute|Hospital|School|Academy|Laboratory|Observatory|Museum)\b"
+)
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
 # A sum of everything: "in total", "overall", "total winnings of".
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|combined|in all|cumulative)\b", re.IGNORECASE)
 # "rose 32,000 to 1.41 million": a change, then the level it reached.
@@ -402,7 +408,8 @@ def placed(sentence: str, name: Found, question: Question | None = None) -> bool
         return False
     before = sentence[: name.start]
     origin = question is not None and bool(_ASKS_ORIGIN.search(question.text))
-    return bool(_PLACE.search(before) or (origin and _FROM.search(before)))
+    works = _WORKPLACE.match(name.text) is not None and _OF.search(before) is not None
+    return bool(_PLACE.search(before) or (origin and _FROM.search(before)) or works)
 
 
 def _possessive(sentence: str, name: Found) -> bool:

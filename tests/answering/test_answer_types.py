@@ -662,6 +662,11 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         ),
         # Where someone comes from does not say who they are.
         (
+            "Where does Ingrid Solberg work?",
+            "The study was led by glaciologist Dr. Ingrid Solberg of the University of Tromsdal.",
+            "University of Tromsdal",
+        ),
+        (
             "Who pulled away from the lead group?",
             "The 29-year-old from Santa Lucia pulled away from the lead group.",
             None,

@@ -553,3 +553,21 @@ def test_a_sentence_giving_the_asked_years_figure_for_comparison_answers_for_tha
     answer = bot.ask("How many trips did the harbour ferry carry in 2022?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "1.31 million"
+
+
+def test_she_in_a_follow_up_is_the_person_the_last_answer_named(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Nordvik glacier lost a fifth of its ice\n\nThe Nordvik glacier lost 21 percent of its "
+        "ice volume between 2013 and 2023, a study found. The study was led by glaciologist "
+        "Dr. Ingrid Solberg of the University of Tromsdal. Her team combined drone surveys "
+        "with satellite images.\n",
+    )
+    first = bot.ask("Who led the study of the Nordvik glacier?")
+    assert first.short_answer is not None and first.short_answer.text == "Ingrid Solberg"
+    follow_up = bot.ask("Where does she work?", [(first.question, first.text)])
+    assert follow_up.short_answer is not None, follow_up.text
+    assert follow_up.short_answer.text == "University of Tromsdal"
