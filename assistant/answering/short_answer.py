@@ -119,7 +119,8 @@ _OF = re.compile(r"\s+of\b")
 _OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout|(?:city|town|village|state|"
+    r"\b(?:in|at|near|outside|inside|across|throughout|up|along|through|via|towards?|onto|"
+    r"around|beneath|(?:city|town|village|state|"
     r"county|province|region|country|capital|island|port|native) of)\s+(?:the\s+)?$"
     # Where someone comes from, as news introduces people: "the 29-year-old from Leeds".
     r"|\byear-old from\s+$"

@@ -671,6 +671,16 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The 29-year-old from Santa Lucia pulled away from the lead group.",
             None,
         ),
+        (
+            "Who pulled away from the lead group?",
+            "She pulled away from the lead group on the climb up Harbour Hill.",
+            None,
+        ),
+        (
+            "Where did she pull away?",
+            "She pulled away from the lead group on the climb up Harbour Hill.",
+            "Harbour Hill",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
