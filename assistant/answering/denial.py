@@ -16,7 +16,8 @@ import math
 from assistant.answering.passage_sentences import sentence_before
 from assistant.answering.question import name_terms
 from assistant.answering.rating import Rated
-from assistant.text.polarity import negated, negated_terms, negates_one_of
+from assistant.answering.short_answer import short_answer
+from assistant.text.polarity import negated, negated_terms, negates_one_of, negation_at
 from assistant.text.terms import terms
 
 # A sentence holding this share of the question's own words, negating one, may deny it.
@@ -32,7 +33,10 @@ def denied_premise(rated: Rated) -> int | None:
     Long Light, … has not yet been released" for "When was Long Light released?", beside
     "Salt and Ember was released in 2019"; "The tower was never built." for "Was the
     Alvalade water tower built?", beside "…designed the Alvalade water tower in 1955").
-    None when the question itself negates."""
+    None when the question itself negates. A sentence that goes on from its negation to
+    what the question asks for answers it: "…has not yet published its forecasts, which
+    are due on 6 May" says when they will be (not so "…announced in 2023 but has not yet
+    been released")."""
     question = rated.question
     if negated(question.text) or not question.plain:
         return None
@@ -50,6 +54,9 @@ def denied_premise(rated: Rated) -> int | None:
         if len(question.plain) >= 2 or (named == question.names and question.focus <= found):
             holding.append((index, sentence.text, found, named))
     for index, text, _, named in holding:
+        answer, negation = short_answer(question, text), negation_at(text)
+        if answer is not None and negation is not None and answer[0] > negation:
+            continue  # "…has not yet published its forecasts, which are due on 6 May."
         denied = negated_terms(text, question.plain)
         # Said plainly elsewhere: the same names and the very words denied, not negated.
         if denied and not any(

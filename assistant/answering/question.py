@@ -419,14 +419,22 @@ def _counting_terms(phrase: str) -> list[str]:
 
 def _counted_words(phrase: str) -> list[str]:
     """The words after "how many" up to the counted noun: up to the last plural word before
-    any small word, else the first word."""
-    words = []
+    any small word, a name after a plural not counting ("people" in "people attended
+    Saltmarsh Sounds"), else the first word."""
+    words: list[str] = []
+
+    def is_plural(word: str) -> bool:
+        return word.lower().endswith("s") or word.lower() in _IRREGULAR_PLURALS
+
     for word in phrase.split():
         if word.lower() in STOP_WORDS:
             break
         words.append(word)
+    # A name after a plural is what the counted did something to, however it ends.
     plural = [
-        i for i, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS
+        i
+        for i, w in enumerate(words)
+        if is_plural(w) and not (w[0].isupper() and any(map(is_plural, words[:i])))
     ]
     return words[: plural[-1] + 1] if plural else words[:1]
 

@@ -54,6 +54,12 @@ def negates_one_of(text: str, wanted: frozenset[str]) -> bool:
     return bool(negated_terms(text, wanted))
 
 
+def negation_at(text: str) -> int | None:
+    """Where the first negation of `text` starts; None when it has none."""
+    found = _NEGATION.search(text)
+    return found.start() if found else None
+
+
 def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
     """The `wanted` terms a negation in `text` bears on: each the first word after a
     negation that is not a stop word or an adverb of time ("develop" in "has not yet been

@@ -145,6 +145,9 @@ def test_a_question_asks_for_a_person_by_their_role(question: str, person: bool)
         ("How many copies of Halo 2 have been sold?", "copies"),
         ("How many children took part in it?", "children"),
         ("How many years in prison was he given?", "years"),
+        # A name ending like a plural, after what is counted, is not what is counted.
+        ("How many people attended Saltmarsh Sounds in 2023?", "people"),
+        ("How many Fiesta cars did Ford sell?", "cars"),
     ],
 )
 def test_the_counted_noun(question: str, counted: str) -> None:

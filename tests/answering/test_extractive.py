@@ -571,3 +571,21 @@ def test_she_in_a_follow_up_is_the_person_the_last_answer_named(
     follow_up = bot.ask("Where does she work?", [(first.question, first.text)])
     assert follow_up.short_answer is not None, follow_up.text
     assert follow_up.short_answer.text == "University of Tromsdal"
+
+
+def test_a_denial_that_goes_on_to_what_is_asked_answers_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Reserve Bank cuts rates\n\nThe Reserve Bank of Kerrowan cut its rate to 3.5% on "
+        "Wednesday. The bank has not yet published updated economic forecasts, which are due "
+        "alongside its next decision on 6 May. A fifth review was announced in 2023 but has "
+        "not yet been published.\n",
+    )
+    due = bot.ask("When will the Reserve Bank of Kerrowan publish updated forecasts?")
+    assert due.short_answer is not None and due.short_answer.text == "6 May", due.text
+    # A date before the negation is not when the denied thing happens.
+    review = bot.ask("When was the Reserve Bank's fifth review published?")
+    assert review.refused and "otherwise" in review.note, review.text
