@@ -12,6 +12,7 @@ is the first after it that is not a stop word (text/polarity.py).
 from __future__ import annotations
 
 import math
+import re
 
 from assistant.answering.passage_sentences import sentence_before
 from assistant.answering.question import name_terms
@@ -24,6 +25,12 @@ from assistant.text.terms import terms
 DENIAL_SHARE = 0.6
 
 
+# A question about what is still to come: "When will…", "When is it due…".
+_ASKS_AHEAD = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|expected|set|going|scheduled|planned))\b", re.IGNORECASE
+)
+
+
 def denied_premise(rated: Rated) -> int | None:
     """The candidate sentence (its index) saying that what the question takes as so is
     not: it holds most of the question's own words (when the question has only one, also
@@ -34,9 +41,9 @@ def denied_premise(rated: Rated) -> int | None:
     "Salt and Ember was released in 2019"; "The tower was never built." for "Was the
     Alvalade water tower built?", beside "…designed the Alvalade water tower in 1955").
     None when the question itself negates. A sentence that goes on from its negation to
-    what the question asks for answers it: "…has not yet published its forecasts, which
-    are due on 6 May" says when they will be (not so "…announced in 2023 but has not yet
-    been released")."""
+    what a question about the future asks for answers it: "…has not yet published its
+    forecasts, which are due on 6 May" says when they will be, not when they were (nor
+    does "…announced in 2023 but has not yet been released")."""
     question = rated.question
     if negated(question.text) or not question.plain:
         return None
@@ -55,7 +62,8 @@ def denied_premise(rated: Rated) -> int | None:
             holding.append((index, sentence.text, found, named))
     for index, text, _, named in holding:
         answer, negation = short_answer(question, text), negation_at(text)
-        if answer is not None and negation is not None and answer[0] > negation:
+        after = answer is not None and negation is not None and answer[0] > negation
+        if after and _ASKS_AHEAD.search(question.text):
             continue  # "…has not yet published its forecasts, which are due on 6 May."
         denied = negated_terms(text, question.plain)
         # Said plainly elsewhere: the same names and the very words denied, not negated.

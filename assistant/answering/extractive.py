@@ -53,7 +53,7 @@ from assistant.answering.passage_sentences import (
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
-from assistant.answering.short_answer import short_answer
+from assistant.answering.short_answer import names_the_place, short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.tense import tells_an_earlier_event
@@ -123,8 +123,14 @@ class ExtractiveAnswerer:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
         lacking = self._numbers_lacking(rated)
-        allowed = _of_the_year_asked(rated, [not absent for absent in lacking])
+        of_the_year = _of_the_year_asked(rated, [not absent for absent in lacking])
+        allowed = _of_the_place_asked(rated, of_the_year)
         best = _answering(rated, allowed)
+        if best is None and allowed != of_the_year:
+            # No sentence naming the place answers: one telling it otherwise may ("finished
+            # well ahead of Marc Blume" for "Who was runner-up?").
+            allowed = of_the_year
+            best = _answering(rated, allowed)
         if best is None:
             # Say why: the best-rated sentence's article lacks the question's numbers, or
             # no sentence answers.
@@ -247,6 +253,17 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
         ok and (not found or bool(asked & years(sentence.text)))
         for ok, found, sentence in zip(allowed, named, rated.candidates.sentences, strict=True)
     ]
+
+
+def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
+    """`allowed` less the sentences naming no one beside the place asked about, when one
+    does: "Ethiopia's Dawit Gebremedhin was second" answers "Who came second in the men's
+    race?", not "Elias Mwangaza won the men's race", which holds more of its words."""
+    placing = [
+        ok and names_the_place(rated.question, sentence.text)
+        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
+    ]
+    return placing if any(placing) else allowed
 
 
 # Words that bring in a year only to compare with it: "up from $66m in 2003".

@@ -167,6 +167,7 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_WORDS = 3
+_RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
 # "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
 _NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -383,10 +384,21 @@ def _best_name(
     return _closest(chosen, anchors, sentence, question)
 
 
+def names_the_place(question: Question, sentence: str) -> bool:
+    """Whether, for "Who came third?", the sentence names someone beside the place asked
+    about ("…with Owen Tapper third"); False for questions asking no place."""
+    rank = _RANK.search(question.text)
+    if not question.asks_who or rank is None:
+        return False
+    return any(_ranked(sentence, name, rank.group(0)) for name in find(sentence, "name"))
+
+
 def _ranked(sentence: str, name: Found, rank: str) -> bool:
     """Whether the place `rank` stands within a few words of the name: "with Morgan second
-    and Harcourt third", "the runner-up, Jonas Lindqvist"."""
-    near = re.compile(rf"\b{re.escape(rank)}\b", re.IGNORECASE)
+    and Harcourt third", "the runner-up, Jonas Lindqvist" ("second" for a runner-up)."""
+    # The runner-up came second.
+    ranks = r"second|runners?-up" if _RUNNER_UP.fullmatch(rank) else re.escape(rank)
+    near = re.compile(rf"\b(?:{ranks})\b", re.IGNORECASE)
     after = " ".join(sentence[name.end :].split()[:RANK_WORDS])
     before = " ".join(sentence[: name.start].split()[-RANK_WORDS:])
     return bool(near.search(after) or near.search(before))

@@ -586,6 +586,27 @@ def test_a_denial_that_goes_on_to_what_is_asked_answers_it(
     )
     due = bot.ask("When will the Reserve Bank of Kerrowan publish updated forecasts?")
     assert due.short_answer is not None and due.short_answer.text == "6 May", due.text
+    # Asked when they were published, the same sentence denies it.
+    published = bot.ask("When did the Reserve Bank of Kerrowan publish updated forecasts?")
+    assert published.refused and "otherwise" in published.note, published.text
     # A date before the negation is not when the denied thing happens.
     review = bot.ask("When was the Reserve Bank's fifth review published?")
     assert review.refused and "otherwise" in review.note, review.text
+
+
+def test_asked_who_came_third_the_sentence_naming_the_third_answers(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Mwangaza wins Halbrook Marathon\n\nKenya's Elias Mwangaza won the men's race at the "
+        "Halbrook Marathon on Sunday, while Sweden's Freja Lind won the women's race.\n\n"
+        "Mwangaza broke away at the 35km mark and crossed the line in 2:06:41. Ethiopia's Dawit "
+        "Gebremedhin was second in 2:06:58, with Britain's Owen Tapper third in 2:08:12.\n\n"
+        "In the wheelchair races at the Halbrook Marathon, Canada's Luc Bergeron won the men's "
+        "race and Britain's Amy Fairclough came home first in the women's race.\n",
+    )
+    third = bot.ask("Who came third in the men's race at the Halbrook Marathon?")
+    assert third.short_answer is not None, third.text
+    assert third.short_answer.text == "Britain's Owen Tapper"
