@@ -235,7 +235,11 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     if _ORDINAL.match(text, end):
         return None  # "their 200th tree", "3rd place": a rank, not an amount
     words = match.group(0).rsplit(" ", 1)
-    if len(words) == 2 and (words[1].lower() in _NOT_A_UNIT or _CALENDAR.fullmatch(words[1])):
+    if len(words) == 2 and (
+        words[1].lower() in _NOT_A_UNIT
+        or _CALENDAR.fullmatch(words[1])
+        or words[0].endswith(",")  # "who scored 12, left": a comma ends the amount
+    ):
         end -= len(words[1]) + 1
     found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):

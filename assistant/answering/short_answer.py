@@ -93,6 +93,10 @@ _WORKPLACE = re.compile(
     r"(?:University|College|Institute|Hospital|School|Academy|Laboratory|Observatory|Museum)\b"
 )
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
+# "How old…", "What age…", "aged": questions an age answers.
+_ASKS_AGE = re.compile(r"\bhow old\b|\bage[ds]?\b", re.IGNORECASE)
+# A name and the comma (or bracket) after it: "Gerald Ainsworth, ".
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w’'-]+\s*[,(]\s*$")
 # A sum of everything: "in total", "overall", "total winnings of".
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|combined|in all|cumulative)\b", re.IGNORECASE)
 # "rose 32,000 to 1.41 million": a change, then the level it reached.
@@ -226,7 +230,19 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     found = [item for item in new_items(found, question) if fits(question, item.text)]
     if question.asks_who:
         found = [f for f in found if _could_say_who(question, sentence, f)]
+    if question.wants == "number" and not _ASKS_AGE.search(question.text):
+        found = [f for f in found if not _an_age(sentence, f)]
     return found
+
+
+def _an_age(sentence: str, amount: Found) -> bool:
+    """Whether the amount is someone's age, set after their name in commas ("Gerald
+    Ainsworth, 61, of Larch Avenue"): it answers "How old…?", not "How many years…?"."""
+    return (
+        amount.text.isdigit()
+        and _NAME_THEN_COMMA.search(sentence[: amount.start]) is not None
+        and sentence[amount.end : amount.end + 1] in (",", ")")
+    )
 
 
 def _could_say_who(question: Question, sentence: str, name: Found) -> bool:

@@ -663,6 +663,14 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Vasquez also earned a $10,000 bonus, bringing her total winnings to $50,000.",
             "$10,000",
         ),
+        # An age set after a name answers "how old", not "how many years".
+        (
+            "How many years was Gerald Ainsworth given?",
+            "Gerald Ainsworth, 61, of Stourleigh, was jailed for six years on Friday.",
+            "six",
+        ),
+        ("How old is Gerald Ainsworth?", "Gerald Ainsworth, 61, of Stourleigh, was jailed.", "61"),
+        ("How many goals did Smith score?", "Smith, who scored 12, left in May.", "12"),
         # Where someone comes from does not say who they are.
         (
             "Where does Ingrid Solberg work?",
