@@ -53,6 +53,7 @@ from assistant.answering.passage_sentences import (
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
+from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import names_the_place, short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
@@ -103,7 +104,7 @@ class ExtractiveAnswerer:
 
     def choose(self, question: str, passages: Sequence[Passage]) -> list[Quote] | Refusal:
         """The quotes that answer `question`, best first, or why none does."""
-        rated = self.rater.rate(question, passages)
+        rated = self.rater.rate(as_titled(question, passages), passages)
         if rated is None:
             return Refusal(NO_ANSWERING_SENTENCE)
         articles = (

@@ -610,3 +610,23 @@ def test_asked_who_came_third_the_sentence_naming_the_third_answers(
     third = bot.ask("Who came third in the men's race at the Halbrook Marathon?")
     assert third.short_answer is not None, third.text
     assert third.short_answer.text == "Britain's Owen Tapper"
+
+
+def test_who_heads_an_organisation_is_asked_with_the_title_the_article_gives(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Waiting list hits record\n\nA record 84,300 patients were waiting for treatment at "
+        'Marlow Vale hospitals at the end of 2025, up from 79,100 a year earlier. "These '
+        'numbers are not acceptable," said Dr Helen Okafor, the chief executive of the Marlow '
+        "Vale Health Trust. The trust runs three hospitals and employs 9,800 staff.\n",
+    )
+    for question in (
+        "Who heads the Marlow Vale Health Trust?",
+        "Who runs the Marlow Vale Health Trust?",
+    ):
+        answer = bot.ask(question)
+        assert answer.short_answer is not None, answer.text
+        assert answer.short_answer.text == "Helen Okafor"
