@@ -57,7 +57,7 @@ from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import names_the_place, short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.tense import tells_an_earlier_event
+from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
 from assistant.text.terms import terms, words
 
 # The whole text of articles, by their ids.
@@ -124,7 +124,7 @@ class ExtractiveAnswerer:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
         lacking = self._numbers_lacking(rated)
-        of_the_year = _of_the_year_asked(rated, [not absent for absent in lacking])
+        of_the_year = _of_the_year_asked(rated, _as_it_happened(rated, [not a for a in lacking]))
         allowed = _of_the_place_asked(rated, of_the_year)
         best = _answering(rated, allowed)
         if best is None and allowed != of_the_year:
@@ -254,6 +254,16 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
         ok and (not found or bool(asked & years(sentence.text)))
         for ok, found, sentence in zip(allowed, named, rated.candidates.sentences, strict=True)
     ]
+
+
+def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
+    """`allowed` less the sentences telling what did not happen ("…without which the
+    sentence would have been nine years"), when another may answer."""
+    happened = [
+        ok and not tells_what_did_not_happen(sentence.text)
+        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
+    ]
+    return happened if any(happened) else allowed
 
 
 def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:

@@ -630,3 +630,19 @@ def test_who_heads_an_organisation_is_asked_with_the_title_the_article_gives(
         answer = bot.ask(question)
         assert answer.short_answer is not None, answer.text
         assert answer.short_answer.text == "Helen Okafor"
+
+
+def test_what_would_have_happened_does_not_answer_what_did(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Treasurer jailed\n\nGerald Ainsworth, a former charity treasurer, was sentenced at "
+        "Castlebridge Crown Court on Friday. The judge gave Ainsworth credit for his guilty "
+        "plea, without which his prison sentence would have been nine years. He was jailed "
+        "for six years.\n",
+    )
+    answer = bot.ask("How many years in prison was Gerald Ainsworth given?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "six", answer.text

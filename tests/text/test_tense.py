@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.text.tense import tells_an_earlier_event
+from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,17 @@ from assistant.text.tense import tells_an_earlier_event
 )
 def test_the_past_perfect_tells_of_an_earlier_event(sentence: str, earlier: bool) -> None:
     assert tells_an_earlier_event(sentence) is earlier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unreal"),
+    [
+        ("Without his plea the sentence would have been nine years.", True),
+        ("She could have won the race.", True),
+        ("They wouldn't have finished on time.", True),
+        ("He was jailed for six years.", False),
+        ("The court would decide in May.", False),
+    ],
+)
+def test_the_conditional_perfect_tells_what_did_not_happen(sentence: str, unreal: bool) -> None:
+    assert tells_what_did_not_happen(sentence) is unreal
