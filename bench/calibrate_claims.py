@@ -68,6 +68,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/assistant-bench/full"))
     args = parser.parse_args()
     items = [json.loads(x) for x in (REPO / "bench/data/claims.jsonl").read_text().splitlines()]
+    if not (args.work / "ours").is_dir():
+        raise SystemExit(
+            f"No BBC index at {args.work / 'ours'}: build it with `python bench/retrieval.py` "
+            "(it writes /tmp/assistant-bench/full/ours), or pass --work with a folder holding "
+            "one as ours/"
+        )
     news = Assistant(index_dir=args.work / "ours", llm="extractive")
     with tempfile.TemporaryDirectory() as folder:
         seed = Assistant(index_dir=Path(folder) / "index", llm="extractive")
