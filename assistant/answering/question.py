@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from assistant.answering.recognise import (
     MONEY,
+    MONTH,
     NAMES_A_DAY,
     NAMES_A_YEAR,
     find,
@@ -123,6 +124,13 @@ _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teet
 # "What percentage…", "By what proportion…": only a percentage or a fraction answers.
 # "On which day…", "What date…": a day answers, not "last month"; "What year…": a year.
 _ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b", re.IGNORECASE)
+# "On what date…": a day of the calendar answers ("27 January"), not "on Monday".
+_ASKS_A_DATE = re.compile(r"\b(?:which|what)\s+date\b", re.IGNORECASE)
+_CALENDAR_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\.?\s+\d{{1,2}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
 _ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
 # "What time did she run?", "At what time…": a time of day or a time taken answers, not a date.
 ASKS_A_TIME = re.compile(r"\b(?:which|what)\s+time\b", re.IGNORECASE)
@@ -369,13 +377,16 @@ def fits(question: Question, found: str) -> bool:
     in the question's terms: "nearly 90 minutes" answers "how long", not "how
     much"; "how many children" is not answered by money, a percentage or a
     count of hours; "what percentage" only by a percentage or a fraction.
-    A date fits, but "which day" wants one that names a day, "what year" one
+    A date fits, but "what date" wants one with its day of the month ("27 January", not
+    "on Monday"), "which day" one that names a day, "what year" one
     that names a year, and "what time" a time of day or a time taken ("7.96
     seconds", which `candidates` offers as well as dates).
     """
     if question.wants == "name":
         return not made_from_a_name(found)
     if question.wants == "date":
+        if _ASKS_A_DATE.search(question.text):
+            return bool(_CALENDAR_DAY.search(found))
         if _ASKS_A_DAY.search(question.text):
             return bool(NAMES_A_DAY.search(found))
         if _ASKS_A_YEAR.search(question.text):

@@ -671,6 +671,14 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         ),
         ("How old is Gerald Ainsworth?", "Gerald Ainsworth, 61, of Stourleigh, was jailed.", "61"),
         ("How many goals did Smith score?", "Smith, who scored 12, left in May.", "12"),
+        # "What date" wants the day of the month; "which day" a named day will do.
+        (
+            "On what date was the deal agreed?",
+            "The deal, announced on Monday, was agreed on 27 January.",
+            "27 January",
+        ),
+        ("On what date was the deal agreed?", "The deal was agreed on Monday.", None),
+        ("On which day was the deal agreed?", "The deal was agreed on Monday.", "on Monday"),
         # Where someone comes from does not say who they are.
         (
             "Where does Ingrid Solberg work?",
