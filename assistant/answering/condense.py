@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.citations import split_claims
 from assistant.answering.question import analyse
 from assistant.answering.short_answer import short_answer
 from assistant.records import History
@@ -30,8 +31,6 @@ REFERRING_WORDS = frozenset(
 )
 # Pronouns that stand for a person.
 _PERSONS = frozenset("he him his she her hers".split())
-# Where an answer's first sentence ends: at its first citation mark.
-_CITED = re.compile(r"\s*\[\d+(?:[,\s]+\d+)*\]")
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 _WORD = re.compile(r"\w[\w’'-]*")
@@ -69,7 +68,8 @@ def _person_named(asked: str, answered: str) -> str:
     earlier = analyse(asked)
     if not earlier.asks_who:
         return ""
-    first = _CITED.split(answered, maxsplit=1)[0].strip()
+    claims = split_claims(answered)
+    first = claims[0].text if claims else ""
     span = short_answer(earlier, first) if first else None
     return first[span[0] : span[1]] if span else ""
 

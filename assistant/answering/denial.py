@@ -15,7 +15,7 @@ import math
 import re
 
 from assistant.answering.passage_sentences import sentence_before
-from assistant.answering.question import name_terms
+from assistant.answering.question import Question, name_terms
 from assistant.answering.rating import Rated
 from assistant.answering.short_answer import short_answer
 from assistant.text.polarity import negated, negated_terms, negates_one_of, negation_at
@@ -61,9 +61,7 @@ def denied_premise(rated: Rated) -> int | None:
         if len(question.plain) >= 2 or (named == question.names and question.focus <= found):
             holding.append((index, sentence.text, found, named))
     for index, text, _, named in holding:
-        answer, negation = short_answer(question, text), negation_at(text)
-        after = answer is not None and negation is not None and answer[0] > negation
-        if after and _ASKS_AHEAD.search(question.text):
+        if _ASKS_AHEAD.search(question.text) and _answers_after_negating(question, text):
             continue  # "…has not yet published its forecasts, which are due on 6 May."
         denied = negated_terms(text, question.plain)
         # Said plainly elsewhere: the same names and the very words denied, not negated.
@@ -73,3 +71,9 @@ def denied_premise(rated: Rated) -> int | None:
         ):
             return index
     return None
+
+
+def _answers_after_negating(question: Question, text: str) -> bool:
+    """Whether `text` gives what the question asks for after its first negation."""
+    answer, negation = short_answer(question, text), negation_at(text)
+    return answer is not None and negation is not None and answer[0] > negation

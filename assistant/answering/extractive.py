@@ -50,6 +50,7 @@ from assistant.answering.passage_sentences import (
     sentence_after,
     sentence_before,
 )
+from assistant.answering.periods import own_years
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
@@ -245,7 +246,7 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
     year may be the answer ("…in 2004 fell to their lowest since when?"). (The labelled
     questions hardly ever set one year against another, so the scorer has not learnt this.)"""
     asked = years(rated.question.text)
-    named = [_own_years(sentence.text) for sentence in rated.candidates.sentences]
+    named = [own_years(sentence.text) for sentence in rated.candidates.sentences]
     if rated.question.wants == "date" or not any(asked & found for found in named):
         return allowed
     # A sentence giving the asked year's figure to compare with ("up from 1.31 million in
@@ -275,24 +276,6 @@ def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
         for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
     ]
     return placing if any(placing) else allowed
-
-
-# Words that bring in a year only to compare with it: "up from $66m in 2003".
-_COMPARED = re.compile(
-    r"\b(?:from|than|compared|against|versus|previous|earlier|same)\b", re.IGNORECASE
-)
-
-
-def _own_years(text: str) -> frozenset[str]:
-    """The years a sentence names, less those it brings in only to compare with."""
-    return frozenset(
-        year
-        for year in years(text)
-        if not any(
-            _COMPARED.search(text, max(0, at - 30), at)
-            for at in (m.start() for m in re.finditer(year, text))
-        )
-    )
 
 
 def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:

@@ -7,7 +7,10 @@ last year?" is answered by 16,900 and "How many trips in 2022?" by 1.31
 million; a question naming no period by the figure the sentence is about, not
 the one it compares it with. An amount's period is the year or "last year"
 written after it, before the next amount; failing that, the one written
-before it (`In 2023 the ferry carried 1.84 million`).
+before it (`In 2023 the ferry carried 1.84 million`). In the same way, a
+sentence's own years leave out those it names only to compare with
+(`own_years`), so that "up from $66m in 2003" does not make a sentence about
+2003 (extractive.py).
 """
 
 from __future__ import annotations
@@ -70,3 +73,21 @@ def _period(sentence: str, found: list[Found], i: int) -> tuple[frozenset[str], 
         return named, earlier
     before = sentence[found[i - 1].end if i else 0 : found[i].start]
     return years(before), _EARLIER.search(before) is not None
+
+
+# Words that bring in a year only to compare with it: "up from $66m in 2003".
+_YEAR_COMPARED = re.compile(
+    r"\b(?:from|than|compared|against|versus|previous|earlier|same)\b", re.IGNORECASE
+)
+
+
+def own_years(text: str) -> frozenset[str]:
+    """The years a sentence names, less those it brings in only to compare with."""
+    return frozenset(
+        year
+        for year in years(text)
+        if not any(
+            _YEAR_COMPARED.search(text, max(0, at - 30), at)
+            for at in (m.start() for m in re.finditer(year, text))
+        )
+    )

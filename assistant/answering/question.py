@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from assistant.answering.recognise import (
     MONEY,
-    MONTH,
+    NAMES_A_CALENDAR_DAY,
     NAMES_A_DAY,
     NAMES_A_YEAR,
     find,
@@ -126,11 +126,6 @@ _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teet
 _ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b", re.IGNORECASE)
 # "On what date…": a day of the calendar answers ("27 January"), not "on Monday".
 _ASKS_A_DATE = re.compile(r"\b(?:which|what)\s+date\b", re.IGNORECASE)
-_CALENDAR_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\.?\s+\d{{1,2}}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b",
-    re.IGNORECASE,
-)
 _ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
 # "What time did she run?", "At what time…": a time of day or a time taken answers, not a date.
 ASKS_A_TIME = re.compile(r"\b(?:which|what)\s+time\b", re.IGNORECASE)
@@ -386,7 +381,7 @@ def fits(question: Question, found: str) -> bool:
         return not made_from_a_name(found)
     if question.wants == "date":
         if _ASKS_A_DATE.search(question.text):
-            return bool(_CALENDAR_DAY.search(found))
+            return bool(NAMES_A_CALENDAR_DAY.search(found))
         if _ASKS_A_DAY.search(question.text):
             return bool(NAMES_A_DAY.search(found))
         if _ASKS_A_YEAR.search(question.text):

@@ -29,8 +29,7 @@ from dataclasses import dataclass
 
 from assistant.text.terms import STOP_WORDS
 
-# A month by its name or abbreviation ("Sept.", "March").
-MONTH = (
+_MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
@@ -46,15 +45,15 @@ _HOLIDAY = (
     r"thanksgiving|halloween)"
 )
 _DATE = re.compile(
-    rf"\b(?:{_DAY}\s+{MONTH}(?:,?\s+{_YEAR})?|{MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|(?:early|mid|late|the)[- ]?{_YEAR}|{MONTH}\s+{_YEAR}|{_YEAR}"
+    rf"\b(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|(?:early|mid|late|the)[- ]?{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}"
     rf"|(?:(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WEEKDAY}"
     r"|(?:last|next|this)\s+(?:week|month|year|season|spring|summer|autumn|winter)"
     r"|(?:yesterday|today|tomorrow|tonight)"
     rf"|{_HOLIDAY}(?:\s+{_YEAR})?"
-    rf"|{MONTH}(?=\s+(?:this|last|next)\b)"
+    rf"|{_MONTH}(?=\s+(?:this|last|next)\b)"
     rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
-    rf"(?:(?!may\b){MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
+    rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
     r"|(?<![$£€¥])\d{1,2}[:.]\d{2}(?!\d|\s?%|\s?(?:per ?cent|bn|m|k|tn|billion|million|thousand"
     r"|trillion|s|secs?|seconds?|mins?|minutes?|hours?|metres?|km|kg|points?)\b)"
@@ -131,10 +130,16 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_CALENDAR = re.compile(rf"(?:{MONTH}|{_WEEKDAY})", re.IGNORECASE)
+_CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
 # A date that names a day ("Wednesday", "5 January", "yesterday"), or a year ("in 2013").
 NAMES_A_DAY = re.compile(
-    rf"\b(?:{_WEEKDAY}|{MONTH}|{_HOLIDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+    rf"\b(?:{_WEEKDAY}|{_MONTH}|{_HOLIDAY}|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE
+)
+# A date with its day of the month ("27 January", "April 26", "2026-04-26"), for "On what
+# date…", which "on Monday" does not answer.
+NAMES_A_CALENDAR_DAY = re.compile(
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.IGNORECASE,
 )
 NAMES_A_YEAR = re.compile(rf"\b{_YEAR}|\b(?:last|this|next) year\b", re.IGNORECASE)
 _A_YEAR = re.compile(rf"\b{_YEAR_NUMBER}\b")
