@@ -336,7 +336,7 @@ def _json_articles(source: str, text: str, lines: bool) -> Iterator[Article | Sk
         if isinstance(result, Article):
             if result.source in used:
                 result = Skipped(
-                    f"{source}:{where}",
+                    f"{source} ({where})",
                     f"source {result.source!r} repeats an earlier record; give each "
                     "record its own source or url",
                 )
@@ -346,7 +346,7 @@ def _json_articles(source: str, text: str, lines: bool) -> Iterator[Article | Sk
 
 
 def _json_record(source: str, where: str, raw: Any) -> Article | Skipped:
-    place = f"{source}:{where}"
+    place = f"{source} ({where})"
     if isinstance(raw, str):
         try:
             raw = json.loads(raw)

@@ -81,21 +81,22 @@ class SourceSync:
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
         """Read files, folders and web pages, and register those that could be read (a file
-        that was skipped is not registered, unless it already was)."""
+        that gave no article, being skipped or a copy, is not registered, unless it already
+        was)."""
         plan = _Plan(register_pages=True)
         for url in dict.fromkeys(urls):
             plan.requests.append(Request(url))
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
         records = self.store.articles()
-        skipped = {location for location, _ in report.skipped}
         for path in paths:
             if path.exists():
                 location = source_name(path)
-                if location in skipped and self.registry.get(location) is None:
+                count = self._count_files(Path(location), records)
+                if path.is_file() and not count and self.registry.get(location) is None:
                     continue  # a lone file that gave nothing (empty, binary): nothing to sync
                 self.registry.add(path_kind(path), location)
-                self.registry.synced(location, "read", self._count_files(Path(location), records))
+                self.registry.synced(location, "read", count)
         for url, status in plan.status.items():
             if self.registry.get(url) is not None:
                 self.registry.synced(url, status, self._count_entries(url, records))

@@ -85,7 +85,7 @@ def test_bad_files_are_listed_and_good_ones_still_ingested(
     assert len(reasons) == 4
     assert any("empty" in r for r in reasons.values())
     assert any("binary" in r for r in reasons.values())
-    assert any(s.endswith(":line 2") and "invalid JSON" in r for s, r in reasons.items())
+    assert any(s.endswith(" (line 2)") and "invalid JSON" in r for s, r in reasons.items())
     assert any("too large" in r for r in reasons.values())
 
 

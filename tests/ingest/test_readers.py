@@ -174,12 +174,12 @@ def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
     assert articles[1].source.endswith("feed.jsonl#5")
     reported = " | ".join(f"{s.source}: {s.reason}" for s in skipped)
     for expected in (
-        "feed.jsonl:line 2: invalid JSON",
-        "feed.jsonl:line 3: needs a string field 'text' (fields found: title)",
-        "feed.jsonl:line 8: its field 'text' is empty",
-        "feed.jsonl:line 4: not a JSON object",
-        "feed.jsonl:line 6: source 'https://e.org/1' repeats",
-        "feed.jsonl:line 7: field 'title' must be a string",
+        "feed.jsonl (line 2): invalid JSON",
+        "feed.jsonl (line 3): needs a string field 'text' (fields found: title)",
+        "feed.jsonl (line 8): its field 'text' is empty",
+        "feed.jsonl (line 4): not a JSON object",
+        "feed.jsonl (line 6): source 'https://e.org/1' repeats",
+        "feed.jsonl (line 7): field 'title' must be a string",
     ):
         assert expected in reported
     assert "line 2: line 2" not in reported, "the place is named once"

@@ -294,10 +294,16 @@ def test_a_file_that_gives_nothing_is_not_registered_for_syncing(
     empty, binary = tmp_path / "empty.txt", tmp_path / "photo.txt"
     empty.write_text("")
     binary.write_bytes(bytes(range(256)) * 20)
+    # A JSON file whose only record cannot be read is skipped by record, not as a file.
+    no_text = tmp_path / "records.json"
+    no_text.write_text('{"foo": 1}')
     good = tmp_path / "ferry.txt"
     good.write_text("Ferry notes\n\n" + STORIES["ferry"][0])
-    report = bot.ingest([empty, binary, good])
-    assert report.added == 1 and len(report.skipped) == 2
+    report = bot.ingest([empty, binary, no_text, good])
+    assert report.added == 1 and len(report.skipped) == 3
+    assert (f"{no_text.resolve()} (item 1)", "needs a string field 'text' (fields found: foo)") in (
+        report.skipped
+    )
     assert [(source.kind, source.location) for source in bot.sources()] == [
         ("file", str(good.resolve()))
     ]
