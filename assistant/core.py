@@ -711,11 +711,16 @@ class Assistant:
         Ranked by meaning and keywords together (`rank_score`); each passage's
         `score` is its similarity in meaning alone (cosine, 0 to 1).
         """
-        from assistant.answering import validate
-
-        query = validate(query, self.settings.max_question_chars)
+        query = self.check_question(query)
         where = self._filter(sources, date_from, date_to)
         return self.retriever.search(query, k or self.settings.top_k, where)
+
+    def check_question(self, question: str) -> str:
+        """`question` as it will be asked (stripped), or QuestionError saying what to change
+        (empty, too long): a face can turn it down before showing it anywhere."""
+        from assistant.answering import validate
+
+        return validate(question, self.settings.max_question_chars)
 
     def ask(
         self,

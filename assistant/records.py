@@ -197,8 +197,8 @@ class SearchFilter:
     ) -> SearchFilter:
         """A filter from what a person typed, or UsageError saying what to write instead."""
         start, end = (
-            _day(date_from, "start date (from, --from)"),
-            _day(date_to, "end date (to, --to)"),
+            _day(date_from, "start date"),
+            _day(date_to, "end date"),
         )
         if start and end and start > end:
             raise UsageError(

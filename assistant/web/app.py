@@ -37,6 +37,7 @@ from assistant import (
     ConfigError,
     NoSuchConversationError,
     Progress,
+    QuestionError,
     StoredArticle,
 )
 from assistant.web import conversations, dates, render, sources
@@ -95,11 +96,14 @@ class ChatApp:
         the page loaded. A database that cannot be used does not stop the
         answer; the chat says it was not saved.
         """
-        question = (question or "").strip()
-        if not question:
+        bot = self.collections.bot_for(request)
+        try:
+            question = bot.check_question(question)
+        except QuestionError as error:
+            # Said beside the box, which keeps the text; the chat shows only questions asked.
+            gr.Warning(str(error))
             yield (gr.skip(),) * 10
             return
-        bot = self.collections.bot_for(request)
         user = user_of(request)
         saved_ids = list(saved_ids or [])
         records = bot.articles()
@@ -442,6 +446,7 @@ def build(bot: Assistant) -> gr.Blocks:
                 with gr.Row():
                     question = gr.Textbox(
                         placeholder="Ask a question about your articles…",
+                        label="Question",
                         show_label=False,
                         scale=6,
                         max_lines=4,
@@ -483,6 +488,8 @@ def build(bot: Assistant) -> gr.Blocks:
                 interactive=False,
                 headers=["Title", "Source", "Date", "Chunks"],
                 label="In the index",
+                wrap=True,
+                column_widths=["38%", "40%", "14%", "8%"],
                 elem_id="article-table",
             )
             with gr.Row():

@@ -435,6 +435,7 @@ class SidebarParts:
         with gr.Sidebar(label="Conversations", open=True, elem_id="conversations"):
             self.search = gr.Textbox(
                 placeholder="Search conversations…",
+                label="Search conversations",
                 show_label=False,
                 elem_id="chat-search",
                 max_lines=1,

@@ -278,7 +278,12 @@ def _passage_head(n: int, passage: Passage, label: Label, suggested: bool = Fals
         details.append(escape(passage.page_label))
     if passage.date:
         details.append(escape(passage.date))
-    details.append(f"similarity {passage.score:.2f}")
+    # Cosine similarity, shown as a share (it may dip just below zero for an unrelated text).
+    closeness = round(max(passage.score, 0.0) * 100)
+    details.append(
+        f'<span title="How close this passage is in meaning to the question; the order also '
+        f"counts the question's words it holds\">{closeness}% match</span>"
+    )
     tag = ' <span class="tag">suggested</span>' if suggested else ""
     return (
         f'<div class="passage-head"><span class="num">[{n}]</span> '

@@ -126,6 +126,21 @@ def test_unanswerable_question_says_so_and_shows_the_closest_passages(
     page.close()
 
 
+def test_an_empty_or_overlong_question_is_turned_down_beside_the_box(
+    browser: Browser, seeded_app: str
+) -> None:
+    page = open_page(browser, seeded_app)
+    page.click("#ask")
+    expect(page.locator(".toast-body").first).to_contain_text("The question is empty")
+    pasted = "What happened? " + "x" * 2100
+    ask(page, pasted)
+    expect(page.get_by_text("the limit is 2000")).to_be_visible(timeout=30_000)
+    # Nothing was asked: the chat stays empty and the box keeps the text to shorten.
+    expect(page.locator("#chat .message")).to_have_count(0)
+    expect(page.locator("#question textarea")).to_have_value(pasted)
+    page.close()
+
+
 def pick(page: Page, dropdown: str, name: str) -> None:
     """Choose the option starting with `name` in the dropdown with that element id."""
     page.locator(f"#{dropdown} input").click()
