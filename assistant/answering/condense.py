@@ -7,13 +7,16 @@ the subject over: when the follow-up refers back
 the content words of the latest earlier question that had enough of its own
 are appended as context; for "he"/"she" after a "Who…?" question, the person
 the answer named comes first ("Where does she work?" after "Who led the
-study?" answered "…led by Dr. Ingrid Solberg…").
+study?" answered "…led by Dr. Ingrid Solberg…"). A follow-up naming nothing
+(no name, no number: "When does the firm expect the report?") is about the
+conversation's subject too, and gets the same context.
 
-A follow-up's own words ("And when did that happen?") are seldom the
-article's: they point back at the earlier subject. So the answerability
+A pointing follow-up's own words ("And when did that happen?") are seldom
+the article's: they point back at the earlier subject. So the answerability
 gate, calibrated on standalone questions (its measures count the question's
-words that no passage holds), is not applied to a question carrying context
-(`carries_context`); the score, type and missing-name checks still are.
+words that no passage holds), is not applied to it (`carries_context`); the
+score, type and missing-name checks still are. A follow-up that only names
+nothing keeps the gate: its own words are the article's to find.
 """
 
 from __future__ import annotations
@@ -41,10 +44,9 @@ _CONTEXT = re.compile(re.escape(_CONTEXT_OPENS) + r"[^()]*\)$")
 
 def carry_subject(question: str, history: History) -> str:
     """The rule used without a language model; see the module docstring."""
-    own = words(question)
-    refers_back = any(w in REFERRING_WORDS for w in own)
-    if not history or (not refers_back and len(terms(question)) >= MIN_OWN_TERMS):
+    if not history or not (_points_back(question) or not _names_something(question)):
         return question
+    own = words(question)
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(*history[-1]) if _PERSONS.intersection(own) else ""
     for i in range(len(history) - 1, -1, -1):
@@ -62,6 +64,22 @@ def carry_subject(question: str, history: History) -> str:
     return question
 
 
+def _points_back(question: str) -> bool:
+    """Whether `question` cannot be searched on its own words: it refers back (a pronoun or
+    demonstrative) or has too few content words."""
+    return any(w in REFERRING_WORDS for w in words(question)) or (
+        len(terms(question)) < MIN_OWN_TERMS
+    )
+
+
+def _names_something(question: str) -> bool:
+    """Whether `question` names what it is about (a capitalised word past its first, or a
+    number): "When does the firm expect the report?" does not, and in a conversation means
+    the firm the conversation is about."""
+    written = _WORD.findall(question)
+    return any(w[0].isupper() for w in written[1:]) or any(c.isdigit() for c in question)
+
+
 def _person_named(asked: str, answered: str) -> str:
     """The person an earlier answer named, when its question asked who: the short answer
     of its first quoted sentence, as the answer marked it; "" otherwise."""
@@ -75,5 +93,8 @@ def _person_named(asked: str, answered: str) -> str:
 
 
 def carries_context(question: str) -> bool:
-    """Whether `question` is a follow-up that `carry_subject` gave an earlier subject."""
-    return _CONTEXT.search(question) is not None
+    """Whether `question` is a follow-up that `carry_subject` gave an earlier subject because
+    its own words point back (not merely because it names nothing: its words are then the
+    article's to find, and the answerability gate hears them)."""
+    found = _CONTEXT.search(question)
+    return found is not None and _points_back(question[: found.start()])

@@ -25,3 +25,13 @@ def test_a_question_that_stands_alone_is_left_as_it_is() -> None:
     question = "How much ice did the Nordvik glacier lose between 2013 and 2023?"
     assert carry_subject(question, [(WHO, LED)]) == question
     assert carry_subject("Where does she work?", []) == "Where does she work?"
+
+
+def test_a_follow_up_naming_nothing_is_about_the_conversations_subject() -> None:
+    asked = [("Who is the chief executive of Harbourline Ferries?", "")]
+    follow_up = carry_subject("When does the firm expect the report?", asked)
+    assert follow_up.endswith("(context: chief executive Harbourline Ferries)")
+    # Its own words are the article's: the answerability gate still hears them.
+    assert not carries_context(follow_up)
+    named = "When does Harbourline expect the report?"
+    assert carry_subject(named, asked) == named
