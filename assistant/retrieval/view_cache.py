@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.atomic_file import write_atomically
+from assistant.text.terms import VERSION as TERMS_VERSION
 
 log = logging.getLogger("assistant")
 
-FORMAT = 2
+# What a saved view must match: its layout, and the terms its keyword index was built with.
+FORMAT = (3, TERMS_VERSION)
 _writing = threading.Lock()
 
 

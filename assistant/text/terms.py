@@ -4,17 +4,29 @@ The same `terms()` is used for indexing chunks, for queries, for picking
 answer sentences and for checking claims, so "the question's words appear
 in this sentence" means the same thing everywhere. Terms are lower-cased
 Unicode words with English stop words removed and Snowball stems, so
-"lasted" matches "last" and "negotiations" matches "negotiate". Numbers
+"lasted" matches "last" and "negotiations" matches "negotiate". An
+irregular verb form is first read as its base form ("sold" as "sell",
+"paid" as "pay", "led" as "lead"), which a stemmer cannot do and which
+questions need: they ask "How many did it sell?" of "It sold 2 million". A
+form that is also a word of its own ("found", "fell", "ground") is left as
+written. The forms come from LemmInflect's English dictionary. Numbers
 are kept whole ("2014", "500"), since names and numbers are exactly what
 dense vectors miss.
+
+`VERSION` changes whenever the terms of a text change, so that what was
+kept from earlier terms (a saved keyword view) is rebuilt.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
 import Stemmer
+from lemminflect import getAllLemmas
+
+VERSION = 2
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
@@ -48,4 +60,13 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of `text`, in order, repeats kept."""
-    return list(_stemmer().stemWords([w for w in words(text) if w not in STOP_WORDS]))
+    return list(_stemmer().stemWords([_base(w) for w in words(text) if w not in STOP_WORDS]))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _base(word: str) -> str:
+    """The base form of an irregular verb form ("sold" → "sell"); any other word as it is."""
+    bases = getAllLemmas(word, upos="VERB").get("VERB", ())
+    if not bases or word in bases:
+        return word
+    return str(bases[0])

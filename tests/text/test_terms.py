@@ -1,0 +1,26 @@
+"""The one way text becomes terms: stems, stop words, and irregular verbs read as their base."""
+
+import pytest
+
+from assistant.text.terms import terms
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("How many copies did it sell?", "It sold two million copies."),
+        ("How much did the club pay?", "The club paid a record fee."),
+        ("Who leads the inquiry?", "The inquiry is led by a judge."),
+        ("What did the minister say?", "The minister said nothing."),
+        ("When did the shares rise?", "The shares rose in May."),
+    ],
+)
+def test_a_questions_verb_matches_its_irregular_past(question: str, sentence: str) -> None:
+    asked = set(terms(question)) - {"mani", "much"}
+    assert asked <= set(terms(sentence))
+
+
+def test_a_form_that_is_a_word_of_its_own_is_left_as_written() -> None:
+    # "found" (to establish) and "ground" (a pitch) are not read as "find" and "grind".
+    assert terms("The club was founded on this ground.") == ["club", "found", "ground"]
+    assert terms("lasted negotiations 2014") == ["last", "negoti", "2014"]
