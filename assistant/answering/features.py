@@ -102,7 +102,7 @@ def measure(
     idf: Callable[[str], float],
 ) -> Candidates:
     """The feature rows (in NAMES order) of every candidate sentence."""
-    sentence_terms = [frozenset(terms(s.text)) for s in sentences]
+    sentence_terms = [_with_doers(question, frozenset(terms(s.text))) for s in sentences]
     count = len(sentences) or 1
     weights = {}
     rarity = {term: idf(term) for term in question.terms}
@@ -185,6 +185,16 @@ def measure(
         row[_HEADLINE] = float(vector @ title) if title is not None else 0.0
     matched = [question.terms & sentence_terms[i] for i in keep]
     return Candidates(kept, features, matched, weights, missing, missing_plain)
+
+
+def _with_doers(question: Question, found: frozenset[str]) -> frozenset[str]:
+    """For "who" questions, `found` with each of the question's verbs whose doer it names:
+    "Who founded Balco?" of "the company's founder Victor Conte", "Who owns…" of "its
+    owner". News names people by what they do; the stemmer keeps "founder" apart."""
+    if not question.asks_who:
+        return found
+    done = {term for term in question.plain - found if f"{term}er" in found or f"{term}or" in found}
+    return found | done if done else found
 
 
 def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:

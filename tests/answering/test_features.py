@@ -80,3 +80,13 @@ def test_which_way_an_amount_moves_is_measured(embedder: Embedder) -> None:
     reverses = _column(candidates, "reverses")
     assert reverses[profit] == 1.0 and reverses[turnover] == 0.0, "profit jumped; turnover fell"
     assert not _column(_measured("When was the franc phased out?", embedder), "reverses").any()
+
+
+def test_who_did_it_is_matched_to_the_doer_named(embedder: Embedder) -> None:
+    article = "Balco was set up in 1984. The company's founder, Victor Conte, denies the charges."
+    founder = _measured("Who founded Balco?", embedder, article)
+    held = dict(zip((s.text for s in founder.sentences), founder.matched, strict=True))
+    assert "found" in held["The company's founder, Victor Conte, denies the charges."]
+    # Only "who" asks for the doer: "When was it founded?" is not answered by "founder".
+    when = _measured("When was Balco founded?", embedder, article)
+    assert all("found" not in matched for matched in when.matched)
