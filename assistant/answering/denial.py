@@ -19,6 +19,7 @@ from assistant.answering.question import Question, name_terms
 from assistant.answering.rating import Rated
 from assistant.answering.short_answer import short_answer
 from assistant.text.polarity import negated, negated_terms, negates_one_of, negation_at
+from assistant.text.tense import tells_what_did_not_happen
 from assistant.text.terms import terms
 
 # A sentence holding this share of the question's own words, negating one, may deny it.
@@ -43,7 +44,9 @@ def denied_premise(rated: Rated) -> int | None:
     None when the question itself negates. A sentence that goes on from its negation to
     what a question about the future asks for answers it: "…has not yet published its
     forecasts, which are due on 6 May" says when they will be, not when they were (nor
-    does "…announced in 2023 but has not yet been released")."""
+    does "…announced in 2023 but has not yet been released"). A sentence telling what
+    would have happened ("…credit for his plea, without which he would have been given
+    nine years") denies nothing that did."""
     question = rated.question
     if negated(question.text) or not question.plain:
         return None
@@ -63,6 +66,8 @@ def denied_premise(rated: Rated) -> int | None:
     for index, text, _, named in holding:
         if _ASKS_AHEAD.search(question.text) and _answers_after_negating(question, text):
             continue  # "…has not yet published its forecasts, which are due on 6 May."
+        if tells_what_did_not_happen(text):
+            continue  # "…without which his sentence would have been nine years": no denial
         denied = negated_terms(text, question.plain)
         # Said plainly elsewhere: the same names and the very words denied, not negated.
         if denied and not any(

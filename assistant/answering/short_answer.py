@@ -59,6 +59,10 @@ from assistant.answering.recognise import (
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
+# The word an amount ends with, when it is written with one ("12,000 vans"), and the words
+# that only scale its number.
+_LAST_WORD = re.compile(r"(?<=\d\s)[A-Za-z]+$")
+_SCALES = frozenset("hundred thousand million billion trillion dozen m bn k tn".split())
 _NEXT_WORD = re.compile(r" ([\w’'-]+)")
 _CAUSE = re.compile(
     r"\b(?:because(?: of)?|(?:due|owing) (?:\w+ly )?to|as a result of|in order to|so that"
@@ -312,7 +316,7 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         if item.kind == "name" and item.text in question.initials:
             continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
         words = list(_WORD.finditer(item.text))
-        own = [w for w in words if not (set(terms(w.group(0))) & question.terms)]
+        own = [w for w in words if not _said_by(question, w.group(0))]
         # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
         # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
         # the kind of thing asked for ("Rock DJ Huw Stephens" for "Which DJ…").
@@ -352,6 +356,14 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
     return kept
 
 
+def _said_by(question: Question, word: str) -> bool:
+    """Whether the question already says `word`; a word holding a number ("101-year-old")
+    is said only when its number is (the question's "old" does not say the age)."""
+    found = set(terms(word))
+    numbers = {term for term in found if term[:1].isdigit()}
+    return bool((numbers or found) & question.terms)
+
+
 def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
     """The run without the small words at its ends ("One of" is "One")."""
     while run and run[0].group(0).lower() in STOP_WORDS:
@@ -359,6 +371,15 @@ def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
     while run and run[-1].group(0).lower() in STOP_WORDS:
         run = run[:-1]
     return run
+
+
+def _counts_something_else(question: Question, item: Found) -> bool:
+    """Whether the amount counts another thing than "how many" asks for: "12,000 vans" for
+    "How many cars…" ("9,500", written without its noun, may count cars)."""
+    unit = _LAST_WORD.search(item.text) if question.counting else None
+    if unit is None or unit.group(0).lower() in _SCALES:
+        return False
+    return not set(terms(unit.group(0))) & question.counting
 
 
 def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:
@@ -478,7 +499,8 @@ def _closest(
     answered by 65 in "from 60 to 65"); of those, the one closest to the words of its own
     clause ("BMW sales rose to 80,600 while sales of Mini models rose to 14,800" answers
     how many Minis with 14,800, though "Mini" stands nearer 80,600); the words naming
-    what "how many" counts weigh twice ("How many Fiesta cars did Ford sell?"); of
+    what "how many" counts weigh twice, and an amount of something else ("12,000 vans")
+    comes last ("How many Fiesta cars did Ford sell?"); of
     those, one the question's words follow ("£2 for foot passengers and £6 for cars"
     answers what a car costs with £6), then the one closest to them."""
     if not found:
@@ -491,13 +513,14 @@ def _closest(
     counting = set(_anchors(question, sentence, question.counting))
     named = _anchors(question, sentence, question.names)
 
-    def rank(item: Found) -> tuple[bool, int, bool, bool, int]:
+    def rank(item: Found) -> tuple[bool, bool, int, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
         )
         return (
             not _labelled_by(sentence, item, named),
+            _counts_something_else(question, item),
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),

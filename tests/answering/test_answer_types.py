@@ -700,6 +700,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "She pulled away from the lead group on the climb up Harbour Hill.",
             "Harbour Hill",
         ),
+        # An age written before the name: the question's "old" does not say it.
+        (
+            "How old is Torao Toshitsune?",
+            "And the 101-year-old Torao Toshitsune has eaten raw fish every day.",
+            "101-year-old",
+        ),
+        (
+            "When is the report due?",
+            "A full report is due by the end of the month.",
+            "the end of the month",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
