@@ -344,6 +344,7 @@ VERDICT_LABELS = {
     "unsupported": ("✗", "not supported"),
     "uncited": ("?", "no citation"),
 }
+QUOTED_LABEL = "quoted word for word"
 RELEVANCE_LABELS = {
     "answers": "answers the question",
     "unsure": "may not answer the question",
@@ -383,8 +384,20 @@ class Claim:
 
     @property
     def verdict_label(self) -> str:
-        """The verdict in words ("partly supported")."""
+        """The verdict in words ("partly supported"); a sentence that is its passage's sentence
+        word for word (an extractive answer's quote) is "quoted word for word": its support
+        is a given, and whether it answers the question is what tells."""
+        if self.verdict == "supported" and self.is_a_quote:
+            return QUOTED_LABEL
         return VERDICT_LABELS.get(self.verdict, ("?", self.verdict))[1]
+
+    @property
+    def is_a_quote(self) -> bool:
+        """Whether the sentence is written word for word in its evidence (which may hold a
+        list's dash or a heading before it)."""
+        if self.evidence is None:
+            return False
+        return " ".join(self.text.split()) in " ".join(self.evidence.text.split())
 
     @property
     def relevance_label(self) -> str:

@@ -48,7 +48,9 @@ def test_ingest_ask_search_list_remove(
     assert answer["unsure"] is False and answer["caution"] == ""
 
     code, out, _ = run(capsys, "ask", "How much are Ukraine's rare earth minerals worth?")
-    assert "$500 billion" in out and "Sources:" in out and "✓ supported" in out
+    assert "$500 billion" in out and "Sources:" in out
+    # A quote is its passage's sentence: the check says so rather than a bare "supported".
+    assert "✓ quoted word for word [1]" in out and "(answers the question)" in out
 
     code, out, _ = run(capsys, "search", "rare earth minerals", "-k", "2", "--json")
     hits = json.loads(out)

@@ -135,7 +135,7 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
         for claim in answer.claims:
             cites = "".join(f"[{n}]" for n in claim.citations) or "(no citation)"
             print(
-                f"  {claim.mark} {claim.verdict:<11} {cites} {claim.text}  "
+                f"  {claim.mark} {claim.verdict_label} {cites} {claim.text}  "
                 f"({claim.relevance_label})"
             )
     if answer.dropped_citations:

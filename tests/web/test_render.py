@@ -53,6 +53,15 @@ def test_panel_escapes_article_text_and_highlights_evidence() -> None:
     assert "<i>1</i>" not in html and "Title &lt;i&gt;1&lt;/i&gt;" in html
     assert '<mark class="evidence" data-claims="0-0">The call lasted 90 minutes.</mark>' in html
     assert 'data-passage="0-1"' in html and "verdict-supported" in html
+    assert "✓ quoted word for word</span>" in html
+
+
+def test_a_model_sentence_backed_by_its_passage_reads_supported() -> None:
+    evidence = Evidence(1, "The call lasted 90 minutes.", 0, 27)
+    written = Claim("They talked for 90 minutes.", (1,), 0.9, "supported", evidence)
+    assert written.verdict_label == "supported" and not written.is_a_quote
+    quote = dataclasses.replace(written, text="The call  lasted 90 minutes.")
+    assert quote.verdict_label == "quoted word for word"
 
 
 def test_refusal_panel_shows_the_closest_passages() -> None:
