@@ -30,6 +30,7 @@ from assistant.answering.prompts import Prompts
 from assistant.answering.question import analyse
 from assistant.answering.refusals import is_refusal, may_be_refusing
 from assistant.answering.short_answer import short_answer
+from assistant.answering.spelling import with_spelling_hint
 from assistant.answering.support import ClaimChecker
 from assistant.config import Settings
 from assistant.errors import LLMError, QuestionError
@@ -185,9 +186,11 @@ class AnswerPipeline:
         return NOTHING_CLOSE
 
     def _refuse(self, draft: _Draft, started: float, why: str) -> Generator[str, None, Answer]:
-        """Say that the articles do not answer, streamed like any answer."""
+        """Say that the articles do not answer, streamed like any answer (and which words
+        of the question may be misspelt: spelling.py)."""
         text = self.prompts.refusal_sentence()
         yield text
+        why = with_spelling_hint(why, draft.question, draft.passages)
         return draft.answer(text, refused=True, note=why, seconds=time.perf_counter() - started)
 
     def _finish(
