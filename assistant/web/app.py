@@ -521,7 +521,7 @@ def build(bot: Assistant) -> gr.Blocks:
         chat_outputs += [conversation, saved_ids, shown]
         chat_inputs = [question, chatbot, history, panels, scope, date_from, date_to]
         chat_inputs += [conversation, saved_ids]
-        feedback_form = [tools.rating, tools.note, tools.correction, tools.said]
+        feedback_form = [tools.rating, tools.note, tools.correction, tools.said, tools.box]
         for trigger in (question.submit, send.click):
             trigger(
                 app.respond,

@@ -307,15 +307,18 @@ class ConversationsSection:
         saved_ids: list[int],
         shown: int,
         request: gr.Request | None = None,
-    ) -> tuple[Any, str, str, str]:
-        """The feedback form as it stands for the answer shown: what was given before."""
+    ) -> tuple[Any, str, str, str, Any]:
+        """The feedback form as it stands for the answer shown: what was given before; open
+        once there is an answer."""
         if not saved_ids:
-            return None, "", "", NO_ANSWER_YET
+            return None, "", "", NO_ANSWER_YET, gr.update(open=False)
+        opened = gr.update(open=True)
         saved = self._shown_answer(conversation_id, saved_ids, shown, request, whole=True)
         given = saved.feedback if not isinstance(saved, str) else None
         if given is None:
-            return None, "", "", ""
-        return given.rating, given.note, given.correction, "Your earlier feedback on this answer."
+            return None, "", "", "", opened
+        said = "Your earlier feedback on this answer."
+        return given.rating, given.note, given.correction, said, opened
 
     def _shown_answer(
         self,
@@ -466,7 +469,10 @@ class AnswerToolParts:
     """Export and feedback for the answer the passages panel shows (laid out under it)."""
 
     def __init__(self) -> None:
-        with gr.Accordion("This answer: export and feedback", open=True, elem_id="answer-tools"):
+        # Closed until there is an answer to give feedback on (form_for opens it).
+        with gr.Accordion(
+            "This answer: export and feedback", open=False, elem_id="answer-tools"
+        ) as self.box:
             self.export = gr.Button(
                 "Export this answer (Markdown)", size="sm", elem_id="export-answer"
             )
@@ -529,7 +535,7 @@ def wire(
     """Connect the sidebar and the answer tools to the section's handlers."""
     private: dict[str, Any] = {"api_visibility": "private"}
     opened = [*chat.opened, side.title, chat.panel]
-    form = [tools.rating, tools.note, tools.correction, tools.said]
+    form = [tools.rating, tools.note, tools.correction, tools.said, tools.box]
     show_address = {"fn": None, "inputs": [chat.conversation], "js": SHOW_IN_ADDRESS, **private}
     demo.load(section.restore, None, opened, **private).then(
         section.listing, [side.search, chat.conversation], [side.chat_list], **private
@@ -542,7 +548,15 @@ def wire(
     )
     for start_new in (chat.new_chat.click, chat.chatbot.clear):
         start_new(
-            lambda: (*section.new(), render.empty_panel(), None, "", "", NO_ANSWER_YET),
+            lambda: (
+                *section.new(),
+                render.empty_panel(),
+                None,
+                "",
+                "",
+                NO_ANSWER_YET,
+                gr.update(open=False),
+            ),
             None,
             [*opened, *form],
             **private,

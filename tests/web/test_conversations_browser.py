@@ -122,13 +122,20 @@ def test_feedback_and_answer_export_work_on_the_answer_the_panel_shows(
     bot.ingest([SEEDS])
     with running(bot) as url:
         page = open_page(browser, url)
-        # Before any answer the form says what it is for, and sending asks for a question.
+        # Before any answer the form is closed; opened, it says what it is for, and sending
+        # asks for a question.
+        expect(page.locator("#rating")).to_be_hidden()
+        page.locator("#answer-tools").get_by_text("This answer: export and feedback").click()
         expect(page.locator("#feedback-said")).to_contain_text("Ask a question first")
         page.locator("#rating").get_by_text("Good answer").click()
         page.click("#send-feedback")
         expect(page.locator("#feedback-said")).to_contain_text("Ask a question first")
+        page.locator("#answer-tools").get_by_text("This answer: export and feedback").click()
+        expect(page.locator("#rating")).to_be_hidden()
         ask(page, CALL)
         answered(page, "90 minutes")
+        # An answer opens the form.
+        expect(page.locator("#rating")).to_be_visible()
         expect(page.locator("#feedback-said")).not_to_contain_text("Ask a question first")
         ask(page, MINERALS)
         expect(page.locator("#passages-panel [data-turn='1']").first).to_be_visible(timeout=30_000)
