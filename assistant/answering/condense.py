@@ -4,8 +4,8 @@
 asks its model to rewrite it; see chat.py.) Without a model, a rule carries
 the subject over: when the follow-up refers back
 (a pronoun or demonstrative) or has too few content words to search with,
-the content words of the latest earlier question that had enough of its own
-are appended as context; for "he"/"she" after a "Who…?" question, the person
+the content words of the latest earlier question that stood alone are
+appended as context; for "he"/"she" after a "Who…?" question, the person
 the answer named comes first ("Where does she work?" after "Who led the
 study?" answered "…led by Dr. Ingrid Solberg…"). A follow-up naming nothing
 (no name, no number: "When does the firm expect the report?") is about the
@@ -51,7 +51,7 @@ def carry_subject(question: str, history: History) -> str:
     person = _person_named(*history[-1]) if _PERSONS.intersection(own) else ""
     for i in range(len(history) - 1, -1, -1):
         earlier = history[i][0]
-        if len(terms(earlier)) >= MIN_OWN_TERMS or i == 0:
+        if not _points_back(earlier) or i == 0:
             present = set(terms(question))
             context = [
                 w
@@ -66,10 +66,12 @@ def carry_subject(question: str, history: History) -> str:
 
 def _points_back(question: str) -> bool:
     """Whether `question` cannot be searched on its own words: it refers back (a pronoun or
-    demonstrative) or has too few content words."""
-    return any(w in REFERRING_WORDS for w in words(question)) or (
-        len(terms(question)) < MIN_OWN_TERMS
-    )
+    demonstrative) or has too few content words ("What about Sony?"); not a short question
+    naming its own subject with a word of its own ("How tall is Emiew?")."""
+    if any(w in REFERRING_WORDS for w in words(question)):
+        return True
+    own = len(terms(question))
+    return own < MIN_OWN_TERMS and not (own >= 2 and _names_something(question))
 
 
 def _names_something(question: str) -> bool:

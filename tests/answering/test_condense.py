@@ -35,3 +35,14 @@ def test_a_follow_up_naming_nothing_is_about_the_conversations_subject() -> None
     assert not carries_context(follow_up)
     named = "When does Harbourline expect the report?"
     assert carry_subject(named, asked) == named
+
+
+def test_a_short_question_naming_its_own_subject_starts_afresh() -> None:
+    asked = [("How much was the tour expected to cost?", "")]
+    assert carry_subject("How tall is Emiew?", asked) == "How tall is Emiew?"
+    assert carries_context(carry_subject("What about Sony?", asked))
+
+
+def test_the_subject_comes_from_the_latest_question_that_stood_alone() -> None:
+    asked = [("How much was the tour expected to cost?", ""), ("When was Skyharbor set up?", "")]
+    assert carry_subject("Who founded it?", asked).endswith("(context: Skyharbor set)")
