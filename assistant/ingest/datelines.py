@@ -1,7 +1,8 @@
 """Datelines: the short line under a headline that says where and when a story was filed.
 
 "Port Calloway, 14 March 2024", "WASHINGTON, Feb. 12, 2025", "12 January
-2024" or "Published 12 January 2024". A web page usually states its date in
+2024" or "Published 12 January 2024", on its own line or opening the first
+paragraph ("GLASGOW, 9 October 2024 - Skyharbor said…"). A web page usually states its date in
 its markup as well, and the HTML reader takes the line out of the body
 (html.py); a text, Markdown or PDF article has only this line, so its date is
 read from it (readers.py) and the date filters find the article.
@@ -18,6 +19,11 @@ DATE_WORDS = (
 )
 # A place, then the day: "PORT CALLOWAY, 14 March 2024".
 DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{DATE_WORDS}\W*$", re.IGNORECASE)
+# A dateline opening the story's first paragraph, as wires write it: "GLASGOW, 9 October
+# 2024 - Skyharbor Robotics said…".
+OPENS_THE_TEXT = re.compile(
+    rf"^[A-Z][A-Z .'-]{{2,40}},\s+{DATE_WORDS}\s+[-–—]+\s+\S", re.IGNORECASE
+)
 # The day alone, or introduced: "14 March 2024", "Published: March 14, 2026".
 ONLY_DATE = re.compile(
     rf"^\W*(?:(?:published|posted|updated|filed)(?: on)?:?\s+)?(?:\w+day,?\s+)?{DATE_WORDS}\W*$",
@@ -32,7 +38,7 @@ def dateline(text: str) -> str:
     written ("14 March 2024"); "" when none of them is one."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines[: _HEAD_LINES + 1]:
-        match = DATELINE.match(line) or ONLY_DATE.match(line)
+        match = DATELINE.match(line) or ONLY_DATE.match(line) or OPENS_THE_TEXT.match(line)
         if match:
             return re.sub(r"\bSept\b", "Sep", match.group(1).replace(".", ""), flags=re.I)
     return ""

@@ -208,6 +208,9 @@ def test_dates_are_normalised() -> None:
         ("WASHINGTON, Feb. 12, 2025", "2025-02-12"),
         ("Published: Sept. 3, 2025", "2025-09-03"),
         ("Tuesday 14 March 2024", "2024-03-14"),
+        # Wire style: the dateline opens the first paragraph.
+        ("GLASGOW, 9 October 2024 - The council approved its budget.", "2024-10-09"),
+        ("Glasgow, 9 October 2024 — The council approved its budget.", "2024-10-09"),
         # A date inside a sentence is what the story is about, not when it was filed.
         ("The council met on 14 March 2024 to vote on the budget.", ""),
     ],
