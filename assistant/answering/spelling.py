@@ -6,7 +6,8 @@ Balco?" turns a dead end into a second try. Only a refusal gets the hint,
 and only for a word that none of the closest passages writes in any form (no
 shared term) while one of them writes a word spelt almost the same (a
 similarity ratio of at least `CLOSE`, starting with the same letter, which is
-how typing slips look). The passages are the ones the refusal shows, so the
+how typing slips look; a name for a capitalised word, an ordinary word for a
+lower-case one). The passages are the ones the refusal shows, so the
 suggested word can be checked there.
 """
 
@@ -21,8 +22,9 @@ from assistant.text.terms import STOP_WORDS, terms
 
 # How alike a word and its suggestion must be (difflib's ratio, 0 to 1).
 CLOSE = 0.8
-# Shorter words are too often another word one letter away.
+# Shorter names, and shorter ordinary words, are too often another one a letter away.
 SHORTEST = 4
+SHORTEST_WORD = 5
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -41,7 +43,15 @@ def misspelt(question: str, passages: Sequence[Passage]) -> list[tuple[str, str]
             continue
         if set(terms(word)) & held:
             continue  # written in another form ("carried" for "carry")
-        alike = [other for other in written if other[:1] == lower[:1]]
+        name = word[:1].isupper()
+        if not name and len(word) < SHORTEST_WORD:
+            continue
+        # A name is suggested for a name, a word for a word ("May" is not meant for "many").
+        alike = [
+            other
+            for other in written
+            if other[:1] == lower[:1] and (name or not written[other][:1].isupper())
+        ]
         close = difflib.get_close_matches(lower, alike, n=1, cutoff=CLOSE)
         if close:
             found.append((word, written[close[0]]))

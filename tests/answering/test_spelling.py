@@ -26,6 +26,9 @@ def test_words_written_in_another_form_or_unlike_any_are_not_flagged() -> None:
     # "carry" is written as "carried"; "Beyonce" is like no word of the passage.
     assert misspelt("Did the ferry carry Beyonce?", [passage()]) == []
     assert misspelt("Who is the judge?", []) == []
+    # A lower-case word is not taken for a slip of a name: "many" is not "May".
+    may = passage("Sales rose in May.")
+    assert misspelt("How many drones were sold?", [may]) == []
 
 
 def test_the_refusal_says_which_word_to_check(
