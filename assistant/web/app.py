@@ -101,7 +101,7 @@ class ChatApp:
             question = bot.check_question(question)
         except QuestionError as error:
             # Said beside the box, which keeps the text; the chat shows only questions asked.
-            gr.Warning(str(error))
+            gr.Warning(str(error), duration=6, title="Not asked")
             yield (gr.skip(),) * 10
             return
         user = user_of(request)
@@ -490,6 +490,7 @@ def build(bot: Assistant) -> gr.Blocks:
                 label="In the index",
                 wrap=True,
                 column_widths=["38%", "40%", "14%", "8%"],
+                max_height=640,
                 elem_id="article-table",
             )
             with gr.Row():
