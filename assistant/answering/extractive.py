@@ -53,18 +53,26 @@ from assistant.answering.passage_sentences import (
 from assistant.answering.periods import own_years
 from assistant.answering.question import Question
 from assistant.answering.rating import Rated, Rater
-from assistant.answering.recognise import Found, find, looks_like_a_person, names_a_person, years
+from assistant.answering.recognise import (
+    Found,
+    find,
+    looks_like_a_person,
+    made_from_a_name,
+    names_a_person,
+    years,
+)
 from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import names_the_place, short_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
-from assistant.text.terms import terms, words
+from assistant.text.terms import in_the_dictionary, terms, words
 
 # The whole text of articles, by their ids.
 ArticleText = Callable[[list[str]], str]
 NOTE = "Extractive answer: sentences quoted verbatim from the articles, no language model used."
 NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+_THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
 MOST_SENTENCES = 3
@@ -125,7 +133,9 @@ class ExtractiveAnswerer:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
         lacking = self._numbers_lacking(rated)
-        of_the_year = _of_the_year_asked(rated, _as_it_happened(rated, [not a for a in lacking]))
+        named = self._naming_the_asked(rated, [not a for a in lacking])
+        happened = _as_it_happened(rated, named)
+        of_the_year = _of_the_year_asked(rated, _of_this_year(rated, happened))
         allowed = _of_the_place_asked(rated, of_the_year)
         best = _answering(rated, allowed)
         if best is None and allowed != of_the_year:
@@ -180,6 +190,32 @@ class ExtractiveAnswerer:
             for article in set(ids)
         }
         return [lacking[article] for article in ids]
+
+    def _naming_the_asked(self, rated: Rated, allowed: list[bool]) -> list[bool]:
+        """`allowed` less the sentences whose article names fewer than half of the names the
+        question gives, when another's names more: "How old is Morag Cullen?" is not
+        answered from an article about someone else because it gives an age. A name counts
+        as named by its words or its initials ("US" for "United States"); words made from
+        names ("Mexican") and one-word names that are English words ("Conservative",
+        perhaps written "Tory") are not required."""
+        names = [
+            name.text
+            for name in find(rated.question.text, "name")
+            if not made_from_a_name(name.text)
+            and (" " in name.text or not in_the_dictionary(name.text))
+        ]
+        if not names or self.articles is None:
+            return allowed
+        sentences = rated.candidates.sentences
+        ids = [rated.passages[s.n - 1].article_id for s in sentences]
+        naming = {}
+        for article in set(ids):
+            text = self.articles([article])
+            held = set(terms(text))
+            named = sum(1 for name in names if _names_it(name, text, held))
+            naming[article] = 2 * named >= len(names)
+        kept = [ok and naming[article] for ok, article in zip(allowed, ids, strict=True)]
+        return kept if any(kept) else allowed
 
     def _referent(self, rated: Rated, first: Quote) -> Quote | None:
         """For "Who appointed Tom Reed?" answered by "She appointed Tom Reed…", the sentence
@@ -255,6 +291,34 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
         ok and (not found or bool(asked & years(sentence.text)))
         for ok, found, sentence in zip(allowed, named, rated.candidates.sentences, strict=True)
     ]
+
+
+def _names_it(name: str, text: str, held: set[str]) -> bool:
+    """Whether an article (its `text`, whose terms are `held`) names `name`: by its words,
+    by their initials ("US" for "United States") or, for initials, by the words ("United
+    Nations" for "UN")."""
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper()).lower()
+    if set(terms(name)) <= held or (len(initials) >= 2 and initials in held):
+        return True
+    if not (name.isalpha() and name.isupper() and 2 <= len(name) <= 5):
+        return False
+    spelt = r"\w*\s+(?:(?:of|the|for|and|de)\s+)*".join(name)
+    return re.search(rf"\b{spelt}\w*", text) is not None
+
+
+def _of_this_year(rated: Rated, allowed: list[bool]) -> list[bool]:
+    """For a question about "this year", `allowed` less the sentences naming only other
+    years than their article's (dated) year, when another may answer: "How many runners
+    completed this year's marathon?" is not answered by "The marathon was first held in
+    1983 with fewer than 2,000 runners"."""
+    if not _THIS_YEAR.search(rated.question.text):
+        return allowed
+    kept = []
+    for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True):
+        dated = rated.passages[sentence.n - 1].date[:4]
+        found = own_years(sentence.text)
+        kept.append(ok and (not found or not dated or dated in found))
+    return kept if any(kept) else allowed
 
 
 def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:

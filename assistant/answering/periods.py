@@ -28,9 +28,11 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # Words that bring in an amount only to compare the sentence's own with it ("up from",
-# "compared with", "higher than"; "more than 70,000" is an amount of its own).
+# "compared with", "higher than", "double the"; "more than 70,000" is an amount of its own).
 _COMPARED = re.compile(
-    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|against|versus|vs\.?)"
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)|against|versus|vs\.?"
+    # "more than double the 6,100 it shipped a year earlier"
+    r"|(?:double|twice|triple|treble|half|thrice)(?:\s+the)?)"
     r"\s+(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )

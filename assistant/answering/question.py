@@ -85,7 +85,7 @@ _JOINED_ON = re.compile(r"^\s*(?:and|but|also|then|or)(?:\s*,\s*|\s+)(?=\w)", re
 # "Until what year…", "On which day…": the preposition that will stand before the answer.
 _OPENING_PREPOSITION = re.compile(
     r"^\s*(on|in|at|by|for|to|from|since|until|till|after|before|during|with|under|over)\s+"
-    r"(?:what|which|whom|how)\b",
+    r"(?:what|which|whom|how|when)\b",
     re.IGNORECASE,
 )
 _SHORT_FOR_KIND = {"who": "name", "when": "date", "quantity": "number", "where": "name"}
@@ -345,6 +345,9 @@ _UNITS = {
     # "612 m", "40 cm" (not "£5m": metres are written apart from their number).
     r"|(?<=\d\s)(?:m|cm|mm)",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
+    # "How tall…", "How high…": a height ("1.3m", "4.2ft", "30 storeys").
+    "tall": r"(?:metre|meter|mile|km|kilometre|foot|feet|inch|yard|storey|floor)s?|inches"
+    r"|(?<=\d)(?:m|cm|mm|ft)|(?<=\d\s)(?:m|cm|mm|ft)",
     # "13 points behind leaders Barcelona": a gap in a table is a distance too.
     "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap|point|place|shot|stroke)s?"
     r"|(?<=\d\s)(?:m|cm|mm)",
@@ -359,10 +362,13 @@ _UNITS = {
     r"kilogram|litre|gallon)s?",
 }
 # "How quickly…" is answered in the units of "how long…".
-_SAME_UNITS = {"quickly": "long"}
+_UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
+_SAME_UNITS = {"quickly": "long", "deep": "tall", "wide": "tall"}
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
-_MEASURE = re.compile(r"\bhow (long|old|far|fast|often|much|quickly)\b", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"\bhow (long|old|far|fast|often|much|quickly|tall|high|deep|wide)\b", re.IGNORECASE
+)
 
 
 def fits(question: Question, found: str) -> bool:

@@ -77,13 +77,16 @@ _HEDGE = (
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|thousand|trillion)\b)?"
 _CURRENCIES = (
     r"(?:euros?|dollars?|pounds?|yuan|yen|rupees?|francs?|pence|cents?|roubles?|rubles?|"
-    r"won|pesos?|riyals?|dinars?|ariary|krona|kronor|rand)"
+    r"won|pesos?|riyals?|rials?|dinars?|dirhams?|ariary|krona|kronor|kroner|krone|rand|"
+    r"zlotys?|forints?|lira|lire|baht|ringgit|shekels?|reais|real|rupiah|hryvnias?|nairas?)"
 )
 _CURRENCY_WORD = rf"(?:\s+{_CURRENCIES})?"
 # A sum of money: a currency sign or a currency's name.
 MONEY = re.compile(rf"[$£€¥]|\b{_CURRENCIES}\b", re.IGNORECASE)
 # Words made from names: "London-based", "Japanese", "Russians", "European", "American".
 _MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish|ean|ian|ican)$")
+# A lower-case word joined to a name's last word.
+_JOINED_WORD = re.compile(r"-[a-z]+$")
 
 
 # Words for nationalities that no ending gives away ("French", "German", "Thai").
@@ -99,8 +102,11 @@ def made_from_a_name(word: str) -> bool:
     "French") rather than being one. A first name with such an ending ("Brian") is taken
     for one too: alone, it rarely answers a question. A run of words is made from names
     when each of its capitalised words is ("European and Ukrainian"), not when one is a
-    name ("San Sebastian", "Brian Eno")."""
+    name ("San Sebastian", "Brian Eno"), unless a lower-case word is joined to its end
+    ("San Jose-based")."""
     capitalised = [w for w in word.split() if w[:1].isupper()]
+    if capitalised and _JOINED_WORD.search(capitalised[-1]):
+        return True  # "San Jose-based", "New York-born": the ending makes the run a word
     return bool(capitalised) and all(_one_made_from_a_name(w) for w in capitalised)
 
 
@@ -151,7 +157,7 @@ _A_YEAR = re.compile(rf"\b{_YEAR_NUMBER}\b")
 _JOINERS = ("of the de da del della van von der den al bin le la du y & and").split()
 _JOINER = rf"(?:{'|'.join(_JOINERS)})"
 # Forms of address that open a name but are not one ("Mr Holiff" names Holiff).
-_ADDRESS = r"(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|rev)\.?\s+"
+_ADDRESS = r"(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|rev)\.?\s+"
 _HONORIFIC = re.compile(rf"^(?:{_ADDRESS})+", re.IGNORECASE)
 _ADDRESSED = re.compile(rf"\b{_ADDRESS}$", re.IGNORECASE)
 # What a sentence, a quotation or an aside opens after: a capitalised word there may be
@@ -349,6 +355,12 @@ def could_be_a_person(name: Found) -> bool:
     )
 
 
+def is_addressed(text: str, name: Found) -> bool:
+    """Whether the name found in `text` follows a form of address ("Mr", "Professor"): a
+    person's, whatever else it may look like."""
+    return _ADDRESSED.search(text[: name.start]) is not None
+
+
 def looks_like_a_person(text: str, name: Found) -> bool:
     """Whether a name found in `text` reads as a person's: written after a form of address
     ("Mr Spindler"), or ending in two or more capitalised words, none in capitals only,
@@ -356,7 +368,7 @@ def looks_like_a_person(text: str, name: Found) -> bool:
     after any title ("UK Foreign Secretary Jack Straw"). News names people in these ways
     on first mention; a single word or an acronym is more often a place or a body
     ("Europe", "BBC")."""
-    if _ADDRESSED.search(text[: name.start]):
+    if is_addressed(text, name):
         return True
     words = _name_words(name)
     # The person's own name ends the run, after any title: "UK Foreign Secretary Jack Straw".

@@ -52,6 +52,7 @@ from assistant.answering.recognise import (
     Found,
     could_be_a_person,
     find,
+    is_addressed,
     looks_like_a_person,
     made_from_a_name,
     quoted_span,
@@ -59,6 +60,15 @@ from assistant.answering.recognise import (
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
+# What "Which X…" asks for when X is a body or a place, never a person (stems).
+_BODIES = frozenset(
+    terms(
+        """company firm club team group organisation organization bank party union agency
+        band brand charity business airline broadcaster network newspaper publisher studio
+        label retailer supermarket manufacturer university school council government country
+        city town nation state region court institution trust channel station"""
+    )
+)
 # The word an amount ends with, when it is written with one ("12,000 vans"), and the words
 # that only scale its number.
 _LAST_WORD = re.compile(r"(?<=\d\s)[A-Za-z]+$")
@@ -560,6 +570,9 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     names = new_items(find(sentence, "name"), question)
     if question.asks_for_a_person:
         names = [n for n in names if _could_say_who(question, sentence, n)]
+    elif question.head in _BODIES:
+        # "Which company…": not "Professor Mei-Ling Zhou", whom the sentence addresses.
+        names = [n for n in names if not is_addressed(sentence, n)]
     at_focus = [w.start() for w in focus]
     asked = _anchors(question, sentence)
     anchors = at_focus or asked

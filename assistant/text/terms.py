@@ -63,6 +63,12 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords([_base(w) for w in words(text) if w not in STOP_WORDS]))
 
 
+def in_the_dictionary(word: str) -> bool:
+    """Whether `word` is an English word LemmInflect knows ("Conservative", "Apple"), as a
+    name that is not ("Cullen", "Skyharbor") is not."""
+    return bool(getAllLemmas(word.lower()))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _base(word: str) -> str:
     """The base form of an irregular verb form ("sold" → "sell"); any other word as it is."""

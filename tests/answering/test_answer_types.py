@@ -700,6 +700,38 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "She pulled away from the lead group on the climb up Harbour Hill.",
             "Harbour Hill",
         ),
+        # "Which company…" is not answered by a person the sentence addresses, nor "who" by
+        # a word made from a name.
+        (
+            "Which company is working with the university?",
+            "The work will be led by Professor Mei-Ling Zhou, who has long worked with firms.",
+            None,
+        ),
+        (
+            "Which company is working with the university?",
+            "The university will work with Corvane Energy, a start-up.",
+            "Corvane Energy",
+        ),
+        (
+            "Who wrote the message announcing the job cuts?",
+            "The San Jose-based company said most of the job cuts would fall in sales.",
+            None,
+        ),
+        # Heights and rates for "how tall / how high", in the units asked for.
+        ("How tall is Emiew?", "Two wheel-based Emiews, Pal and Chum, greeted reporters.", None),
+        ("How tall is Emiew?", "Hitachi said the 1.3m (4.2ft) Emiew can walk.", "1.3m"),
+        ("How high did inflation go?", "Inflation rose to 5% in May.", "5%"),
+        ("How much did the tour cost?", "The tour cost 31 million kroner.", "31 million kroner"),
+        (
+            "Until when were payments suspended?",
+            "Creditors agreed on Friday to suspend payments until 2007.",
+            "2007",
+        ),
+        (
+            "How many drones did Skyharbor sell?",
+            "Skyharbor sold 14,200 units, more than double the 6,100 it shipped a year earlier.",
+            "14,200 units",
+        ),
         # An age written before the name: the question's "old" does not say it.
         (
             "How old is Torao Toshitsune?",

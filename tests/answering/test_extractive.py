@@ -6,11 +6,14 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answering.extractive import NO_ANSWERING_SENTENCE
+from assistant.answering.extractive import NO_ANSWERING_SENTENCE, ExtractiveAnswerer, _names_it
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
 from assistant.answering.prompts import Prompts
+from assistant.answering.rating import Rater
+from assistant.embedding.local import LocalEmbedder
 from assistant.errors import NotInIndexError, QuestionError
 from assistant.records import Passage
+from assistant.text.terms import terms
 from tests.conftest import REPO, SEED_FILE, AssistantFactory
 
 QUESTIONS = [
@@ -646,3 +649,51 @@ def test_what_would_have_happened_does_not_answer_what_did(
     answer = bot.ask("How many years in prison was Gerald Ainsworth given?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "six", answer.text
+
+
+def test_this_year_is_the_articles_year(make_assistant: AssistantFactory, tmp_path: Path) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Record field at Halbrook\nHALBROOK, 14 April 2025\n\nThe Halbrook Marathon was first "
+        "held in 1983 with fewer than 2,000 runners who completed the course. On Sunday a "
+        "record 31,500 runners completed the race, organisers said.\n",
+    )
+    answer = bot.ask("How many runners completed this year's Halbrook Marathon?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "31,500", answer.text
+
+
+def test_a_sentence_is_quoted_only_from_an_article_naming_who_is_asked_about(
+    embedder: LocalEmbedder,
+) -> None:
+    texts = {
+        "a1": "Campbell ready\n\nThe 30-year-old defender said he was old enough to know better.",
+        "a2": "Drone maker grows\n\nIts founder, Morag Cullen, said drones were no novelty.",
+    }
+    passages = [
+        Passage(f"c{i}", article, f"{article}.txt", "", text, 0, len(text))
+        for i, (article, text) in enumerate(texts.items())
+    ]
+    answerer = ExtractiveAnswerer(Rater(embedder, lambda _: 1.0), lambda ids: texts[ids[0]])
+    rated = answerer.rater.rate("How old is Morag Cullen?", passages)
+    assert rated is not None
+    kept = answerer._naming_the_asked(rated, [True] * len(rated.candidates.sentences))
+    articles = [passages[s.n - 1].article_id for s in rated.candidates.sentences]
+    assert "a1" in articles and "a2" in articles
+    assert all(ok == (article == "a2") for ok, article in zip(kept, articles, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("Morag Cullen", "Its founder, Morag Cullen, said so.", True),
+        ("Morag Cullen", "The 30-year-old defender said so.", False),
+        ("United States", "Workers in the US sent money home.", True),
+        ("UN", "The United Nations' relief coordinator said so.", True),
+    ],
+)
+def test_an_article_names_a_name_by_its_words_or_initials(
+    name: str, text: str, named: bool
+) -> None:
+    assert _names_it(name, text, set(terms(text))) is named

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.text.terms import terms
+from assistant.text.terms import in_the_dictionary, terms
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,8 @@ def test_a_form_that_is_a_word_of_its_own_is_left_as_written() -> None:
     # "found" (to establish) and "ground" (a pitch) are not read as "find" and "grind".
     assert terms("The club was founded on this ground.") == ["club", "found", "ground"]
     assert terms("lasted negotiations 2014") == ["last", "negoti", "2014"]
+
+
+def test_the_dictionary_knows_english_words_not_names() -> None:
+    assert in_the_dictionary("Conservative") and in_the_dictionary("Apple")
+    assert not in_the_dictionary("Skyharbor") and not in_the_dictionary("Cullen")
