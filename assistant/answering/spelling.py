@@ -3,8 +3,9 @@
 "Who is the judge in the Balko case?" is refused because no article says
 "Balko"; the article the search found says "Balco". Saying "did you mean
 Balco?" turns a dead end into a second try. Only a refusal gets the hint,
-and only for a word that none of the closest passages writes in any form (no
-shared term) while one of them writes a word spelt almost the same (a
+and only for a word that no dictionary knows ("place" is never a slip for
+"peace") and none of the closest passages writes in any form (no shared
+term), while one of them writes a word spelt almost the same (a
 similarity ratio of at least `CLOSE`, starting with the same letter, which is
 how typing slips look; a name for a capitalised word, an ordinary word for a
 lower-case one). The passages are the ones the refusal shows, so the
@@ -18,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.records import Passage
-from assistant.text.terms import STOP_WORDS, terms
+from assistant.text.terms import STOP_WORDS, in_the_dictionary, terms
 
 # How alike a word and its suggestion must be (difflib's ratio, 0 to 1).
 CLOSE = 0.8
@@ -41,8 +42,8 @@ def misspelt(question: str, passages: Sequence[Passage]) -> list[tuple[str, str]
         lower = word.lower()
         if len(word) < SHORTEST or lower in STOP_WORDS or lower in written:
             continue
-        if set(terms(word)) & held:
-            continue  # written in another form ("carried" for "carry")
+        if set(terms(word)) & held or in_the_dictionary(word):
+            continue  # written in another form ("carried" for "carry"), or a word ("place")
         name = word[:1].isupper()
         if not name and len(word) < SHORTEST_WORD:
             continue
