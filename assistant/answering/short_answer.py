@@ -60,6 +60,10 @@ from assistant.answering.recognise import (
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
+# A dateline's place opening a story's first sentence ("DUNDEE, 3 November 2025 - …").
+_DATELINE_PLACE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+)?,\s+(?=\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})"
+)
 # What "Which X…" asks for when X is a body or a place, never a person (stems).
 _BODIES = frozenset(
     terms(
@@ -242,6 +246,10 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
+    dateline = _DATELINE_PLACE.match(sentence) if question.wants == "name" else None
+    if dateline:
+        # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
+        found = [item for item in found if item.start >= dateline.end()]
     if question.asks_who:
         found = [f for f in found if _could_say_who(question, sentence, f)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
@@ -337,7 +345,11 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         whole = item.quoted or (
             item.kind == "name"
             and words[0] in own
-            and (of_the_kind or (words[-1] in own and not shared & question.focus))
+            and (
+                of_the_kind
+                or (words[-1] in own and not shared & question.focus)
+                or _another_of_the_name(question, item.text)
+            )
         )
         if len(own) != len(words) and not (whole and own):
             # Keep the longest run of the item's own words.
@@ -364,6 +376,16 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
+
+
+def _another_of_the_name(question: Question, name: str) -> bool:
+    """Whether `name`, sharing a word with a name the question gives, is another one: each
+    such name of the question has a word it lacks ("Isla Brackenridge" for "Who founded
+    Brackenridge Kettles?"), unlike "President Trump" for "…Trump?"."""
+    mine = set(terms(name))
+    asked = [set(terms(n.text)) for n in find(question.text, "name")]
+    overlapping = [words for words in asked if words & mine]
+    return bool(overlapping) and all(words - mine for words in overlapping)
 
 
 def _said_by(question: Question, word: str) -> bool:

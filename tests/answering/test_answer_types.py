@@ -717,6 +717,15 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The San Jose-based company said most of the job cuts would fall in sales.",
             None,
         ),
+        # A person sharing a name with the firm asked about is another one; a dateline's
+        # place answers nothing.
+        (
+            "Who founded Brackenridge Kettles?",
+            "DUNDEE, 3 November 2025 - Brackenridge Kettles was set up by its founder, "
+            "Isla Brackenridge, 52.",
+            "Isla Brackenridge",
+        ),
+        ("Who won?", "President Trump said Trump had won.", "President Trump"),
         # Heights and rates for "how tall / how high", in the units asked for.
         ("How tall is Emiew?", "Two wheel-based Emiews, Pal and Chum, greeted reporters.", None),
         ("How tall is Emiew?", "Hitachi said the 1.3m (4.2ft) Emiew can walk.", "1.3m"),
