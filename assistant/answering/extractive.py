@@ -12,7 +12,9 @@ of its paragraph, up to three in all: "X was withdrawn in March." is
 followed by the sentence saying what had been found), or for "who", when the chosen
 one opens with "He", "She" or "They" and names no one (then the sentence
 before, which names them, is quoted first). A sentence naming only other years than
-the one the question names is not quoted when another candidate names it.
+the one the question names is not quoted when another candidate names it (for
+"this year", its article's year); nor one from an article naming fewer than
+half of the question's names when another article names more.
 
 It refuses, instead of quoting the closest sentence, when:
 
