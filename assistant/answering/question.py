@@ -363,11 +363,13 @@ _UNITS = {
 }
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
-_SAME_UNITS = {"quickly": "long", "deep": "tall", "wide": "tall"}
+_SAME_UNITS = {"quickly": "long", "deep": "tall", "wide": "tall", "age": "old"}
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
-    r"\bhow (long|old|far|fast|often|much|quickly|tall|high|deep|wide)\b", re.IGNORECASE
+    r"\bhow (long|old|far|fast|often|much|quickly|tall|high|deep|wide)\b"
+    r"|\b(?:what|which) (age)\b",  # "What age is she?" asks how old
+    re.IGNORECASE,
 )
 
 
@@ -408,7 +410,8 @@ def fits(question: Question, found: str) -> bool:
     measure = _MEASURE.search(question.text)
     if not measure:
         return True
-    measured = _SAME_UNITS.get(measure.group(1).lower(), measure.group(1).lower())
+    asked = (measure.group(1) or measure.group(2)).lower()
+    measured = _SAME_UNITS.get(asked, asked)
     if measured == "old" and _BARE_NUMBER.fullmatch(found):
         return True  # "died at the age of 71"
     if measured != "old" and _AGE.search(found):

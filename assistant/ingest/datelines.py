@@ -17,13 +17,13 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_WORDS = (
     rf"(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
-# A place, then the day: "PORT CALLOWAY, 14 March 2024".
-DATELINE = re.compile(rf"^[A-Z][A-Z .'-]{{2,40}},\s+{DATE_WORDS}\W*$", re.IGNORECASE)
+# A place (with its region or country, perhaps), then the day: "PORT CALLOWAY, 14 March
+# 2024", "DUNDEE, Scotland, 3 March 2025".
+_PLACE = r"[A-Z][A-Z .'-]{2,40},(?:\s*[A-Z][A-Z .'-]{2,30},)?"
+DATELINE = re.compile(rf"^{_PLACE}\s+{DATE_WORDS}\W*$", re.IGNORECASE)
 # A dateline opening the story's first paragraph, as wires write it: "GLASGOW, 9 October
 # 2024 - Skyharbor Robotics said…".
-OPENS_THE_TEXT = re.compile(
-    rf"^[A-Z][A-Z .'-]{{2,40}},\s+{DATE_WORDS}\s+[-–—]+\s+\S", re.IGNORECASE
-)
+OPENS_THE_TEXT = re.compile(rf"^(?:{_PLACE}\s+)?{DATE_WORDS}\s+[-–—]+\s+\S", re.IGNORECASE)
 # The day alone, or introduced: "14 March 2024", "Published: March 14, 2026".
 ONLY_DATE = re.compile(
     rf"^\W*(?:(?:published|posted|updated|filed)(?: on)?:?\s+)?(?:\w+day,?\s+)?{DATE_WORDS}\W*$",

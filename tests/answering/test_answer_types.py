@@ -726,6 +726,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Isla Brackenridge",
         ),
         ("Who won?", "President Trump said Trump had won.", "President Trump"),
+        # "What age…" asks how old: not "one more".
+        (
+            "What age is Daniel Okafor?",
+            "He scored one more goal than the 24-year-old Daniel Okafor last season.",
+            "24-year-old",
+        ),
         # Heights and rates for "how tall / how high", in the units asked for.
         ("How tall is Emiew?", "Two wheel-based Emiews, Pal and Chum, greeted reporters.", None),
         ("How tall is Emiew?", "Hitachi said the 1.3m (4.2ft) Emiew can walk.", "1.3m"),

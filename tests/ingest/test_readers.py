@@ -211,6 +211,9 @@ def test_dates_are_normalised() -> None:
         # Wire style: the dateline opens the first paragraph.
         ("GLASGOW, 9 October 2024 - The council approved its budget.", "2024-10-09"),
         ("Glasgow, 9 October 2024 — The council approved its budget.", "2024-10-09"),
+        ("DUNDEE, Scotland, 3 March 2025 – The council approved it.", "2025-03-03"),
+        ("3 March 2025 - The council approved its budget.", "2025-03-03"),
+        ("DUNDEE, Scotland, 3 March 2025", "2025-03-03"),
         # A date inside a sentence is what the story is about, not when it was filed.
         ("The council met on 14 March 2024 to vote on the budget.", ""),
     ],
