@@ -308,10 +308,10 @@ class ConversationsSection:
         shown: int,
         request: gr.Request | None = None,
     ) -> tuple[Any, str, str, str, Any]:
-        """The feedback form as it stands for the answer shown: what was given before; open
-        once there is an answer."""
+        """The feedback form as it stands for the answer shown: what was given before; opened
+        once there is an answer (and, before one, left as the person has it)."""
         if not saved_ids:
-            return None, "", "", NO_ANSWER_YET, gr.update(open=False)
+            return None, "", "", NO_ANSWER_YET, gr.skip()
         opened = gr.update(open=True)
         saved = self._shown_answer(conversation_id, saved_ids, shown, request, whole=True)
         given = saved.feedback if not isinstance(saved, str) else None
