@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -134,8 +134,11 @@ class ExtractiveAnswerer:
         if denial is not None:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
-        lacking = self._numbers_lacking(rated)
-        named = self._naming_the_asked(rated, [not a for a in lacking])
+        # Read only for a question a name or number qualifies (the two checks below).
+        qualified = rated.question.numbers or rated.question.names
+        texts = self._article_texts(rated) if qualified else None
+        lacking = _numbers_lacking(rated, texts)
+        named = _naming_the_asked(rated, texts, [not a for a in lacking])
         happened = _as_it_happened(rated, named)
         of_the_year = _of_the_year_asked(rated, _of_this_year(rated, happened))
         allowed = _of_the_place_asked(rated, of_the_year)
@@ -175,49 +178,13 @@ class ExtractiveAnswerer:
             quotes = [*quotes, self._quote_sentence(rated.question, reason, quotes[0].score)]
         return quotes
 
-    def _numbers_lacking(self, rated: Rated) -> list[list[str]]:
-        """For each candidate, the numbers of the question its article does not hold.
-
-        "What did GM earn in 2002?" is not answered from an article about 2004 because
-        another retrieved article happens to mention 2002: the years, amounts and scores
-        a question is qualified by must be in the article quoted (on the labelled
-        questions, 79 of 81 answerable ones with a number have it in the answer's article;
-        11 of 12 asking about the wrong period do not). Each article is read once."""
-        sentences = rated.candidates.sentences
-        if not rated.question.numbers or self.articles is None:
-            return [[] for _ in sentences]
-        ids = [rated.passages[s.n - 1].article_id for s in sentences]
-        lacking = {
-            article: absent_numbers(rated.question.text, self.articles([article]))
-            for article in set(ids)
-        }
-        return [lacking[article] for article in ids]
-
-    def _naming_the_asked(self, rated: Rated, allowed: list[bool]) -> list[bool]:
-        """`allowed` less the sentences whose article names fewer than half of the names the
-        question gives, when another's names more: "How old is Morag Cullen?" is not
-        answered from an article about someone else because it gives an age. A name counts
-        as named by its words or its initials ("US" for "United States"); words made from
-        names ("Mexican") and one-word names that are English words ("Conservative",
-        perhaps written "Tory") are not required."""
-        names = [
-            name.text
-            for name in find(rated.question.text, "name")
-            if not made_from_a_name(name.text)
-            and (" " in name.text or not in_the_dictionary(name.text))
-        ]
-        if not names or self.articles is None:
-            return allowed
-        sentences = rated.candidates.sentences
-        ids = [rated.passages[s.n - 1].article_id for s in sentences]
-        naming = {}
-        for article in set(ids):
-            text = self.articles([article])
-            held = set(terms(text))
-            named = sum(1 for name in names if _names_it(name, text, held))
-            naming[article] = 2 * named >= len(names)
-        kept = [ok and naming[article] for ok, article in zip(allowed, ids, strict=True)]
-        return kept if any(kept) else allowed
+    def _article_texts(self, rated: Rated) -> dict[str, str] | None:
+        """The whole text of each candidate's article, read once for the checks that look
+        beyond the passages; None without a way to read articles."""
+        if self.articles is None:
+            return None
+        ids = {rated.passages[s.n - 1].article_id for s in rated.candidates.sentences}
+        return {article: self.articles([article]) for article in ids}
 
     def _referent(self, rated: Rated, first: Quote) -> Quote | None:
         """For "Who appointed Tom Reed?" answered by "She appointed Tom Reed…", the sentence
@@ -295,6 +262,58 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
     ]
 
 
+def _numbers_lacking(rated: Rated, texts: dict[str, str] | None) -> list[list[str]]:
+    """For each candidate, the numbers of the question its article does not hold.
+
+    "What did GM earn in 2002?" is not answered from an article about 2004 because
+    another retrieved article happens to mention 2002: the years, amounts and scores
+    a question is qualified by must be in the article quoted (on the labelled
+    questions, 79 of 81 answerable ones with a number have it in the answer's article;
+    11 of 12 asking about the wrong period do not)."""
+    sentences = rated.candidates.sentences
+    if not rated.question.numbers or texts is None:
+        return [[] for _ in sentences]
+    lacking = {
+        article: absent_numbers(rated.question.text, text) for article, text in texts.items()
+    }
+    return [lacking[rated.passages[s.n - 1].article_id] for s in sentences]
+
+
+def _naming_the_asked(
+    rated: Rated, texts: dict[str, str] | None, allowed: list[bool]
+) -> list[bool]:
+    """`allowed` less the sentences whose article names fewer than half of the names the
+    question gives, when another's names more: "How old is Morag Cullen?" is not
+    answered from an article about someone else because it gives an age. A name counts
+    as named by its words or its initials ("US" for "United States"); words made from
+    names ("Mexican") and one-word names that are English words ("Conservative",
+    perhaps written "Tory") are not required."""
+    names = [
+        name.text
+        for name in find(rated.question.text, "name")
+        if not made_from_a_name(name.text)
+        and (" " in name.text or not in_the_dictionary(name.text))
+    ]
+    if not names or texts is None:
+        return allowed
+    naming = {
+        article: 2 * sum(1 for name in names if _names_it(name, text, set(terms(text))))
+        >= len(names)
+        for article, text in texts.items()
+    }
+    return _narrowed(
+        allowed,
+        (naming[rated.passages[s.n - 1].article_id] for s in rated.candidates.sentences),
+    )
+
+
+def _narrowed(allowed: list[bool], keep: Iterable[bool]) -> list[bool]:
+    """`allowed` less the candidates `keep` turns down, unless that leaves none: a rule
+    preferring some sentences never refuses on its own."""
+    kept = [ok and wanted for ok, wanted in zip(allowed, keep, strict=True)]
+    return kept if any(kept) else allowed
+
+
 def _names_it(name: str, text: str, held: set[str]) -> bool:
     """Whether an article (its `text`, whose terms are `held`) names `name`: by its words,
     by their initials ("US" for "United States") or, for initials, by the words ("United
@@ -315,33 +334,30 @@ def _of_this_year(rated: Rated, allowed: list[bool]) -> list[bool]:
     1983 with fewer than 2,000 runners"."""
     if not _THIS_YEAR.search(rated.question.text):
         return allowed
-    kept = []
-    for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True):
+
+    def of_its_year(sentence: PassageSentence) -> bool:
         dated = rated.passages[sentence.n - 1].date[:4]
         found = own_years(sentence.text)
-        kept.append(ok and (not found or not dated or dated in found))
-    return kept if any(kept) else allowed
+        return not found or not dated or dated in found
+
+    return _narrowed(allowed, map(of_its_year, rated.candidates.sentences))
 
 
 def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
     """`allowed` less the sentences telling what did not happen ("…without which the
     sentence would have been nine years"), when another may answer."""
-    happened = [
-        ok and not tells_what_did_not_happen(sentence.text)
-        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
-    ]
-    return happened if any(happened) else allowed
+    return _narrowed(
+        allowed, (not tells_what_did_not_happen(s.text) for s in rated.candidates.sentences)
+    )
 
 
 def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
     """`allowed` less the sentences naming no one beside the place asked about, when one
     does: "Ethiopia's Dawit Gebremedhin was second" answers "Who came second in the men's
     race?", not "Elias Mwangaza won the men's race", which holds more of its words."""
-    placing = [
-        ok and names_the_place(rated.question, sentence.text)
-        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
-    ]
-    return placing if any(placing) else allowed
+    return _narrowed(
+        allowed, (names_the_place(rated.question, s.text) for s in rated.candidates.sentences)
+    )
 
 
 def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:

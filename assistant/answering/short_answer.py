@@ -39,6 +39,7 @@ quoted sentence; this finds that span so that a reader sees it marked:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -57,13 +58,10 @@ from assistant.answering.recognise import (
     made_from_a_name,
     quoted_span,
 )
+from assistant.text.datelines import filed_before
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
-# A dateline's place opening a story's first sentence ("DUNDEE, 3 November 2025 - …").
-_DATELINE_PLACE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+)?,\s+(?=\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})"
-)
 # What "Which X…" asks for when X is a body or a place, never a person (stems).
 _BODIES = frozenset(
     terms(
@@ -246,10 +244,10 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
-    dateline = _DATELINE_PLACE.match(sentence) if question.wants == "name" else None
-    if dateline:
+    if question.wants == "name":
         # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
-        found = [item for item in found if item.start >= dateline.end()]
+        text_starts = filed_before(sentence)
+        found = [item for item in found if item.start >= text_starts]
     if question.asks_who:
         found = [f for f in found if _could_say_who(question, sentence, f)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
@@ -383,9 +381,15 @@ def _another_of_the_name(question: Question, name: str) -> bool:
     such name of the question has a word it lacks ("Isla Brackenridge" for "Who founded
     Brackenridge Kettles?"), unlike "President Trump" for "…Trump?"."""
     mine = set(terms(name))
-    asked = [set(terms(n.text)) for n in find(question.text, "name")]
-    overlapping = [words for words in asked if words & mine]
+    overlapping = [words for words in _names_asked(question.text) if words & mine]
     return bool(overlapping) and all(words - mine for words in overlapping)
+
+
+@functools.lru_cache(maxsize=256)
+def _names_asked(question: str) -> tuple[frozenset[str], ...]:
+    """The terms of each name the question gives (read once per question, not per
+    candidate name)."""
+    return tuple(frozenset(terms(name.text)) for name in find(question, "name"))
 
 
 def _said_by(question: Question, word: str) -> bool:

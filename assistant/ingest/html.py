@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.ingest.datelines import DATELINE, ONLY_DATE
+from assistant.text.datelines import DATELINE, ONLY_DATE
 
 # trafilatura and htmldate log every page they find hard; the ingest report says what matters.
 for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):

@@ -26,12 +26,12 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.ingest.datelines import dateline
 from assistant.ingest.decoding import NotText, clean_text, decode_bytes
 from assistant.ingest.html import extract_html
 from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
 from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
+from assistant.text.datelines import dateline
 from assistant.text.footnotes import without_reference_list, without_reference_marks
 from assistant.text.sentences import split_sentences
 

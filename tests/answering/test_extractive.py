@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answering.extractive import NO_ANSWERING_SENTENCE, ExtractiveAnswerer, _names_it
+from assistant.answering.extractive import NO_ANSWERING_SENTENCE, _names_it, _naming_the_asked
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
 from assistant.answering.prompts import Prompts
 from assistant.answering.rating import Rater
@@ -675,10 +675,9 @@ def test_a_sentence_is_quoted_only_from_an_article_naming_who_is_asked_about(
         Passage(f"c{i}", article, f"{article}.txt", "", text, 0, len(text))
         for i, (article, text) in enumerate(texts.items())
     ]
-    answerer = ExtractiveAnswerer(Rater(embedder, lambda _: 1.0), lambda ids: texts[ids[0]])
-    rated = answerer.rater.rate("How old is Morag Cullen?", passages)
+    rated = Rater(embedder, lambda _: 1.0).rate("How old is Morag Cullen?", passages)
     assert rated is not None
-    kept = answerer._naming_the_asked(rated, [True] * len(rated.candidates.sentences))
+    kept = _naming_the_asked(rated, texts, [True] * len(rated.candidates.sentences))
     articles = [passages[s.n - 1].article_id for s in rated.candidates.sentences]
     assert "a1" in articles and "a2" in articles
     assert all(ok == (article == "a2") for ok, article in zip(kept, articles, strict=True))

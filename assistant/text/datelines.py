@@ -5,7 +5,9 @@
 paragraph ("GLASGOW, 9 October 2024 - Skyharbor said…"). A web page usually states its date in
 its markup as well, and the HTML reader takes the line out of the body
 (html.py); a text, Markdown or PDF article has only this line, so its date is
-read from it (readers.py) and the date filters find the article.
+read from it (readers.py) and the date filters find the article. A dateline
+opening a sentence says where and when the story was filed, which answers no
+question about it (`filed_before`, for the short answer).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _PLACE = r"[A-Z][A-Z .'-]{2,40},(?:\s*[A-Z][A-Z .'-]{2,30},)?"
 DATELINE = re.compile(rf"^{_PLACE}\s+{DATE_WORDS}\W*$", re.IGNORECASE)
 # A dateline opening the story's first paragraph, as wires write it: "GLASGOW, 9 October
 # 2024 - Skyharbor Robotics said…".
-OPENS_THE_TEXT = re.compile(rf"^(?:{_PLACE}\s+)?{DATE_WORDS}\s+[-–—]+\s+\S", re.IGNORECASE)
+OPENS_THE_TEXT = re.compile(rf"^(?:{_PLACE}\s+)?{DATE_WORDS}\s+[-–—]+\s+(?=\S)", re.IGNORECASE)
 # The day alone, or introduced: "14 March 2024", "Published: March 14, 2026".
 ONLY_DATE = re.compile(
     rf"^\W*(?:(?:published|posted|updated|filed)(?: on)?:?\s+)?(?:\w+day,?\s+)?{DATE_WORDS}\W*$",
@@ -42,3 +44,10 @@ def dateline(text: str) -> str:
         if match:
             return re.sub(r"\bSept\b", "Sep", match.group(1).replace(".", ""), flags=re.I)
     return ""
+
+
+def filed_before(sentence: str) -> int:
+    """Where the text of a sentence opening with a dateline starts ("DUNDEE, 3 November
+    2025 - The firm…" → the offset of "The"); 0 when it opens with none."""
+    match = OPENS_THE_TEXT.match(sentence)
+    return match.end() if match else 0
