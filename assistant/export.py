@@ -5,7 +5,9 @@ answer, the text with its [n] markers, then each numbered source with its
 title, address, date and the quoted passage, then the check of each
 sentence. Everything comes from the Answer itself (which a saved
 conversation keeps whole), so an export needs neither the index nor the
-articles: it reads the same after they are gone.
+articles: it reads the same after they are gone. A caller may pass how
+sources are shown to people (`Assistant.source_label`), so an uploaded
+file reads as its name, not as the path of the app's copy.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.records import Answer, Conversation, SavedAnswer, plural
@@ -21,8 +24,11 @@ from assistant.records import Answer, Conversation, SavedAnswer, plural
 _LINE_START = re.compile(r"^(\s*)([#>*+\-|=]|\d+[.)])")
 
 
-def answer_markdown(answer: Answer, *, heading: str = "##") -> str:
-    """One answer as Markdown: question, answer, sources with their passages, checks."""
+def answer_markdown(
+    answer: Answer, *, heading: str = "##", label: Callable[[str], str] | None = None
+) -> str:
+    """One answer as Markdown: question, answer, sources with their passages, checks; each
+    source shown by `label` when given."""
     lines = [f"{heading} {_one_line(answer.question)}", ""]
     if answer.short_answer is not None:
         lines += [f"**Answer:** {answer.short_answer_line.removeprefix('Answer: ')}", ""]
@@ -36,7 +42,7 @@ def answer_markdown(answer: Answer, *, heading: str = "##") -> str:
     if answer.citations:
         lines += [f"{heading}# Sources", ""]
         for citation in answer.citations:
-            where = citation.url or citation.source
+            where = citation.url or (label(citation.source) if label else citation.source)
             details = ", ".join(
                 part for part in (where, citation.shown_date, citation.passage.page_label) if part
             )
@@ -54,14 +60,17 @@ def answer_markdown(answer: Answer, *, heading: str = "##") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def conversation_markdown(conversation: Conversation) -> str:
-    """A whole conversation as Markdown: its title, then every answer with its sources."""
+def conversation_markdown(
+    conversation: Conversation, *, label: Callable[[str], str] | None = None
+) -> str:
+    """A whole conversation as Markdown: its title, then every answer with its sources
+    (each shown by `label` when given)."""
     title = conversation.title or "Conversation"
     started = _when(conversation.summary.created_at)
     asked = plural(len(conversation.answers), "question")
     lines = [f"# {_one_line(title)}", "", f"*Started {started}; {asked}.*", ""]
     for saved in conversation.answers:
-        lines += [_saved_markdown(saved).rstrip(), ""]
+        lines += [_saved_markdown(saved, label).rstrip(), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -75,8 +84,8 @@ def conversation_json(conversation: Conversation) -> str:
     return _json(conversation.to_dict())
 
 
-def _saved_markdown(saved: SavedAnswer) -> str:
-    text = answer_markdown(saved.answer)
+def _saved_markdown(saved: SavedAnswer, label: Callable[[str], str] | None) -> str:
+    text = answer_markdown(saved.answer, label=label)
     if saved.feedback is None:
         return text
     given = saved.feedback

@@ -134,3 +134,26 @@ def test_a_ten_megabyte_question_is_refused_and_nothing_saved(run: Run) -> None:
     code, _, err = run("ask", "x" * 10_000_000)
     assert code == 2 and "characters long" in err
     assert json.loads(run("chats", "list", "--json")[1]) == []
+
+
+def test_an_uploaded_source_reads_as_its_name_not_as_the_apps_copy(
+    run: Run, tmp_path: Path
+) -> None:
+    """`ask --markdown`, `chats show` and `chats export` name an uploaded file as the
+    browser does ("harbour.txt (upload 1a2b3c4d)"), never by the path of the app's copy."""
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "Kestrel Bay bridge reopens\n\nThe Kestrel Bay harbour bridge reopened on Monday "
+        "after repairs costing £4m, the council said.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant()
+    bot.upload([article])
+    copies = str(bot.uploads.folder)
+    code, out, _ = run("ask", "How much did the Kestrel Bay bridge repairs cost?", "--markdown")
+    assert code == 0 and "£4m" in out
+    assert "harbour.txt (upload " in out and copies not in out
+    chat = json.loads(run("chats", "list", "--json")[1])[0]["id"]
+    for command in (("chats", "show", chat), ("chats", "export", chat)):
+        out = run(*command)[1]
+        assert "harbour.txt (upload " in out and copies not in out, command

@@ -110,24 +110,27 @@ def _show(bot: Assistant, args: argparse.Namespace) -> int:
     if args.json:
         print_json(kept.to_dict())
         return EXIT_OK
-    print(_readable(kept))
+    print(_readable(kept, bot))
     return EXIT_OK
 
 
-def _readable(kept: Conversation) -> str:
+def _readable(kept: Conversation, bot: Assistant) -> str:
     """A conversation for the terminal: each answer under its number, for `feedback give`."""
     parts = [f"{kept.title}  ({kept.id})"]
     for saved in kept.answers:
         given = saved.feedback
         rated = f"  [rated {given.rating}]" if given else ""
-        parts.append(f"--- answer {saved.id}{rated}\n{answer_markdown(saved.answer).rstrip()}")
+        text = answer_markdown(saved.answer, label=bot.source_label).rstrip()
+        parts.append(f"--- answer {saved.id}{rated}\n{text}")
     return "\n\n".join(parts)
 
 
 def _export(bot: Assistant, args: argparse.Namespace) -> int:
     kept = bot.conversation(resolve(bot, args.id))
     sys.stdout.write(
-        conversation_json(kept) if args.format == "json" else conversation_markdown(kept)
+        conversation_json(kept)
+        if args.format == "json"
+        else conversation_markdown(kept, label=bot.source_label)
     )
     return EXIT_OK
 

@@ -78,7 +78,7 @@ def _ask(bot: Assistant, args: argparse.Namespace) -> int:
     if args.json:
         print_json(answer.to_dict())
     elif args.markdown:
-        sys.stdout.write(answer_markdown(answer))
+        sys.stdout.write(answer_markdown(answer, label=bot.source_label))
     else:
         _print_answer(bot, answer)
     return EXIT_OK

@@ -230,11 +230,16 @@ class ConversationsSection:
         Export box opened to show them)."""
         if not conversation_id:
             return None, "Ask a question first: there is nothing to export yet.", OPEN
+        bot = self.bot_for(request)
         try:
-            kept = self.bot_for(request).conversation(conversation_id, user=user_of(request))
+            kept = bot.conversation(conversation_id, user=user_of(request))
         except AssistantError as error:
             return None, f"⚠ {error}", OPEN
-        text = conversation_json(kept) if form == "json" else conversation_markdown(kept)
+        text = (
+            conversation_json(kept)
+            if form == "json"
+            else conversation_markdown(kept, label=bot.source_label)
+        )
         name = f"conversation-{kept.id[:8]}.{'json' if form == 'json' else 'md'}"
         return self.exports.write(name, text), text, OPEN
 
@@ -249,7 +254,7 @@ class ConversationsSection:
         saved = self._shown_answer(conversation_id, saved_ids, shown, request)
         if isinstance(saved, str):
             return None, saved, OPEN
-        text = answer_markdown(saved, heading="#")
+        text = answer_markdown(saved, heading="#", label=self.bot_for(request).source_label)
         return self.exports.write(f"answer-{saved.saved_as}.md", text), text, OPEN
 
     @staticmethod
@@ -381,15 +386,18 @@ class ConversationsAPI:
         Markdown (format "markdown") or JSON ("json"), sources and quoted passages included."""
         if format not in ("markdown", "json"):
             raise gr.Error('format is "markdown" or "json"', print_exception=False)
-        kept = _api(self._bot(collection).conversation, conversation, user=user_of(request))
+        bot = self._bot(collection)
+        kept = _api(bot.conversation, conversation, user=user_of(request))
         if not answer:
-            return conversation_json(kept) if format == "json" else conversation_markdown(kept)
+            if format == "json":
+                return conversation_json(kept)
+            return conversation_markdown(kept, label=bot.source_label)
         for saved in kept.answers:
             if saved.id == int(answer):
                 return (
                     answer_json(saved.answer)
                     if format == "json"
-                    else answer_markdown(saved.answer, heading="#")
+                    else answer_markdown(saved.answer, heading="#", label=bot.source_label)
                 )
         raise gr.Error(f"Conversation {conversation} has no answer {answer}", print_exception=False)
 
