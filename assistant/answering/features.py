@@ -39,7 +39,7 @@ import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence, refers_back, sentence_before
 from assistant.answering.question import Question
-from assistant.answering.short_answer import candidates, introduced, placed
+from assistant.answering.short_answer import candidates, introduced, names_the_kind, placed
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.polarity import opposite
@@ -142,7 +142,9 @@ def measure(
             and (before_sentence := sentence_before(passages, sentence)) is not None
             and bool(candidates(question, before_sentence.text))
         )
-        typed = bool(answers) or named_before
+        # "Its main drug, desmoteplase, is…" names the drug asked for without a capital.
+        set_off = question.wants == "name" and names_the_kind(question, sentence.text)
+        typed = bool(answers) or named_before or set_off
         own_terms = sentence_terms[i]
         numbers = {m.group(0).replace(",", "") for m in _NUMBER.finditer(sentence.text)}
         rows.append(

@@ -107,7 +107,8 @@ _FOCUS = re.compile(
     _PREPOSITION
     + r"(?:which|what)\s+(?:kind of\s+|sort of\s+|type of\s+|name of\s+)?"
     + f"({_FOCUS_WORD}{{1,3}})"
-    + r"|^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+\s+)?names?\s+(?:of|for)\s+"
+    + r"|^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    + r"(?:names?|titles?)\s+(?:of|for)\s+"
     + _OWNER
     + f"({_FOCUS_WORD}{{1,4}})"
     + r"|^\s*what\s+(?:is|was|are|were)\s+"
@@ -116,8 +117,9 @@ _FOCUS = re.compile(
     + r"(?=.*\b(?:called|named|known as|dubbed)\s*\??\s*$)",
     re.IGNORECASE,
 )
-# A word right before an article is a verb, not part of what is asked for.
-_ARTICLE = re.compile(r"(?:the|a|an|his|her|its|their)\b", re.IGNORECASE)
+# A word right before an article is a verb, not part of what is asked for; so is one before
+# "by", a passive ("Which drug made by Paion…").
+_AFTER_A_VERB = re.compile(r"(?:the|a|an|his|her|its|their|by)\b", re.IGNORECASE)
 # "How many fishing boats did…": the words after "how many", where the counted noun is.
 _COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
@@ -150,12 +152,14 @@ _SHARE = re.compile(
 # "Which newspaper…", "Which Google executive…": in news, nearly always a name (89 of the 93
 # labelled "which X" questions); "what X" is as often a phrase ("what injury").
 _OPENS_WITH_WHICH = re.compile(_PREPOSITION + r"which\b", re.IGNORECASE)
-# "What is the name of…", "What was the deal called?": the answer is a name.
+# "What is the name of…", "the title of…", "What was the deal called?": the answer is a name.
 _ASKS_A_NAME = re.compile(
-    r"\bname of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$"
+    r"\b(?:name|title) of\b|\b(?:called|named|known as|dubbed)\s*\??\s*$"
     r"|(?:['’]s?|\b(?:real|full|birth|maiden|stage|original|new|first))\s+name\b",
     re.IGNORECASE,
 )
+# The words such a question asks with, which the answering sentence seldom repeats.
+_NAMING_TERMS = frozenset(terms("name title"))
 # "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
 # question may mention.
 ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\b(?:mean|stand for)\b", re.IGNORECASE)
@@ -264,9 +268,11 @@ def analyse(question: str) -> Question:
     question = _JOINED_ON.sub("", question, count=1)
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
+    asks_a_name = kind == "which" and bool(_ASKS_A_NAME.search(question))
+    unsaid = _NAMING_TERMS if asks_a_name else frozenset()
     if (
         kind == "which"
-        and (_ASKS_A_NAME.search(question) or _OPENS_WITH_WHICH.match(question))
+        and (asks_a_name or _OPENS_WITH_WHICH.match(question))
         and not ASKS_A_MEANING.match(question)
     ):
         wants = "name"
@@ -274,7 +280,7 @@ def analyse(question: str) -> Question:
     match = _FOCUS.match(question)
     named = next((group for group in match.groups() if group), "") if match else ""
     focus_words = [w for w in named.split() if w.lower() not in _COUNTS]
-    if match and len(focus_words) > 1 and _ARTICLE.match(question, match.end()):
+    if match and len(focus_words) > 1 and _AFTER_A_VERB.match(question, match.end()):
         focus_words.pop()  # "Which union called the strike?": "called" is the verb
     person = _person_asked(focus_words) if kind == "which" else None
     if person is not None:
@@ -287,8 +293,8 @@ def analyse(question: str) -> Question:
         kind=kind,
         wants=wants,
         focus=focus,
-        terms=frozenset(terms(question)),
-        plain=frozenset(_plain_terms(question)) - focus,
+        terms=frozenset(terms(question)) - unsaid,
+        plain=frozenset(_plain_terms(question)) - focus - unsaid,
         numbers=frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(question)),
         wants_several=bool(_SEVERAL.search(question)),
         wants_explanation=kind in ("why", "how"),

@@ -177,6 +177,10 @@ _PER_UNIT = re.compile(r"\s*(?:a|per|for each|each)\s+(?:share|head|person|unit|
 _ASKS_PER_UNIT = re.compile(
     r"\b(?:a|per|each)\s+(?:share|head|person|unit|item)\b|\beach\b", re.IGNORECASE
 )
+# "drug, desmoteplase,": a comma after a word, and the most words a phrase set off by
+# commas after it may have to name it.
+_COMMA_AFTER = re.compile(r"\s*,")
+SET_OFF_WORDS = 3
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
 # The words after an item that say what it is of or for ("£6 for cars").
@@ -588,10 +592,7 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     qualify X right before it ("a conciliatory tone"), else the name nearest X (or the
     question's words), else the words after X ("the stimulant modafinil")."""
     words = list(_WORD.finditer(sentence))
-    focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
-    # A name the focus runs into ("What injury made Kelly Holmes…") is not the thing asked for.
-    # Not a role written in capitals: "Which MP…".
-    focus = [w for w in focus if w.group(0).islower() or question.asks_for_a_person] or focus
+    focus = _focus_words(question, words)
     heads = [w for w in focus if terms(w.group(0))[0] == question.head] or focus
     names = new_items(find(sentence, "name"), question)
     if question.asks_for_a_person:
@@ -618,6 +619,10 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
         # Only a name answers "Which actor…": not "the 40-year-old" before the word, nor a
         # word in quotes.
         return _best_name(names, anchors, sentence, question) if names else None
+    for head in heads:
+        named = _set_off_after(words, words.index(head), sentence)
+        if named:
+            return named[0].start(), named[-1].end()
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
         if qualifiers:
@@ -694,6 +699,44 @@ def _phrase_after(words: list[re.Match[str]], index: int, sentence: str) -> list
             continue
         phrase.append(later)
     return phrase
+
+
+def _focus_words(question: Question, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The sentence's words for the kind of thing asked for ("drug" of "Which drug…")."""
+    focus = [w for w in words if (t := terms(w.group(0))) and t[0] in question.focus]
+    # A name the focus runs into ("What injury made Kelly Holmes…") is not the thing asked for.
+    # Not a role written in capitals: "Which MP…".
+    return [w for w in focus if w.group(0).islower() or question.asks_for_a_person] or focus
+
+
+def names_the_kind(question: Question, sentence: str) -> bool:
+    """Whether `sentence` sets off, after its word for the kind of thing a "which X"
+    question asks for, a phrase naming that X ("Its main drug, desmoteplase, is…"): an
+    answer of the asked-for kind that no capital letter marks."""
+    if question.kind != "which" or not question.focus or question.asks_for_a_person:
+        return False
+    words = list(_WORD.finditer(sentence))
+    focus = _focus_words(question, words)
+    return any(_set_off_after(words, words.index(word), sentence) for word in focus)
+
+
+def _set_off_after(words: list[re.Match[str]], index: int, sentence: str) -> list[re.Match[str]]:
+    """A short phrase set off by commas right after words[index], which names it whether
+    capitalised or not ("Its main drug, desmoteplase, is…" → "desmoteplase"); empty when
+    the words after the comma run on as a clause ("the drug, which…", "the firm, based in
+    Bonn,")."""
+    if not _COMMA_AFTER.match(sentence, words[index].end()):
+        return []
+    phrase: list[re.Match[str]] = []
+    for later in words[index + 1 : index + 1 + SET_OFF_WORDS + 1]:
+        between = sentence[(phrase[-1] if phrase else words[index]).end() : later.start()]
+        if phrase and _CLAUSE_END.search(between):
+            break
+        if later.group(0).lower() in STOP_WORDS:
+            return []
+        phrase.append(later)
+    closed = phrase and _COMMA_AFTER.match(sentence, phrase[-1].end())
+    return phrase if closed and len(phrase) <= SET_OFF_WORDS else []
 
 
 def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> list[re.Match[str]]:

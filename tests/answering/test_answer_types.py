@@ -80,11 +80,20 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("And which court was it?", "which", "name"),
         ("but, who paid for it?", "who", "name"),
         ("What will a ticket cost?", "quantity", "number"),
+        ("What is the title of her second album?", "which", "name"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
     read = analyse(question)
     assert (read.kind, read.wants) == (kind, wants)
+
+
+def test_the_words_asking_for_a_name_are_not_what_the_answer_must_say() -> None:
+    """An answering sentence seldom says "title" or "name" ("Her album Blue Hour…"), so
+    neither counts as a word of the question that the passages lack."""
+    read = analyse("What is the title of her second album?")
+    assert read.focus == {"second", "album"} and not {"titl", "name"} & read.terms
+    assert "titl" in analyse("Which title did she win in 2024?").terms
 
 
 def test_who_is_asks_who_a_name_is_only_when_it_names_someone() -> None:
@@ -112,6 +121,8 @@ def test_asking_for_someones_role_asks_who_they_are(question: str) -> None:
         ("What is the name of Anna Lee Smith's coach?", {"coach"}),
         ("What was the carmaker's electric van called?", {"electr", "van"}),
         ("What is the capital of France?", set()),
+        # "made by": a passive, not part of what is asked for.
+        ("Which enzyme made by the Leiden lab breaks down plastic?", {"enzym"}),
     ],
 )
 def test_a_question_asking_what_a_thing_is_called_focuses_on_the_thing(
@@ -757,6 +768,19 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "When is the report due?",
             "A full report is due by the end of the month.",
             "the end of the month",
+        ),
+        # A phrase set off by commas after the kind of thing asked for names it, capitals
+        # or not; one running on as a clause does not.
+        (
+            "Which enzyme made by the Leiden lab breaks down plastic?",
+            "Its best-known enzyme, polyesterase, breaks down bottles in days.",
+            "polyesterase",
+        ),
+        ("Which enzyme breaks down plastic?", "The enzyme, he said, works in days.", None),
+        (
+            "What is the title of Mara Odell's debut novel about a lighthouse keeper?",
+            "Odell's novel Saltlight sold 40,000 copies in its first month.",
+            "Saltlight",
         ),
     ],
 )
