@@ -31,6 +31,11 @@ _OTHER_NAMES = [
     # Periods of a financial year: "Q1" is the "first quarter", "H2" the "second half".
     frozenset({"q1", "q2", "q3", "q4", "quarter"}),
     frozenset({"h1", "h2", "half"}),
+    # A firm's officers by their initials: the "CEO" is its "chief executive".
+    frozenset({"ceo", "execut"}),
+    frozenset({"cfo", "financi"}),
+    frozenset({"coo", "oper"}),
+    frozenset({"cto", "technolog"}),
 ]
 _ALSO_CALLED = {term: group for group in _OTHER_NAMES for term in group}
 

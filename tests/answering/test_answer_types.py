@@ -240,6 +240,15 @@ def test_a_country_written_by_another_of_its_names_is_not_missing() -> None:
     assert absent_from("How much will the DS cost in France?", [passage]) == ["France"]
 
 
+def test_an_officer_asked_for_by_initials_is_not_missing_where_named_in_words() -> None:
+    said = '"It was a hard year," said Lena Morow, Tessaline\'s {}.'
+    chief, sales = (said.format(role) for role in ("chief executive", "head of sales"))
+    passages = [Passage("c1", "a1", "t.txt", "Results", t, 0, len(t)) for t in (chief, sales)]
+    assert absent_from("Who is Tessaline's CEO?", passages[:1]) == []
+    assert absent_from("Who heads Tessaline as its CEO?", passages[:1]) == []
+    assert absent_from("Who heads Tessaline as its CEO?", passages[1:]) == ["CEO"]
+
+
 def test_one_passage_must_hold_the_questions_words_for_keyword_evidence() -> None:
     text = "Trump seeks access to Ukraine's rare earth minerals worth $500 billion."
     passage = Passage("c1", "a1", "seed.txt", "Talks", text, 0, len(text))
