@@ -46,15 +46,16 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "quantity",
-        r"(?:how (?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|deep|wide|"
-        r"quickly)\b|(?:what|which) (?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |"
+        r"(?:how (?:many|much|long|old|far|close|near|big|large|small|often|tall|high|low|fast|"
+        r"heavy|deep|wide|quickly)\b"
+        r"|(?:what|which) (?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |"
         r"[\w-]+['’]s? ))?(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|the)\b)"
         r"(?-i:[a-z][\w-]*|[A-Z]{2,}) ){0,2}"
         r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
         r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
         r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
-        r"dividend)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
+        r"dividend|elevation|altitude|depth|width)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
         # "What will it cost?", "What did she earn?"
         r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,3}?(?:cost|earn|weigh)\b)",
     ),
@@ -369,11 +370,19 @@ _UNITS = {
 }
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
-_SAME_UNITS = {"quickly": "long", "deep": "tall", "wide": "tall", "age": "old"}
+_SAME_UNITS = {
+    "quickly": "long",
+    "deep": "tall",
+    "wide": "tall",
+    "age": "old",
+    "close": "far",
+    "near": "far",
+    "low": "high",
+}
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
-    r"\bhow (long|old|far|fast|often|much|quickly|tall|high|deep|wide)\b"
+    r"\bhow (long|old|far|close|near|fast|often|much|quickly|tall|high|low|deep|wide)\b"
     r"|\b(?:what|which) (age)\b",  # "What age is she?" asks how old
     re.IGNORECASE,
 )

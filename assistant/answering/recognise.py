@@ -81,8 +81,13 @@ _CURRENCIES = (
     r"zlotys?|forints?|lira|lire|baht|ringgit|shekels?|reais|real|rupiah|hryvnias?|nairas?)"
 )
 _CURRENCY_WORD = rf"(?:\s+{_CURRENCIES})?"
-# A sum of money: a currency sign or a currency's name.
-MONEY = re.compile(rf"[$£€¥]|\b{_CURRENCIES}\b", re.IGNORECASE)
+# A currency's three-letter code, written before the sum ("CHF 31 million", "US$5m").
+_CURRENCY_CODE = (
+    r"(?-i:(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|SEK|NOK|DKK|PLN|CZK|HUF"
+    r"|ZAR|BRL|MXN|RUB|TRY|KRW|AED|SAR)\s?|US\$|A\$|C\$|NZ\$|HK\$)"
+)
+# A sum of money: a currency sign, code or name.
+MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b", re.IGNORECASE)
 # Words made from names: "London-based", "Japanese", "Russians", "European", "American".
 _MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish|ean|ian|ican)$")
 # A lower-case word joined to a name's last word.
@@ -134,7 +139,8 @@ _PRONOUN_BEFORE = re.compile(
 _ONE = re.compile(r"one\b", re.IGNORECASE)
 _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _NUMBER = re.compile(
-    rf"(?<![\w.-]){_HEDGE}(?:{_SCORE}|[$£€¥]\s?\d[\d,]*(?:\.\d+)?{_SCALE}{_CURRENCY_WORD}"
+    rf"(?<![\w.-]){_HEDGE}(?:{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
+    rf"{_SCALE}{_CURRENCY_WORD}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,

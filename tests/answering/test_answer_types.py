@@ -28,6 +28,8 @@ from assistant.records import Passage
         ("How much did the network pay for the rights?", "57%", False),
         ("How much did profits rise?", "57%", True),
         ("How long did the call last?", "nearly 90 minutes", True),
+        ("How close did the probe come to the comet?", "1.9 km", True),
+        ("How close did the probe come to the comet?", "nine months", False),
         ("How long did the call last?", "$500 billion", False),
         ("How long is the main span?", "612 m", True),
         ("How long is the main span?", "£5m", False),
@@ -81,6 +83,9 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("but, who paid for it?", "who", "name"),
         ("What will a ticket cost?", "quantity", "number"),
         ("What is the title of her second album?", "which", "name"),
+        ("How close did the probe come to the comet?", "quantity", "number"),
+        ("What is the summit elevation of the volcano?", "quantity", "number"),
+        ("Which area of the city was flooded?", "where", "name"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -261,6 +266,13 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
     text = "Exports rose 12.3% to $1.15 trillion, kick-off at 7.30pm."
     assert [f.text for f in find(text, "number")] == ["12.3%", "$1.15 trillion"]
     assert [f.text for f in find(text, "date")] == ["7.30pm"]
+
+
+def test_a_sum_after_a_currency_code_is_money() -> None:
+    text = "The order was worth CHF 31 million, and US$5m went to 40 staff; the EUR rose."
+    assert [f.text for f in find(text, "number")] == ["CHF 31 million", "US$5m", "40 staff"]
+    worth = analyse("How much was the order worth?")
+    assert fits(worth, "CHF 31 million") and not fits(worth, "40 staff")
 
 
 def test_a_score_is_one_amount_and_one_after_a_determiner_is_a_pronoun() -> None:
