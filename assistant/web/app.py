@@ -39,6 +39,7 @@ from assistant import (
     Progress,
     QuestionError,
     StoredArticle,
+    UsageError,
 )
 from assistant.web import conversations, dates, render, sources
 from assistant.web.collections import Collections, add_picker
@@ -99,9 +100,10 @@ class ChatApp:
         bot = self.collections.bot_for(request)
         try:
             question = bot.check_question(question)
-        except QuestionError as error:
+            date_from, date_to = dates.read_range(date_from, date_to)
+        except (QuestionError, UsageError) as error:
             # Said beside the box, which keeps the text; the chat shows only questions asked.
-            gr.Warning(str(error), duration=6, title="Not asked")
+            gr.Warning(str(error), duration=8, title="Not asked")
             yield (gr.skip(),) * 10
             return
         user = user_of(request)
