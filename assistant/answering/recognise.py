@@ -129,6 +129,11 @@ _UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
 # "19-year-old", "56-point": a number joined to its words describes something; it is kept
 # whole, so that "how many fans" is not answered by an age.
 _COMPOUND = r"(?:-[a-z]+)+\b"
+# "a nine-day strike", "a three-man crew": a number in words joined to its unit.
+_WORD_COMPOUND = (
+    r"-(?:second|minute|hour|day|night|week|month|year|decade|century|mile|metre|meter"
+    r"|point|man|woman|member|strong|seat|storey|game|match|goal|stage)s?(?:-[a-z]+)*\b"
+)
 # "3-2", "19-13": a score, or a range ("5-10 years"), kept whole with its unit.
 _SCORE = rf"\d{{1,3}}-\d{{1,3}}(?![\d%-]|[.,]\d){_UNIT}"
 # "a later one", "the only one", "each one": after a determiner, "one" stands for a noun.
@@ -142,10 +147,12 @@ _NUMBER = re.compile(
     rf"(?<![\w.-]){_HEDGE}(?:{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
     rf"{_SCALE}{_CURRENCY_WORD}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
-    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+per ?cent\b|{_UNIT}))",
+    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# What follows digits that are part of a name ("7E7s", "4x4", "3G", "5D"), not a unit ("10km").
+_IN_A_NAME = re.compile(r"[A-Za-z]+\d|[A-Z]\b")
 _CALENDAR = re.compile(rf"(?:{_MONTH}|{_WEEKDAY})", re.IGNORECASE)
 # A date that names a day ("Wednesday", "5 January", "yesterday"), or a year ("in 2013").
 NAMES_A_DAY = re.compile(
@@ -256,6 +263,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     start, end = match.start(), match.end()
     if _ORDINAL.match(text, end):
         return None  # "their 200th tree", "3rd place": a rank, not an amount
+    if match.group(0)[-1].isdigit() and _IN_A_NAME.match(text, end):
+        return None  # "the first 7E7s", "3G phones": digits in a name, not an amount
     words = match.group(0).rsplit(" ", 1)
     if len(words) == 2 and (
         words[1].lower() in _NOT_A_UNIT

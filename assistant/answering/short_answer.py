@@ -629,7 +629,7 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
             return qualifiers[0].start(), qualifiers[-1].end()
     done = _object_of(question, words, sentence)
     if done:
-        return done[0].start(), done[-1].end()
+        return _widened(sentence, done[0].start(), done[-1].end())
     quoted = _quoted(question, sentence)
     if quoted and not (names and question.wants == "name"):
         return quoted
@@ -642,8 +642,17 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     for head in heads:
         phrase = _phrase_after(words, words.index(head), sentence)
         if phrase:
-            return phrase[0].start(), phrase[-1].end()
+            return _widened(sentence, phrase[0].start(), phrase[-1].end())
     return None
+
+
+def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to hold whole any amount it cuts through: "6.5%", not the "6"
+    that words split it into ("a pay rise of 6.5%" for "What pay rise…")."""
+    for amount in find(sentence, "number"):
+        if amount.start < end and start < amount.end:
+            start, end = min(start, amount.start), max(end, amount.end)
+    return start, end
 
 
 def _quoted(question: Question, sentence: str) -> tuple[int, int] | None:
@@ -681,7 +690,12 @@ def _object_of(
             before = {t for w in words[max(0, i - window) : i] for t in terms(w.group(0))}
             said.append((len(before & question.terms), i))
     shared, at = max(said, default=(0, 0))
-    return _phrase_after(words, at, sentence) if shared else []
+    phrase = _phrase_after(words, at, sentence) if shared else []
+    if phrase and all(set(terms(w.group(0))) <= question.focus for w in phrase):
+        # "accepting a pay rise of 6.5%" for "What pay rise did they accept?": the phrase
+        # is the thing asked about, and what it is comes after it.
+        phrase = _phrase_after(words, words.index(phrase[-1]), sentence)
+    return phrase
 
 
 def _phrase_after(words: list[re.Match[str]], index: int, sentence: str) -> list[re.Match[str]]:

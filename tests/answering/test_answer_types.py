@@ -268,6 +268,11 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
     assert [f.text for f in find(text, "date")] == ["7.30pm"]
 
 
+def test_digits_inside_a_name_are_no_amount() -> None:
+    text = "The first 7E7s and 3G phones arrive; he ran 10km with 4x4 cars behind, at 40mph."
+    assert [f.text for f in find(text, "number")] == ["10", "40"]
+
+
 def test_a_sum_after_a_currency_code_is_money() -> None:
     text = "The order was worth CHF 31 million, and US$5m went to 40 staff; the EUR rose."
     assert [f.text for f in find(text, "number")] == ["CHF 31 million", "US$5m", "40 staff"]
@@ -798,6 +803,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "polyesterase",
         ),
         ("Which enzyme breaks down plastic?", "The enzyme, he said, works in days.", None),
+        # An amount after the thing asked about is taken whole, not up to its decimal point.
+        (
+            "What pay rise did the ferry crews accept?",
+            "Ferry crews ended the strike after accepting a pay rise of 6.5%, the union said.",
+            "6.5%",
+        ),
+        (
+            "How long did the strike last?",
+            "Ferry crews in Orkney have ended a nine-day strike.",
+            "nine-day",
+        ),
         (
             "What is the title of Mara Odell's debut novel about a lighthouse keeper?",
             "Odell's novel Saltlight sold 40,000 copies in its first month.",
