@@ -188,8 +188,10 @@ def test_ingest_of_nothing_readable_exits_2(
     code, out, err = run(capsys, "ingest", str(tmp_path / "does-not-exist"))
     assert code == 2 and "not found" in out and "nothing could be read" in err
     (tmp_path / "empty.txt").write_text("")
-    code, _, _ = run(capsys, "ingest", str(tmp_path / "empty.txt"), "--json")
-    assert code == 2
+    code, out, _ = run(capsys, "ingest", str(tmp_path / "empty.txt"), "--json")
+    report = json.loads(out)
+    assert code == 2 and report["exit_code"] == 2 and report["skipped"]
+    assert report["error"].startswith("nothing could be read")
     code, out, err = run(capsys, "ingest", str(tmp_path / "empty.txt"))
     assert code == 2 and "empty file" in out
     assert err.splitlines() == [

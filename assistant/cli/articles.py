@@ -91,7 +91,9 @@ def reported(
     """Print the report; exit 2 when nothing given could be read (a script must notice),
     saying `nothing_read`."""
     if args.json:
-        print_json(asdict(report))
+        # A failure carries "error" and "exit_code", as every command's JSON failure does.
+        failed = {"error": nothing_read, "exit_code": EXIT_USAGE} if report.read_nothing else {}
+        print_json({**asdict(report), **failed})
     else:
         print(report.summary())
         for source, reason in report.skipped:
