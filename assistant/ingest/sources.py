@@ -89,12 +89,16 @@ class SourceSync:
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
         records = self.store.articles()
+        folders = [Path(r.location) for r in self.registry.all() if r.kind == "folder"]
         for path in paths:
             if path.exists():
                 location = source_name(path)
                 count = self._count_files(Path(location), records)
-                if path.is_file() and not count and self.registry.get(location) is None:
+                known = self.registry.get(location) is not None
+                if path.is_file() and not count and not known:
                     continue  # a lone file that gave nothing (empty, binary): nothing to sync
+                if not known and any(Path(location).is_relative_to(f) for f in folders):
+                    continue  # a registered folder's sync reads it already
                 self.registry.add(path_kind(path), location)
                 self.registry.synced(location, "read", count)
         for url, status in plan.status.items():

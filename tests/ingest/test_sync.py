@@ -335,3 +335,26 @@ def test_a_long_pdf_shows_its_progress_page_by_page(
     assert "reading long.pdf: page 250/500" in next(
         p.describe() for p in seen if p.reading.endswith("250/500")
     )
+
+
+def test_a_file_in_a_registered_folder_is_not_registered_again(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """Reading one file of a registered folder again (it changed) updates it; the folder's
+    sync reads it, so it is not listed as a source of its own beside the folder."""
+    bot = make_assistant()
+    folder = tmp_path / "articles"
+    (folder / "week").mkdir(parents=True)
+    ferry = folder / "ferry.txt"
+    ferry.write_text("Ferry notes\n\n" + STORIES["ferry"][0])
+    bot.ingest([folder])
+    ferry.write_text("Ferry notes\n\n" + STORIES["ferry"][0] + " Crews voted again on Friday.")
+    later = folder / "week" / "later.txt"
+    later.write_text("Later ferry notes\n\n" + STORIES["ferry"][0].replace("Ferry", "The ferry"))
+    report = bot.ingest([ferry, later])
+    assert (report.updated, report.added) == (1, 1)
+    assert [(s.kind, s.location) for s in bot.sources()] == [("folder", str(folder.resolve()))]
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Outside notes\n\n" + STORIES["ferry"][0].replace("Ferry", "A ferry"))
+    bot.ingest([outside])
+    assert ("file", str(outside.resolve())) in [(s.kind, s.location) for s in bot.sources()]
