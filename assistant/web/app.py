@@ -472,10 +472,12 @@ def build(bot: Assistant) -> gr.Blocks:
                 panel = gr.HTML(render.empty_panel(), elem_id="passages-panel")
                 tools = conversations.AnswerToolParts()
         with gr.Accordion("Articles", open=False, elem_id="articles"):
+            # No file_types filter: the browser would turn other files away in a toast that
+            # vanishes, beside a report of the rest; the server lists them in the report,
+            # with the types it reads, as the CLI does.
             upload = gr.File(
                 label="Add articles (" + " ".join(file_types) + ")",
                 file_count="multiple",
-                file_types=list(file_types),
                 elem_id="upload",
             )
             replace = gr.Checkbox(

@@ -165,14 +165,18 @@ def test_uploads_with_one_name_never_overwrite_and_replace_only_on_purpose(
     third = story(tmp_path / "c", "012.txt", "Bridge report", "The bridge reopened on Friday.")
     empty = tmp_path / "a" / "empty.txt"
     empty.write_text("")
+    table_file = tmp_path / "a" / "data.csv"
+    table_file.write_text("a,b\n1,2\n")
     with running(bot) as url:
         page = open_page(browser, url)
         page.click("#articles")
         report = page.locator("#report")
         table = page.locator("#article-table")
-        page.set_input_files("#upload input[type=file]", [str(first), str(empty)])
+        page.set_input_files("#upload input[type=file]", [str(first), str(empty), str(table_file)])
         expect(report).to_contain_text("1 added", timeout=60_000)
         expect(report).to_contain_text("empty file")
+        # A file of a type not read is in the same report, saying which types are.
+        expect(report).to_contain_text("unsupported file type .csv; supported: .txt")
         page.set_input_files("#upload input[type=file]", [str(second)])
         expect(report).to_contain_text("both are kept", timeout=60_000)
         expect(table).to_contain_text("Harbour report")
