@@ -38,3 +38,16 @@ def test_no_neighbour_across_a_paragraph_or_from_another_article() -> None:
     other = PassageSentence(2, barge.text, barge.start, barge.end)
     found = sentence_before(passages, other)
     assert found is not None and found.n == 2  # its own article's copy, not passage 1's
+
+
+def test_list_items_are_candidates_without_a_full_stop_but_not_lead_ins_or_headings() -> None:
+    text = (
+        "Court ruling\n\nThe judge said she must:\n\n- Spend three years on probation\n"
+        " - Pay $1,000 (£535) fine\n- Go\n\nShe left the court without comment."
+    )
+    passage = Passage("c1", "a1", "love.txt", "Ruling", text, 0, len(text))
+    assert [s.text for s in candidate_sentences([passage])] == [
+        "Spend three years on probation",
+        "Pay $1,000 (£535) fine",
+        "She left the court without comment.",
+    ]
