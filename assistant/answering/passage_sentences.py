@@ -42,14 +42,16 @@ MIN_WORDS = 4
 
 
 def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
-    """The sentences an answer may quote: whole sentences of four words or more, and the
-    items of lists, which seldom end in a full stop ("- Pay $1,000 (£535) fine"), list
-    markers removed; each once even when overlapping passages repeat it."""
+    """The sentences an answer may quote: whole sentences of four words or more, the
+    sentences leading into lists, and the items of lists, which seldom end in a full stop
+    ("- Pay $1,000 (£535) fine"), list markers removed; each once even when overlapping
+    passages repeat it."""
     seen: set[tuple[str, int, int]] = set()
     kept: list[PassageSentence] = []
     for found in passage_sentences(passages):
         marker = _BULLET.match(found.text)
-        whole = ends_like_a_sentence(found.text) or marker is not None
+        # A sentence leading into a list ("Judge Rand Rubin said she must:") is whole too.
+        whole = ends_like_a_sentence(found.text) or marker is not None or found.text[-1] == ":"
         if len(found.text.split()) < MIN_WORDS or not whole:
             continue
         cut = marker.end() if marker else 0

@@ -40,13 +40,14 @@ def test_no_neighbour_across_a_paragraph_or_from_another_article() -> None:
     assert found is not None and found.n == 2  # its own article's copy, not passage 1's
 
 
-def test_list_items_are_candidates_without_a_full_stop_but_not_lead_ins_or_headings() -> None:
+def test_list_items_and_their_lead_ins_are_candidates_but_not_headings() -> None:
     text = (
         "Court ruling\n\nThe judge said she must:\n\n- Spend three years on probation\n"
         " - Pay $1,000 (£535) fine\n- Go\n\nShe left the court without comment."
     )
     passage = Passage("c1", "a1", "love.txt", "Ruling", text, 0, len(text))
     assert [s.text for s in candidate_sentences([passage])] == [
+        "The judge said she must:",
         "Spend three years on probation",
         "Pay $1,000 (£535) fine",
         "She left the court without comment.",
