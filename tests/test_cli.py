@@ -108,6 +108,7 @@ def test_refusal_lists_the_closest_passages(
     ("argv", "needle"),
     [
         (["ask", ""], "The question is empty"),
+        (["ask", " ?! "], "The question '?!' has no words"),
         (["remove", "nothing.txt"], "is not in the index"),
         (["ask", "x", "--from", "yesterday"], "written like 2025-02-13"),
         (["frobnicate"], "invalid choice"),

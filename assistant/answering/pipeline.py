@@ -90,6 +90,10 @@ def validate(question: str, max_chars: int) -> str:
     question = (question or "").strip()
     if not question:
         raise QuestionError("The question is empty: type a question about your articles")
+    if not any(character.isalnum() for character in question):
+        raise QuestionError(
+            f"The question {question!r} has no words: type a question about your articles"
+        )
     if len(question) > max_chars:
         raise QuestionError(
             f"The question is {len(question)} characters long; the limit is "
