@@ -597,7 +597,7 @@ class Assistant:
     def _record_for(self, source: str) -> ArticleRecord:
         """The record of an article named as `articles()` lists it, as a path, or by the
         web address it gives (a saved page's canonical URL, which `show` prints)."""
-        for candidate in _source_candidates(source):
+        for candidate in self._source_candidates(source):
             record = self.store.article(candidate)
             if record is not None:
                 return record
@@ -606,6 +606,19 @@ class Assistant:
                 if record.url == source:
                     return record
         raise self._not_in_index(source)
+
+    def _source_candidates(self, source: str) -> list[str]:
+        """The stored source names `source` may refer to: as given, as a path (absolute, or
+        relative to the working folder as indexes written before absolute names have it),
+        or as the label an upload is shown by ("012.txt (upload 1a2b3c4d)")."""
+        from assistant.ingest import legacy_source_name, source_name
+
+        candidates = [source]
+        if source and not source.startswith(("http://", "https://")):
+            upload = self.uploads.labelled(source)
+            names = (upload, source_name(Path(source)), legacy_source_name(Path(source)))
+            candidates += [name for name in dict.fromkeys(names) if name and name != source]
+        return candidates
 
     def _not_in_index(self, source: str) -> NotInIndexError:
         """The error for a source the index does not hold; when articles have that file name
@@ -900,7 +913,7 @@ class Assistant:
         known = {record.source for record in self.store.articles()}
         names: list[str] = []
         for source in sources:
-            matching = [c for c in _source_candidates(source) if c in known]
+            matching = [c for c in self._source_candidates(source) if c in known]
             if not matching:
                 raise self._not_in_index(source)
             names.extend(c for c in matching if c not in names)
@@ -953,19 +966,6 @@ def _text_from_chunks(passages: Iterable[Passage]) -> str:
             text += " " * (passage.start - len(text))
         text += passage.text[len(text) - passage.start :]
     return text
-
-
-def _source_candidates(source: str) -> list[str]:
-    """The stored source names `source` may refer to: as given, or as a path (absolute, or
-    relative to the working folder as indexes written before absolute names have it)."""
-    from assistant.ingest import legacy_source_name, source_name
-
-    candidates = [source]
-    if source and not source.startswith(("http://", "https://")):
-        for name in (source_name(Path(source)), legacy_source_name(Path(source))):
-            if name not in candidates:
-                candidates.append(name)
-    return candidates
 
 
 # Articles named when a file name given for a source matches several in other folders.

@@ -157,3 +157,11 @@ def test_an_uploaded_source_reads_as_its_name_not_as_the_apps_copy(
     for command in (("chats", "show", chat), ("chats", "export", chat)):
         out = run(*command)[1]
         assert "harbour.txt (upload " in out and copies not in out, command
+    # What people see is what they can type back.
+    label = bot.source_label(next(r.source for r in bot.articles() if "harbour" in r.source))
+    code, out, _ = run("show", label)
+    assert code == 0 and "Kestrel Bay bridge reopens" in out
+    code, out, _ = run("ask", "--no-save", "--source", label, "What reopened on Monday?")
+    assert code == 0 and "harbour bridge" in out
+    code, _, err = run("show", label.replace("harbour", "harbor"))
+    assert code == 2 and "is not in the index" in err

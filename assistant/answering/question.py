@@ -137,6 +137,11 @@ _CLOCK_OR_TIME_TAKEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
+# "What was the attendance…", "What is the town's population?": a count of people answers,
+# not a sum, a share, a time or an age.
+_ASKS_A_HEADCOUNT = re.compile(
+    r"\b(?:attendance|crowd|population|audience|membership|headcount|workforce)\b", re.IGNORECASE
+)
 # "What was the annual budget…", "How much did ABC pay…": only a sum of money answers.
 _ASKS_FOR_MONEY = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|were|are)\s+)?(?:(?:the|its|their|his|her)\s+)?"
@@ -370,6 +375,8 @@ _UNITS = {
 }
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
+# A time taken or a length ("nine minutes", "3 km"): what no count of things is.
+_TIMED = re.compile(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", re.IGNORECASE)
 _SAME_UNITS = {
     "quickly": "long",
     "deep": "tall",
@@ -418,10 +425,12 @@ def fits(question: Question, found: str) -> bool:
         return bool(_SHARE.search(found))
     if _ASKS_FOR_MONEY.search(question.text):
         return bool(MONEY.search(found))
+    timed = _TIMED.search(found)
     if question.counted:
-        timed = re.search(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", found, re.IGNORECASE)
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
         return not (MONEY.search(found) or _SHARE.search(found) or other_unit)
+    if _ASKS_A_HEADCOUNT.search(question.text):
+        return not (MONEY.search(found) or _SHARE.search(found) or timed or _AGE.search(found))
     measure = _MEASURE.search(question.text)
     if not measure:
         return True

@@ -18,6 +18,9 @@ from pathlib import Path
 
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]")
 DIGEST_CHARS = 16
+# The start of a copy's content hash that its label shows ("012.txt (upload 1a2b3c4d)").
+LABEL_DIGEST_CHARS = 8
+_LABEL = re.compile(rf"(?P<name>.+) \(upload (?P<digest>[0-9a-f]{{{LABEL_DIGEST_CHARS}}})\)")
 
 
 class UploadFolder:
@@ -54,7 +57,19 @@ class UploadFolder:
         if not self.holds(path):
             return None
         copy = Path(path)
-        return f"{copy.name} (upload {copy.parent.name[:8]})"
+        return f"{copy.name} (upload {copy.parent.name[:LABEL_DIGEST_CHARS]})"
+
+    def labelled(self, label: str) -> str | None:
+        """The path of the kept copy that `label` (as `label()` writes it) names, or None:
+        people copy what they see into `show`, `remove` and `--source`."""
+        match = _LABEL.fullmatch(label.strip())
+        if match is None:
+            return None
+        for folder in sorted(self.folder.glob(f"{match['digest']}*")):
+            copy = folder / match["name"]
+            if copy.is_file():
+                return str(copy.resolve())
+        return None
 
     def discard(self, path: str) -> bool:
         """Delete a copy kept here (and its folder once empty); False for any other path."""
