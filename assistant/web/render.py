@@ -327,15 +327,20 @@ def _bolded(text: str, start: int, end: int, bold: tuple[int, int] | None) -> st
 
 
 def _refusal_panel(answer: Answer, turn: int, label: Label) -> str:
-    closest = (
-        "".join(_passage(n, p, turn, [], label) for n, p in enumerate(answer.closest, start=1))
-        or '<p class="note">The index has no passages to show: add articles first.</p>'
+    """Why the question was refused, and the closest passages, if any, to see why. With
+    none, the reason alone (a filter no article matches says so; an empty index is told to
+    add articles)."""
+    closest = "".join(
+        _passage(n, p, turn, [], label) for n, p in enumerate(answer.closest, start=1)
     )
+    if closest:
+        note = f"{answer.note} These are the closest passages, so you can see why."
+    else:
+        note = answer.note or "The index has no passages to show: add articles first."
     return (
         f'<div class="panel refused" data-turn="{turn}">'
         f"<h3>The articles do not cover this</h3>"
-        f'<p class="note">{escape(answer.note)} These are the closest passages, so you can see '
-        f"why.</p>{closest}</div>"
+        f'<p class="note">{escape(note.strip())}</p>{closest}</div>'
     )
 
 

@@ -75,6 +75,17 @@ def test_refusal_panel_shows_the_closest_passages() -> None:
     )
     html = render.panel(answer, turn=1)
     assert "do not cover this" in html and html.count("data-passage=") == 2
+    assert "These are the closest passages" in html
+
+
+def test_a_refusal_with_no_passages_says_only_why() -> None:
+    """A filter no article matches leaves no passages: the panel gives its reason, not a
+    promise of passages to see, nor "add articles" to a full index."""
+    why = "No article in the index matches the selected articles or dates."
+    html = render.panel(Answer("q", "The articles do not say.", "extractive", True, note=why), 1)
+    assert why in html and "closest passages" not in html and "add articles" not in html
+    empty = render.panel(Answer("q", "The articles do not say.", "extractive", True), 1)
+    assert "add articles first" in empty
 
 
 def test_a_refusal_lists_the_first_ranked_passages_most_similar_first() -> None:
