@@ -89,7 +89,6 @@ class SourceSync:
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
         records = self.store.articles()
-        folders = [Path(r.location) for r in self.registry.all() if r.kind == "folder"]
         for path in paths:
             if path.exists():
                 location = source_name(path)
@@ -97,14 +96,21 @@ class SourceSync:
                 known = self.registry.get(location) is not None
                 if path.is_file() and not count and not known:
                     continue  # a lone file that gave nothing (empty, binary): nothing to sync
-                if not known and any(Path(location).is_relative_to(f) for f in folders):
-                    continue  # a registered folder's sync reads it already
+                if not known and self._in_a_registered_folder(Path(location)):
+                    continue  # that folder's sync reads it already
                 self.registry.add(path_kind(path), location)
                 self.registry.synced(location, "read", count)
         for url, status in plan.status.items():
             if self.registry.get(url) is not None:
                 self.registry.synced(url, status, self._count_entries(url, records))
         return report
+
+    def _in_a_registered_folder(self, path: Path) -> bool:
+        return any(
+            path.is_relative_to(Path(source.location))
+            for source in self.registry.all()
+            if source.kind == "folder"
+        )
 
     def sync(
         self,

@@ -20,8 +20,7 @@ import re
 
 import gradio as gr
 
-from assistant.errors import UsageError
-from assistant.records import SearchFilter
+from assistant import UsageError
 
 # "now", "now - 7d", "now-2w": a day counted back from today.
 _COUNTED_BACK = re.compile(r"now(?:\s*-\s*(\d{1,5})\s*(d|w))?", re.IGNORECASE)
@@ -54,9 +53,10 @@ def read_range(
     """The range as typed, with "now - 7d" forms made days (YYYY-MM-DD) and empty fields
     None; UsageError saying what to write when a field holds no day."""
     today = today or datetime.date.today()
-    days = (_day(start, "start date", today), _day(end, "end date", today))
-    SearchFilter.parse((), *days)  # the start after the end
-    return days
+    first, last = _day(start, "start date", today), _day(end, "end date", today)
+    if first and last and first > last:  # ISO days sort as text
+        raise UsageError(f"The start date ({first}) is after the end date ({last}): swap them")
+    return first, last
 
 
 def _day(typed: str | None, which: str, today: datetime.date) -> str | None:
