@@ -137,6 +137,12 @@ _CLOCK_OR_TIME_TAKEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_A_SHARE = re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b", re.IGNORECASE)
+# "What was the score…", "What score did she win by?": a score ("6-3 6-1", "2-1") answers,
+# not "world number 46".
+_ASKS_A_SCORE = re.compile(
+    r"\b(?:what|which)\s+(?:was\s+|is\s+)?(?:the\s+)?(?:final\s+)?score\b", re.IGNORECASE
+)
+_SCORE_WRITTEN = re.compile(r"\d\s?-\s?\d")
 # "What was the attendance…", "What is the town's population?": a count of people answers,
 # not a sum, a share, a time or an age.
 _ASKS_A_HEADCOUNT = re.compile(
@@ -429,6 +435,8 @@ def fits(question: Question, found: str) -> bool:
     if question.counted:
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
         return not (MONEY.search(found) or _SHARE.search(found) or other_unit)
+    if _ASKS_A_SCORE.search(question.text):
+        return bool(_SCORE_WRITTEN.search(found))
     if _ASKS_A_HEADCOUNT.search(question.text):
         return not (MONEY.search(found) or _SHARE.search(found) or timed or _AGE.search(found))
     measure = _MEASURE.search(question.text)

@@ -192,6 +192,11 @@ _RANK = re.compile(
 )
 RANK_WORDS = 3
 _RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
+# "written by former DJ Mike Read": the verb before "by" and up to two words before a name.
+_BY_BEFORE = re.compile(r"\b([\w'’-]+)\s+by\s+(?:[\w'’-]+\s+){0,2}$")
+# "a Madrid-based charity, the Salvador Allende Foundation": a name set beside the word
+# for what it is by a comma and an article.
+_APPOSED = re.compile(r"\s*,\s*(?:the|a|an)\s+", re.IGNORECASE)
 # "a shadowy group known as Meibion Glyndwr": words that give the name of the thing before.
 _NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
@@ -456,9 +461,18 @@ def _best_name(
         if rank:
             chosen = _prefer(chosen, lambda name: _ranked(sentence, name, rank.group(0)))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
+        if question.asks_who_did_it:
+            chosen = _prefer(chosen, lambda name: _did_it(question, sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)
+
+
+def _did_it(question: Question, sentence: str, name: Found) -> bool:
+    """Whether the sentence names `name` as the doer of the question's verb in the passive
+    ("the song was written by former DJ Mike Read" for "Who wrote the song?")."""
+    agent = _BY_BEFORE.search(sentence[: name.start])
+    return agent is not None and bool(set(terms(agent.group(1))) & question.plain)
 
 
 def names_the_place(question: Question, sentence: str) -> bool:
@@ -776,7 +790,11 @@ def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
     before it ("the Rugby Football Union's referees" owns them)."""
     if word.start() >= name.end:
         return not _possessive(sentence, name) and word.start() - name.end <= NEXT_TO
-    return name.start - word.end() <= NEXT_TO or _named_as(sentence, name, word)
+    return (
+        name.start - word.end() <= NEXT_TO
+        or _named_as(sentence, name, word)
+        or _APPOSED.fullmatch(sentence, word.end(), name.start) is not None
+    )
 
 
 def _named_as(sentence: str, name: Found, word: re.Match[str]) -> bool:

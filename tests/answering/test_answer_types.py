@@ -32,6 +32,8 @@ from assistant.records import Passage
         ("How close did the probe come to the comet?", "nine months", False),
         ("What was the attendance at the replay?", "just nine minutes", False),
         ("What was the attendance at the replay?", "9,033", True),
+        ("What was the score when Lowe beat Okafor?", "46", False),
+        ("What was the score when Lowe beat Okafor?", "4-6 7-6", True),
         ("What is the population of the town?", "40%", False),
         ("How long did the call last?", "$500 billion", False),
         ("How long is the main span?", "612 m", True),
@@ -816,6 +818,18 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "How long did the strike last?",
             "Ferry crews in Orkney have ended a nine-day strike.",
             "nine-day",
+        ),
+        # A name set beside the word for what it is by a comma and an article.
+        (
+            "Which charity will run the fund?",
+            "It will be run by a Leeds-based charity, the Harewood Trust, which helps carers.",
+            "Harewood Trust",
+        ),
+        # "Who wrote…?": the doer of "written by", not other names in the sentence.
+        (
+            "Who wrote the charity single?",
+            "Featuring Ada Lyle and Tom Reyes, the song was written by former DJ Nora Quill.",
+            "DJ Nora Quill",
         ),
         (
             "What is the title of Mara Odell's debut novel about a lighthouse keeper?",
