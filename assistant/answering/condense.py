@@ -2,14 +2,15 @@
 
 "Who confirmed it?" retrieves nothing useful on its own. (A chat answerer
 asks its model to rewrite it; see chat.py.) Without a model, a rule carries
-the subject over: when the follow-up refers back
-(a pronoun or demonstrative) or has too few content words to search with,
-the content words of the latest earlier question that stood alone are
-appended as context; for "he"/"she" after a "Who…?" question, the person
-the answer named comes first ("Where does she work?" after "Who led the
-study?" answered "…led by Dr. Ingrid Solberg…"). A follow-up naming nothing
-(no name, no number: "When does the firm expect the report?") is about the
-conversation's subject too, and gets the same context.
+the subject over: when the follow-up refers back (a pronoun or
+demonstrative) or has too few content words to search with, the content
+words of the latest earlier question that stood alone (and of any naming
+nothing asked since) are appended as context; for "he"/"she" after a
+"Who…?" question, the person the answer named comes first ("Where does she
+work?" after "Who led the study?" answered "…led by Dr. Ingrid Solberg…").
+A follow-up naming nothing (no name, no number: "When does the firm expect
+the report?") is about the conversation's subject too, and gets the same
+context.
 
 A pointing follow-up's own words ("And when did that happen?") are seldom
 the article's: they point back at the earlier subject. So the answerability
@@ -49,19 +50,29 @@ def carry_subject(question: str, history: History) -> str:
     own = words(question)
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(*history[-1]) if _PERSONS.intersection(own) else ""
+    present = set(terms(question))
+    context = [
+        w
+        for w in dict.fromkeys(_WORD.findall(" ".join([person, *_subject(history)])))
+        if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
+    ]
+    return f"{question}{_CONTEXT_OPENS}{' '.join(context)})" if context else question
+
+
+def _subject(history: History) -> list[str]:
+    """The earlier questions that say what the conversation is about, latest first: back to
+    the latest that stood alone (naming something, not pointing back), with those naming
+    nothing on the way ("How much will the repairs cost?" after "When will the Leeds tram
+    open?" gives both: the repairs, of the Leeds tram)."""
+    said: list[str] = []
     for i in range(len(history) - 1, -1, -1):
         earlier = history[i][0]
-        if not _points_back(earlier) or i == 0:
-            present = set(terms(question))
-            context = [
-                w
-                for w in dict.fromkeys(_WORD.findall(f"{person} {earlier}"))
-                if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
-            ]
-            if context:
-                return f"{question}{_CONTEXT_OPENS}{' '.join(context)})"
-            return question
-    return question
+        if _points_back(earlier) and i > 0:
+            continue
+        said.append(earlier)
+        if _names_something(earlier):
+            break
+    return said
 
 
 def _points_back(question: str) -> bool:

@@ -46,3 +46,11 @@ def test_a_short_question_naming_its_own_subject_starts_afresh() -> None:
 def test_the_subject_comes_from_the_latest_question_that_stood_alone() -> None:
     asked = [("How much was the tour expected to cost?", ""), ("When was Skyharbor set up?", "")]
     assert carry_subject("Who founded it?", asked).endswith("(context: Skyharbor set)")
+
+
+def test_a_question_naming_nothing_on_the_way_keeps_the_subject_before_it() -> None:
+    """ "How much will the repairs cost?" after "When will the Leeds tram open?" is about
+    the tram's repairs: "Who will pay for it?" carries both, not the repairs alone."""
+    asked = [("When will the Leeds tram open?", ""), ("How much will the repairs cost?", "")]
+    carried = carry_subject("Who will pay for it?", asked)
+    assert "Leeds tram" in carried and "repairs cost" in carried
