@@ -26,6 +26,7 @@ from assistant.answering.recognise import (
     NAMES_A_CALENDAR_DAY,
     NAMES_A_DAY,
     NAMES_A_YEAR,
+    POSSESSIVE,
     find,
     made_from_a_name,
     names_a_person,
@@ -170,6 +171,9 @@ _ASKS_A_NAME = re.compile(
     r"|(?:['’]s?|\b(?:real|full|birth|maiden|stage|original|new|first))\s+name\b",
     re.IGNORECASE,
 )
+# "What nationality is Jurgen Melzer?": a word made from a country's name answers ("the
+# Austrian"), which answers no other question for a name.
+ASKS_A_NATIONALITY = re.compile(r"\b(?:what|which)\s+nationality\b", re.IGNORECASE)
 # The words such a question asks with, which the answering sentence seldom repeats.
 _NAMING_TERMS = frozenset(terms("name title"))
 # "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
@@ -284,7 +288,9 @@ def analyse(question: str) -> Question:
     unsaid = _NAMING_TERMS if asks_a_name else frozenset()
     if (
         kind == "which"
-        and (asks_a_name or _OPENS_WITH_WHICH.match(question))
+        and (
+            asks_a_name or _OPENS_WITH_WHICH.match(question) or ASKS_A_NATIONALITY.search(question)
+        )
         and not ASKS_A_MEANING.match(question)
     ):
         wants = "name"
@@ -414,7 +420,8 @@ def fits(question: Question, found: str) -> bool:
     seconds", which `candidates` offers as well as dates).
     """
     if question.wants == "name":
-        return not made_from_a_name(found)
+        made = made_from_a_name(POSSESSIVE.sub("", found))  # "the Austrian's drop shots"
+        return made == bool(ASKS_A_NATIONALITY.search(question.text))
     if question.wants == "date":
         if _ASKS_A_DATE.search(question.text):
             return bool(NAMES_A_CALENDAR_DAY.search(found))

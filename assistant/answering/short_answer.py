@@ -45,7 +45,13 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.periods import of_the_period
-from assistant.answering.question import ASKS_A_MEANING, ASKS_A_TIME, Question, fits
+from assistant.answering.question import (
+    ASKS_A_MEANING,
+    ASKS_A_NATIONALITY,
+    ASKS_A_TIME,
+    Question,
+    fits,
+)
 from assistant.answering.recognise import (
     NAMING_WORDS,
     POSSESSIVE,
@@ -207,6 +213,11 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         role = _role_beside(sorted(question.identifies), sentence)
         if role or question.kind == "who":
             return role  # "What is Yang's title?" may still find it in quotes, below
+    if ASKS_A_NATIONALITY.search(question.text):
+        # "the Austrian's drop shots" for "What nationality is Melzer?"
+        return _closest(
+            candidates(question, sentence), _anchors(question, sentence), sentence, question
+        )
     if question.kind == "which" and question.focus:
         return _beside_focus(question, sentence)
     if question.kind == "which" and not question.wants:
@@ -249,7 +260,8 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     """The names, dates or amounts in `sentence` of the kind the question wants, that it
     does not already name (`new_items`) and that can answer it (`fits`); for "what time",
     times taken as well as times of day ("in 38.07 seconds")."""
-    found = find(sentence, question.wants)
+    nationality = ASKS_A_NATIONALITY.search(question.text)
+    found = _nationalities(sentence) if nationality else find(sentence, question.wants)
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
@@ -261,6 +273,18 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = [f for f in found if _could_say_who(question, sentence, f)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
+    return found
+
+
+def _nationalities(sentence: str) -> list[Found]:
+    """The words made from a country's name that open the sentence's names ("Austrian" of
+    "the Austrian's drop shots" and of "The Austrian Jurgen Melzer")."""
+    found = []
+    for name in find(sentence, "name"):
+        first = _WORD.match(name.text)
+        word = POSSESSIVE.sub("", first.group(0)) if first else ""
+        if word and made_from_a_name(word):
+            found.append(Found("name", name.start, name.start + len(word), word))
     return found
 
 

@@ -88,6 +88,7 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("but, who paid for it?", "who", "name"),
         ("What will a ticket cost?", "quantity", "number"),
         ("What is the title of her second album?", "which", "name"),
+        ("What nationality is the new coach?", "which", "name"),
         ("How close did the probe come to the comet?", "quantity", "number"),
         ("What is the summit elevation of the volcano?", "quantity", "number"),
         ("Which area of the city was flooded?", "where", "name"),
@@ -825,6 +826,18 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "It will be run by a Leeds-based charity, the Harewood Trust, which helps carers.",
             "Harewood Trust",
         ),
+        # A nationality: the word made from a country's name, possessive or opening a name.
+        (
+            "What nationality is Jonas Brekke?",
+            "Wenner was outplayed by the Norwegian's drop shots.",
+            "Norwegian",
+        ),
+        (
+            "What nationality is Jonas Brekke?",
+            "The Norwegian Jonas Brekke beat Wenner in Oslo.",
+            "Norwegian",
+        ),
+        ("What nationality is Jonas Brekke?", "Brekke beat Wenner in Oslo on Tuesday.", None),
         # "Who wrote…?": the doer of "written by", not other names in the sentence.
         (
             "Who wrote the charity single?",
