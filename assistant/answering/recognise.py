@@ -224,11 +224,14 @@ def find(text: str, kind: str) -> list[Found]:
     if kind == "number":
         dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
         amounts = (_number(text, m) for m in _NUMBER.finditer(text))
-        return [
-            found
-            for amount in amounts
-            if amount is not None and (found := _before_a_date(text, amount, dates)) is not None
-        ]
+        return _durations_joined(
+            text,
+            [
+                found
+                for amount in amounts
+                if amount is not None and (found := _before_a_date(text, amount, dates)) is not None
+            ],
+        )
     if kind == "name":
         given = [_given(m) for m in _GIVEN.finditer(text)]
         names = [
@@ -239,6 +242,30 @@ def find(text: str, kind: str) -> list[Found]:
         ]
         return sorted(names + given, key=lambda found: found.start)
     return []
+
+
+# "two hours and 40 minutes", "three years and six months": one time in two units.
+_DURATION_END = re.compile(r"(?:year|month|week|day|hour|minute)s?$", re.IGNORECASE)
+_AND = re.compile(r",?\s+and\s+|,\s+")
+_A_TIME = re.compile(r"^\S+\s+(?:month|week|day|hour|minute|second)s?$", re.IGNORECASE)
+
+
+def _durations_joined(text: str, amounts: list[Found]) -> list[Found]:
+    """`amounts` with a time joined to the time written right after it in other units
+    ("two hours and 40 minutes"): one answer to "how long", not two."""
+    joined: list[Found] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and _DURATION_END.search(last.text)
+            and _AND.fullmatch(text, last.end, amount.start)
+            and _A_TIME.match(amount.text)
+        ):
+            joined[-1] = Found("number", last.start, amount.end, text[last.start : amount.end])
+        else:
+            joined.append(amount)
+    return joined
 
 
 # A capitalised word inside a sentence, just before a number: the number is in its name.

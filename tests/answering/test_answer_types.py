@@ -274,6 +274,15 @@ def test_a_sum_with_a_decimal_point_is_money_not_a_time() -> None:
     assert [f.text for f in find(text, "date")] == ["7.30pm"]
 
 
+def test_a_time_in_two_units_is_one_amount() -> None:
+    text = "He served three years and six months, then ran for 3 hours, and 12 people came."
+    assert [f.text for f in find(text, "number")] == [
+        "three years and six months",
+        "3 hours",
+        "12 people",
+    ]
+
+
 def test_digits_inside_a_name_are_no_amount() -> None:
     text = "The first 7E7s and 3G phones arrive; he ran 10km with 4x4 cars behind, at 40mph."
     assert [f.text for f in find(text, "number")] == ["10", "40"]
