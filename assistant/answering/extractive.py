@@ -64,7 +64,12 @@ from assistant.answering.recognise import (
     years,
 )
 from assistant.answering.roles import as_titled
-from assistant.answering.short_answer import names_the_place, short_answer
+from assistant.answering.short_answer import (
+    candidates,
+    names_the_place,
+    short_answer,
+    stands_beside,
+)
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
@@ -234,14 +239,29 @@ def _located(quote: Quote) -> PassageSentence:
 
 def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     """The best-rated `allowed` candidate that answers; a close runner-up holding what the
-    question asks for (a name, date or amount) when the best does not hold it; else None."""
-    order = [i for i in np.argsort(-rated.scores, kind="stable") if allowed[i]]
-    for i in order:
-        if rated.scores[i] < rated.scores[order[0]] - CLOSE_SCORE:
-            break
-        if rated.answers(int(i)):
-            return int(i)
-    return None
+    question asks for (a name, date or amount) when the best does not hold it; else None.
+    For "Who is the ROLE of…?", first the best naming a person beside the role's words."""
+    order = [int(i) for i in np.argsort(-rated.scores, kind="stable") if allowed[i]]
+    # "Who is the transport director of…?": a sentence naming a person right beside the
+    # role's words ("the authority's transport director, Priya Halvorsen") says who holds
+    # it, whatever names the better-rated ones hold.
+    beside = [i for i in order if rated.answers(i) and _names_beside(rated, i)]
+    close = [i for i in order if rated.scores[i] >= rated.scores[order[0]] - CLOSE_SCORE]
+    chosen = beside or [i for i in close if rated.answers(i)]
+    return chosen[0] if chosen else None
+
+
+def _names_beside(rated: Rated, index: int) -> bool:
+    """For "Who is the ROLE of…?", whether candidate `index` names a person right beside
+    the role's words ("the council's transport director, Ingrid Voss")."""
+    question = rated.question
+    if not question.role:
+        return False
+    sentence = rated.candidates.sentences[index].text
+    return any(
+        stands_beside(question.role, sentence, name) and looks_like_a_person(sentence, name)
+        for name in candidates(question, sentence)
+    )
 
 
 def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:

@@ -174,6 +174,13 @@ _ASKS_A_NAME = re.compile(
 # "What nationality is Jurgen Melzer?": a word made from a country's name answers ("the
 # Austrian"), which answers no other question for a name.
 ASKS_A_NATIONALITY = re.compile(r"\b(?:what|which)\s+nationality\b", re.IGNORECASE)
+# "Who is the transport director of…?", "Who was the club's captain at…?": who holds a role
+# (written in lower case), asked of something.
+_WHO_HOLDS = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+(?:(?:the|its|their)\s+)?(?:[\w.-]+['’]s?\s+)?"
+    r"((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}?)\s+(?:of|at|for|in|to)\b",
+    re.IGNORECASE,
+)
 # The words such a question asks with, which the answering sentence seldom repeats.
 _NAMING_TERMS = frozenset(terms("name title"))
 # "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
@@ -262,6 +269,8 @@ class Question:
     measures: frozenset[str] = frozenset()
     # The terms of its names: capitalised words past the first ("wale" of "…in Wales?").
     names: frozenset[str] = frozenset()
+    # "Who is the transport director of…?": the terms of the role asked about, else empty.
+    role: frozenset[str] = frozenset()
 
     @property
     def asks_who(self) -> bool:
@@ -325,6 +334,9 @@ def analyse(question: str) -> Question:
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
         names=frozenset(name_terms(question)),
+        role=frozenset(terms(held.group(1)))
+        if (held := _WHO_HOLDS.match(question))
+        else frozenset(),
     )
 
 

@@ -807,6 +807,21 @@ def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> li
     return []
 
 
+def stands_beside(asked: frozenset[str], sentence: str, name: Found) -> bool:
+    """Whether `name` stands right beside a word of `sentence` outside it whose term is one
+    of `asked` ("the authority's transport director, Priya Halvorsen" for the terms of "Who
+    is the transport director…?"): a word in lower case, not one of a name ("Department
+    for Transport")."""
+    return any(
+        word.group(0).islower()
+        and (found := terms(word.group(0)))
+        and found[0] in asked
+        and not name.start <= word.start() < name.end
+        and _near(sentence, name, word)
+        for word in _WORD.finditer(sentence)
+    )
+
+
 def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
     """Whether a name stands right beside a word and so names what the word is ("the
     Xhosa language", "the stimulant modafinil", "a group known as Meibion Glyndwr"): at

@@ -107,6 +107,16 @@ def test_the_words_asking_for_a_name_are_not_what_the_answer_must_say() -> None:
     assert "titl" in analyse("Which title did she win in 2024?").terms
 
 
+def test_who_is_the_role_of_something_reads_the_role() -> None:
+    assert analyse("Who is the transport director of the city council?").role == {
+        "transport",
+        "director",
+    }
+    assert analyse("Who was the club's captain at the time?").role == {"captain"}
+    assert not analyse("Who chairs Qwest, the phone company?").role
+    assert not analyse("Who is Pete Hegseth?").role
+
+
 def test_who_is_asks_who_a_name_is_only_when_it_names_someone() -> None:
     assert analyse("Who is Pete Hegseth?").identifies == {"pete", "hegseth"}
     assert not analyse("Who is the managing director of Decipher?").identifies

@@ -696,3 +696,20 @@ def test_an_article_names_a_name_by_its_words_or_initials(
     name: str, text: str, named: bool
 ) -> None:
     assert _names_it(name, text, set(terms(text))) is named
+
+
+def test_who_prefers_a_close_sentence_naming_someone_beside_the_asked_role(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Kestrel Bay tram delayed\n\nThe Kestrel Bay tram line will open a year late after "
+        "engineers found cracks in its viaduct. Most of the extra money will come from the "
+        "Department for Transport, with the rest found from the council's reserves. It will "
+        "now open in May 2027 at the earliest, the council's transport director, Ingrid "
+        "Voss, told reporters.\n",
+    )
+    answer = bot.ask("Who is the transport director of Kestrel Bay council?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "Ingrid Voss"
