@@ -173,7 +173,7 @@ _ASKS_A_NAME = re.compile(
 )
 # "What nationality is Jurgen Melzer?": a word made from a country's name answers ("the
 # Austrian"), which answers no other question for a name.
-ASKS_A_NATIONALITY = re.compile(r"\b(?:what|which)\s+nationality\b", re.IGNORECASE)
+_ASKS_A_NATIONALITY = re.compile(r"\b(?:what|which)\s+nationality\b", re.IGNORECASE)
 # "Who is the transport director of…?", "Who was the club's captain at…?": who holds a role
 # (written in lower case), asked of something.
 _WHO_HOLDS = re.compile(
@@ -271,6 +271,8 @@ class Question:
     names: frozenset[str] = frozenset()
     # "Who is the transport director of…?": the terms of the role asked about, else empty.
     role: frozenset[str] = frozenset()
+    # "What nationality is X?": answered by a word made from a country's name ("Austrian").
+    asks_nationality: bool = False
 
     @property
     def asks_who(self) -> bool:
@@ -294,12 +296,11 @@ def analyse(question: str) -> Question:
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
     asks_a_name = kind == "which" and bool(_ASKS_A_NAME.search(question))
+    asks_nationality = bool(_ASKS_A_NATIONALITY.search(question))
     unsaid = _NAMING_TERMS if asks_a_name else frozenset()
     if (
         kind == "which"
-        and (
-            asks_a_name or _OPENS_WITH_WHICH.match(question) or ASKS_A_NATIONALITY.search(question)
-        )
+        and (asks_a_name or _OPENS_WITH_WHICH.match(question) or asks_nationality)
         and not ASKS_A_MEANING.match(question)
     ):
         wants = "name"
@@ -337,6 +338,7 @@ def analyse(question: str) -> Question:
         role=frozenset(terms(held.group(1)))
         if (held := _WHO_HOLDS.match(question))
         else frozenset(),
+        asks_nationality=asks_nationality,
     )
 
 
@@ -433,7 +435,7 @@ def fits(question: Question, found: str) -> bool:
     """
     if question.wants == "name":
         made = made_from_a_name(POSSESSIVE.sub("", found))  # "the Austrian's drop shots"
-        return made == bool(ASKS_A_NATIONALITY.search(question.text))
+        return made == question.asks_nationality
     if question.wants == "date":
         if _ASKS_A_DATE.search(question.text):
             return bool(NAMES_A_CALENDAR_DAY.search(found))

@@ -47,7 +47,6 @@ from collections.abc import Callable
 from assistant.answering.periods import of_the_period
 from assistant.answering.question import (
     ASKS_A_MEANING,
-    ASKS_A_NATIONALITY,
     ASKS_A_TIME,
     Question,
     fits,
@@ -213,7 +212,7 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
         role = _role_beside(sorted(question.identifies), sentence)
         if role or question.kind == "who":
             return role  # "What is Yang's title?" may still find it in quotes, below
-    if ASKS_A_NATIONALITY.search(question.text):
+    if question.asks_nationality:
         # "the Austrian's drop shots" for "What nationality is Melzer?"
         return _closest(
             candidates(question, sentence), _anchors(question, sentence), sentence, question
@@ -260,8 +259,9 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     """The names, dates or amounts in `sentence` of the kind the question wants, that it
     does not already name (`new_items`) and that can answer it (`fits`); for "what time",
     times taken as well as times of day ("in 38.07 seconds")."""
-    nationality = ASKS_A_NATIONALITY.search(question.text)
-    found = _nationalities(sentence) if nationality else find(sentence, question.wants)
+    found = (
+        _nationalities(sentence) if question.asks_nationality else find(sentence, question.wants)
+    )
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]

@@ -17,6 +17,7 @@ registered at its new address.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,9 @@ class SourceSync:
             plan.owners[url] = (url, PAGE_ENTRY)
         report = self._ingest(paths, plan, progress)
         records = self.store.articles()
+        # Read once, and only when a path was read: a first ingest reading nothing leaves
+        # no database behind.
+        folders = functools.cache(self._registered_folders)
         for path in paths:
             if path.exists():
                 location = source_name(path)
@@ -96,8 +100,8 @@ class SourceSync:
                 known = self.registry.get(location) is not None
                 if path.is_file() and not count and not known:
                     continue  # a lone file that gave nothing (empty, binary): nothing to sync
-                if not known and self._in_a_registered_folder(Path(location)):
-                    continue  # that folder's sync reads it already
+                if not known and any(Path(location).is_relative_to(f) for f in folders()):
+                    continue  # a registered folder's sync reads it already
                 self.registry.add(path_kind(path), location)
                 self.registry.synced(location, "read", count)
         for url, status in plan.status.items():
@@ -105,12 +109,8 @@ class SourceSync:
                 self.registry.synced(url, status, self._count_entries(url, records))
         return report
 
-    def _in_a_registered_folder(self, path: Path) -> bool:
-        return any(
-            path.is_relative_to(Path(source.location))
-            for source in self.registry.all()
-            if source.kind == "folder"
-        )
+    def _registered_folders(self) -> list[Path]:
+        return [Path(source.location) for source in self.registry.all() if source.kind == "folder"]
 
     def sync(
         self,
