@@ -519,6 +519,7 @@ class Answer:
                 {"n": newest.n, "date": newest.date} if (newest := self.newest_source) else None
             ),
             "passages": [p.to_dict() for p in self.passages],
+            "closest": [p.to_dict() for p in self.closest] if self.refused else [],
             "seconds": round(self.seconds, 3),
             "conversation": self.conversation,
             "saved_as": self.saved_as,

@@ -102,6 +102,10 @@ def test_refusal_lists_the_closest_passages(
     listed = out.split("Closest passages:")[1]
     similarities = [float(s) for s in re.findall(r"similarity (\d\.\d\d)\)", listed)]
     assert similarities and similarities == sorted(similarities, reverse=True)
+    # The JSON lists the same passages, as the README's `ans.closest` does.
+    code, out, _ = run(capsys, "ask", "Who won the 2022 FIFA World Cup final?", "--json")
+    closest = [round(p["score"], 2) for p in json.loads(out)["closest"]]
+    assert code == 0 and closest == similarities
 
 
 @pytest.mark.parametrize(

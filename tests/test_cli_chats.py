@@ -46,16 +46,19 @@ def test_ask_saves_and_chats_show_export_rename_and_delete(
     code, out, _ = run("ask", "--continue", "Who confirmed it?", "--json")
     follow = json.loads(out)
     assert "Kremlin" in follow["answer"] and follow["saved_as"]
-    run("ask", "--no-save", "What did Hegseth say?")
+    # The text shows how a follow-up was read; a question standing alone is shown as asked.
+    out = run("ask", "--continue", "When did they speak?")[1]
+    assert out.startswith("(Asked as: When did they speak? (context: ") and "Putin" in out
+    assert "Asked as" not in run("ask", "--no-save", "What did Hegseth say?")[1]
     code, out, _ = run("ask", "How much are Ukraine's rare earth minerals worth?", "--markdown")
     assert out.startswith("## How much are Ukraine") and "\n> " in out and "### Sources" in out
 
     listed = json.loads(run("chats", "list", "--json")[1])
-    assert [c["questions"] for c in listed] == [1, 2]  # newest first; --no-save saved nothing
+    assert [c["questions"] for c in listed] == [1, 3]  # newest first; --no-save saved nothing
     chat = listed[1]["id"]
     assert follow["conversation"] == chat
     code, out, _ = run("chats", "list")
-    assert chat[:8] in out and "2 questions" in out and CALL in out
+    assert chat[:8] in out and "3 questions" in out and CALL in out
     assert run("chats", "list", "--search", "KREMLIN")[1].count("\n") == 1
 
     code, out, _ = run("chats", "show", chat[:6])
@@ -63,7 +66,7 @@ def test_ask_saves_and_chats_show_export_rename_and_delete(
     code, out, _ = run("chats", "export", chat[:6])
     assert out.startswith(f"# {CALL}") and "## Who confirmed it?" in out
     whole = json.loads(run("chats", "export", chat, "--format", "json")[1])
-    assert len(whole["answers"]) == 2
+    assert len(whole["answers"]) == 3
 
     assert run("chats", "rename", chat[:6], "The call")[0] == 0
     assert run("chats", "export", chat)[1].startswith("# The call")
