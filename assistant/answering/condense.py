@@ -5,9 +5,10 @@ asks its model to rewrite it; see chat.py.) Without a model, a rule carries
 the subject over: when the follow-up refers back (a pronoun or
 demonstrative) or has too few content words to search with, the content
 words of the latest earlier question that stood alone (and of any naming
-nothing asked since) are appended as context; for "he"/"she" after a
-"Who…?" question, the person the answer named comes first ("Where does she
-work?" after "Who led the study?" answered "…led by Dr. Ingrid Solberg…").
+nothing asked since) are appended as context; for "he"/"she" (or "the
+teenager", "the judge") after a "Who…?" question, the person the latest such
+answer named comes first ("Where does she work?" after "Who led the study?"
+answered "…led by Dr. Ingrid Solberg…").
 A follow-up naming nothing (no name, no number: "When does the firm expect
 the report?") is about the conversation's subject too, and gets the same
 context.
@@ -22,10 +23,12 @@ nothing keeps the gate: its own words are the article's to find.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.answering.citations import split_claims
 from assistant.answering.question import analyse
+from assistant.answering.recognise import names_a_person
 from assistant.answering.short_answer import short_answer
 from assistant.records import History
 from assistant.text.terms import STOP_WORDS, terms, words
@@ -47,9 +50,8 @@ def carry_subject(question: str, history: History) -> str:
     """The rule used without a language model; see the module docstring."""
     if not history or not (_points_back(question) or not _names_something(question)):
         return question
-    own = words(question)
     # "Where does she work?" after "Who led the study?": she is who the answer named.
-    person = _person_named(*history[-1]) if _PERSONS.intersection(own) else ""
+    person = _person_named(history) if _means_a_person(question) else ""
     present = set(terms(question))
     context = [
         w
@@ -93,16 +95,30 @@ def _names_something(question: str) -> bool:
     return any(w[0].isupper() for w in written[1:]) or any(c.isdigit() for c in question)
 
 
-def _person_named(asked: str, answered: str) -> str:
-    """The person an earlier answer named, when its question asked who: the short answer
-    of its first quoted sentence, as the answer marked it; "" otherwise."""
-    earlier = analyse(asked)
-    if not earlier.asks_who:
-        return ""
-    claims = split_claims(answered)
-    first = claims[0].text if claims else ""
-    span = short_answer(earlier, first) if first else None
-    return first[span[0] : span[1]] if span else ""
+def _means_a_person(question: str) -> bool:
+    """Whether `question` points back at a person: by a pronoun ("How old is he?") or by
+    "the" and a word for people ("How old is the teenager?")."""
+    own = words(question)
+    described = any(
+        before in ("the", "this", "that") and names_a_person(word)
+        for before, word in itertools.pairwise(own)
+    )
+    return described or bool(_PERSONS.intersection(own))
+
+
+def _person_named(history: History) -> str:
+    """The person the latest answer to a "who" question named: the short answer of its
+    first quoted sentence, as the answer marked it; "" when no earlier question asked who
+    or its answer named no one. ("How old is he?" after "Who scored?" and "When?")"""
+    for asked, answered in reversed(history):
+        earlier = analyse(asked)
+        if not earlier.asks_who:
+            continue
+        claims = split_claims(answered)
+        first = claims[0].text if claims else ""
+        span = short_answer(earlier, first) if first else None
+        return first[span[0] : span[1]] if span else ""
+    return ""
 
 
 def carries_context(question: str) -> bool:

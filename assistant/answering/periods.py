@@ -93,3 +93,27 @@ def own_years(text: str) -> frozenset[str]:
             for at in (m.start() for m in re.finditer(year, text))
         )
     )
+
+
+# A quarter or half of a year (or of a match): "the first quarter", "second-half", "Q3", "H1".
+_PART = re.compile(
+    r"\b(first|second|third|fourth|final)[- ](quarter|half)\b|\b(?-i:([QH])([1-4]))\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def parts_of_year(text: str) -> frozenset[str]:
+    """The quarters and halves `text` names, as "quarter 1", "half 2"…: "the final quarter"
+    is the fourth, "Q3" the third quarter, "H1" the first half."""
+    named = set()
+    for match in _PART.finditer(text):
+        if match.group(3):
+            kind = "quarter" if match.group(3) == "Q" else "half"
+            named.add(f"{kind} {match.group(4)}")
+            continue
+        kind = match.group(2).lower()
+        ordinal = match.group(1).lower()
+        number = _ORDINALS.get(ordinal) or ("4" if kind == "quarter" else "2")
+        named.add(f"{kind} {number}")
+    return frozenset(named)

@@ -37,20 +37,22 @@ _PREPOSITION = (
     r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
     r"over|into|about|according to [^,]{1,60},)\s+)?"
 )
+# "What was the…", "What is Harbour Mills' …": whose thing is asked about, before the thing.
+_OF_WHOM = r"(?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |(?:[\w-]+ ){0,2}[\w-]+['’]s? ))?"
 # "Which Japanese city…", "What calendar year…": one word may qualify the asked-for thing.
 _KINDS: tuple[tuple[str, str], ...] = (
     ("who", r"(?:who|whom|whose)\b"),
     (
         "when",
-        r"(?:when\b|(?:what|which) (?:[\w-]+ )?"
+        rf"(?:when\b|(?:what|which) {_OF_WHOM}(?:[\w-]+ )?"
         r"(?:year|date|day|month|time|season|decade|century)s?\b)",
     ),
     (
         "quantity",
         r"(?:how (?:many|much|long|old|far|close|near|big|large|small|often|tall|high|low|fast|"
-        r"heavy|deep|wide|quickly)\b"
-        r"|(?:what|which) (?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |"
-        r"[\w-]+['’]s? ))?(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|the)\b)"
+        r"heavy|deep|wide|quickly|hot|cold|warm)\b"
+        rf"|(?:what|which) {_OF_WHOM}(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will"
+        r"|would|the)\b)"
         r"(?-i:[a-z][\w-]*|[A-Z]{2,}) ){0,2}"
         r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
@@ -132,7 +134,12 @@ _ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b
 _ASKS_A_DATE = re.compile(r"\b(?:which|what)\s+date\b", re.IGNORECASE)
 _ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
 # "What time did she run?", "At what time…": a time of day or a time taken answers, not a date.
-ASKS_A_TIME = re.compile(r"\b(?:which|what)\s+time\b", re.IGNORECASE)
+# "What time…", "What was Lind's finishing time?"
+ASKS_A_TIME = re.compile(
+    r"\b(?:which|what)\s+(?:(?:is|was|were|are)\s+(?:(?:the|its|their|his|her)\s+|"
+    r"(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+))?(?:(?:winning|finishing|fastest|best|record|race|lap|journey)\s+)?time\b",
+    re.IGNORECASE,
+)
 _CLOCK_OR_TIME_TAKEN = re.compile(
     r"\d[:.]\d\d|\b(?:am|pm|gmt|bst|midnight|noon|o'clock|seconds?|minutes?|hours?)\b",
     re.IGNORECASE,
@@ -335,11 +342,16 @@ def analyse(question: str) -> Question:
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
         names=frozenset(name_terms(question)),
-        role=frozenset(terms(held.group(1)))
-        if (held := _WHO_HOLDS.match(question))
-        else frozenset(),
+        role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
     )
+
+
+def _role(question: str, asked_by: str) -> frozenset[str]:
+    """The terms of the role a question asks who holds: "transport director" in "Who is
+    the transport director of…?", "judge" in "Which judge sentenced…?"; else empty."""
+    held = _WHO_HOLDS.match(question)
+    return frozenset(terms(held.group(1) if held else asked_by))
 
 
 def _person_asked(focus_words: list[str]) -> int | None:
@@ -403,7 +415,12 @@ _UNITS = {
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
 # A time taken or a length ("nine minutes", "3 km"): what no count of things is.
 _TIMED = re.compile(rf"(?<![a-z])(?:{_UNITS['long']})(?![a-z])", re.IGNORECASE)
+# "4C", "21°C", "70 degrees Fahrenheit": a temperature.
+_UNITS["temperature"] = r"°\s?[CF]?|(?<=\d)[CF]|degrees?|celsius|fahrenheit|centigrade"
 _SAME_UNITS = {
+    "hot": "temperature",
+    "cold": "temperature",
+    "warm": "temperature",
     "quickly": "long",
     "deep": "tall",
     "wide": "tall",
@@ -415,8 +432,8 @@ _SAME_UNITS = {
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
-    r"\bhow (long|old|far|close|near|fast|often|much|quickly|tall|high|low|deep|wide)\b"
-    r"|\b(?:what|which) (age)\b",  # "What age is she?" asks how old
+    r"\bhow (long|old|far|close|near|fast|often|much|quickly|tall|high|low|deep|wide|hot|cold"
+    r"|warm)\b|\b(?:what|which) (age|temperature)s?\b",  # "What age is she?" asks how old
     re.IGNORECASE,
 )
 

@@ -59,6 +59,7 @@ _DATE = re.compile(
     rf"|(?:in|by|from|until|till|since|during|before|after|early|late|mid|next|last)\s+"
     rf"(?:(?!may\b){_MONTH}|may\b(?!\s+(?:be|have|not|well|also|need|want|take|make)\b))"
     rf"(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?"
+    r"|\d{1,2}:\d{2}:\d{2}(?:\.\d+)?"  # "2:21:09": hours, minutes and seconds
     r"|(?<![$£€¥])\d{1,2}[:.]\d{2}(?!\d|\s?%|\s?(?:per ?cent|bn|m|k|tn|billion|million|thousand"
     r"|trillion|s|secs?|seconds?|mins?|minutes?|hours?|metres?|km|kg|points?)\b)"
     r"(?:\s?(?:am|pm|gmt|bst))?|\d{1,2}\s?(?:am|pm))\b",
@@ -143,8 +144,10 @@ _PRONOUN_BEFORE = re.compile(
 )
 _ONE = re.compile(r"one\b", re.IGNORECASE)
 _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "4C", "-5.5C", "40F", "21°C", "21 °C": a temperature, its scale's letter joined to it.
+_TEMPERATURE = r"[-−]?\d+(?:\.\d+)?(?:\s?°\s?[CF]?|[CF](?![\w'’-]))"
 _NUMBER = re.compile(
-    rf"(?<![\w.-]){_HEDGE}(?:{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
+    rf"(?<![\w.-]){_HEDGE}(?:{_TEMPERATURE}|{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
     rf"{_SCALE}{_CURRENCY_WORD}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
@@ -180,8 +183,10 @@ _OPENS_A_SENTENCE = ".!?\"'“‘(:"
 POSSESSIVE = re.compile(r"['’]s?$")
 # A capitalised word, or one capitalised inside ("eBay", "iPod", "easyJet").
 _CAPITALISED = r"(?:[A-Z][\w’'.&-]*[\w]|[a-z]{1,4}[A-Z][\w’'.&-]*[\w])"
+# A surname's particle, written in lower case before it ("de Vries", "van Persie").
+_PARTICLE = r"(?:(?-i:de|van|von|der|den|da|di|du|al)\s+(?=[A-Z]))?"
 _NAME = re.compile(
-    rf"\b(?:{_CAPITALISED}|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:{_CAPITALISED}|[A-Z]\b))*"
+    rf"\b{_PARTICLE}(?:{_CAPITALISED}|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:{_CAPITALISED}|[A-Z]\b))*"
 )
 # A phrase in double or curly quotes, or in single quotes that are not apostrophes; one of
 # its three groups holds the phrase (`quoted_span`).
@@ -246,7 +251,7 @@ def find(text: str, kind: str) -> list[Found]:
 
 # "two hours and 40 minutes", "three years and six months": one time in two units.
 _DURATION_END = re.compile(r"(?:year|month|week|day|hour|minute)s?$", re.IGNORECASE)
-_AND = re.compile(r",?\s+and\s+|,\s+")
+_AND = re.compile(r",?\s+and\s+|,?\s+")
 _A_TIME = re.compile(r"^\S+\s+(?:month|week|day|hour|minute|second)s?$", re.IGNORECASE)
 
 
@@ -272,6 +277,9 @@ def _durations_joined(text: str, amounts: list[Found]) -> list[Found]:
 _NAMED_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ $")
 
 
+_ONLY_A_HEDGE = re.compile(_HEDGE, re.IGNORECASE)
+
+
 def _before_a_date(text: str, amount: Found, dates: list[tuple[int, int]]) -> Found | None:
     """`amount` up to a date its last word opens ("16,900 last year" is 16,900, the word
     "last" no unit), None when it is part of a date."""
@@ -280,6 +288,8 @@ def _before_a_date(text: str, amount: Found, dates: list[tuple[int, int]]) -> Fo
             if start <= amount.start:
                 return None
             cut = text[amount.start : start].rstrip()
+            if _ONLY_A_HEDGE.fullmatch(cut + " "):
+                return None  # "at about 4am": the hedge was the time's
             return Found("number", amount.start, amount.start + len(cut), cut)
     return amount
 
@@ -302,8 +312,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None
-    if found.isdigit() and _NAMED_BEFORE.search(text[:start]):
-        return None  # "Pier 9", "Terminal 5", "Channel 4": a number in a name
+    if found.rstrip("CF").isdigit() and _NAMED_BEFORE.search(text[:start]):
+        return None  # "Pier 9", "Terminal 5", "Channel 4C": a number in a name
     pronoun = _ONE.match(found) and not _SCALED.match(found[3:])
     if pronoun and _PRONOUN_BEFORE.search(text[:start]):
         return None  # "a later one ended 2-2", "the one that got away": a pronoun
@@ -322,8 +332,16 @@ _NOT_A_PERSON = frozenset(
     parliament partners party plc police post press prize project radio records republic
     road school service services society software square stadium street studio studios
     systems team technologies television theatre times trust tv union united university
-    valley""".split()
+    valley terrace avenue crescent gardens grove mews boulevard drive""".split()
 )
+# Last words of the names of streets, which do nothing and so never answer "who".
+_STREETS = frozenset("street road terrace avenue crescent gardens grove mews boulevard".split())
+
+
+def names_a_street(name: Found) -> bool:
+    """Whether a name is a street's ("Pelham Terrace", "Larch Avenue")."""
+    words = _name_words(name)
+    return bool(words) and words[-1].lower() in _STREETS
 
 
 # Nouns for people by their role, work or place in the news: "Which actor…", "Which Tory…",
@@ -355,7 +373,10 @@ _PERSON_NOUNS = frozenset(
     umpire veteran victim visitor vj voter whistleblower widow wife winger witness
     woman worker wrestler writer youngster bassist pianist vocalist violinist
     keyboardist frontman painter sculptor explorer winner owner successor
-    predecessor uncle aunt nephew niece grandson granddaughter duke earl baron""".split()
+    predecessor uncle aunt nephew niece grandson granddaughter duke earl baron
+    player solicitor attorney magistrate constable firefighter paramedic surgeon
+    headteacher headmaster headmistress principal investor shareholder billionaire
+    tycoon physicist chemist biologist mathematician astronomer philosopher""".split()
 )
 
 

@@ -5,7 +5,9 @@ Okafor, the chief executive of the Marlow Vale Health Trust": news names a
 leader by a title, and readers ask with a verb (heads, leads, runs, chairs, is
 in charge of, is the boss of). When the retrieved passages give the asked-about
 organisation a leader's title ("the chief executive of X", "X's chairman", "X
-chief executive"), the question is read as "Who is the chief executive of X?",
+chief executive"), or, failing that, a passage naming the organisation gives a
+title right before someone's name ("Chief executive Tobias Wren said…"), the
+question is read as "Who is the chief executive of X?",
 which the sentence choice and the short answer handle like any question naming
 a role. Nothing changes when no passage gives such a title.
 """
@@ -33,6 +35,12 @@ _TITLE = (
 )
 
 
+# A leader's title right before a person's name: "Chief executive Tobias Wren said…".
+_BEFORE_A_NAME = re.compile(
+    rf"\b(?P<title>{_TITLE})\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)", re.IGNORECASE
+)
+
+
 def as_titled(question: str, passages: Sequence[Passage]) -> str:
     """`question` asked with the title the passages give its organisation's leader, or
     `question` as it is."""
@@ -47,9 +55,15 @@ def as_titled(question: str, passages: Sequence[Passage]) -> str:
         rf"|\b{named}\s+(?P<c>{_TITLE})\b",
         re.IGNORECASE,
     )
-    for passage in passages:
-        found = written.search(passage.text)
-        if found:
-            title = (found.group("a") or found.group("b") or found.group("c")).lower()
-            return f"Who is the {title} of {asked.group('the') or ''}{body}?"
-    return question
+    found = next((m for p in passages if (m := written.search(p.text))), None)
+    if found is not None:
+        title = found.group("a") or found.group("b") or found.group("c")
+    else:
+        # "Chief executive Tobias Wren said…" in a passage naming the organisation: news
+        # often drops "of X" where the article is about X.
+        mentioned = re.compile(rf"\b{named}\b", re.IGNORECASE)
+        beside = (_BEFORE_A_NAME.search(p.text) for p in passages if mentioned.search(p.text))
+        title = next((m.group("title") for m in beside if m), "")
+    if not title:
+        return question
+    return f"Who is the {title.lower()} of {asked.group('the') or ''}{body}?"

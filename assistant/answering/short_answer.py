@@ -61,12 +61,16 @@ from assistant.answering.recognise import (
     is_addressed,
     looks_like_a_person,
     made_from_a_name,
+    names_a_street,
     quoted_span,
 )
 from assistant.text.datelines import filed_before
 from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
+# A number written with separators ("2,299", "4.6"), which is one word of an item.
+_SEPARATED = r"\d+(?:[.,]\d+)+"
+_ITEM_WORD = re.compile(rf"{_SEPARATED}|[\w’'-]+")
 # What "Which X…" asks for when X is a body or a place, never a person (stems).
 _BODIES = frozenset(
     terms(
@@ -301,8 +305,8 @@ def _an_age(sentence: str, amount: Found) -> bool:
 def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
     """Whether a name can answer "who" or "Which actor…": "…in Tokyo" does not say who,
     nor does "Bombardier's president" (whose he is); and "Which actor…" is not answered
-    by "Factory Records" or "TV"."""
-    if placed(sentence, name) or _possessive(sentence, name):
+    by "Factory Records" or "TV"; nor by a street ("of Pelham Terrace")."""
+    if placed(sentence, name) or _possessive(sentence, name) or names_a_street(name):
         return False
     return not question.asks_for_a_person or could_be_a_person(name)
 
@@ -364,7 +368,7 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         item = found_item
         if item.kind == "name" and item.text in question.initials:
             continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
-        words = list(_WORD.finditer(item.text))
+        words = list(_ITEM_WORD.finditer(item.text))
         own = [w for w in words if not _said_by(question, w.group(0))]
         # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
         # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
@@ -427,7 +431,10 @@ def _names_asked(question: str) -> tuple[frozenset[str], ...]:
 
 def _said_by(question: Question, word: str) -> bool:
     """Whether the question already says `word`; a word holding a number ("101-year-old")
-    is said only when its number is (the question's "old" does not say the age)."""
+    is said only when its number is (the question's "old" does not say the age), and a
+    number only whole ("2" of "the Fold 2" is no part of "2,299")."""
+    if re.fullmatch(_SEPARATED, word):
+        return word.replace(",", "") in question.numbers
     found = set(terms(word))
     numbers = {term for term in found if term[:1].isdigit()}
     return bool((numbers or found) & question.terms)
@@ -469,7 +476,8 @@ def _best_name(
     "who" (whose names placed or written as owners are left out before, by
     `_could_say_who`) one not owned by "of", not a qualifier ("the South Yorkshire
     company"), one beside the place the question asks for ("Harcourt third" for "Who
-    came third?"), and one written as a person's name
+    came third?"), one named as the doer of the question's verb ("commissioned by AOL"),
+    and one written as a person's name
     (`looks_like_a_person`); otherwise a full name (two words or more); then as
     `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
@@ -484,9 +492,10 @@ def _best_name(
         rank = _RANK.search(question.text)
         if rank:
             chosen = _prefer(chosen, lambda name: _ranked(sentence, name, rank.group(0)))
-        chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
         if question.asks_who_did_it:
+            # "commissioned by net provider AOL" says who, whatever looks more like a person.
             chosen = _prefer(chosen, lambda name: _did_it(question, sentence, name))
+        chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)

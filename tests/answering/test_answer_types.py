@@ -92,6 +92,9 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("How close did the probe come to the comet?", "quantity", "number"),
         ("What is the summit elevation of the volcano?", "quantity", "number"),
         ("Which area of the city was flooded?", "where", "name"),
+        ("What was Amira Tesfaye's winning time?", "when", "date"),
+        ("What was the year of the merger?", "when", "date"),
+        ("How hot did it get in Seville?", "quantity", "number"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -203,6 +206,11 @@ def test_a_word_capitalised_inside_is_a_name_even_opening_the_sentence() -> None
 def test_a_rank_is_not_an_amount() -> None:
     text = "Volunteers planted their 200th tree and came 3rd in the county, 2 points behind."
     assert [f.text for f in find(text, "number")] == ["2 points"]
+
+
+def test_a_hedge_before_a_time_of_day_is_no_amount() -> None:
+    text = "The Tarn burst its banks at about 4am, flooding some 40 homes."
+    assert [f.text for f in find(text, "number")] == ["some 40 homes"]
 
 
 def test_a_number_in_a_name_is_no_amount() -> None:
@@ -867,6 +875,52 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "What is the title of Mara Odell's debut novel about a lighthouse keeper?",
             "Odell's novel Saltlight sold 40,000 copies in its first month.",
             "Saltlight",
+        ),
+        # A number the question names is no part of a longer one ("2" of "2,299").
+        (
+            "What will the Vela 3 cost?",
+            "It goes on sale in May, priced at 3,499 euros, with a 12-month warranty.",
+            "3,499 euros",
+        ),
+        (
+            "How much of the £240m deal is paid in shares?",
+            "Of the £240m deal, £90m will be paid in shares.",
+            "£90m",
+        ),
+        # A temperature, and a time taken in three units or as hours:minutes:seconds.
+        (
+            "At what temperature does the alloy turn brittle?",
+            "Tests showed the alloy turns brittle at -40C, well below its rivals.",
+            "-40C",
+        ),
+        (
+            "How cold did it get in Tromso?",
+            "Temperatures in Tromso fell to -18°C on Monday, with 30cm of snow.",
+            "-18°C",
+        ),
+        (
+            "What was Amira Tesfaye's winning time?",
+            "Tesfaye pulled clear to win in two hours, 19 minutes and 4 seconds.",
+            "two hours, 19 minutes and 4 seconds",
+        ),
+        (
+            "What was Amira Tesfaye's finishing time in Leeds?",
+            "In Leeds, Tesfaye finished in 2:19:04, a course record.",
+            "2:19:04",
+        ),
+        # The doer of the question's verb in the passive, even one no person's name.
+        (
+            "Who commissioned the Fenwick report?",
+            "The Fenwick report, titled Roads For Everyone, was commissioned by retailer ZEDCO.",
+            "ZEDCO",
+        ),
+        # A street does nothing: it never says who.
+        ("Who prosecuted Ray Dunmore?", "Ray Dunmore, 44, of Orchard Terrace, was jailed.", None),
+        # A surname's particle in lower case belongs to the name.
+        (
+            "Which engineer did Lumina hire?",
+            "Lumina hired engineer de Wit in Delft.",
+            "de Wit",
         ),
     ],
 )

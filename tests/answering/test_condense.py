@@ -13,6 +13,14 @@ def test_she_after_a_who_question_is_the_person_the_answer_named() -> None:
     assert "Nordvik" in follow_up
 
 
+def test_a_person_pointed_back_at_is_the_one_the_latest_who_answer_named() -> None:
+    # By a word for people, and through a question that did not ask who.
+    described = carry_subject("How old is the scientist?", [(WHO, LED)])
+    assert described.startswith("How old is the scientist? (context: Ingrid Solberg ")
+    asked = [(WHO, LED), ("When did the study start?", "It started in 2013. [1]")]
+    assert "(context: Ingrid Solberg " in carry_subject("What did she find?", asked)
+
+
 def test_a_pronoun_for_a_thing_carries_only_the_earlier_questions_words() -> None:
     follow_up = carry_subject("When did it start?", [(WHO, LED)])
     assert "Solberg" not in follow_up and "Nordvik" in follow_up

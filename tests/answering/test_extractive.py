@@ -635,6 +635,38 @@ def test_who_heads_an_organisation_is_asked_with_the_title_the_article_gives(
         assert answer.short_answer.text == "Helen Okafor"
 
 
+def test_which_role_prefers_a_near_sentence_naming_someone_titled_by_the_role(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Treasurer jailed\n\nFormer charity treasurer Marcus Trent, 52, of Elm Row, Dunmore, "
+        "was sentenced at Dunmore Crown Court on Monday. Trent had taken £80,000 from the "
+        "charity over six years. Sentencing him, Judge Alma Reyes said he had betrayed its "
+        "donors.\n",
+    )
+    answer = bot.ask("Which judge passed sentence on former charity treasurer Marcus Trent?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Alma Reyes", answer.text
+
+
+def test_a_sentence_about_another_quarter_does_not_answer(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Harbour Mills results\n\nHarbour Mills said pre-tax profit for the second quarter "
+        "reached £31.5 million, up from £27.1 million a year earlier. The flour maker will "
+        "pay a dividend of 4.2p a share.\n",
+    )
+    asked = bot.ask("What was Harbour Mills' pre-tax profit in the second quarter?")
+    assert asked.short_answer is not None and asked.short_answer.text == "£31.5 million"
+    other = bot.ask("What was Harbour Mills' pre-tax profit in the first quarter?")
+    assert "£31.5 million" not in other.text, other.text
+
+
 def test_what_would_have_happened_does_not_answer_what_did(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:

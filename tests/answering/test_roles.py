@@ -25,6 +25,16 @@ def test_the_leaders_title_in_the_passages_replaces_the_verb() -> None:
     )
 
 
+def test_a_title_before_a_name_where_the_organisation_is_named_serves_too() -> None:
+    named = passage("Verdantis Foods beat forecasts. Chief executive Tobias Wren said so.")
+    assert (
+        as_titled("Who is the boss of Verdantis Foods?", [named])
+        == "Who is the chief executive of Verdantis Foods?"
+    )
+    elsewhere = passage("Chief executive Tobias Wren said the results were strong.")
+    assert as_titled("Who runs Verdantis Foods?", [elsewhere]) == "Who runs Verdantis Foods?"
+
+
 def test_without_a_title_for_it_the_question_stays_as_asked() -> None:
     other = passage("Dr Helen Okafor, the chief executive of another trust, spoke.")
     for question in ("Who heads the Marlow Vale Health Trust?", "Who won the race?"):
