@@ -10,11 +10,17 @@ an explanation (then the next one too, when it rates nearly as well and
 follows on in the same passage; and, while none gives a cause, the next ones
 of its paragraph, up to three in all: "X was withdrawn in March." is
 followed by the sentence saying what had been found), or for "who", when the chosen
-one opens with "He", "She" or "They" and names no one (then the sentence
-before, which names them, is quoted first). A sentence naming only other years than
+one opens with "He", "She" or "They" (or "The minister…") and names no one as
+people are named (then the sentence before, which names them, is quoted
+first). A sentence naming only other years than
 the one the question names is not quoted when another candidate names it (for
-"this year", its article's year); nor one from an article naming fewer than
-half of the question's names when another article names more.
+"this year", its article's year); nor one naming only another quarter or half
+than the question's; nor one from an article naming fewer than
+half of the question's names when another article names more. "Which judge…?"
+prefers a sentence rated near the best naming someone beside or titled by the
+role ("Judge Rebecca Hartley"); a chosen sentence holding none of the
+question's words, rated for those of the sentence before it, gives way to
+that sentence when it answers too.
 
 It refuses, instead of quoting the closest sentence, when:
 
@@ -47,6 +53,7 @@ from assistant.answering.denial import denied_premise
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
     PassageSentence,
+    describes_one_before,
     refers_back,
     refers_to_one,
     sentence_after,
@@ -198,17 +205,23 @@ class ExtractiveAnswerer:
         return {article: self.articles([article]) for article in ids}
 
     def _referent(self, rated: Rated, first: Quote) -> Quote | None:
-        """For "Who appointed Tom Reed?" answered by "She appointed Tom Reed…", the sentence
-        before, which names her, with her name marked. When the "He/She…" sentence has a
-        name of its own, the one before wins only if the question asks who did it and it
-        names someone as people are named ("Marit Aasland", "Mr Hockney"): a name inside
-        "She was credited with the Van Riel purchase" is not who she is, but "finishing
-        second to Douglas Fenwick" answers "Who beat her?"."""
+        """For "Who appointed Tom Reed?" answered by "She appointed Tom Reed…" (or "The
+        minister appointed…"), the sentence before, which names her, with her name marked.
+        When the "He/She…" sentence has a name of its own, the one before wins only if the
+        question asks who did it and it names someone as people are named ("Marit Aasland",
+        "Mr Hockney"): a name inside "She was credited with the Van Riel purchase" is not
+        who she is, but "finishing second to Douglas Fenwick" answers "Who beat her?". A
+        sentence opening with a role ("The 2022 winner was Kwame Asante") keeps a name of
+        its own written as a person's."""
         question = rated.question
-        if not question.asks_who or not refers_back(first.text):
+        described = describes_one_before(first.text)
+        if not question.asks_who or not (described or refers_back(first.text)):
             return None
         own_name = first.short is not None
-        if own_name and not (question.asks_who_did_it and refers_to_one(first.text)):
+        if own_name and not (
+            question.asks_who_did_it
+            and (refers_to_one(first.text) or (described and not _names_a_person(first)))
+        ):
             return None
         named = sentence_before(rated.passages, _located(first))
         if named is None:
@@ -216,11 +229,8 @@ class ExtractiveAnswerer:
         quote = self._quote_sentence(question, named, first.score)
         if quote.short is None:
             return None
-        if own_name:
-            start = quote.short.start - named.start
-            name = Found("name", start, start + len(quote.short.text), quote.short.text)
-            if not looks_like_a_person(named.text, name):
-                return None
+        if own_name and not _names_a_person(quote):
+            return None
         return quote
 
     def _quote(self, rated: Rated, index: int) -> Quote:
@@ -237,6 +247,15 @@ class ExtractiveAnswerer:
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _names_a_person(quote: Quote) -> bool:
+    """Whether the short answer of `quote` is written as a person's name."""
+    if quote.short is None:
+        return False
+    start = quote.short.start - quote.start
+    name = Found("name", start, start + len(quote.short.text), quote.short.text)
+    return looks_like_a_person(quote.text, name)
 
 
 def _located(quote: Quote) -> PassageSentence:
@@ -264,7 +283,32 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         and _names_beside(rated, i)
     ]
     chosen = beside or [i for i in close if rated.answers(i)]
-    return chosen[0] if chosen else None
+    return _lender(rated, chosen[0], close) if chosen else None
+
+
+def _lender(rated: Rated, index: int, close: list[int]) -> int:
+    """`index`, or the close candidate right before it in its paragraph when that one
+    answers and `index` holds none of the question's words: it was rated for the words
+    of the sentence before it ("The draw will be made on Monday evening." after "…the
+    semi-final, which is due to be played on 5 April." for "When will the semi-final be
+    played?")."""
+    if rated.candidates.matched[index]:
+        return index
+    before = sentence_before(rated.passages, rated.candidates.sentences[index])
+    if before is None:
+        return index
+    article = rated.passages[before.n - 1].article_id
+    return next(
+        (
+            j
+            for j in close
+            if rated.answers(j)
+            and rated.candidates.matched[j]
+            and (s := rated.candidates.sentences[j]).start == before.start
+            and rated.passages[s.n - 1].article_id == article
+        ),
+        index,
+    )
 
 
 def _names_beside(rated: Rated, index: int) -> bool:

@@ -10,8 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answering.recognise import names_one_person
 from assistant.records import Passage
 from assistant.text.sentences import ends_like_a_sentence, split_sentences
+from assistant.text.terms import STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,26 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
 # A sentence opening with a pronoun for a person or people names them in the sentence before.
 _REFERS_BACK = re.compile(r"(?:He|She|They)\b")
 _REFERS_TO_ONE = re.compile(r"(?:He|She)\b")
+
+
+# "The minister also confirmed…", "The 40-year-old comedian caused…": up to two words
+# describing someone, then a word for a person.
+_DESCRIBED = re.compile(r"(?:The|This|That)((?:\s+[\w'’-]+){1,3})\b")
+
+
+def describes_one_before(sentence: str) -> bool:
+    """Whether `sentence` opens by describing one person, named before it, by their role
+    ("The minister also confirmed she…", "The 40-year-old comedian caused a furore…")."""
+    opening = _DESCRIBED.match(sentence)
+    if opening is None:
+        return False
+    described = opening.group(1).split()
+    for word in described:
+        if names_one_person(word):
+            return True
+        if not (word.islower() or word[:1].isdigit()) or word in STOP_WORDS:
+            return False  # "The Labour MP…", "This year the minister…" may be others
+    return False
 
 
 def refers_back(sentence: str) -> bool:

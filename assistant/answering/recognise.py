@@ -9,16 +9,18 @@ and recognising one question's candidates some 35 ms. So the assistant uses
 these rules:
 
 - `number`: amounts with their currency, scale and unit ("$500 billion",
-  "1.16bn euros", "56%", "nearly 90 minutes", "three years"), scores and
-  ranges ("3-2 win", "5-10 years"), but not "one" standing for a noun ("a
-  later one");
+  "1.16bn euros", "56%", "nearly 90 minutes", "three years", "-18°C", "4C"),
+  a time in several units as one ("two hours, 23 minutes and 10 seconds"),
+  scores and ranges ("3-2 win", "5-10 years"), but not "one" standing for a
+  noun ("a later one");
 - `date`: days, months, years, weekdays, days known by name and relative
   dates ("25 January", "December 2003", "2013", "on Wednesday", "Boxing
-  Day", "last month");
+  Day", "last month"), and times ("9.30am", "2:21:09");
 - `name`: runs of capitalised words with their small joining words
   ("Laura Michelle Kelly", "Gulf of Suez", "NATO", "eBay"), not a sentence's
   opening word on its own, without a form of address ("Mr Holiff" is
-  "Holiff"; "Mr" alone is no name); and a name given in quotes after
+  "Holiff"; "Mr" alone is no name), with a surname's particle ("de Vries");
+  and a name given in quotes after
   "dubbed", "known as"… whatever its case ("le cost killer").
 """
 
@@ -383,6 +385,11 @@ _PERSON_NOUNS = frozenset(
 def years(text: str) -> frozenset[str]:
     """The years `text` names as years ("2021", not "2021s" or "12021")."""
     return frozenset(_A_YEAR.findall(text))
+
+
+def names_one_person(word: str) -> bool:
+    """Whether a noun names one person by their role ("minister", "comedian")."""
+    return word.lower() in _PERSON_NOUNS and word.lower() not in ("people", "children", "couple")
 
 
 def names_a_person(word: str) -> bool:

@@ -17,11 +17,14 @@ quoted sentence; this finds that span so that a reader sees it marked:
   and one written as a person's name; a name beats a word made from one and
   a possessive ("Spain's", "the United Nations'"); "which X" with X a person's
   role ("Which MP…") is answered as "who" is, and only by a name that could be
-  a person's; an amount for one share or item ("$76 a share") gives way to the
-  whole unless the question asks for one, and a time of day to a day for
-  "when";
+  a person's; "who did it" prefers the doer of a passive ("commissioned by
+  AOL"), and a street never says who; an amount for one share or item ("$76
+  a share") gives way to the whole unless the question asks for one, and a
+  time of day to a day for "when"; a number the question names ("the Fold
+  2") is no part of a longer one ("2,299 euros");
 - "which/what X" gets the name beside or nearest to X ("the Xhosa language",
-  "Lehman Brothers economist Paul Sheard"), the object of the question's
+  "Lehman Brothers economist Paul Sheard"; a whole title set off by commas,
+  "Her memoir, The Lamp and the Long Night,"), the object of the question's
   verb ("Which animal will Cleese voice?" → "a sheep"), or the words after X
   when there is no name ("the stimulant modafinil"); a name given in quotes
   ("dubbed 'le cost killer'") is a name, "what does X stand for/mean" takes
@@ -190,6 +193,8 @@ _ASKS_PER_UNIT = re.compile(
 # commas after it may have to name it.
 _COMMA_AFTER = re.compile(r"\s*,")
 SET_OFF_WORDS = 3
+# The most words a title set off by commas may have ("The Lamp and the Long Night").
+TITLE_WORDS = 8
 # Characters between a name and the focus word for the two to count as side by side.
 NEXT_TO = 5
 # The words after an item that say what it is of or for ("£6 for cars").
@@ -651,6 +656,13 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     asked = _anchors(question, sentence)
     anchors = at_focus or asked
     beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
+    for head in heads if beside else []:
+        # "Her memoir, The Lamp and the Long Night, …": the whole title, not "The Lamp".
+        title = _title_after(words[words.index(head) + 1 :][:TITLE_WORDS], sentence)
+        if title and _COMMA_AFTER.match(sentence, head.end()):
+            span = (title[0].start(), title[-1].end())
+            if any(span[0] <= n.start and n.end <= span[1] for n in beside):
+                return span
     if beside:
         # "its first robot, called Emiew" names the X; so does the name after X ("the
         # Derbyshire seat of Erewash"), while one before qualifies it; of several, the one
@@ -798,6 +810,20 @@ def _set_off_after(words: list[re.Match[str]], index: int, sentence: str) -> lis
         phrase.append(later)
     closed = phrase and _COMMA_AFTER.match(sentence, phrase[-1].end())
     return phrase if closed and len(phrase) <= SET_OFF_WORDS else []
+
+
+def _title_after(words: list[re.Match[str]], sentence: str) -> list[re.Match[str]]:
+    """A title set off by commas, its words capitalised but for small ones inside ("Her
+    memoir, The Lamp and the Long Night, published…"): `words` up to the comma closing
+    it; empty when they are not such a title."""
+    for end, word in enumerate(words):
+        text = word.group(0)
+        small = text.lower() in STOP_WORDS
+        if not (text[:1].isupper() or (small and end > 0)):
+            return []
+        if sentence[word.end() : word.end() + 1] == ",":
+            return [] if small else words[: end + 1]
+    return []
 
 
 def _qualifying(words: list[re.Match[str]], head: int, question: Question) -> list[re.Match[str]]:

@@ -916,6 +916,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         ),
         # A street does nothing: it never says who.
         ("Who prosecuted Ray Dunmore?", "Ray Dunmore, 44, of Orchard Terrace, was jailed.", None),
+        # A title set off by commas is whole, small words and all.
+        (
+            "What is the title of Ines Varga's second novel?",
+            "Her second novel, The House and the Harbour, sold 20,000 copies.",
+            "The House and the Harbour",
+        ),
         # A surname's particle in lower case belongs to the name.
         (
             "Which engineer did Lumina hire?",

@@ -667,6 +667,42 @@ def test_a_sentence_about_another_quarter_does_not_answer(
     assert "£31.5 million" not in other.text, other.text
 
 
+def test_a_sentence_rated_for_the_words_before_it_gives_way_to_that_sentence(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Harrow Vale reach cup semi-final\n\nHarrow Vale came from behind to beat Linton 2-1 "
+        "at Eastfield on Saturday and reach the semi-finals of the County Cup for the first "
+        "time.\n\nThe winner came in stoppage time.\n\nHarrow Vale will face either Ormsby or "
+        "Delford in the semi-final, which is due to be played on 12 March. The draw will be "
+        "made on Monday evening.\n",
+    )
+    answer = bot.ask("When will the semi-final be played?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "12 March", answer.text
+
+
+def test_who_answered_by_the_role_of_someone_named_before_quotes_that_sentence_too(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Schools minister on discipline\n\nSchools minister Dana Holt told the BBC that "
+        "classroom discipline had improved. The minister also confirmed she meets union "
+        "leaders every month, Unison said. The 2024 winner of the teaching prize was Omar Haddad.\n",
+    )
+    answer = bot.ask("Which minister says she meets union leaders every month?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Dana Holt", answer.text
+    assert answer.text.index("Dana Holt") < answer.text.index("The minister also")
+    # A role opening a sentence that names someone as people are named is theirs.
+    won = bot.ask("Who won the teaching prize in 2024?")
+    assert won.short_answer is not None and won.short_answer.text == "Omar Haddad", won.text
+
+
 def test_what_would_have_happened_does_not_answer_what_did(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:

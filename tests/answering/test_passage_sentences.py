@@ -3,6 +3,7 @@
 from assistant.answering.passage_sentences import (
     PassageSentence,
     candidate_sentences,
+    describes_one_before,
     sentence_after,
     sentence_before,
 )
@@ -52,3 +53,10 @@ def test_list_items_and_their_lead_ins_are_candidates_but_not_headings() -> None
         "Pay $1,000 (£535) fine",
         "She left the court without comment.",
     ]
+
+
+def test_a_sentence_opening_with_a_persons_role_describes_someone_named_before() -> None:
+    assert describes_one_before("The minister also confirmed she met them.")
+    assert describes_one_before("The 40-year-old comedian caused a furore.")
+    assert not describes_one_before("The company said profits rose.")
+    assert not describes_one_before("This year the minister said so.")  # maybe another
