@@ -148,6 +148,15 @@ _ONE = re.compile(r"one\b", re.IGNORECASE)
 _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "4C", "-5.5C", "40F", "21°C", "21 °C": a temperature, its scale's letter joined to it.
 _TEMPERATURE = r"[-−]?\d+(?:\.\d+)?(?:\s?°\s?[CF]?|[CF](?![\w'’-]))"
+# A unit of measure written onto its number: "98mph", "10km", "5kg", "200ml", "3.5GHz".
+_GLUED = (
+    r"(?:mph|kph|km/h|km|kg|cm|mm|ml|mg|kwh|kw|mw|gw|ft|lbs?|oz|mb|gb|tb|ghz|mhz|kbps|mbps"
+    r"|gbps)(?![\w'’-])"
+)
+# Such a unit right after an amount found ("98" of "98mph"): a speed, a length, a weight…
+# never a count of things. (Amounts are found without it: taken whole, "1.2km" and
+# "1.6km/h" answered "How long is the drive?" and "How fast can it run?" on the dev sets.)
+MEASURED_AFTER = re.compile(_GLUED, re.IGNORECASE)
 _NUMBER = re.compile(
     rf"(?<![\w.-]){_HEDGE}(?:{_TEMPERATURE}|{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
     rf"{_SCALE}{_CURRENCY_WORD}"

@@ -55,6 +55,7 @@ from assistant.answering.question import (
     fits,
 )
 from assistant.answering.recognise import (
+    MEASURED_AFTER,
     NAMING_WORDS,
     POSSESSIVE,
     QUOTED,
@@ -282,6 +283,9 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = [f for f in found if _could_say_who(question, sentence, f)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
+    if question.counted:
+        # "How many homes…" is not answered by the "98" of "98mph".
+        found = [f for f in found if not MEASURED_AFTER.match(sentence, f.end)]
     return found
 
 

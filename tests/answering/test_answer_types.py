@@ -916,6 +916,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         ),
         # A street does nothing: it never says who.
         ("Who prosecuted Ray Dunmore?", "Ray Dunmore, 44, of Orchard Terrace, was jailed.", None),
+        # A count of things is not a measure: the "98" of "98mph" counts no homes.
+        (
+            "How many households lost power in the storm?",
+            "Winds of up to 98mph left more than 46,000 homes without electricity.",
+            "more than 46,000 homes",
+        ),
         # A title set off by commas is whole, small words and all.
         (
             "What is the title of Ines Varga's second novel?",
