@@ -44,7 +44,9 @@ def denied_premise(rated: Rated) -> int | None:
     None when the question itself negates. A sentence that goes on from its negation to
     what a question about the future asks for answers it: "…has not yet published its
     forecasts, which are due on 6 May" says when they will be, not when they were (nor
-    does "…announced in 2023 but has not yet been released"). A sentence telling what
+    does "…announced in 2023 but has not yet been released"); so does one giving an
+    amount asked for after its negation ("…has never raced there and will run just 77
+    days after Athens" for "How many days after Athens…?"). A sentence telling what
     would have happened ("…credit for his plea, without which he would have been given
     nine years") denies nothing that did."""
     question = rated.question
@@ -64,8 +66,11 @@ def denied_premise(rated: Rated) -> int | None:
         if len(question.plain) >= 2 or (named == question.names and question.focus <= found):
             holding.append((index, sentence.text, found, named))
     for index, text, _, named in holding:
-        if _ASKS_AHEAD.search(question.text) and _answers_after_negating(question, text):
-            continue  # "…has not yet published its forecasts, which are due on 6 May."
+        ahead_or_amount = _ASKS_AHEAD.search(question.text) or question.wants == "number"
+        if ahead_or_amount and _answers_after_negating(question, text):
+            # "…has not yet published its forecasts, which are due on 6 May"; "…has never
+            # raced there and will run just 77 days after Athens" for "How many days…".
+            continue
         if tells_what_did_not_happen(text):
             continue  # "…without which his sentence would have been nine years": no denial
         denied = negated_terms(text, question.plain)

@@ -597,6 +597,20 @@ def test_a_denial_that_goes_on_to_what_is_asked_answers_it(
     assert review.refused and "otherwise" in review.note, review.text
 
 
+def test_an_amount_after_a_negation_answers_how_many(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Okafor to run in Lisbon\n\nAda Okafor has never raced in Lisbon before and will "
+        "start the Lisbon marathon just 63 days after the Berlin marathon, her coach said.\n",
+    )
+    answer = bot.ask("How many days after the Berlin marathon is Okafor's Lisbon race?")
+    assert answer.short_answer is not None, answer.note
+    assert answer.short_answer.text == "63", answer.text
+
+
 def test_asked_who_came_third_the_sentence_naming_the_third_answers(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
@@ -692,7 +706,8 @@ def test_who_answered_by_the_role_of_someone_named_before_quotes_that_sentence_t
         tmp_path,
         "Schools minister on discipline\n\nSchools minister Dana Holt told the BBC that "
         "classroom discipline had improved. The minister also confirmed she meets union "
-        "leaders every month, Unison said. The 2024 winner of the teaching prize was Omar Haddad.\n",
+        "leaders every month, Unison said. The 2024 winner of the teaching prize was Omar "
+        "Haddad.\n",
     )
     answer = bot.ask("Which minister says she meets union leaders every month?")
     assert answer.short_answer is not None, answer.text
