@@ -600,6 +600,8 @@ class IngestReport:
     not_modified: int = 0
     # Articles a sync removed because their files are gone (only when asked to prune).
     pruned: list[str] = field(default_factory=list)
+    # Articles added or updated with no date found: date filters leave them out.
+    undated: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for people: counts of each outcome and the index size."""

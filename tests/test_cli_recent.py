@@ -94,3 +94,17 @@ def test_one_date_or_none_says_nothing(dates: tuple[str, ...]) -> None:
     answer = cited(*dates)
     assert answer.newest_source is None and answer.newest_source_line == ""
     assert answer.to_dict()["newest_source"] is None
+
+
+def test_ingest_names_the_articles_it_found_no_date_in(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    (news / "dated.txt").write_text("Dock talks\nDate: 9 May 2025\n\nTalks resumed.\n")
+    (news / "undated.txt").write_text("Dock talks again\n\nTalks resumed once more.\n")
+    assert main(["ingest", str(news)]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("with no date found")[1]
+    assert "undated.txt" in listed and "dated.txt" not in listed.replace("undated.txt", "")
+    assert main(["ingest", str(news / "undated.txt"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["undated"] == []  # unchanged: not read again

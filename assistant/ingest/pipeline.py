@@ -367,3 +367,5 @@ class Ingestor:
             else:
                 report.added += 1
                 report.added_sources.append(pending.article.source)
+            if not pending.article.date:
+                report.undated.append(pending.article.source)

@@ -26,9 +26,10 @@ DATELINE = re.compile(rf"^{_PLACE}\s+{DATE_WORDS}\W*$", re.IGNORECASE)
 # A dateline opening the story's first paragraph, as wires write it: "GLASGOW, 9 October
 # 2024 - Skyharbor Robotics said…".
 OPENS_THE_TEXT = re.compile(rf"^(?:{_PLACE}\s+)?{DATE_WORDS}\s+[-–—]+\s+(?=\S)", re.IGNORECASE)
-# The day alone, or introduced: "14 March 2024", "Published: March 14, 2026".
+# The day alone, or introduced: "14 March 2024", "Published: March 14, 2026", "Date: 9 May 2025".
 ONLY_DATE = re.compile(
-    rf"^\W*(?:(?:published|posted|updated|filed)(?: on)?:?\s+)?(?:\w+day,?\s+)?{DATE_WORDS}\W*$",
+    r"^\W*(?:(?:published|posted|updated|filed|dated?)(?: on)?:?\s+)?(?:\w+day,?\s+)?"
+    rf"{DATE_WORDS}\W*$",
     re.IGNORECASE,
 )
 # Lines under the headline a dateline is looked for in.

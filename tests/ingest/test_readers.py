@@ -207,6 +207,8 @@ def test_dates_are_normalised() -> None:
         ("Port Calloway, 14 March 2024", "2024-03-14"),
         ("WASHINGTON, Feb. 12, 2025", "2025-02-12"),
         ("Published: Sept. 3, 2025", "2025-09-03"),
+        ("Date: 9 September 2023", "2023-09-09"),
+        ("Dated 9 September 2023", "2023-09-09"),
         ("Tuesday 14 March 2024", "2024-03-14"),
         # Wire style: the dateline opens the first paragraph.
         ("GLASGOW, 9 October 2024 - The council approved its budget.", "2024-10-09"),
