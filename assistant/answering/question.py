@@ -390,7 +390,8 @@ def _initials(question: str) -> list[str]:
 
 # What "how long", "how much"… measure: an amount answers them only in these units.
 _UNITS = {
-    "long": r"(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year|decade|century"
+    "long": r"\d:\d\d:\d\d|(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year"
+    r"|decade|century"
     r"|night|season|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?"
     # "612 m", "40 cm" (not "£5m": metres are written apart from their number).
     r"|(?<=\d\s)(?:m|cm|mm)",

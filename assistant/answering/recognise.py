@@ -47,7 +47,7 @@ _HOLIDAY = (
     r"thanksgiving|halloween)"
 )
 _DATE = re.compile(
-    rf"\b(?:{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"\b(?:(?:{_DAY}\s*(?:and|to|-|–)\s*)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
     rf"|(?:early|mid|late|the)[- ]?{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}"
     rf"|(?:(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WEEKDAY}"
     r"|(?:last|next|this)\s+(?:week|month|year|season|spring|summer|autumn|winter)"
@@ -164,6 +164,8 @@ _NUMBER = re.compile(
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )
+# "1:21:07", "2:08:31.5": a time taken, written as a clock reads (found as a time of day).
+CLOCKED = re.compile(r"\d{1,2}:\d{2}:\d{2}(?:\.\d+)?")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # What follows digits that are part of a name ("7E7s", "4x4", "3G", "5D"), not a unit ("10km").
 _IN_A_NAME = re.compile(r"[A-Za-z]+\d|[A-Z]\b")
@@ -394,6 +396,10 @@ _PERSON_NOUNS = frozenset(
 def years(text: str) -> frozenset[str]:
     """The years `text` names as years ("2021", not "2021s" or "12021")."""
     return frozenset(_A_YEAR.findall(text))
+
+
+# Words that count people of any kind.
+PEOPLE = frozenset("people persons individuals".split())
 
 
 def names_one_person(word: str) -> bool:

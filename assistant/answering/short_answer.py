@@ -55,8 +55,10 @@ from assistant.answering.question import (
     fits,
 )
 from assistant.answering.recognise import (
+    CLOCKED,
     MEASURED_AFTER,
     NAMING_WORDS,
+    PEOPLE,
     POSSESSIVE,
     QUOTED,
     Found,
@@ -65,6 +67,7 @@ from assistant.answering.recognise import (
     is_addressed,
     looks_like_a_person,
     made_from_a_name,
+    names_a_person,
     names_a_street,
     quoted_span,
 )
@@ -209,6 +212,11 @@ RANK_WORDS = 3
 _RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
 # "written by former DJ Mike Read": the verb before "by" and up to two words before a name.
 _BY_BEFORE = re.compile(r"\b([\w'’-]+)\s+by\s+(?:[\w'’-]+\s+){0,2}$")
+# "France's " before "Lucien Moreau": who the name belongs to, not part of it.
+_OWNER_BEFORE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
+# What may stand before the name a sentence opens with: a few words, no comma ("France's ",
+# "Former champion ").
+_SUBJECT_BEFORE = re.compile(r"(?:[\w'’-]+\s+){0,3}")
 # "a Madrid-based charity, the Salvador Allende Foundation": a name set beside the word
 # for what it is by a comma and an article.
 _APPOSED = re.compile(r"\s*,\s*(?:the|a|an)\s+", re.IGNORECASE)
@@ -268,12 +276,17 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
 def candidates(question: Question, sentence: str) -> list[Found]:
     """The names, dates or amounts in `sentence` of the kind the question wants, that it
     does not already name (`new_items`) and that can answer it (`fits`); for "what time",
-    times taken as well as times of day ("in 38.07 seconds")."""
+    times taken as well as times of day ("in 38.07 seconds"), and for an amount, times
+    taken written as a clock reads ("in 1:21:07")."""
     found = (
         _nationalities(sentence) if question.asks_nationality else find(sentence, question.wants)
     )
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
+    if question.wants == "number":
+        # "…in 1:21:07" answers "How long did the final take?".
+        clocked = [d for d in find(sentence, "date") if CLOCKED.fullmatch(d.text)]
+        found = sorted(found + clocked, key=lambda item: item.start)
     found = [item for item in new_items(found, question) if fits(question, item.text)]
     if question.wants == "name":
         # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
@@ -379,6 +392,10 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
         words = list(_ITEM_WORD.finditer(item.text))
         own = [w for w in words if not _said_by(question, w.group(0))]
+        if item.kind == "name" and question.kind == "where":
+            # "at Brackwell Leisure Centre" answers "Where has a rest centre been opened?":
+            # a word the question says only in lower case ends a place's name.
+            own = [w for w in words if w in own or not set(terms(w.group(0))) & question.names]
         # Another name sharing a middle word with the question's ("Lilian Alicia Marks" for
         # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
         # the kind of thing asked for ("Rock DJ Huw Stephens" for "Which DJ…").
@@ -464,7 +481,19 @@ def _counts_something_else(question: Question, item: Found) -> bool:
     unit = _LAST_WORD.search(item.text) if question.counting else None
     if unit is None or unit.group(0).lower() in _SCALES:
         return False
-    return not set(terms(unit.group(0))) & question.counting
+    return not _counts_it(question, item)
+
+
+def _counts_it(question: Question, item: Found) -> bool:
+    """Whether the amount is written with the noun "how many" counts ("12,000 cars" for
+    "How many cars…"), or with "people" when it counts people ("2,300 people visited" for
+    "How many visitors…")."""
+    unit = _LAST_WORD.search(item.text) if question.counting else None
+    if unit is None:
+        return False
+    if unit.group(0).lower() in PEOPLE and names_a_person(question.counted):
+        return True
+    return bool(set(terms(unit.group(0))) & question.counting)
 
 
 def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:
@@ -486,7 +515,7 @@ def _best_name(
     `_could_say_who`) one not owned by "of", not a qualifier ("the South Yorkshire
     company"), one beside the place the question asks for ("Harcourt third" for "Who
     came third?"), one named as the doer of the question's verb ("commissioned by AOL"),
-    and one written as a person's name
+    one written as a person's name, and for "who did it" the one the sentence opens with
     (`looks_like_a_person`); otherwise a full name (two words or more); then as
     `_closest` ranks them."""
     whole = _prefer(names, lambda name: not _possessive(sentence, name))
@@ -505,9 +534,18 @@ def _best_name(
             # "commissioned by net provider AOL" says who, whatever looks more like a person.
             chosen = _prefer(chosen, lambda name: _did_it(question, sentence, name))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
+        if question.asks_who_did_it:
+            # "France's Lucien Moreau came from two sets down to beat Tomas Varga": of two
+            # people, the one the sentence opens with did it.
+            chosen = _prefer(chosen, lambda name: _opens(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)
+
+
+def _opens(sentence: str, name: Found) -> bool:
+    """Whether the sentence opens with `name`, after at most a few words and no comma."""
+    return _SUBJECT_BEFORE.fullmatch(sentence[: name.start]) is not None
 
 
 def _did_it(question: Question, sentence: str, name: Found) -> bool:
@@ -579,9 +617,12 @@ def _qualifies(sentence: str, name: Found) -> bool:
 
 
 def _bare(name: Found) -> Found:
-    """The name without a possessive ending."""
+    """The name without a possessive ending, nor an owner before a name of two words or
+    more ("France's Lucien Moreau" is Lucien Moreau)."""
     text = POSSESSIVE.sub("", name.text)
-    return Found(name.kind, name.start, name.start + len(text), text)
+    owner = _OWNER_BEFORE.match(text)
+    cut = owner.end() if owner else 0
+    return Found(name.kind, name.start + cut, name.start + len(text), text[cut:])
 
 
 def _closest(
@@ -595,8 +636,9 @@ def _closest(
     answered by 65 in "from 60 to 65"); of those, the one closest to the words of its own
     clause ("BMW sales rose to 80,600 while sales of Mini models rose to 14,800" answers
     how many Minis with 14,800, though "Mini" stands nearer 80,600); the words naming
-    what "how many" counts weigh twice, and an amount of something else ("12,000 vans")
-    comes last ("How many Fiesta cars did Ford sell?"); of
+    what "how many" counts weigh twice, an amount written with it comes first and an
+    amount of something else ("12,000 vans") last ("How many Fiesta cars did Ford
+    sell?"); of
     those, one the question's words follow ("£2 for foot passengers and £6 for cars"
     answers what a car costs with £6), then the one closest to them."""
     if not found:
@@ -609,7 +651,7 @@ def _closest(
     counting = set(_anchors(question, sentence, question.counting))
     named = _anchors(question, sentence, question.names)
 
-    def rank(item: Found) -> tuple[bool, bool, int, bool, bool, int]:
+    def rank(item: Found) -> tuple[bool, bool, bool, int, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
@@ -617,6 +659,7 @@ def _closest(
         return (
             not _labelled_by(sentence, item, named),
             _counts_something_else(question, item),
+            not _counts_it(question, item),
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),
@@ -689,7 +732,8 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     for head in heads:
         qualifiers = _qualifying(words, words.index(head), question)
         if qualifiers:
-            return qualifiers[0].start(), qualifiers[-1].end()
+            # "a 6% pay rise": the amount whole, not the "6" words split it into.
+            return _widened(sentence, qualifiers[0].start(), qualifiers[-1].end())
     done = _object_of(question, words, sentence)
     if done:
         return _widened(sentence, done[0].start(), done[-1].end())

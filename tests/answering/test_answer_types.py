@@ -922,6 +922,42 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Winds of up to 98mph left more than 46,000 homes without electricity.",
             "more than 46,000 homes",
         ),
+        # An amount qualifying the thing asked about is whole: "6%", not "6".
+        (
+            "What pay increase are the porters demanding?",
+            "The porters want a 7% pay rise backdated to March.",
+            "7%",
+        ),
+        # Two days of one month, a time taken as a clock reads, people counted as visitors.
+        (
+            "When will the second strike take place?",
+            "A second strike is set for 9 and 10 May, the union said.",
+            "9 and 10 May",
+        ),
+        (
+            "How long did the men's final last?",
+            "Kovac beat Berg 6-3, 7-5 in 1:42:18 to win his first title.",
+            "1:42:18",
+        ),
+        (
+            "How many visitors came to the open days?",
+            "About 1,800 people visited the dig during three open days in June.",
+            "About 1,800 people",
+        ),
+        # A place's name ending in a word the question says in lower case is whole.
+        (
+            "Where has a rest centre been opened?",
+            "A rest centre has been opened at Marford Leisure Centre, the council said.",
+            "Marford Leisure Centre",
+        ),
+        # Of two people, the one the sentence opens with did it; an owner before a name is
+        # no part of it.
+        (
+            "Who won the women's final at the Brenna Open?",
+            "Spain's Lucia Marin came from a set down to beat the champion, Olga Petrova of "
+            "Russia, in the women's final of the Brenna Open.",
+            "Lucia Marin",
+        ),
         # A title set off by commas is whole, small words and all.
         (
             "What is the title of Ines Varga's second novel?",

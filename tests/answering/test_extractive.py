@@ -266,6 +266,21 @@ def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind(
     assert answer.short_answer is not None and answer.short_answer.text == "4,100 visitors"
 
 
+def test_how_many_visitors_is_answered_by_a_count_of_people_who_visited(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Roman dig opens to the public\n\nAbout 1,800 people visited the Roman dig at "
+        "Hollowfield during three open days in June, the archaeologists said.\n",
+    )
+    answer = bot.ask("How many visitors did the Roman dig at Hollowfield draw in June?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "About 1,800 people", answer.text
+
+
 def test_a_figure_moving_the_other_way_does_not_answer(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
