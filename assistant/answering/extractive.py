@@ -60,7 +60,7 @@ from assistant.answering.passage_sentences import (
     sentence_before,
 )
 from assistant.answering.periods import own_years, parts_of_year
-from assistant.answering.question import Question
+from assistant.answering.question import Question, people_doing
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
     PEOPLE,
@@ -511,23 +511,17 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
     # "How many people visited…" is answered by "4,100 visitors", and "How many visitors…"
     # by "2,300 people visited" (those who visit are visitors).
     anyone = noun.lower() in PEOPLE
-    doers = {counted[0][: -len(end)] for end in _DOER_ENDINGS if counted[0].endswith(end)}
     for text in [*(p.text for p in passages), articles]:
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
-            near = terms(after)[:5]
             if (
-                counted[0] in near
+                counted[0] in terms(after)[:5]
                 or _compound_of(noun, after)
                 or (anyone and any(names_a_person(w) for w in words(after)[:6]))
-                or (bool(doers.intersection(near)) and bool(PEOPLE.intersection(words(after))))
+                or people_doing(noun, after)
             ):
                 return ""
     return f"No passage gives a number of {noun}."
-
-
-# Endings that make a noun for those who do something ("visitor", "worker", "employee").
-_DOER_ENDINGS = ("or", "er", "ee")
 
 
 def _compound_of(noun: str, text: str) -> bool:

@@ -26,12 +26,13 @@ from assistant.answering.recognise import (
     NAMES_A_CALENDAR_DAY,
     NAMES_A_DAY,
     NAMES_A_YEAR,
+    PEOPLE,
     POSSESSIVE,
     find,
     made_from_a_name,
     names_a_person,
 )
-from assistant.text.terms import STOP_WORDS, terms
+from assistant.text.terms import STOP_WORDS, terms, words
 
 _PREPOSITION = (
     r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
@@ -489,6 +490,19 @@ def fits(question: Question, found: str) -> bool:
         return False  # "the 34-year-old" is no time for "how quickly…"
     unit = _UNITS[measured]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
+
+
+# Endings that make a noun for those who do something ("visitor", "worker", "employee").
+_DOER_ENDINGS = ("or", "er", "ee")
+
+
+def people_doing(counted: str, after: str) -> bool:
+    """Whether `after`, the words from an amount on, counts people doing what the counted
+    noun names ("2,300 people visited the site" counts visitors; "several hundred local
+    people" counts no workers)."""
+    stem = next(iter(terms(counted)), "")
+    doers = {stem[: -len(end)] for end in _DOER_ENDINGS if stem.endswith(end)}
+    return bool(doers.intersection(terms(after)[:5])) and bool(PEOPLE.intersection(words(after)))
 
 
 def _counted_noun(phrase: str) -> str:

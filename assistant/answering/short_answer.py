@@ -53,12 +53,12 @@ from assistant.answering.question import (
     ASKS_A_TIME,
     Question,
     fits,
+    people_doing,
 )
 from assistant.answering.recognise import (
     CLOCKED,
     MEASURED_AFTER,
     NAMING_WORDS,
-    PEOPLE,
     POSSESSIVE,
     QUOTED,
     Found,
@@ -67,7 +67,6 @@ from assistant.answering.recognise import (
     is_addressed,
     looks_like_a_person,
     made_from_a_name,
-    names_a_person,
     names_a_street,
     quoted_span,
 )
@@ -214,6 +213,10 @@ _RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\b([\w'’-]+)\s+by\s+(?:[\w'’-]+\s+){0,2}$")
 # "France's " before "Lucien Moreau": who the name belongs to, not part of it.
 _OWNER_BEFORE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
+# "Who lost…?", "Who was beaten…?": the one a sentence about a win names last.
+_ASKS_THE_LOSER = re.compile(
+    r"\b(?:lost|lose|loses|losing|beaten|defeated|runners?-up)\b", re.IGNORECASE
+)
 # What may stand before the name a sentence opens with: a few words, no comma ("France's ",
 # "Former champion ").
 _SUBJECT_BEFORE = re.compile(r"(?:[\w'’-]+\s+){0,3}")
@@ -475,23 +478,23 @@ def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
     return run
 
 
-def _counts_something_else(question: Question, item: Found) -> bool:
+def _counts_something_else(question: Question, sentence: str, item: Found) -> bool:
     """Whether the amount counts another thing than "how many" asks for: "12,000 vans" for
     "How many cars…" ("9,500", written without its noun, may count cars)."""
     unit = _LAST_WORD.search(item.text) if question.counting else None
     if unit is None or unit.group(0).lower() in _SCALES:
         return False
-    return not _counts_it(question, item)
+    return not _counts_it(question, sentence, item)
 
 
-def _counts_it(question: Question, item: Found) -> bool:
+def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     """Whether the amount is written with the noun "how many" counts ("12,000 cars" for
-    "How many cars…"), or with "people" when it counts people ("2,300 people visited" for
+    "How many cars…"), or counts people doing what it names ("2,300 people visited" for
     "How many visitors…")."""
     unit = _LAST_WORD.search(item.text) if question.counting else None
     if unit is None:
         return False
-    if unit.group(0).lower() in PEOPLE and names_a_person(question.counted):
+    if people_doing(question.counted, sentence[item.start : item.end + 40]):
         return True
     return bool(set(terms(unit.group(0))) & question.counting)
 
@@ -534,9 +537,10 @@ def _best_name(
             # "commissioned by net provider AOL" says who, whatever looks more like a person.
             chosen = _prefer(chosen, lambda name: _did_it(question, sentence, name))
         chosen = _prefer(chosen, lambda name: looks_like_a_person(sentence, name))
-        if question.asks_who_did_it:
+        if question.asks_who_did_it and not _ASKS_THE_LOSER.search(question.text):
             # "France's Lucien Moreau came from two sets down to beat Tomas Varga": of two
-            # people, the one the sentence opens with did it.
+            # people, the one the sentence opens with did it (but "Who lost…?" asks for
+            # the one beaten).
             chosen = _prefer(chosen, lambda name: _opens(sentence, name))
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
@@ -658,8 +662,8 @@ def _closest(
         )
         return (
             not _labelled_by(sentence, item, named),
-            _counts_something_else(question, item),
-            not _counts_it(question, item),
+            _counts_something_else(question, sentence, item),
+            not _counts_it(question, sentence, item),
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),

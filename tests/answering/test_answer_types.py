@@ -958,6 +958,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Russia, in the women's final of the Brenna Open.",
             "Lucia Marin",
         ),
+        (
+            "Who lost the women's final at the Brenna Open?",
+            "Spain's Lucia Marin came from a set down to beat the champion, Olga Petrova of "
+            "Russia, in the women's final of the Brenna Open.",
+            "Olga Petrova of Russia",
+        ),
         # A title set off by commas is whole, small words and all.
         (
             "What is the title of Ines Varga's second novel?",
