@@ -269,12 +269,12 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     For "Who is the ROLE of…?", first the best naming a person beside the role's words;
     for "Which ROLE…?", the best of those rated near the best."""
     order = [int(i) for i in np.argsort(-rated.scores, kind="stable") if allowed[i]]
+    close = [i for i in order if rated.scores[i] >= rated.scores[order[0]] - CLOSE_SCORE]
     # "Who is the transport director of…?": a sentence naming a person right beside the
     # role's words ("the authority's transport director, Priya Halvorsen") says who holds
-    # it, whatever names the better-rated ones hold.
-    close = [i for i in order if rated.scores[i] >= rated.scores[order[0]] - CLOSE_SCORE]
-    # "Which judge sentenced him?" names the role only as the kind of person asked for,
-    # which the passages may give other people too: only a sentence rated near the best.
+    # it, whatever names the better-rated ones hold. "Which judge sentenced him?" names the
+    # role only as the kind of person asked for, which the passages may give other people
+    # too: there, only a sentence rated near the best.
     near = BESIDE_SCORE if rated.question.kind != "who" else float("inf")
     beside = [
         i
