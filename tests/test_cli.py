@@ -108,6 +108,18 @@ def test_refusal_lists_the_closest_passages(
     assert code == 0 and closest == similarities
 
 
+def test_an_unsure_answer_says_so_once_above_its_check(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "ingest", str(SEED_FILE))
+    asked = "Who confirmed how long the Trump-Putin phone conversation went on?"
+    code, out, _ = run(capsys, "ask", asked, "--no-save")
+    assert code == 0 and out.startswith("Answer: ") and "(may not answer the question)" in out
+    # The answer line and the check of its sentence say it; no third paragraph repeats it.
+    assert "compare it with its passage" not in out
+    assert out.count("may not answer the question") == 1 + out.split("Check:")[1].count("may not")
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [

@@ -107,7 +107,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
     if answer.short_answer is not None:
         print(f"{answer.short_answer_line}\n")
     print(answer.text)
-    if answer.caution:
+    if answer.caution and answer.short_answer is None:
+        # With a short answer, its line already says it may not answer the question.
         print(f"\n({answer.caution})")
     if answer.newest_source_line and not answer.refused:
         print(f"\n{answer.newest_source_line}")
