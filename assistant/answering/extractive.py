@@ -521,7 +521,7 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
                 or people_doing(noun, after)
             ):
                 return ""
-    return f"No passage gives a number of {noun}."
+    return f"No passage gives a number of {question.counted_words}."
 
 
 def _compound_of(noun: str, text: str) -> bool:

@@ -265,6 +265,8 @@ class Question:
     preposition: str = ""
     # "How many fishing boats…": the counted noun as written ("boats"), else "".
     counted: str = ""
+    # The words naming what is counted, as asked, up to that noun ("civil servants").
+    counted_words: str = ""
     # The terms of the words naming what is counted, up to that noun ("fish", "boat").
     counting: frozenset[str] = frozenset()
     # The term of the last word after which/what ("venu" in "Which Lisbon venue…"), else "".
@@ -337,6 +339,7 @@ def analyse(question: str) -> Question:
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
         preposition=opening.group(1).lower() if opening else "",
         counted=_counted_noun(counted.group(1)) if counted else "",
+        counted_words=" ".join(_counted_words(counted.group(1))) if counted else "",
         counting=frozenset(_counting_terms(counted.group(1))) if counted else frozenset(),
         head=next(iter(terms(focus_words[-1])), "") if focus_words else "",
         initials=frozenset(_initials(question)),

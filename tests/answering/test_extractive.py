@@ -266,6 +266,19 @@ def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind(
     assert answer.short_answer is not None and answer.short_answer.text == "4,100 visitors"
 
 
+def test_a_refusal_for_want_of_a_count_names_what_was_to_be_counted_as_asked(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Agency moves north\n\nThe Land Registry agency will move its head office from "
+        "London to Leeds in 2027, the minister said. Unions said staff had not been asked.\n",
+    )
+    answer = bot.ask("How many civil servants will move from London to Leeds in 2027?")
+    assert answer.refused and answer.note == "No passage gives a number of civil servants."
+
+
 def test_how_many_visitors_is_answered_by_a_count_of_people_who_visited(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
