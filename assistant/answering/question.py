@@ -39,7 +39,9 @@ _PREPOSITION = (
     r"over|into|about|according to [^,]{1,60},)\s+)?"
 )
 # "What was the…", "What is Harbour Mills' …": whose thing is asked about, before the thing.
-_OF_WHOM = r"(?:(?:is|was|were|are) (?:(?:the|its|their|his|her) |(?:[\w-]+ ){0,2}[\w-]+['’]s? ))?"
+_OF_WHOM = (
+    r"(?:(?:is|was|were|are)\s+(?:(?:the|its|their|his|her)\s+|(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+))?"
+)
 # "Which Japanese city…", "What calendar year…": one word may qualify the asked-for thing.
 _KINDS: tuple[tuple[str, str], ...] = (
     ("who", r"(?:who|whom|whose)\b"),
@@ -134,11 +136,11 @@ _ASKS_A_DAY = re.compile(r"\b(?:which|what)\s+(?:day|date)\b|\bday of the week\b
 # "On what date…": a day of the calendar answers ("27 January"), not "on Monday".
 _ASKS_A_DATE = re.compile(r"\b(?:which|what)\s+date\b", re.IGNORECASE)
 _ASKS_A_YEAR = re.compile(r"\b(?:which|what)\s+year\b", re.IGNORECASE)
-# "What time did she run?", "At what time…": a time of day or a time taken answers, not a date.
-# "What time…", "What was Lind's finishing time?"
+# "What time did she run?", "At what time…", "What was Lind's finishing time?": a time of day
+# or a time taken answers, not a date.
 ASKS_A_TIME = re.compile(
-    r"\b(?:which|what)\s+(?:(?:is|was|were|are)\s+(?:(?:the|its|their|his|her)\s+|"
-    r"(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+))?(?:(?:winning|finishing|fastest|best|record|race|lap|journey)\s+)?time\b",
+    rf"\b(?:which|what)\s+{_OF_WHOM}"
+    r"(?:(?:winning|finishing|fastest|best|record|race|lap|journey)\s+)?time\b",
     re.IGNORECASE,
 )
 _CLOCK_OR_TIME_TAKEN = re.compile(

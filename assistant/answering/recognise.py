@@ -333,8 +333,10 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     return Found("number", start, start + len(found), found)
 
 
+# Last words of the names of streets, which do nothing and so never answer "who".
+_STREETS = frozenset("street road terrace avenue crescent gardens grove mews boulevard".split())
 # Last words that make a name an organisation, a place or an event rather than a person.
-_NOT_A_PERSON = frozenset(
+_NOT_A_PERSON = _STREETS | frozenset(
     """academy agency airline airlines airport alliance association authority awards bank
     board bros brothers bureau capital centre center championship channel church city club
     college commission committee company corp corporation council county court cup
@@ -343,12 +345,10 @@ _NOT_A_PERSON = frozenset(
     hall holdings hospital house inc industries institute international league ltd media
     ministry motors museum network networks news office organisation organization park
     parliament partners party plc police post press prize project radio records republic
-    road school service services society software square stadium street studio studios
+    school service services society software square stadium studio studios
     systems team technologies television theatre times trust tv union united university
-    valley terrace avenue crescent gardens grove mews boulevard drive""".split()
+    valley drive""".split()
 )
-# Last words of the names of streets, which do nothing and so never answer "who".
-_STREETS = frozenset("street road terrace avenue crescent gardens grove mews boulevard".split())
 
 
 def names_a_street(name: Found) -> bool:

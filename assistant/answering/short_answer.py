@@ -75,8 +75,8 @@ from assistant.text.terms import STOP_WORDS, terms
 
 _WORD = re.compile(r"[\w’'-]+")
 # A number written with separators ("2,299", "4.6"), which is one word of an item.
-_SEPARATED = r"\d+(?:[.,]\d+)+"
-_ITEM_WORD = re.compile(rf"{_SEPARATED}|[\w’'-]+")
+_SEPARATED = re.compile(r"\d+(?:[.,]\d+)+")
+_ITEM_WORD = re.compile(rf"{_SEPARATED.pattern}|[\w’'-]+")
 # What "Which X…" asks for when X is a body or a place, never a person (stems).
 _BODIES = frozenset(
     terms(
@@ -286,7 +286,7 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     )
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
-    if question.wants == "number":
+    if question.wants == "number" and CLOCKED.search(sentence):
         # "…in 1:21:07" answers "How long did the final take?".
         clocked = [d for d in find(sentence, "date") if CLOCKED.fullmatch(d.text)]
         found = sorted(found + clocked, key=lambda item: item.start)
@@ -462,7 +462,7 @@ def _said_by(question: Question, word: str) -> bool:
     """Whether the question already says `word`; a word holding a number ("101-year-old")
     is said only when its number is (the question's "old" does not say the age), and a
     number only whole ("2" of "the Fold 2" is no part of "2,299")."""
-    if re.fullmatch(_SEPARATED, word):
+    if _SEPARATED.fullmatch(word):
         return word.replace(",", "") in question.numbers
     found = set(terms(word))
     numbers = {term for term in found if term[:1].isdigit()}
