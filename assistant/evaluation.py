@@ -78,7 +78,12 @@ def load_cases(path: Path) -> list[Case]:
             question = record["question"]
             if not isinstance(question, str) or not question.strip():
                 raise ValueError("'question' must be a non-empty string")
-            answers = tuple(str(a) for a in record.get("answers") or [])
+            if "answer" in record and "answers" not in record:
+                # Without this, every question would be scored as one to refuse.
+                raise ValueError(
+                    "the field is 'answers', a list of acceptable answers, not 'answer'"
+                )
+            answers = _listed(record.get("answers"))
             sources = tuple(str(s) for s in record.get("sources") or [])
             group = str(record.get("group") or record.get("folder") or "")
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
@@ -89,6 +94,17 @@ def load_cases(path: Path) -> list[Case]:
     if not cases:
         raise UsageError(f"{path} holds no questions")
     return cases
+
+
+def _listed(answers: object) -> tuple[str, ...]:
+    """The acceptable answers of a record: a list, or one answer written alone."""
+    if answers is None:
+        return ()
+    if isinstance(answers, str):
+        return (answers,) if answers.strip() else ()
+    if not isinstance(answers, list):
+        raise ValueError("'answers' must be a list of acceptable answers")
+    return tuple(str(a) for a in answers)
 
 
 def source_matches(found: str, gold: str) -> bool:

@@ -89,6 +89,26 @@ def test_bad_question_files_name_the_line(tmp_path: Path) -> None:
         load_cases(bad)
     with pytest.raises(UsageError, match="Cannot read"):
         load_cases(tmp_path / "missing.jsonl")
+    # A gold answer under "answer" would otherwise make every question one to refuse.
+    misnamed = tmp_path / "misnamed.jsonl"
+    misnamed.write_text('{"question": "Who won?", "answer": "Maria Alvarez"}\n')
+    with pytest.raises(UsageError, match=r"line 1: .*'answers'"):
+        load_cases(misnamed)
+
+
+def test_one_answer_may_be_written_alone(tmp_path: Path) -> None:
+    alone = tmp_path / "alone.jsonl"
+    alone.write_text(
+        '{"question": "Who won?", "answers": "Maria Alvarez"}\n'
+        '{"question": "Who lost?", "answers": ["Thomas Reddick", "Reddick"]}\n'
+        '{"question": "Who fled?", "answers": []}\n'
+    )
+    cases = load_cases(alone)
+    assert [c.answers for c in cases] == [
+        ("Maria Alvarez",),
+        ("Thomas Reddick", "Reddick"),
+        (),
+    ]
 
 
 def test_rank_metrics() -> None:
