@@ -86,7 +86,8 @@ from assistant.text.terms import in_the_dictionary, terms, words
 # The whole text of articles, by their ids.
 ArticleText = Callable[[list[str]], str]
 NOTE = "Extractive answer: sentences quoted verbatim from the articles, no language model used."
-NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+# Said as found, not as fact: the rating can miss a sentence that does answer.
+NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0

@@ -56,7 +56,7 @@ NOTHING_MATCHES = (
     "No article in the index matches the selected articles or dates (undated articles never "
     "match dates): widen or drop the filter."
 )
-NO_ANSWERING_SENTENCE = "The closest passages hold no sentence that answers the question."
+NOTHING_WRITTEN = "The model wrote no answer from the closest passages."
 EMPTY_INDEX = (
     "The index is empty: add articles first (`assistant ingest PATH`, or Articles in the app)."
 )
@@ -171,7 +171,7 @@ class AnswerPipeline:
         rest = citations.finish()
         draft.text += rest
         if not draft.text.strip():
-            return (yield from self._refuse(draft, started, NO_ANSWERING_SENTENCE))
+            return (yield from self._refuse(draft, started, NOTHING_WRITTEN))
         if holding:
             yield refusal if is_refusal(draft.text, refusal) else draft.text
         elif rest:
