@@ -54,7 +54,7 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
         marker = _BULLET.match(found.text)
         # A sentence leading into a list ("Judge Rand Rubin said she must:") is whole too.
         whole = ends_like_a_sentence(found.text) or marker is not None or found.text[-1] == ":"
-        if len(found.text.split()) < MIN_WORDS or not whole:
+        if not whole or not _long_enough(found.text):
             continue
         cut = marker.end() if marker else 0
         sentence = PassageSentence(found.n, found.text[cut:], found.start + cut, found.end)
@@ -65,6 +65,14 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
     return kept
 
 
+def _long_enough(sentence: str) -> bool:
+    """Whether `sentence` says enough to be quoted: four words, or three with a figure
+    ("She was 91.", "It cost £5m.")."""
+    count = len(sentence.split())
+    return count >= MIN_WORDS or (count == MIN_WORDS - 1 and _FIGURE.search(sentence) is not None)
+
+
+_FIGURE = re.compile(r"\d")
 # A sentence opening with a pronoun for a person or people names them in the sentence before.
 _REFERS_BACK = re.compile(r"(?:He|She|They)\b")
 _REFERS_TO_ONE = re.compile(r"(?:He|She)\b")

@@ -61,7 +61,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
         r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
         r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
-        r"dividend|elevation|altitude|depth|width)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
+        r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
         # "What will it cost?", "What did she earn?"
         r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,3}?(?:cost|earn|weigh)\b)",
     ),
@@ -162,8 +162,8 @@ _ASKS_A_HEADCOUNT = re.compile(
 # "What was the annual budget…", "How much did ABC pay…": only a sum of money answers.
 _ASKS_FOR_MONEY = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|were|are)\s+)?(?:(?:the|its|their|his|her)\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
-    r"profit|takings)s?\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
+    r"profit|takings|earnings|income|fare|rent)s?\b"
     r"|\bhow much\b.*\b(?:pay|paid|cost|spend|spent|earn|earned|raise|raised|charge|charged|"
     r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined)\b",
     re.IGNORECASE,
@@ -219,6 +219,9 @@ _IRREGULAR_VERB = re.compile(
     r"|bought|paid|held|kept|lost|met|sent|spent|broke|became|began|drew|drove|fell|flew|grew"
     r"|knew|rode|rose|sang|saw|shot|spoke|threw|wore|quit|will|can"
 )
+# "Which band member…", "Which member of the cabinet…" ask for a person; "Which member
+# states…" does not: a member is a person only when named with what it belongs to.
+_MEMBER = re.compile(r"(?i:members?)")
 _VERB_FORM = re.compile(rf"[a-z]+(?:ed|s)|{_IRREGULAR_VERB.pattern}")
 _SEVERAL = re.compile(
     r"^\s*(?:(?:which|what|who|name)\s+(?:two|three|four|five|six|several)\b|what (?:are|were)\b|"
@@ -368,7 +371,11 @@ def _person_asked(focus_words: list[str]) -> int | None:
     for i, (word, after) in enumerate(itertools.zip_longest(focus_words, focus_words[1:])):
         if _IRREGULAR_VERB.fullmatch(word):
             return None  # "What led IBM researcher Jim Levine to…" asks no person
-        person = names_a_person(word) or (word[:1].isupper() and made_from_a_name(word))
+        person = (
+            names_a_person(word)
+            or (word[:1].isupper() and made_from_a_name(word))
+            or (_MEMBER.fullmatch(word) is not None and (i > 0 or after is None))
+        )
         if person and (
             after is None or (_VERB_FORM.fullmatch(after) and not names_a_person(after))
         ):
@@ -440,7 +447,8 @@ _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
     r"\bhow (long|old|far|close|near|fast|often|much|quickly|tall|high|low|deep|wide|hot|cold"
-    r"|warm)\b|\b(?:what|which) (age|temperature)s?\b",  # "What age is she?" asks how old
+    # "What age is she?" asks how old; "What was the temperature…?" for a temperature.
+    r"|warm)\b|\b(age|temperature)s?\b",
     re.IGNORECASE,
 )
 

@@ -548,8 +548,11 @@ def _best_name(
 
 
 def _opens(sentence: str, name: Found) -> bool:
-    """Whether the sentence opens with `name`, after at most a few words and no comma."""
-    return _SUBJECT_BEFORE.fullmatch(sentence[: name.start]) is not None
+    """Whether the sentence opens with `name`, after at most a few words and no comma (and
+    after its dateline: "PORT ELLISON, 8 May 2024 - Maria Alvarez was confirmed…")."""
+    opening = filed_before(sentence)
+    before = sentence[opening : name.start]
+    return opening <= name.start and _SUBJECT_BEFORE.fullmatch(before) is not None
 
 
 def _did_it(question: Question, sentence: str, name: Found) -> bool:

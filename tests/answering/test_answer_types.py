@@ -28,6 +28,12 @@ from assistant.records import Passage
         ("How much did the network pay for the rights?", "57%", False),
         ("How much did profits rise?", "57%", True),
         ("How long did the call last?", "nearly 90 minutes", True),
+        ("What are Lucas Ferreira's weekly wages?", "five-year", False),
+        ("What are Lucas Ferreira's weekly wages?", "£90,000", True),
+        ("What was the final construction bill for the bridge?", "2020", False),
+        ("What was the final construction bill for the bridge?", "€186m", True),
+        ("What was the temperature at the festival on Saturday?", "ten miles", False),
+        ("What was the temperature at the festival on Saturday?", "31C", True),
         ("How close did the probe come to the comet?", "1.9 km", True),
         ("How close did the probe come to the comet?", "nine months", False),
         ("What was the attendance at the replay?", "just nine minutes", False),
@@ -165,6 +171,8 @@ def test_a_question_asking_what_a_thing_is_called_focuses_on_the_thing(
         ("Which Japanese city hosts the games?", False),
         ("Which student union called the strike?", False),
         ("Which member states objected?", False),
+        ("Which band member was named Musician of the Year?", True),
+        ("Which member of the cabinet resigned?", True),
         ("What led the researcher to build it?", False),
         ("Who won the race?", False),  # "who" may be a firm as well as a person
     ],
@@ -333,6 +341,13 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "In which city was the painter born?",
             "Ms James, whose father was Welsh, was born in Melbourne.",
             "Melbourne",
+        ),
+        (
+            # The one a sentence opens with, after its dateline, won; not the one beaten.
+            "Who won the Port Ellison mayoral election?",
+            "PORT ELLISON, 8 May 2024 - Maria Alvarez was confirmed as the new mayor after a"
+            " recount upheld her narrow victory over the sitting mayor, Thomas Reddick.",
+            "Maria Alvarez",
         ),
         (
             "Who represented Madrid at the talks?",

@@ -60,3 +60,12 @@ def test_a_sentence_opening_with_a_persons_role_describes_someone_named_before()
     assert describes_one_before("The 40-year-old comedian caused a furore.")
     assert not describes_one_before("The company said profits rose.")
     assert not describes_one_before("This year the minister said so.")  # maybe another
+
+
+def test_a_sentence_of_three_words_is_a_candidate_only_with_a_figure() -> None:
+    text = "She has died at her home in Falmouth. She was 91. She is missed. Reuters reported."
+    passage = Passage("c1", "a1", "obit.txt", "Obituary", text, 0, len(text))
+    assert [s.text for s in candidate_sentences([passage])] == [
+        "She has died at her home in Falmouth.",
+        "She was 91.",
+    ]
