@@ -570,9 +570,11 @@ class Assistant:
         """Keep uploaded files in the upload folder and ingest them (the browser app's way in).
 
         Different files never overwrite one another, even with the same name:
-        each is kept under its content hash. With `replace`, earlier uploads
-        with the same file name as a new one are removed (and reported as
-        replaced); without it, both are kept and the report says so.
+        each is kept under its content hash. With `replace`, the earlier upload
+        with the same file name as a new one is removed (and reported as
+        replaced); of several, only the one with the new article's title, and
+        none when that does not single one out (the report says so). Without
+        `replace`, both are kept and the report says so.
         """
         kept = [self.uploads.keep(path) for path in files]
         with self._writing(progress=progress):
@@ -675,9 +677,18 @@ class Assistant:
                 and Path(r.file).name == path.name
             ]
             if replace:
-                for record in namesakes:
+                titles = {r.title for r in records if r.file == str(path)}
+                replaced = _replaced_by(namesakes, titles)
+                for record in replaced:
                     self._delete(record)
                     report.replaced.append(record.source)
+                if not replaced:
+                    listed = "; ".join(sorted(r.title or r.source for r in namesakes))
+                    report.notes.append(
+                        f"{path.name}: {len(namesakes)} earlier uploads with this name hold "
+                        f"other articles ({listed}), none with this one's title, so none was "
+                        "replaced: remove the one it replaces from the list"
+                    )
             elif len(namesakes) == 1:
                 report.notes.append(
                     f"{path.name}: an earlier upload with this name holds a different "
@@ -986,3 +997,13 @@ def default_assistant() -> Assistant:
 def answer(question: str, history: History = ()) -> Answer:
     """Answer a question with the shared default Assistant (settings from the environment)."""
     return default_assistant().ask(question, history)
+
+
+def _replaced_by(namesakes: list[ArticleRecord], titles: set[str]) -> list[ArticleRecord]:
+    """The earlier uploads a new one with their file name replaces: the only one, or of
+    several, the one with the new article's title. A file name alone does not say which of
+    several articles a new one is a version of, and a guess would delete an unrelated one."""
+    if len(namesakes) <= 1:
+        return namesakes
+    same_title = [record for record in namesakes if record.title in titles]
+    return same_title if len(same_title) == 1 else []

@@ -230,7 +230,7 @@ class ChatApp:
     ) -> tuple[Any, ...]:
         """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
         if not files:
-            return (gr.skip(),) * 7
+            return (gr.skip(),) * 8
         bot = self.collections.bot_for(request)
 
         def show(state: Progress) -> None:
@@ -242,9 +242,12 @@ class ChatApp:
         try:
             result = bot.upload(files, replace=bool(replace), progress=show)
         except AssistantError as error:
-            return (render.error_panel(str(error), "Not done"), *self.article_views(request), None)
-        # The file box is emptied: the next upload holds only the files chosen then.
-        return (render.report(result, bot.source_label), *self.article_views(request), None)
+            shown = render.error_panel(str(error), "Not done")
+        else:
+            shown = render.report(result, bot.source_label)
+        # The file box is emptied, so the next upload holds only the files chosen then, and
+        # "replace" unticked, so that it replaces only when asked for again.
+        return (shown, *self.article_views(request), None, False)
 
     def ask_to_remove(
         self, source: str | None, request: gr.Request | None = None
@@ -381,7 +384,8 @@ class ChatApp:
         """Ingest uploaded article files; returns the ingest report as JSON.
 
         Files with the same name as an earlier upload are kept beside it unless
-        `replace` is true, which replaces the earlier upload (listed in "replaced").
+        `replace` is true, which replaces the earlier upload (listed in "replaced"; of
+        several, only the one with the new article's title, else none and a note says so).
         """
         if not files:
             raise gr.Error(
@@ -482,7 +486,7 @@ def build(bot: Assistant) -> gr.Blocks:
             )
             replace = gr.Checkbox(
                 False,
-                label="Replace earlier uploads that have the same file name "
+                label="Replace the earlier upload that has the same file name "
                 "(otherwise both are kept)",
                 elem_id="replace",
             )
@@ -562,7 +566,7 @@ def build(bot: Assistant) -> gr.Blocks:
         upload.upload(
             app.ingest,
             [upload, replace],
-            [*article_outputs, upload],
+            [*article_outputs, upload, replace],
             api_name="upload_from_page",
             api_visibility="private",
             concurrency_limit=1,

@@ -165,10 +165,25 @@ def test_uploads_with_one_name_through_the_api_are_kept_apart_unless_replaced(
         ]
         same = client.predict([handle_file(str(three))], False, api_name="/ingest")
         assert same["unchanged"] == 1 and same["notes"] == []  # nothing new was kept
-        again = client.predict([handle_file(str(one))], True, api_name="/ingest")
-        assert again["unchanged"] == 1 and len(again["replaced"]) == 2
-        titles = [a["title"] for a in client.predict(api_name="/articles")]
-        assert titles == ["Harbour report"]
+        # Of several namesakes, a file name alone does not say which one a new upload is a
+        # version of: none is replaced, and the note names them.
+        other = tmp_path / "four" / "012.txt"
+        other.parent.mkdir()
+        other.write_text("Ferry report\n\nThe ferry sailed at noon.\n")
+        unsure = client.predict([handle_file(str(other))], True, api_name="/ingest")
+        assert unsure["replaced"] == [] and unsure["articles"] == 4
+        assert "none was replaced" in unsure["notes"][0]
+        assert "Forest report" in unsure["notes"][0]
+        # An edited version keeps its title: that one upload, and only it, is replaced.
+        edited = tmp_path / "five" / "012.txt"
+        edited.parent.mkdir()
+        edited.write_text("Forest report\n\nRangers planted 950 oaks.\n")
+        again = client.predict([handle_file(str(edited))], True, api_name="/ingest")
+        assert len(again["replaced"]) == 1 and again["articles"] == 4
+        titles = sorted(a["title"] for a in client.predict(api_name="/articles"))
+        assert titles == ["Bridge report", "Ferry report", "Forest report", "Harbour report"]
+        forest = [bot.article(a.source).text for a in bot.articles() if a.title == "Forest report"]
+        assert len(forest) == 1 and "950 oaks" in forest[0]
 
 
 def test_uploading_a_file_already_read_from_disk_adds_no_second_copy(

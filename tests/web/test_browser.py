@@ -162,7 +162,9 @@ def test_uploads_with_one_name_never_overwrite_and_replace_only_on_purpose(
     bot.ingest([SEEDS])
     first = story(tmp_path / "a", "012.txt", "Harbour report", "The harbour had 41 boats.")
     second = story(tmp_path / "b", "012.txt", "Forest report", "Rangers planted 900 oaks.")
-    third = story(tmp_path / "c", "012.txt", "Bridge report", "The bridge reopened on Friday.")
+    # An edited version of the first, with its title, and an unrelated namesake.
+    third = story(tmp_path / "c", "012.txt", "Harbour report", "The harbour had 44 boats.")
+    fourth = story(tmp_path / "d", "012.txt", "Bridge report", "The bridge reopened on Friday.")
     empty = tmp_path / "a" / "empty.txt"
     empty.write_text("")
     table_file = tmp_path / "a" / "data.csv"
@@ -183,17 +185,24 @@ def test_uploads_with_one_name_never_overwrite_and_replace_only_on_purpose(
         expect(table).to_contain_text("Forest report")
         expect(page.locator("#status")).to_contain_text("3 articles")
 
+        # Of two namesakes, replace takes the one with the new upload's title, and only it.
         page.check("#replace input")
         page.set_input_files("#upload input[type=file]", [str(third)])
-        expect(report).to_contain_text("2 replaced", timeout=60_000)
+        expect(report).to_contain_text("1 replaced", timeout=60_000)
+        expect(table).to_contain_text("Forest report")
+        expect(page.locator("#status")).to_contain_text("3 articles")
+        # The box unticks itself: the next upload of a namesake is kept beside it.
+        expect(page.locator("#replace input")).not_to_be_checked()
+        page.set_input_files("#upload input[type=file]", [str(fourth)])
+        expect(report).to_contain_text("all are kept", timeout=60_000)
         expect(table).to_contain_text("Bridge report")
-        expect(table).not_to_contain_text("Harbour report")
-        expect(table).not_to_contain_text("Forest report")
         page.close()
     titles = sorted(r.title for r in bot.articles())
-    assert titles == ["Bridge report", SEED_TITLE]
+    assert titles == ["Bridge report", "Forest report", "Harbour report", SEED_TITLE]
     kept = sorted(p.read_text() for p in (tmp_path / "uploads").rglob("*.txt"))
-    assert kept == [third.read_text()], "replaced and unreadable uploads leave no files behind"
+    assert kept == sorted(f.read_text() for f in (second, third, fourth)), (
+        "replaced and unreadable uploads leave no files behind"
+    )
 
 
 def test_page_load_shows_the_index_as_it_is_now(
