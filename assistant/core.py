@@ -502,6 +502,16 @@ class Assistant:
                 self.store.trust_written_state()
         return report
 
+    def folder_reading(self, record: ArticleRecord) -> str | None:
+        """The registered folder holding `record`'s file, if any: its next sync reads the
+        file again, so a removal lasts only once the file is gone or the folder is no
+        longer synced (which the person removing it needs to be told)."""
+        if not record.file:
+            return None
+        path = Path(record.file)
+        folders = [s.location for s in self.registry.all() if s.kind == "folder"]
+        return next((f for f in folders if path.is_relative_to(f)), None)
+
     def remove_source(self, location: str) -> SourceRecord:
         """Stop syncing a registered source (its articles stay until removed)."""
         from assistant.ingest import source_name

@@ -186,3 +186,21 @@ def test_sync_every_keeps_running_until_interrupted(
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_removing_an_article_of_a_synced_folder_says_a_sync_brings_it_back(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ferry notes\n\nThe ferry sailed at noon with 41 cars aboard.\n")
+    loose = tmp_path / "b.txt"
+    loose.write_text("Library notes\n\nThe library opened on Sunday with 900 books.\n")
+    assert run(capsys, "ingest", str(folder), str(loose))[0] == 0
+    code, out, _ = run(capsys, "remove", str(folder / "a.txt"))
+    assert code == 0 and "registered folder" in out and "feeds remove" in out
+    code, out, _ = run(capsys, "remove", str(loose))
+    assert code == 0 and out.startswith("removed") and "registered folder" not in out
+    # As it said: the folder's next sync reads the file again.
+    assert run(capsys, "sync")[0] == 0
+    assert "Ferry notes" in run(capsys, "list")[1]

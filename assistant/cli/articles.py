@@ -165,6 +165,13 @@ def _remove(bot: Assistant, args: argparse.Namespace) -> int:
         record = bot.remove(source)
         copy = " and its uploaded copy" if bot.uploads.holds(record.file) else ""
         print(f"removed {shown(bot, record.source)} ({count(record.chunks, 'chunk')}){copy}")
+        folder = bot.folder_reading(record)
+        if folder is not None:
+            print(
+                f"  (the file is still in the registered folder {folder}, whose next sync reads"
+                " it again: delete or move the file, or stop syncing the folder with"
+                f" `assistant feeds remove {folder}`)"
+            )
     return EXIT_OK
 
 

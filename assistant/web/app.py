@@ -286,9 +286,17 @@ class ChatApp:
             deleted = (
                 " Its uploaded file was deleted too." if bot.uploads.holds(record.file) else ""
             )
+            folder = bot.folder_reading(record)
+            returns = (
+                f" Its file is still in the registered folder {render.escape(folder)}, whose"
+                " next sync reads it again: delete or move the file, or stop syncing the"
+                " folder (Feeds and web pages)."
+                if folder is not None
+                else ""
+            )
             message = (
                 f"<p>Removed {render.escape(record.title)} "
-                f"({render.count(record.chunks, 'chunk')}).{deleted}</p>"
+                f"({render.count(record.chunks, 'chunk')}).{deleted}{returns}</p>"
             )
         except AssistantError as error:
             message = render.error_panel(str(error), "Not done")
