@@ -61,9 +61,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
         r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
         r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
-        r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
+        r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income|increase"
+        r"|rise|raise|reduction)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
         # "What will it cost?", "What did she earn?"
-        r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,3}?(?:cost|earn|weigh)\b)",
+        r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,6}?(?:cost|earn|weigh)\b)",
     ),
     (
         "where",

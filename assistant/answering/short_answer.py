@@ -693,6 +693,11 @@ def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:
     return any(item.end + word.start() in anchors for word in words)
 
 
+def _within(word: re.Match[str], name: Found) -> bool:
+    """Whether `word` is one of the words of `name`."""
+    return name.start <= word.start() and word.end() <= name.end
+
+
 def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     """For "which/what X": a name beside X ("the Xhosa language"), else the words that
     qualify X right before it ("a conciliatory tone"), else the name nearest X (or the
@@ -711,7 +716,10 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
     anchors = at_focus or asked
     beside = [n for n in names if any(_near(sentence, n, word) for word in focus)]
     for head in heads if beside else []:
-        # "Her memoir, The Lamp and the Long Night, …": the whole title, not "The Lamp".
+        # "Her memoir, The Lamp and the Long Night, …": the whole title, not "The Lamp" (but
+        # "Girton College, Cambridge" names the college before the comma).
+        if any(_within(head, name) for name in names):
+            continue
         title = _title_after(words[words.index(head) + 1 :][:TITLE_WORDS], sentence)
         if title and _COMMA_AFTER.match(sentence, head.end()):
             span = (title[0].start(), title[-1].end())
@@ -721,6 +729,8 @@ def _beside_focus(question: Question, sentence: str) -> tuple[int, int] | None:
         # "its first robot, called Emiew" names the X; so does the name after X ("the
         # Derbyshire seat of Erewash"), while one before qualifies it; of several, the one
         # nearest the question's other words ("…on Tuesdays").
+        # "Girton College, Cambridge" for "Which college…": the name that holds the X.
+        beside = _prefer(beside, lambda name: any(_within(w, name) for w in focus))
         beside = _prefer(beside, lambda name: any(_named_as(sentence, name, w) for w in focus))
         if question.asks_for_a_person:
             # "Robert Jackson, MP for Wantage": of the names beside "MP", the person's.

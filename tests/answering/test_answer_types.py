@@ -343,6 +343,23 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Melbourne",
         ),
         (
+            # The name that holds the word asked for, not the one set off after it.
+            "Which college did Ashby attend?",
+            "She won a scholarship to study zoology at Girton College, Cambridge, in 1951.",
+            "Girton College",
+        ),
+        (
+            "What pay increase were the drivers offered?",
+            "He said the drivers had been offered a rise of 4.5 per cent over two years, which"
+            ' he described as "a real-terms pay cut".',
+            "4.5 per cent",
+        ),
+        (
+            "What did a weekend ticket for Lakeside Sounds cost?",
+            "Weekend tickets cost £189, up from £165 last year, and sold out in February.",
+            "£189",
+        ),
+        (
             # The one a sentence opens with, after its dateline, won; not the one beaten.
             "Who won the Port Ellison mayoral election?",
             "PORT ELLISON, 8 May 2024 - Maria Alvarez was confirmed as the new mayor after a"
