@@ -92,8 +92,8 @@ class ChatApp:
         """Stream an answer into the chat, save it in the page's conversation (starting one for
         the first question), then show its passages panel.
 
-        The article filter and the status line are brought up to date with the
-        index as well: another process may have added or removed articles since
+        The article filter, the article table and the status line are brought up
+        to date with the index as well: another process may have added or removed articles since
         the page loaded. A database that cannot be used does not stop the
         answer; the chat says it was not saved.
         """
@@ -104,7 +104,7 @@ class ChatApp:
         except (QuestionError, UsageError) as error:
             # Said beside the box, which keeps the text; the chat shows only questions asked.
             gr.Warning(str(error), duration=8, title="Not asked")
-            yield (gr.skip(),) * 10
+            yield (gr.skip(),) * 11
             return
         user = user_of(request)
         saved_ids = list(saved_ids or [])
@@ -114,6 +114,7 @@ class ChatApp:
         choices = _article_choices(bot, records)
         scope_now = gr.update(choices=choices, value=kept)
         status = self.status(request)
+        table = render.article_rows(records, bot.source_label)
         notices = []
         if len(kept) < len(scope or []):
             notices.append(
@@ -134,10 +135,10 @@ class ChatApp:
             {"role": "assistant", "content": "…"},
         ]
         yield (
-            chat, render.empty_panel(), history, panels, "", scope_now, status,
+            chat, render.empty_panel(), history, panels, "", scope_now, status, table,
             conversation, saved_ids, turn,
         )  # fmt: skip
-        more = (gr.skip(),) * 3
+        more = (gr.skip(),) * 4
         unchanged = (conversation, saved_ids, gr.skip())
         try:
             stream = bot.stream(
@@ -534,7 +535,7 @@ def build(bot: Assistant) -> gr.Blocks:
         chat = conversations.ChatParts(
             chatbot, new_chat, panel, history, panels, conversation, saved_ids, shown
         )
-        chat_outputs = [chatbot, panel, history, panels, question, scope, status]
+        chat_outputs = [chatbot, panel, history, panels, question, scope, status, table]
         chat_outputs += [conversation, saved_ids, shown]
         chat_inputs = [question, chatbot, history, panels, scope, date_from, date_to]
         chat_inputs += [conversation, saved_ids]

@@ -334,6 +334,8 @@ def test_a_page_left_open_catches_up_with_changes_made_elsewhere(
         pick(page, "scope", "Harbour report")
         page.click("#articles")
         pick(page, "to-remove", "Harbour report")
+        table = page.locator("#article-table")
+        expect(table).to_contain_text("Harbour report")
 
         removed = subprocess.run(
             [sys.executable, "-m", "assistant", "remove", str(harbour)],
@@ -349,6 +351,7 @@ def test_a_page_left_open_catches_up_with_changes_made_elsewhere(
         chat = page.locator("#chat")
         expect(chat).to_contain_text("no longer in the index", timeout=30_000)
         expect(page.locator("#status")).to_contain_text("1 article,")
+        expect(table).not_to_contain_text("Harbour report")  # the table too (U)
 
         page.click("#remove")
         expect(page.locator("#report")).to_contain_text("no longer in the index", timeout=30_000)
