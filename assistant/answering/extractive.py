@@ -80,7 +80,7 @@ from assistant.answering.short_answer import (
 )
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
+from assistant.text.tense import foresees_only, tells_an_earlier_event, tells_what_did_not_happen
 from assistant.text.terms import in_the_dictionary, terms, words
 
 # The whole text of articles, by their ids.
@@ -277,11 +277,22 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     # role only as the kind of person asked for, which the passages may give other people
     # too: there, only a sentence rated near the best.
     near = BESIDE_SCORE if rated.question.kind != "who" else float("inf")
+    # Rated below the line itself, such a sentence still answers when the best does and it
+    # comes from the same article ("Council leader Margaret Okafor said…" beside the
+    # council's vote): it names the role, which the better-rated ones do not.
+    answering_article = (
+        rated.passages[rated.candidates.sentences[order[0]].n - 1].article_id
+        if order and rated.answers(order[0])
+        else None
+    )
     beside = [
         i
         for i in order
         if rated.scores[i] >= rated.scores[order[0]] - near
-        and rated.answers(i)
+        and (
+            rated.answers(i)
+            or rated.passages[rated.candidates.sentences[i].n - 1].article_id == answering_article
+        )
         and _names_beside(rated, i)
     ]
     chosen = beside or [i for i in close if rated.answers(i)]
@@ -448,10 +459,17 @@ def _of_this_year(rated: Rated, allowed: list[bool]) -> list[bool]:
 
 def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
     """`allowed` less the sentences telling what did not happen ("…without which the
-    sentence would have been nine years"), when another may answer."""
-    return _narrowed(
-        allowed, (not tells_what_did_not_happen(s.text) for s in rated.candidates.sentences)
-    )
+    sentence would have been nine years"), when another may answer; and, for a question
+    in the past tense, less those only foreseeing what it asks about ("he could win the
+    gold medal" for "Who won the gold medal?"), even when none is left."""
+    sentences = rated.candidates.sentences
+    narrowed = _narrowed(allowed, (not tells_what_did_not_happen(s.text) for s in sentences))
+    verbs = rated.question.past
+    if not verbs:
+        return narrowed
+    return [
+        ok and not foresees_only(s.text, verbs) for ok, s in zip(narrowed, sentences, strict=True)
+    ]
 
 
 def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:

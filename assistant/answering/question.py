@@ -32,6 +32,7 @@ from assistant.answering.recognise import (
     made_from_a_name,
     names_a_person,
 )
+from assistant.text.tense import past_verbs
 from assistant.text.terms import STOP_WORDS, terms, words
 
 _PREPOSITION = (
@@ -67,6 +68,13 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,6}?(?:cost|earn|weigh)\b)",
     ),
     (
+        # "Where did Wales finish?", "What position…", "In which minute…": a place in an order.
+        "rank",
+        r"(?:(?:what|which) (?:position|rank|ranking|spot|minute|round|lap|stage)s?\b"
+        r"|where (?:did|does|do|is|are|was|were|will|has|have) (?:[\w'’-]+ ){1,8}?(?:finish|"
+        r"finished|come|came|placed|rank|ranked|end up|ended up)\b(?! from\b))",
+    ),
+    (
         "where",
         # The place word in lower case: "Which Renaissance Capital analyst" asks for a person.
         r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?-i:city|country|town|region|state|county|"
@@ -91,12 +99,25 @@ _ASKS_THE_OBJECT = re.compile(
 # what the rest of it asks.
 _JOINED_ON = re.compile(r"^\s*(?:and|but|also|then|or)(?:\s*,\s*|\s+)(?=\w)", re.IGNORECASE)
 # "Until what year…", "On which day…": the preposition that will stand before the answer.
+# "How long was he jailed for?", "Who was the firm sold to?": the answer follows the verb
+# and the preposition the question ends with, as it follows one a question opens with.
+_CLOSING_PREPOSITION = re.compile(
+    r"\b(for|to|with|from|by|at|in|on|into|against)\s*\?*\s*$", re.IGNORECASE
+)
 _OPENING_PREPOSITION = re.compile(
     r"^\s*(on|in|at|by|for|to|from|since|until|till|after|before|during|with|under|over)\s+"
     r"(?:what|which|whom|how|when)\b",
     re.IGNORECASE,
 )
-_SHORT_FOR_KIND = {"who": "name", "when": "date", "quantity": "number", "where": "name"}
+# The kinds a question may ask for after its opening words ("The call lasted how long?").
+_ASKED_INSIDE = frozenset({"who", "when", "quantity", "rank", "where", "why"})
+_SHORT_FOR_KIND = {
+    "who": "name",
+    "when": "date",
+    "quantity": "number",
+    "where": "name",
+    "rank": "rank",
+}
 # Words until the first auxiliary, article, preposition or relative pronoun.
 _FOCUS_WORD = (
     r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|"
@@ -289,6 +310,8 @@ class Question:
     role: frozenset[str] = frozenset()
     # "What nationality is X?": answered by a word made from a country's name ("Austrian").
     asks_nationality: bool = False
+    # The terms of the verbs it puts in the past ("win" of "Who won the gold?").
+    past: frozenset[str] = frozenset()
 
     @property
     def asks_who(self) -> bool:
@@ -330,7 +353,6 @@ def analyse(question: str) -> Question:
     if person is not None:
         focus_words = focus_words[: person + 1]  # "Which MP defected…": the MP, not "defected"
     focus = frozenset(t for w in focus_words for t in terms(w))
-    opening = _OPENING_PREPOSITION.match(question)
     counted = _COUNTED.search(question)
     return Question(
         text=question,
@@ -343,7 +365,7 @@ def analyse(question: str) -> Question:
         wants_several=bool(_SEVERAL.search(question)),
         wants_explanation=kind in ("why", "how"),
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
-        preposition=opening.group(1).lower() if opening else "",
+        preposition=_preposition(question),
         counted=_counted_noun(counted.group(1)) if counted else "",
         counted_words=" ".join(_counted_words(counted.group(1))) if counted else "",
         counting=frozenset(_counting_terms(counted.group(1))) if counted else frozenset(),
@@ -354,6 +376,7 @@ def analyse(question: str) -> Question:
         names=frozenset(name_terms(question)),
         role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
+        past=past_verbs(question),
     )
 
 
@@ -382,6 +405,13 @@ def _person_asked(focus_words: list[str]) -> int | None:
         ):
             return i
     return None
+
+
+def _preposition(question: str) -> str:
+    """The preposition the answer stands after: the one the question opens with ("Until
+    what year…"), else the one it ends with ("…jailed for?"); else empty."""
+    found = _OPENING_PREPOSITION.match(question) or _CLOSING_PREPOSITION.search(question)
+    return found.group(1).lower() if found else ""
 
 
 def _measures(question: str) -> frozenset[str]:
@@ -424,7 +454,9 @@ _UNITS = {
     # "How much more likely…" is answered by "400 times".
     "much": r"[$£€¥%]|times|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
     r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
-    r"kilogram|litre|gallon)s?",
+    r"kilogram|litre|gallon|millimetre|centimetre|inch|inche)s?"
+    # "112 mm of rain", "30cm of snow": how much rain or snow fell.
+    r"|(?<=\d)\s?(?:mm|cm)",
 }
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
@@ -578,7 +610,7 @@ def _kind(question: str) -> str:
         if re.match(_PREPOSITION + pattern, question, re.IGNORECASE):
             return kind
     # "The call lasted how long?", "And who confirmed it?"
-    for kind, pattern in _KINDS[:5]:
-        if re.search(r"\b" + pattern, question, re.IGNORECASE):
+    for kind, pattern in _KINDS:
+        if kind in _ASKED_INSIDE and re.search(r"\b" + pattern, question, re.IGNORECASE):
             return kind
     return "other"

@@ -16,6 +16,8 @@ these rules:
 - `date`: days, months, years, weekdays, days known by name and relative
   dates ("25 January", "December 2003", "2013", "on Wednesday", "Boxing
   Day", "last month"), and times ("9.30am", "2:21:09");
+- `rank`: places in an order ("47th", "second", "top", "runner-up"), with the
+  word for the place when it follows ("88th minute", "third place");
 - `name`: runs of capitalised words with their small joining words
   ("Laura Michelle Kelly", "Gulf of Suez", "NATO", "eBay"), not a sentence's
   opening word on its own, without a form of address ("Mr Holiff" is
@@ -235,8 +237,19 @@ class Found:
     quoted: bool = False
 
 
+# "47th", "second", "joint third", "runner-up", "top", and the place word after it.
+_RANK = re.compile(
+    r"\b(?:joint[- ])?(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth"
+    r"|last|top|bottom|runners?-up)(?:\s+(?:place|position|spot|minute|round|lap|stage))?\b",
+    re.IGNORECASE,
+)
+
+
 def find(text: str, kind: str) -> list[Found]:
-    """Every `kind` ("name", "date" or "number") in `text`, in order."""
+    """Every `kind` ("name", "date", "number" or "rank") in `text`, in order."""
+    if kind == "rank":
+        return [Found("rank", m.start(), m.end(), m.group(0)) for m in _RANK.finditer(text)]
     if kind == "date":
         return [Found("date", m.start(), m.end(), m.group(0)) for m in _DATE.finditer(text)]
     if kind == "number":

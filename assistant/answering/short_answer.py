@@ -111,6 +111,7 @@ _MEANS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+_FOLLOWING_ENDS = re.compile(r"[,;:.!?]|\b(?:and|but|or|while|whereas)\b", re.IGNORECASE)
 # "…due to the onstart of winter", labour office chief said": the quotation, and the cause, end.
 _QUOTE_ENDS = re.compile(r"[\"”’'](?=[,;])")
 # Where one clause of a sentence ends and the next begins.
@@ -658,7 +659,7 @@ def _closest(
     counting = set(_anchors(question, sentence, question.counting))
     named = _anchors(question, sentence, question.names)
 
-    def rank(item: Found) -> tuple[bool, bool, bool, int, bool, bool, int]:
+    def rank(item: Found) -> tuple[bool, bool, bool, int, bool, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
@@ -670,6 +671,7 @@ def _closest(
             -len(own) - len(counting.intersection(own)),
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),
+            not _right_after(sentence, item, own),
             distance,
         )
 
@@ -685,12 +687,20 @@ def _labelled_by(sentence: str, item: Found, anchors: list[int]) -> bool:
 
 
 def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:
-    """Whether one of `anchors` stands in the few words after the item, in its clause
-    ("£6 for cars")."""
+    """Whether one of `anchors` stands in the few words after the item, in its clause and
+    before a conjunction ("£6 for cars", but not "September 2024 and finish by June 2025",
+    where "finish" goes with the date after it)."""
     after = sentence[item.end :]
-    stop = _CLAUSE_END.search(after)
+    stop = _FOLLOWING_ENDS.search(after)
     words = list(_WORD.finditer(after[: stop.start() if stop else len(after)]))[:FOLLOWING]
     return any(item.end + word.start() in anchors for word in words)
+
+
+def _right_after(sentence: str, item: Found, anchors: list[int]) -> bool:
+    """Whether the word right before the item is one of `anchors` ("finish by June 2025"
+    for "When is the work due to finish?")."""
+    before = list(_WORD.finditer(sentence[: item.start]))
+    return bool(before) and before[-1].start() in anchors
 
 
 def _within(word: re.Match[str], name: Found) -> bool:

@@ -8,12 +8,18 @@ that reaches such a sentence has given its cause (extractive.py).
 
 The conditional perfect ("would have been nine years", "could have won")
 tells what did not happen: "without which the sentence would have been nine
-years" does not say how long the sentence was.
+years" does not say how long the sentence was. And a verb after a modal ("he
+could win the gold medal", "she will sign on Monday") foresees an event: it
+does not report that it happened, which a question in the past tense asks.
 """
 
 from __future__ import annotations
 
 import re
+
+from lemminflect import getAllLemmas, getInflection
+
+from assistant.text.terms import terms
 
 # Past participles that do not end in "-ed", the common ones.
 _IRREGULAR = (
@@ -44,3 +50,36 @@ _CONDITIONAL_PERFECT = re.compile(
 def tells_what_did_not_happen(sentence: str) -> bool:
     """True when `sentence` is in the conditional perfect ("…would have been nine years")."""
     return _CONDITIONAL_PERFECT.search(sentence) is not None
+
+
+# "may" only in lower case: "May" is more often the month.
+_MODALS = r"(?:(?i:could|might|would|will|can|shall|should|must)|may)"
+_MODAL = re.compile(rf"\b{_MODALS}\b")
+# A modal before a verb, with at most one word between: "could win", "may yet sign".
+_MODAL_BEFORE = re.compile(rf"\b{_MODALS}(?i:n['’]t| not)?\s+(?:\w+\s+)?$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def past_verbs(question: str) -> frozenset[str]:
+    """The terms of the verbs `question` puts in the past ("win" of "Who won the gold?",
+    "elect" of "Who was elected mayor?"); none when it asks with a modal ("Where will the
+    awards be held?")."""
+    found: set[str] = set()
+    if _MODAL.search(question):
+        return frozenset()
+    for word in _WORD.findall(question.lower()):
+        for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+            if word != lemma and word in getInflection(lemma, "VBD") + getInflection(lemma, "VBN"):
+                found.update(terms(lemma))
+    return frozenset(found)
+
+
+def foresees_only(sentence: str, verbs: frozenset[str]) -> bool:
+    """True when `sentence` uses one of `verbs` (terms) and does so only after a modal:
+    "…he could win the gold medal," said Edwards does not say who won."""
+    used = [
+        word
+        for word in _WORD.finditer(sentence)
+        if (found := terms(word.group(0))) and found[0] in verbs
+    ]
+    return bool(used) and all(_MODAL_BEFORE.search(sentence[: w.start()]) for w in used)

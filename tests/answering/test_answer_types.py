@@ -28,6 +28,8 @@ from assistant.records import Passage
         ("How much did the network pay for the rights?", "57%", False),
         ("How much did profits rise?", "57%", True),
         ("How long did the call last?", "nearly 90 minutes", True),
+        ("How much rain fell at the pass?", "112 mm", True),
+        ("How much rain fell at the pass?", "24 hours", False),
         ("What are Lucas Ferreira's weekly wages?", "five-year", False),
         ("What are Lucas Ferreira's weekly wages?", "£90,000", True),
         ("What was the final construction bill for the bridge?", "2020", False),
@@ -93,6 +95,13 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("And which court was it?", "which", "name"),
         ("but, who paid for it?", "who", "name"),
         ("What will a ticket cost?", "quantity", "number"),
+        ("Where did Castlemere finish in League One?", "rank", "rank"),
+        ("In which minute did he score the equaliser?", "rank", "rank"),
+        ("What position did the team finish in?", "rank", "rank"),
+        ("Where did the idea come from?", "where", "name"),
+        ("Which place is the capital?", "where", "name"),
+        ("Where do they stand on the issue?", "where", "name"),
+        ("The strike happened why?", "why", ""),
         ("What is the title of her second album?", "which", "name"),
         ("What nationality is the new coach?", "which", "name"),
         ("How close did the probe come to the comet?", "quantity", "number"),
@@ -341,6 +350,25 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "In which city was the painter born?",
             "Ms James, whose father was Welsh, was born in Melbourne.",
             "Melbourne",
+        ),
+        (
+            # A place in an order answers where someone finished.
+            "Where is the University of Strathmore placed in the new ranking?",
+            "The University of Strathmore has broken into the top fifty, climbing eleven"
+            " places to 47th, while universities in China and Singapore continued to rise.",
+            "47th",
+        ),
+        (
+            "In which minute did he score the equaliser?",
+            "Tom Bennett scored both goals, the equaliser coming in the 88th minute.",
+            "88th",
+        ),
+        (
+            # The answer follows the verb and the preposition the question ends with.
+            "How long was the former bank manager jailed for?",
+            "A former bank manager who stole £412,000 from customers over six years has been"
+            " jailed for seven years at Bristol Crown Court.",
+            "seven years",
         ),
         (
             # The name that holds the word asked for, not the one set off after it.

@@ -824,3 +824,38 @@ def test_who_prefers_a_close_sentence_naming_someone_beside_the_asked_role(
     answer = bot.ask("Who is the transport director of Kestrel Bay council?")
     assert not answer.refused, answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "Ingrid Voss"
+
+
+def test_who_is_the_role_takes_the_sentence_titling_someone_in_the_answering_article(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Cycle lanes approved\n\nBrindlecombe, 12 March 2024 - Brindlecombe District Council "
+        "voted 27 to 14 on Tuesday evening to approve a network of protected cycle lanes along "
+        "Mill Road and the B4410 ring road. The scheme will cost £4.2 million, of which £3.1 "
+        "million comes from the Department for Transport. Council leader Miriam Oduya said the "
+        'lanes would "make it safe for children to cycle to school again". Work is due to '
+        "begin in September 2024 and finish by June 2025.\n",
+    )
+    answer = bot.ask("Who is the leader of Brindlecombe District Council?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Miriam Oduya", answer.text
+    ends = bot.ask("When is work on the cycle lanes due to finish?")
+    assert ends.short_answer is not None and ends.short_answer.text == "by June 2025", ends.text
+
+
+def test_a_sentence_foreseeing_an_event_does_not_say_who_won_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Harlow tips Mensah for gold\n\nFormer champion Dana Harlow believes Kofi Mensah can "
+        'take the long jump title at the indoor championships in Lisbon. "If he jumps as well '
+        'as he did in Leeds he could win the gold medal," said Harlow. The championships '
+        "start on Friday.\n",
+    )
+    answer = bot.ask("Who won the long jump gold medal in Lisbon?")
+    assert "could win" not in answer.text, answer.text

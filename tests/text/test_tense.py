@@ -1,8 +1,14 @@
-"""The past perfect, which tells of an earlier event (a cause, in a story told in the past)."""
+"""Tenses: the past perfect, which tells of an earlier event (a cause, in a story told in the
+past); the conditional perfect, of what did not happen; a modal, of what may happen."""
 
 import pytest
 
-from assistant.text.tense import tells_an_earlier_event, tells_what_did_not_happen
+from assistant.text.tense import (
+    foresees_only,
+    past_verbs,
+    tells_an_earlier_event,
+    tells_what_did_not_happen,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +41,32 @@ def test_the_past_perfect_tells_of_an_earlier_event(sentence: str, earlier: bool
 )
 def test_the_conditional_perfect_tells_what_did_not_happen(sentence: str, unreal: bool) -> None:
     assert tells_what_did_not_happen(sentence) is unreal
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Who won the triple jump gold medal?", {"win"}),
+        ("Who was elected mayor in May?", {"elect"}),
+        ("Where will the awards be held?", set()),  # asked of what is to come
+        ("Who leads the council?", set()),
+    ],
+)
+def test_the_verbs_a_question_puts_in_the_past(question: str, verbs: set[str]) -> None:
+    assert past_verbs(question) == verbs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "foresees"),
+    [
+        ('"If he jumps as he did in Sheffield he could win the gold medal," said Edwards.', True),
+        ("She may yet win the title.", True),
+        ("Idowu won the gold medal.", False),
+        ("He could win again, having won in 2004.", False),
+        ("He went on to win gold.", False),
+        ("The race in May was won by Idowu.", False),
+        ("Nothing is said of medals.", False),
+    ],
+)
+def test_a_verb_after_a_modal_foresees_and_does_not_report(sentence: str, foresees: bool) -> None:
+    assert foresees_only(sentence, frozenset({"win"})) is foresees
