@@ -27,7 +27,7 @@ import itertools
 import re
 
 from assistant.answering.citations import split_claims
-from assistant.answering.question import analyse
+from assistant.answering.question import CARRIED_CONTEXT, CONTEXT_OPENS, analyse
 from assistant.answering.recognise import names_a_person
 from assistant.answering.short_answer import short_answer
 from assistant.records import History
@@ -41,9 +41,6 @@ _PERSONS = frozenset("he him his she her hers".split())
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 _WORD = re.compile(r"\w[\w’'-]*")
-# How a carried subject is written after the follow-up, and read back (`carries_context`).
-_CONTEXT_OPENS = " (context: "
-_CONTEXT = re.compile(re.escape(_CONTEXT_OPENS) + r"[^()]*\)$")
 
 
 def carry_subject(question: str, history: History) -> str:
@@ -53,12 +50,15 @@ def carry_subject(question: str, history: History) -> str:
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(history) if _means_a_person(question) else ""
     present = set(terms(question))
+    # "And where?" after "When was she born?" asks where she was born: a follow-up with no
+    # words of its own asks what the one before it asked.
+    asked_before = [history[-1][0]] if not present else []
     context = [
         w
-        for w in dict.fromkeys(_WORD.findall(" ".join([person, *_subject(history)])))
+        for w in dict.fromkeys(_WORD.findall(" ".join([person, *asked_before, *_subject(history)])))
         if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
     ]
-    return f"{question}{_CONTEXT_OPENS}{' '.join(context)})" if context else question
+    return f"{question}{CONTEXT_OPENS}{' '.join(context)})" if context else question
 
 
 def _subject(history: History) -> list[str]:
@@ -125,5 +125,5 @@ def carries_context(question: str) -> bool:
     """Whether `question` is a follow-up that `carry_subject` gave an earlier subject because
     its own words point back (not merely because it names nothing: its words are then the
     article's to find, and the answerability gate hears them)."""
-    found = _CONTEXT.search(question)
+    found = CARRIED_CONTEXT.search(question)
     return found is not None and _points_back(question[: found.start()])

@@ -69,6 +69,8 @@ NAMES = (
     "ends",
     "quotes",
 )
+# Share of its rarity a term weighs with when it comes only from the carried context.
+CARRIED_WEIGHT = 0.5
 # Share of a term's weight kept even when every candidate sentence contains it.
 LOCAL_FLOOR = 0.25
 # Candidates measured in meaning (embedded); the rest are left out of the choice.
@@ -105,7 +107,11 @@ def measure(
     sentence_terms = [_with_doers(question, frozenset(terms(s.text))) for s in sentences]
     count = len(sentences) or 1
     weights = {}
-    rarity = {term: idf(term) for term in question.terms}
+    # A follow-up's carried context says which story, its own words what is asked of it.
+    rarity = {
+        term: idf(term) * (CARRIED_WEIGHT if term in question.carried else 1.0)
+        for term in question.terms
+    }
     absent = []
     for term, rare in rarity.items():
         share = sum(term in st for st in sentence_terms) / count

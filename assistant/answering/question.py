@@ -312,6 +312,9 @@ class Question:
     asks_nationality: bool = False
     # The terms of the verbs it puts in the past ("win" of "Who won the gold?").
     past: frozenset[str] = frozenset()
+    # A follow-up's terms found only in the earlier subject carried after it ("Who saved two
+    # penalties? (context: scored Ashby Rovers' goals)"): the conversation's, not its own.
+    carried: frozenset[str] = frozenset()
 
     @property
     def asks_who(self) -> bool:
@@ -377,6 +380,7 @@ def analyse(question: str) -> Question:
         role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
+        carried=_carried(question),
     )
 
 
@@ -405,6 +409,19 @@ def _person_asked(focus_words: list[str]) -> int | None:
         ):
             return i
     return None
+
+
+# How a follow-up carries the earlier subject after its own words (condense.py writes it).
+CONTEXT_OPENS = " (context: "
+CARRIED_CONTEXT = re.compile(re.escape(CONTEXT_OPENS) + r"[^()]*\)$")
+
+
+def _carried(question: str) -> frozenset[str]:
+    """The terms of the context carried after a follow-up that its own words lack."""
+    context = CARRIED_CONTEXT.search(question)
+    if context is None:
+        return frozenset()
+    return frozenset(terms(context.group(0))) - frozenset(terms(question[: context.start()]))
 
 
 def _preposition(question: str) -> str:

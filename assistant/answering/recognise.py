@@ -499,6 +499,20 @@ def _opens_a_title(text: str, start: int, word: str) -> bool:
     return word == "The" and bool(before) and before[-1] not in _OPENS_A_SENTENCE
 
 
+# Words for a role that are written as a title before a name, wherever it stands.
+_TITLES = frozenset(
+    """king queen prince princess pope bishop archbishop cardinal duke earl baron lord
+    judge president senator governor mayor chancellor premier sergeant inspector detective
+    constable professor doctor""".split()
+)
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether `start` is where a sentence of `text` opens."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _OPENS_A_SENTENCE
+
+
 def _name(text: str, match: re.Match[str]) -> Found | None:
     """A capitalised run that is a name, without a leading "In"/"At"… or a "The" opening
     the sentence; None for a lone capitalised word opening the sentence, and for months
@@ -512,10 +526,14 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
         if address.end() >= len(run):
             return None
         start, run = start + address.end(), run[address.end() :]
-    if " " not in run and not run.isupper() and run[0].isupper():  # "eBay" opens no sentence
-        before = text[:start].rstrip()
-        if (not before or before[-1] in _OPENS_A_SENTENCE) or run.lower() in STOP_WORDS:
-            return None
+    first, _, rest = run.partition(" ")
+    if rest and names_one_person(first) and first.lower() not in _TITLES and _opens(text, start):
+        # "Striker Tom Bennett scored…": a word for a role, capitalised only as the
+        # sentence opens (a title such as "King" or "Judge" is a capital anywhere).
+        start, run = start + len(first) + 1, rest
+    lone = " " not in run and not run.isupper() and run[0].isupper()  # "eBay" opens none
+    if lone and (_opens(text, start) or run.lower() in STOP_WORDS):
+        return None
     if all(_CALENDAR.fullmatch(word) for word in run.split()):
         return None
     if len(run) < 2:

@@ -240,6 +240,15 @@ def test_names_leave_out_forms_of_address_and_lone_letters() -> None:
     assert [found.text for found in find(text, "name")] == ["Holiff", "Cash"]
 
 
+def test_a_word_for_a_role_capitalised_only_by_opening_a_sentence_is_not_the_name() -> None:
+    text = "Striker Tom Bennett scored. Judge Alma Reyes spoke. He thanked Goalkeeper Sam Lyle."
+    assert [f.text for f in find(text, "name")] == [
+        "Tom Bennett",
+        "Judge Alma Reyes",  # a title wherever it stands
+        "Goalkeeper Sam Lyle",
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "person"),
     [

@@ -1,6 +1,7 @@
 """Carrying a follow-up's subject over without a language model."""
 
 from assistant.answering.condense import carries_context, carry_subject
+from assistant.answering.question import analyse
 
 WHO = "Who led the study of the Nordvik glacier?"
 LED = "The study was led by glaciologist Dr. Ingrid Solberg of the University of Tromsdal. [1]"
@@ -62,3 +63,21 @@ def test_a_question_naming_nothing_on_the_way_keeps_the_subject_before_it() -> N
     asked = [("When will the Leeds tram open?", ""), ("How much will the repairs cost?", "")]
     carried = carry_subject("Who will pay for it?", asked)
     assert "Leeds tram" in carried and "repairs cost" in carried
+
+
+def test_a_follow_up_of_no_words_of_its_own_asks_what_the_one_before_asked() -> None:
+    asked = [
+        ("Who was Margaret Ashby?", "Margaret Ashby was a marine biologist. [1]"),
+        ("When was she born?", "Born in Bristol in 1933, Ashby was a teacher's daughter. [1]"),
+    ]
+    follow_up = carry_subject("And where?", asked)
+    assert follow_up.startswith("And where? (context: born ")
+    assert "Margaret Ashby" in follow_up
+
+
+def test_the_carried_context_is_read_apart_from_the_follow_ups_own_words() -> None:
+    follow_up = carry_subject("Who saved two penalties?", [(WHO, LED)])
+    question = analyse(follow_up)
+    assert {"nordvik", "glacier"} <= question.carried
+    assert not {"save", "penalti"} & question.carried
+    assert analyse("Who saved two penalties?").carried == frozenset()

@@ -859,3 +859,28 @@ def test_a_sentence_foreseeing_an_event_does_not_say_who_won_it(
     )
     answer = bot.ask("Who won the long jump gold medal in Lisbon?")
     assert "could win" not in answer.text, answer.text
+
+
+def test_a_follow_up_asking_of_its_own_words_is_not_drawn_to_the_earlier_answer(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Ashby Rovers win county cup in penalty shoot-out\n\nAshby, 21 May 2024 - Ashby Rovers "
+        "won the Leicestershire County Cup for the first time in 31 years on Monday, beating "
+        "Coalville Town 4-3 on penalties after a 2-2 draw at the King Power Stadium.\n\n"
+        "Striker Tom Bennett scored both of Ashby's goals, the equaliser coming in the 88th "
+        "minute. Goalkeeper Sam Whitlock saved two penalties in the shoot-out, from Coalville's "
+        "Jordan Ames and Lewis Carr.\n\nA crowd of 6,450 watched the final. Ashby manager Kelly "
+        'Brooks said her players had "never given up all season".\n',
+    )
+    bot.ingest([SEED_FILE])  # another story beside it, as in any archive
+    first = bot.ask("Who scored Ashby Rovers' goals in the final?")
+    assert first.short_answer is not None and first.short_answer.text == "Tom Bennett"
+    minute = bot.ask("In which minute did he score the equaliser?", [(first.question, first.text)])
+    assert minute.short_answer is not None and minute.short_answer.text == "88th"
+    history = [(first.question, first.text), (minute.question, minute.text)]
+    saved = bot.ask("Who saved two penalties?", history)
+    assert saved.short_answer is not None, saved.text
+    assert saved.short_answer.text == "Sam Whitlock", saved.text
