@@ -370,3 +370,9 @@ def test_index_options_go_before_or_after_the_command() -> None:
     assert parse(["--index-dir", "news", "list", "--index-dir", "sport"]).index_dir == "sport"
     assert parse(["--collection", "bbc", "chats", "list"]).collection == "bbc"
     assert parse(["list"]).index_dir is None
+
+
+def test_a_similarity_just_under_nought_is_shown_as_nought() -> None:
+    from assistant.cli.common import similarity
+
+    assert [similarity(s) for s in (-0.001, 0.0, 0.456, -0.2)] == ["0.00", "0.00", "0.46", "-0.20"]

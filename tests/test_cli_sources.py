@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,6 +59,7 @@ def test_ingest_addresses_show_them_and_sync(
 
     code, out, _ = run(capsys, "show", page)
     assert code == 0 and out.startswith("Library to open on Sundays\n")
+    assert re.search(r"\n\d+ words in 1 chunk\n", out), out  # not "1 chunks"
     assert PARAGRAPHS[0] in out and "Related stories" not in out
     code, out, _ = run(capsys, "show", pdf, "--json")
     shown = json.loads(out)

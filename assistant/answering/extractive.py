@@ -59,7 +59,7 @@ from assistant.answering.passage_sentences import (
     sentence_after,
     sentence_before,
 )
-from assistant.answering.periods import own_years, parts_of_year
+from assistant.answering.periods import named_periods, own_years
 from assistant.answering.question import Question, people_doing
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
@@ -364,13 +364,15 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
 
 
 def _of_the_part_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
-    """`allowed` less the sentences naming only other quarters or halves than the one the
-    question asks about: "Pre-tax profit for the second quarter reached £48.2 million" does
-    not answer "What was the profit in the first quarter?", even when nothing else does."""
-    asked = parts_of_year(rated.question.text)
+    """`allowed` less the sentences naming only other quarters, halves or days of the week
+    than the one the question asks about: "Pre-tax profit for the second quarter reached
+    £48.2 million" does not answer "What was the profit in the first quarter?", nor
+    "…on Friday, when temperatures reached 29C" "What was the temperature on Saturday?",
+    even when nothing else does."""
+    asked = named_periods(rated.question.text)
     if not asked:
         return allowed
-    named = [parts_of_year(sentence.text) for sentence in rated.candidates.sentences]
+    named = [named_periods(sentence.text) for sentence in rated.candidates.sentences]
     return [
         ok and (not found or bool(found & asked)) for ok, found in zip(allowed, named, strict=True)
     ]

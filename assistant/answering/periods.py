@@ -103,10 +103,15 @@ _PART = re.compile(
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 
-def parts_of_year(text: str) -> frozenset[str]:
+# A day of the week, as news dates the events of the week it reports.
+_WEEKDAY = re.compile(r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def named_periods(text: str) -> frozenset[str]:
     """The quarters and halves `text` names, as "quarter 1", "half 2"…: "the final quarter"
-    is the fourth, "Q3" the third quarter, "H1" the first half."""
-    named = set()
+    is the fourth, "Q3" the third quarter, "H1" the first half; and the days of the week it
+    names ("Saturday"), which set one day's events apart from another's in a week's report."""
+    named = set(_WEEKDAY.findall(text))
     for match in _PART.finditer(text):
         if match.group(3):
             kind = "quarter" if match.group(3) == "Q" else "half"

@@ -472,8 +472,8 @@ _UNITS = {
     "much": r"[$£€¥%]|times|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
     r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
     r"kilogram|litre|gallon|millimetre|centimetre|inch|inche)s?"
-    # "112 mm of rain", "30cm of snow": how much rain or snow fell.
-    r"|(?<=\d)\s?(?:mm|cm)",
+    # "112 mm of rain", "30cm of snow": how much rain or snow fell; "5.1p": pence.
+    r"|(?<=\d)\s?(?:mm|cm)|(?<=\d)p",
 }
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too

@@ -92,7 +92,9 @@ _CURRENCY_CODE = (
     r"|ZAR|BRL|MXN|RUB|TRY|KRW|AED|SAR)\s?|US\$|A\$|C\$|NZ\$|HK\$)"
 )
 # A sum of money: a currency sign, code or name.
-MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b", re.IGNORECASE)
+# "5.1p", "245p": pence, written onto the number.
+_PENCE = r"\d[\d,]*(?:\.\d+)?(?-i:p)(?![\w'’-])"
+MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b|^{_PENCE}", re.IGNORECASE)
 # Words made from names: "London-based", "Japanese", "Russians", "European", "American".
 _MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish|ean|ian|ican)$")
 # A lower-case word joined to a name's last word.
@@ -161,7 +163,7 @@ _GLUED = (
 MEASURED_AFTER = re.compile(_GLUED, re.IGNORECASE)
 _NUMBER = re.compile(
     rf"(?<![\w.-]){_HEDGE}(?:{_TEMPERATURE}|{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
-    rf"{_SCALE}{_CURRENCY_WORD}"
+    rf"{_SCALE}{_CURRENCY_WORD}|{_PENCE}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
     rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,

@@ -132,6 +132,11 @@ def shown(bot: Assistant, source: str) -> str:
     return bot.source_label(source, typed=True)
 
 
+def similarity(score: float) -> str:
+    """A similarity with two decimals, never "-0.00" (a cosine just under nought)."""
+    return f"{0.0 if round(score, 2) == 0 else score:.2f}"
+
+
 def count(number: int, noun: str) -> str:
     """'1 chunk', '2 chunks'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

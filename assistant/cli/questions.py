@@ -18,7 +18,15 @@ from assistant import (
     load_cases,
 )
 from assistant.cli.chats import resolve
-from assistant.cli.common import EXIT_OK, Options, date_from, positive, print_json, shown
+from assistant.cli.common import (
+    EXIT_OK,
+    Options,
+    date_from,
+    positive,
+    print_json,
+    shown,
+    similarity,
+)
 
 
 def register(commands: Any, options: Options) -> None:
@@ -120,7 +128,7 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
             for n, passage in enumerate(answer.closest, start=1):
                 print(
                     f"  [{n}] {passage.title} — {shown(bot, passage.source)} "
-                    f"(similarity {passage.score:.2f})"
+                    f"(similarity {similarity(passage.score)})"
                 )
         return
     if answer.citations:
@@ -133,7 +141,7 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
                 span = f"{citation.shown_date}, {span}"
             print(
                 f"  [{citation.n}] {citation.title} — {shown(bot, citation.source)} "
-                f"({span}, similarity {citation.score:.2f})"
+                f"({span}, similarity {similarity(citation.score)})"
             )
     if answer.claims:
         print("\nCheck:")
@@ -168,7 +176,7 @@ def _search(bot: Assistant, args: argparse.Namespace) -> int:
         dated = f"{hit.date[:10]}, " if hit.date else ""
         print(
             f"[{n}] {hit.title} — {shown(bot, hit.source)}{pages} "
-            f"({dated}similarity {hit.score:.2f})"
+            f"({dated}similarity {similarity(hit.score)})"
         )
         print(f"    {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
     return EXIT_OK

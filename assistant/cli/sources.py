@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant import Assistant, AssistantError, SourceRecord, StoredArticle, UsageError
 from assistant.cli.articles import progress_printer, reported
-from assistant.cli.common import EXIT_OK, Options, print_json, shown
+from assistant.cli.common import EXIT_OK, Options, count, print_json, shown
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$", re.IGNORECASE)
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -115,7 +115,7 @@ def _header(bot: Assistant, article: StoredArticle) -> str:
             lines.append(f"{name}: {value}")
     if article.pages:
         lines.append(f"pages: {len(article.pages)}")
-    lines.append(f"{len(article.text.split())} words in {article.chunks} chunks")
+    lines.append(f"{count(len(article.text.split()), 'word')} in {count(article.chunks, 'chunk')}")
     return "\n".join(lines)
 
 

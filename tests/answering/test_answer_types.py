@@ -230,6 +230,12 @@ def test_a_hedge_before_a_time_of_day_is_no_amount() -> None:
     assert [f.text for f in find(text, "number")] == ["some 40 homes"]
 
 
+def test_pence_written_onto_the_number_are_money() -> None:
+    text = "It proposed a final dividend of 5.1p a share; shares rose 3p to 245p."
+    assert [f.text for f in find(text, "number")] == ["5.1p", "3p", "245p"]
+    assert fits(analyse("How much was the dividend?"), "5.1p")
+
+
 def test_a_number_in_a_name_is_no_amount() -> None:
     text = "Boats leave Pier 9 and Terminal 5 with 9 crew."
     assert [found.text for found in find(text, "number")] == ["9 crew"]

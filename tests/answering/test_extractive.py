@@ -709,6 +709,23 @@ def test_a_sentence_about_another_quarter_does_not_answer(
     assert "£31.5 million" not in other.text, other.text
 
 
+def test_a_sentence_about_another_day_of_the_week_does_not_answer(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Lakeside festival ends\n\nThe Lakeside Sounds festival closed on Sunday night. "
+        "Paramedics treated 212 people, mostly for heat exhaustion on Friday, when temperatures "
+        "reached 29C. The main stage was closed on Saturday afternoon after lightning was seen "
+        "within ten miles of the site.\n",
+    )
+    friday = bot.ask("What was the temperature at the festival on Friday?")
+    assert friday.short_answer is not None and friday.short_answer.text == "29C", friday.text
+    saturday = bot.ask("What was the temperature at the festival on Saturday?")
+    assert "29C" not in saturday.text, saturday.text
+
+
 def test_a_sentence_rated_for_the_words_before_it_gives_way_to_that_sentence(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
