@@ -461,17 +461,17 @@ def _of_this_year(rated: Rated, allowed: list[bool]) -> list[bool]:
 
 def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
     """`allowed` less the sentences telling what did not happen ("…without which the
-    sentence would have been nine years"), when another may answer; and, for a question
-    in the past tense, less those only foreseeing what it asks about ("he could win the
-    gold medal" for "Who won the gold medal?"), even when none is left."""
-    sentences = rated.candidates.sentences
-    narrowed = _narrowed(allowed, (not tells_what_did_not_happen(s.text) for s in sentences))
+    sentence would have been nine years"), and, for a question in the past tense, those
+    only foreseeing what it asks about ("he could win the gold medal" for "Who won the
+    gold medal?"), when another may answer."""
     verbs = rated.question.past
-    if not verbs:
-        return narrowed
-    return [
-        ok and not foresees_only(s.text, verbs) for ok, s in zip(narrowed, sentences, strict=True)
-    ]
+    return _narrowed(
+        allowed,
+        (
+            not tells_what_did_not_happen(s.text) and not (verbs and foresees_only(s.text, verbs))
+            for s in rated.candidates.sentences
+        ),
+    )
 
 
 def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:

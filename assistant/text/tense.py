@@ -60,6 +60,11 @@ _MODAL_BEFORE = re.compile(rf"\b{_MODALS}(?i:n['’]t| not)?\s+(?:\w+\s+)?$")
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Verbs used in so many senses that one use says nothing of another ("took caretaker
+# charge" and "will take care of team affairs").
+_LIGHT_VERBS = frozenset("be have do take make get give go come put set keep let say".split())
+
+
 def past_verbs(question: str) -> frozenset[str]:
     """The terms of the verbs `question` puts in the past ("win" of "Who won the gold?",
     "elect" of "Who was elected mayor?"); none when it asks with a modal ("Where will the
@@ -69,7 +74,8 @@ def past_verbs(question: str) -> frozenset[str]:
         return frozenset()
     for word in _WORD.findall(question.lower()):
         for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-            if word != lemma and word in getInflection(lemma, "VBD") + getInflection(lemma, "VBN"):
+            past = getInflection(lemma, "VBD") + getInflection(lemma, "VBN")
+            if word != lemma and word in past and lemma not in _LIGHT_VERBS:
                 found.update(terms(lemma))
     return frozenset(found)
 
