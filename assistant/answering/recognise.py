@@ -92,9 +92,10 @@ _CURRENCY_CODE = (
     r"|ZAR|BRL|MXN|RUB|TRY|KRW|AED|SAR)\s?|US\$|A\$|C\$|NZ\$|HK\$)"
 )
 # A sum of money: a currency sign, code or name.
-# "5.1p", "245p": pence, written onto the number.
+MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b", re.IGNORECASE)
+# "5.1p", "245p": pence, written onto the number (an amount for "how much", but seldom the
+# sum of money a question asks for by name: "a 1p rise on income tax").
 _PENCE = r"\d[\d,]*(?:\.\d+)?(?-i:p)(?![\w'’-])"
-MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b|^{_PENCE}", re.IGNORECASE)
 # Words made from names: "London-based", "Japanese", "Russians", "European", "American".
 _MADE_FROM_A_NAME = re.compile(r"-[a-z]+$|(?<=[a-z])(?:ns|ese|ish|ean|ian|ican)$")
 # A lower-case word joined to a name's last word.

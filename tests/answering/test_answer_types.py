@@ -234,6 +234,8 @@ def test_pence_written_onto_the_number_are_money() -> None:
     text = "It proposed a final dividend of 5.1p a share; shares rose 3p to 245p."
     assert [f.text for f in find(text, "number")] == ["5.1p", "3p", "245p"]
     assert fits(analyse("How much was the dividend?"), "5.1p")
+    # Not the sum of money a question asks for by name.
+    assert not fits(analyse("How much money would the tax raise each year?"), "1p")
 
 
 def test_a_number_in_a_name_is_no_amount() -> None:
