@@ -80,7 +80,12 @@ from assistant.answering.short_answer import (
 )
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.tense import foresees_only, tells_an_earlier_event, tells_what_did_not_happen
+from assistant.text.tense import (
+    foresees_only,
+    tells_an_earlier_event,
+    tells_what_did_not_happen,
+    verbs_in_the_past,
+)
 from assistant.text.terms import in_the_dictionary, terms, words
 
 # The whole text of articles, by their ids.
@@ -89,6 +94,7 @@ NOTE = "Extractive answer: sentences quoted verbatim from the articles, no langu
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+_HOW = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
 # How much lower than the best a sentence naming a person right beside the role asked for
@@ -295,8 +301,26 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         )
         and _names_beside(rated, i)
     ]
-    chosen = beside or [i for i in close if rated.answers(i)]
+    answering = [i for i in close if rated.answers(i)]
+    # A close runner-up holding every word of the question, when the best lacks the verb it
+    # tells in the past: "Sixteen-year-old Anaya Rao won the Tallinn Chess Open…" over
+    # "…funding of €25,000 from the city of Tallinn to stage the Open" for "Who won the
+    # Tallinn Chess Open?".
+    told = verbs_in_the_past(rated.question.text)
+    whole = [i for i in answering if _holds_every_word(rated, i)]
+    if whole and answering and not told <= rated.candidates.matched[answering[0]]:
+        answering = whole
+    chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
+
+
+def _holds_every_word(rated: Rated, index: int) -> bool:
+    """Whether candidate `index` holds every term of the question's own words, but for
+    those asking ("much" of "how much", the kind after "which") and any carried context."""
+    question = rated.question
+    asking = {t for m in _HOW.finditer(question.text) for t in terms(m.group(1))}
+    own = question.terms - question.carried - question.focus - asking
+    return bool(own) and own <= rated.candidates.matched[index]
 
 
 def _lender(rated: Rated, index: int, close: list[int]) -> int:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.datelines import filed_before
 from assistant.text.terms import STOP_WORDS
 
 _MONTH = (
@@ -510,10 +511,15 @@ _TITLES = frozenset(
 )
 
 
+# A word joined of lower-case parts, capitalised only as it opens a sentence.
+_DESCRIBING = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+
+
 def _opens(text: str, start: int) -> bool:
-    """Whether `start` is where a sentence of `text` opens."""
+    """Whether `start` is where a sentence of `text` opens (after its dateline, if any:
+    "TALLINN, 28 July 2025 - Sixteen-year-old…")."""
     before = text[:start].rstrip()
-    return not before or before[-1] in _OPENS_A_SENTENCE
+    return not before or before[-1] in _OPENS_A_SENTENCE or start == filed_before(text) > 0
 
 
 def _name(text: str, match: re.Match[str]) -> Found | None:
@@ -530,9 +536,13 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
             return None
         start, run = start + address.end(), run[address.end() :]
     first, _, rest = run.partition(" ")
-    if rest and names_one_person(first) and first.lower() not in _TITLES and _opens(text, start):
-        # "Striker Tom Bennett scored…": a word for a role, capitalised only as the
-        # sentence opens (a title such as "King" or "Judge" is a capital anywhere).
+    describes = (names_one_person(first) and first.lower() not in _TITLES) or bool(
+        _DESCRIBING.fullmatch(first)
+    )
+    if rest and describes and _opens(text, start):
+        # "Striker Tom Bennett scored…", "Sixteen-year-old Anaya Rao won…": words that
+        # describe someone, capitalised only as the sentence opens (a title such as "King"
+        # or "Judge" is a capital anywhere).
         start, run = start + len(first) + 1, rest
     lone = " " not in run and not run.isupper() and run[0].isupper()  # "eBay" opens none
     if lone and (_opens(text, start) or run.lower() in STOP_WORDS):

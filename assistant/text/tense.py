@@ -65,18 +65,28 @@ _WORD = re.compile(r"[^\W_]+")
 _LIGHT_VERBS = frozenset("be have do take make get give go come put set keep let say".split())
 
 
+def verbs_in_the_past(question: str) -> frozenset[str]:
+    """The terms of the verbs `question` writes in the past ("win" of "Who won the gold?",
+    "give" of "How many was he given?")."""
+    return frozenset(term for lemma in _past_lemmas(question) for term in terms(lemma))
+
+
 def past_verbs(question: str) -> frozenset[str]:
-    """The terms of the verbs `question` puts in the past ("win" of "Who won the gold?",
-    "elect" of "Who was elected mayor?"); none when it asks with a modal ("Where will the
-    awards be held?")."""
-    found: set[str] = set()
+    """The terms of the verbs `question` puts in the past, light ones ("take", "give")
+    left out; none when it asks with a modal ("Where will the awards be held?")."""
     if _MODAL.search(question):
         return frozenset()
+    lemmas = _past_lemmas(question) - _LIGHT_VERBS
+    return frozenset(term for lemma in lemmas for term in terms(lemma))
+
+
+def _past_lemmas(question: str) -> frozenset[str]:
+    found = set()
     for word in _WORD.findall(question.lower()):
         for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
             past = getInflection(lemma, "VBD") + getInflection(lemma, "VBN")
-            if word != lemma and word in past and lemma not in _LIGHT_VERBS:
-                found.update(terms(lemma))
+            if word != lemma and word in past:
+                found.add(lemma)
     return frozenset(found)
 
 

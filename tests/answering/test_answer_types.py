@@ -255,6 +255,8 @@ def test_a_word_for_a_role_capitalised_only_by_opening_a_sentence_is_not_the_nam
         "Judge Alma Reyes",  # a title wherever it stands
         "Goalkeeper Sam Lyle",
     ]
+    filed = "TALLINN, 28 July 2025 - Sixteen-year-old Anaya Rao won the Open."
+    assert [f.text for f in find(filed, "name")] == ["TALLINN", "Anaya Rao", "Open"]
 
 
 @pytest.mark.parametrize(

@@ -901,3 +901,27 @@ def test_a_follow_up_asking_of_its_own_words_is_not_drawn_to_the_earlier_answer(
     saved = bot.ask("Who saved two penalties?", history)
     assert saved.short_answer is not None, saved.text
     assert saved.short_answer.text == "Sam Whitlock", saved.text
+
+
+FINED = (
+    "Water company fined £3.8m for sewage spills into the River Lune\n\nKENDRICK, 9 October "
+    "2024 - Fellside Water has been fined £3.8 million after admitting that it illegally "
+    "discharged untreated sewage into the River Lune on at least 48 occasions over two years, "
+    "killing thousands of fish along a nine-mile stretch of the river.\n\nSentencing the "
+    "company at Kendrick Crown Court on Wednesday, Judge Carla Ashdown said the spills were "
+    'the result of "sustained and deliberate neglect". In addition to the fine, the company '
+    "was ordered to pay £215,000 in prosecution costs.\n\nCampaigners said the fine was too "
+    "small. Fellside Water reported an operating profit of £412m last year and paid its "
+    "shareholders dividends of £96m.\n\nIt is the third time in five years that Fellside Water "
+    "has been prosecuted for pollution. In 2020 it was fined £1.1m for spills into the River "
+    "Arle.\n"
+)
+
+
+def test_a_close_sentence_telling_what_the_question_asks_wins_over_one_lacking_its_verb(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(make_assistant, tmp_path, FINED)
+    answer = bot.ask("How much was Fellside Water fined?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "£3.8 million", answer.text

@@ -8,6 +8,7 @@ from assistant.text.tense import (
     past_verbs,
     tells_an_earlier_event,
     tells_what_did_not_happen,
+    verbs_in_the_past,
 )
 
 
@@ -72,3 +73,9 @@ def test_the_verbs_a_question_puts_in_the_past(question: str, verbs: set[str]) -
 )
 def test_a_verb_after_a_modal_foresees_and_does_not_report(sentence: str, foresees: bool) -> None:
     assert foresees_only(sentence, frozenset({"win"})) is foresees
+
+
+def test_every_verb_in_the_past_light_ones_too() -> None:
+    assert verbs_in_the_past("How many awards was he given?") == {"give"}
+    assert verbs_in_the_past("How much was the firm fined?") == {"fine"}
+    assert verbs_in_the_past("Who leads the council?") == set()
