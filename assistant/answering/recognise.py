@@ -152,8 +152,9 @@ _PRONOUN_BEFORE = re.compile(
 )
 _ONE = re.compile(r"one\b", re.IGNORECASE)
 _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
-# "4C", "-5.5C", "40F", "21°C", "21 °C": a temperature, its scale's letter joined to it.
-_TEMPERATURE = r"[-−]?\d+(?:\.\d+)?(?:\s?°\s?[CF]?|[CF](?![\w'’-]))"
+# "4C", "-5.5C", "minus 12C", "40F", "21°C", "21 °C": a temperature, its scale's letter
+# joined to it.
+_TEMPERATURE = r"(?:minus\s+|[-−])?\d+(?:\.\d+)?(?:\s?°\s?[CF]?|[CF](?![\w'’-]))"
 # A unit of measure written onto its number: "98mph", "10km", "5kg", "200ml", "3.5GHz".
 _GLUED = (
     r"(?:mph|kph|km/h|km|kg|cm|mm|ml|mg|kwh|kw|mw|gw|ft|lbs?|oz|mb|gb|tb|ghz|mhz|kbps|mbps"

@@ -978,6 +978,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "-18°C",
         ),
         (
+            # "minus" is the sign, written out: without it the answer says the opposite.
+            "How cold did it get on the mountain during the night?",
+            "The climbers spent the night on a ledge as the temperature fell to minus 12C.",
+            "minus 12C",
+        ),
+        (
             "What was Amira Tesfaye's winning time?",
             "Tesfaye pulled clear to win in two hours, 19 minutes and 4 seconds.",
             "two hours, 19 minutes and 4 seconds",
