@@ -76,6 +76,8 @@ _WORD_NUMBER = (
     r"eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|a (?:dozen|hundred|"
     r"thousand|million|billion))"
 )
+# A number written in one word ("sixteen", "forty"), as its terms read.
+NUMBER_WORD = re.compile(_WORD_NUMBER, re.IGNORECASE)
 _HEDGE = (
     r"(?:(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|"
     r"some|just|roughly|approximately|at least|at most|only|a further|another)\s+)?"

@@ -59,6 +59,7 @@ from assistant.answering.recognise import (
     CLOCKED,
     MEASURED_AFTER,
     NAMING_WORDS,
+    NUMBER_WORD,
     POSSESSIVE,
     QUOTED,
     Found,
@@ -460,13 +461,13 @@ def _names_asked(question: str) -> tuple[frozenset[str], ...]:
 
 
 def _said_by(question: Question, word: str) -> bool:
-    """Whether the question already says `word`; a word holding a number ("101-year-old")
-    is said only when its number is (the question's "old" does not say the age), and a
-    number only whole ("2" of "the Fold 2" is no part of "2,299")."""
+    """Whether the question already says `word`; a word holding a number ("101-year-old",
+    "Sixteen-year-old") is said only when its number is (the question's "old" does not say
+    the age), and a number only whole ("2" of "the Fold 2" is no part of "2,299")."""
     if _SEPARATED.fullmatch(word):
         return word.replace(",", "") in question.numbers
     found = set(terms(word))
-    numbers = {term for term in found if term[:1].isdigit()}
+    numbers = {term for term in found if term[:1].isdigit() or NUMBER_WORD.fullmatch(term)}
     return bool((numbers or found) & question.terms)
 
 

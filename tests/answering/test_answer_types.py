@@ -978,6 +978,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "-18°C",
         ),
         (
+            # An age in words joined to "year-old": the question's "old" does not say it.
+            "How old is the winner, Anaya Rao?",
+            "TALLINN, 28 July 2025 - Sixteen-year-old Anaya Rao of India won the Open.",
+            "Sixteen-year-old",
+        ),
+        (
             # "minus" is the sign, written out: without it the answer says the opposite.
             "How cold did it get on the mountain during the night?",
             "The climbers spent the night on a ledge as the temperature fell to minus 12C.",
