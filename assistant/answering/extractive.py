@@ -302,14 +302,16 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         and _names_beside(rated, i)
     ]
     answering = [i for i in close if rated.answers(i)]
-    # A close runner-up holding every word of the question, when the best lacks the verb it
-    # tells in the past: "Sixteen-year-old Anaya Rao won the Tallinn Chess Open…" over
-    # "…funding of €25,000 from the city of Tallinn to stage the Open" for "Who won the
-    # Tallinn Chess Open?".
+    # When the best lacks the verb the question tells in the past, a close runner-up holding
+    # it, and of those one holding every word of the question: "Sixteen-year-old Anaya Rao
+    # won the Tallinn Chess Open…" over "…funding of €25,000 from the city of Tallinn to
+    # stage the Open" for "Who won the Tallinn Chess Open?"; "Directed by Antoine Fuqua, the
+    # film…" over "In Tears of the Sun Willis plays…" for "Who directed Tears of the Sun?".
     told = verbs_in_the_past(rated.question.text)
-    whole = [i for i in answering if _holds_every_word(rated, i)]
-    if whole and answering and not told <= rated.candidates.matched[answering[0]]:
-        answering = whole
+    if answering and not told <= rated.candidates.matched[answering[0]]:
+        telling = [i for i in answering if told <= rated.candidates.matched[i]]
+        whole = [i for i in telling if _holds_every_word(rated, i)]
+        answering = whole or telling or answering
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
 

@@ -925,3 +925,20 @@ def test_a_close_sentence_telling_what_the_question_asks_wins_over_one_lacking_i
     answer = bot.ask("How much was Fellside Water fined?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "£3.8 million", answer.text
+
+
+def test_a_close_runner_up_holding_the_questions_verb_wins_over_the_best_lacking_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Actor sues over jungle film injury\n\nActor Brian Wallis is suing Orbit Studios over "
+        "an injury he said he suffered while making Rain of the Sun. In Rain of the Sun Wallis "
+        "plays a naval commander who disobeys orders to save a doctor and her patients trapped "
+        "in the jungle. Directed by Marcus Fenwick, the film was poorly received by critics and "
+        "did not perform strongly at the box office.\n",
+    )
+    answer = bot.ask("Who directed Rain of the Sun?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Marcus Fenwick", answer.text
