@@ -66,9 +66,18 @@ _LIGHT_VERBS = frozenset("be have do take make get give go come put set keep let
 
 
 def verbs_in_the_past(question: str) -> frozenset[str]:
-    """The terms of the verbs `question` writes in the past ("win" of "Who won the gold?",
-    "give" of "How many was he given?")."""
-    return frozenset(term for lemma in _past_lemmas(question) for term in terms(lemma))
+    """The terms of the verbs `question` writes in the past in its main clause ("win" of
+    "Who won the gold?", "give" of "How many was he given?"; not "flood" of "How many left
+    when the river flooded?", which sets the time of what is asked)."""
+    main = _SUBORDINATE.split(question, maxsplit=1)[0]
+    return frozenset(term for lemma in _past_lemmas(main) for term in terms(lemma))
+
+
+# Where a clause setting the circumstances of the question's event begins.
+_SUBORDINATE = re.compile(
+    r"\s(?:when|after|before|while|since|because|as|if|until|once|though|although)\s",
+    re.IGNORECASE,
+)
 
 
 def past_verbs(question: str) -> frozenset[str]:

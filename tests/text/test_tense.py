@@ -79,3 +79,5 @@ def test_every_verb_in_the_past_light_ones_too() -> None:
     assert verbs_in_the_past("How many awards was he given?") == {"give"}
     assert verbs_in_the_past("How much was the firm fined?") == {"fine"}
     assert verbs_in_the_past("Who leads the council?") == set()
+    # A clause setting the time of the event asked about is not what is asked.
+    assert verbs_in_the_past("How many people left when the river flooded?") == {"leav"}
