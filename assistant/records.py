@@ -574,6 +574,13 @@ class Answer:
 # --- reports ------------------------------------------------------------------------------
 
 
+# How an ingest report tells of articles with no date, after their count.
+_UNDATED = (
+    "with no date found (date filters leave such articles out; a line like '9 May 2025' or "
+    "'Published: 9 May 2025' under the headline gives one)"
+)
+
+
 @dataclass
 class IngestReport:
     """What an ingest did. `chunks` and `articles` count the whole index afterwards."""
@@ -618,6 +625,12 @@ class IngestReport:
             f"{len(self.skipped)} skipped; the index holds {plural(self.articles, 'article')} in "
             f"{plural(self.chunks, 'chunk')}{web} ({self.seconds:.1f} s)"
         )
+
+    def undated_line(self) -> str:
+        """How many articles read have no date, and what that means; "" when none."""
+        if not self.undated:
+            return ""
+        return f"{plural(len(self.undated), 'article')} {_UNDATED}"
 
     @property
     def read_nothing(self) -> bool:

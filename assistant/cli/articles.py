@@ -82,10 +82,6 @@ def _rebuild(bot: Assistant, args: argparse.Namespace) -> int:
     return reported(bot, report, args)
 
 
-UNDATED = (
-    "with no date found (date filters leave such articles out; a line like '9 May 2025' or "
-    "'Published: 9 May 2025' under the headline gives one)"
-)
 UNDATED_SHOWN = 5
 NOTHING_READ = "nothing could be read from what was given (see the skipped list)"
 
@@ -111,7 +107,7 @@ def reported(
         for source in report.pruned:
             print(f"  pruned {shown(bot, source)}: its file is gone")
         if report.undated:
-            print(f"  {count(len(report.undated), 'article')} {UNDATED}:")
+            print(f"  {report.undated_line()}:")
             for source in report.undated[:UNDATED_SHOWN]:
                 print(f"    {shown(bot, source)}")
             if len(report.undated) > UNDATED_SHOWN:

@@ -40,6 +40,8 @@ from assistant import (
 Label = Callable[[str], str]
 # The stored article for a source, when the panel should offer it whole (None: not shown).
 ArticleLookup = Callable[[str], StoredArticle | None]
+# Articles with no date named in an ingest report (the rest are counted).
+UNDATED_SHOWN = 5
 # Answers carry their citations in one canonical form: [n] per cited passage.
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -377,6 +379,13 @@ def report(result: IngestReport, label: Label = _as_is) -> str:
         for source, stored in result.copies
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in result.notes)
+    if result.undated:
+        shown = ", ".join(
+            f"<code>{escape(label(s))}</code>" for s in result.undated[:UNDATED_SHOWN]
+        )
+        more_undated = len(result.undated) - UNDATED_SHOWN
+        shown += f" and {more_undated} more" if more_undated > 0 else ""
+        notes += f"<li>{escape(result.undated_line())}: {shown}</li>"
     more = (
         f'<ul class="notes">{replaced}{copies}{notes}</ul>' if replaced or copies or notes else ""
     )

@@ -3,7 +3,15 @@
 import dataclasses
 
 from assistant import answer_markdown
-from assistant.records import Answer, Citation, Claim, Evidence, Passage, ShortAnswer
+from assistant.records import (
+    Answer,
+    Citation,
+    Claim,
+    Evidence,
+    IngestReport,
+    Passage,
+    ShortAnswer,
+)
 from assistant.web import render
 from tests.conftest import REPO
 
@@ -188,3 +196,11 @@ def test_an_unsure_answer_is_marked_amber_with_its_warning_beside_the_short_answ
     assert "may not answer" not in answer_markdown(sure)
     css = (REPO / "assistant" / "web" / "static" / "app.css").read_text()
     assert ".relevance-unsure .relevance" in css
+
+
+def test_an_ingest_report_names_the_articles_with_no_date_as_the_cli_does() -> None:
+    result = IngestReport(added=7, undated=[f"/news/{n}.txt" for n in range(7)])
+    shown = render.report(result, lambda source: source.rsplit("/", 1)[-1])
+    assert "7 articles with no date found" in shown
+    assert "<code>0.txt</code>, <code>1.txt</code>" in shown and "and 2 more" in shown
+    assert "no date" not in render.report(IngestReport(added=1))
