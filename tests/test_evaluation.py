@@ -122,3 +122,13 @@ def test_rank_metrics() -> None:
     assert percentile([1, 2, 3, 4], 0.5) == 2 and percentile([1, 2, 3, 4], 0.95) == 4
     # Questions without sources measure no retrieval: n/a, not a perfect or a zero score.
     assert RankScores().as_dict() == {"queries": 0, "hit@1": None, "hit@5": None, "mrr@10": None}
+
+
+def test_a_file_without_sources_says_retrieval_is_not_scored(
+    seeded_cli: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bare = tmp_path / "bare.jsonl"
+    bare.write_text('{"question": "How long did the call last?", "answers": ["90 minutes"]}\n')
+    code, out, _ = run(capsys, "eval", str(bare))
+    assert code == 0 and "not scored: no sources given" in out
+    assert "retrieval hit@1" not in out

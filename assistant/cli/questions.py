@@ -224,13 +224,18 @@ def _table(figures: dict[str, Any]) -> str:
         return f"{value:.3f}" if isinstance(value, float) else str(value)
 
     retrieval = figures["retrieval"]
-    rows = [
-        ("questions", figures["questions"]),
-        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
+    ranked: list[tuple[str, Any]] = [
         ("retrieval hit@1", retrieval["hit@1"]),
         ("retrieval hit@5", retrieval["hit@5"]),
         ("retrieval MRR@10", retrieval["mrr@10"]),
-        ("answer accuracy", figures["answer_accuracy"]),
+    ]
+    rows = [
+        ("questions", figures["questions"]),
+        ("retrieval queries (answerable, with sources)", retrieval["queries"]),
+        # Without gold sources there is no retrieval to score: one line says so.
+        *(ranked if retrieval["queries"] else [("retrieval", "not scored: no sources given")]),
+        # The gold anywhere in the answer: the short answer's own accuracy is further down.
+        ("answer accuracy (gold in the answer)", figures["answer_accuracy"]),
         ("gold answer in a cited passage", figures["gold_in_cited_passage"]),
         ("mean answer length (words)", figures["mean_answer_words"]),
         ("short answer marked (share of answers)", figures["short_answer_rate"]),
