@@ -84,6 +84,7 @@ from assistant.text.tense import (
     foresees_only,
     tells_an_earlier_event,
     tells_what_did_not_happen,
+    told_as_done,
     verbs_in_the_past,
 )
 from assistant.text.terms import in_the_dictionary, terms, words
@@ -309,7 +310,7 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     # film…" over "In Tears of the Sun Willis plays…" for "Who directed Tears of the Sun?".
     told = verbs_in_the_past(rated.question.text)
     if answering and not told <= rated.candidates.matched[answering[0]]:
-        telling = [i for i in answering if told <= rated.candidates.matched[i]]
+        telling = [i for i in answering if told_as_done(rated.candidates.sentences[i].text, told)]
         whole = [i for i in telling if _holds_every_word(rated, i)]
         answering = whole or telling or answering
     chosen = beside or answering

@@ -89,14 +89,26 @@ def past_verbs(question: str) -> frozenset[str]:
     return frozenset(term for lemma in lemmas for term in terms(lemma))
 
 
-def _past_lemmas(question: str) -> frozenset[str]:
+def _past_lemmas(text: str) -> frozenset[str]:
+    """The base forms of the verbs `text` writes in the past; a capitalised word past the
+    first is part of a name ("Riverside United", "the Cleared Ground Trust")."""
     found = set()
-    for word in _WORD.findall(question.lower()):
+    for position, written in enumerate(_WORD.findall(text)):
+        if position and written[0].isupper():
+            continue
+        word = written.lower()
         for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
             past = getInflection(lemma, "VBD") + getInflection(lemma, "VBN")
             if word != lemma and word in past:
                 found.add(lemma)
     return frozenset(found)
+
+
+def told_as_done(sentence: str, verbs: frozenset[str]) -> bool:
+    """Whether `sentence` writes each of `verbs` (terms) in the past ("Directed by Antoine
+    Fuqua" tells "direct"; "had been expected to win" does not tell "win")."""
+    done = {term for lemma in _past_lemmas(sentence) for term in terms(lemma)}
+    return verbs <= done
 
 
 def foresees_only(sentence: str, verbs: frozenset[str]) -> bool:

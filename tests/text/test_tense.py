@@ -8,6 +8,7 @@ from assistant.text.tense import (
     past_verbs,
     tells_an_earlier_event,
     tells_what_did_not_happen,
+    told_as_done,
     verbs_in_the_past,
 )
 
@@ -81,3 +82,12 @@ def test_every_verb_in_the_past_light_ones_too() -> None:
     assert verbs_in_the_past("Who leads the council?") == set()
     # A clause setting the time of the event asked about is not what is asked.
     assert verbs_in_the_past("How many people left when the river flooded?") == {"leav"}
+
+
+def test_a_capitalised_word_in_a_name_is_no_verb() -> None:
+    assert verbs_in_the_past("Who manages Riverside United?") == set()
+
+
+def test_a_verb_told_as_done_is_written_in_the_past() -> None:
+    assert told_as_done("Directed by Antoine Fuqua, the film flopped.", frozenset({"direct"}))
+    assert not told_as_done("Gazprom had been expected to win the auction.", frozenset({"win"}))
