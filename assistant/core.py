@@ -692,7 +692,7 @@ class Assistant:
                 for record in replaced:
                     self._delete(record)
                     report.replaced.append(record.source)
-                if not replaced:
+                if namesakes and not replaced:
                     listed = "; ".join(sorted(r.title or r.source for r in namesakes))
                     report.notes.append(
                         f"{path.name}: {len(namesakes)} earlier uploads with this name hold "

@@ -211,3 +211,18 @@ def test_a_busy_port_is_a_one_line_error(tmp_path: Path, app_bot: AppBotFactory)
         second = app_bot(tmp_path / "two", port=first.settings.port)
         with pytest.raises(ConfigError, match="pass --port N"):
             launch(second, block=False, quiet=True)
+
+
+def test_replace_with_no_earlier_upload_of_that_name_says_nothing_of_namesakes(
+    tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    from gradio_client import handle_file
+
+    bot = app_bot(tmp_path)
+    alone = tmp_path / "alone" / "lone.txt"
+    alone.parent.mkdir()
+    alone.write_text("Lone report\n\nThe lighthouse was repainted in May.\n")
+    with running(bot) as url:
+        client = Client(url, verbose=False)
+        lone = client.predict([handle_file(str(alone))], True, api_name="/ingest")
+    assert lone["added"] == 1 and lone["replaced"] == [] and lone["notes"] == []
