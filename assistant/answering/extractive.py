@@ -85,7 +85,6 @@ from assistant.text.tense import (
     tells_an_earlier_event,
     tells_what_did_not_happen,
     told_as_done,
-    verbs_in_the_past,
 )
 from assistant.text.terms import in_the_dictionary, terms, words
 
@@ -287,19 +286,12 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     # Rated below the line itself, such a sentence still answers when the best does and it
     # comes from the same article ("Council leader Margaret Okafor said…" beside the
     # council's vote): it names the role, which the better-rated ones do not.
-    answering_article = (
-        rated.passages[rated.candidates.sentences[order[0]].n - 1].article_id
-        if order and rated.answers(order[0])
-        else None
-    )
+    answering_article = _article_of(rated, order[0]) if order and rated.answers(order[0]) else None
     beside = [
         i
         for i in order
         if rated.scores[i] >= rated.scores[order[0]] - near
-        and (
-            rated.answers(i)
-            or rated.passages[rated.candidates.sentences[i].n - 1].article_id == answering_article
-        )
+        and (rated.answers(i) or _article_of(rated, i) == answering_article)
         and _names_beside(rated, i)
     ]
     answering = [i for i in close if rated.answers(i)]
@@ -308,22 +300,27 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     # won the Tallinn Chess Open…" over "…funding of €25,000 from the city of Tallinn to
     # stage the Open" for "Who won the Tallinn Chess Open?"; "Directed by Antoine Fuqua, the
     # film…" over "In Tears of the Sun Willis plays…" for "Who directed Tears of the Sun?".
-    told = verbs_in_the_past(rated.question.text)
+    told = rated.question.told
     if answering and not told <= rated.candidates.matched[answering[0]]:
         telling = [i for i in answering if told_as_done(rated.candidates.sentences[i].text, told)]
-        whole = [i for i in telling if _holds_every_word(rated, i)]
+        own = _own_words(rated.question)
+        whole = [i for i in telling if own and own <= rated.candidates.matched[i]]
         answering = whole or telling or answering
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
 
 
-def _holds_every_word(rated: Rated, index: int) -> bool:
-    """Whether candidate `index` holds every term of the question's own words, but for
-    those asking ("much" of "how much", the kind after "which") and any carried context."""
-    question = rated.question
+def _own_words(question: Question) -> frozenset[str]:
+    """The terms of the question's own words, but for those asking ("much" of "how much",
+    the kind after "which") and any carried context: what a sentence holding every word of
+    the question holds."""
     asking = {t for m in _HOW.finditer(question.text) for t in terms(m.group(1))}
-    own = question.terms - question.carried - question.focus - asking
-    return bool(own) and own <= rated.candidates.matched[index]
+    return question.terms - question.carried - question.focus - asking
+
+
+def _article_of(rated: Rated, index: int) -> str:
+    """The id of the article candidate `index` comes from."""
+    return rated.passages[rated.candidates.sentences[index].n - 1].article_id
 
 
 def _lender(rated: Rated, index: int, close: list[int]) -> int:

@@ -32,7 +32,7 @@ from assistant.answering.recognise import (
     made_from_a_name,
     names_a_person,
 )
-from assistant.text.tense import past_verbs
+from assistant.text.tense import past_verbs, verbs_in_the_past
 from assistant.text.terms import STOP_WORDS, terms, words
 
 _PREPOSITION = (
@@ -98,12 +98,12 @@ _ASKS_THE_OBJECT = re.compile(
 # "And which court was it?", "But who paid?": a follow-up joined on to the conversation asks
 # what the rest of it asks.
 _JOINED_ON = re.compile(r"^\s*(?:and|but|also|then|or)(?:\s*,\s*|\s+)(?=\w)", re.IGNORECASE)
-# "Until what year…", "On which day…": the preposition that will stand before the answer.
 # "How long was he jailed for?", "Who was the firm sold to?": the answer follows the verb
 # and the preposition the question ends with, as it follows one a question opens with.
 _CLOSING_PREPOSITION = re.compile(
     r"\b(for|to|with|from|by|at|in|on|into|against)\s*\?*\s*$", re.IGNORECASE
 )
+# "Until what year…", "On which day…": the preposition that will stand before the answer.
 _OPENING_PREPOSITION = re.compile(
     r"^\s*(on|in|at|by|for|to|from|since|until|till|after|before|during|with|under|over)\s+"
     r"(?:what|which|whom|how|when)\b",
@@ -312,6 +312,8 @@ class Question:
     asks_nationality: bool = False
     # The terms of the verbs it puts in the past ("win" of "Who won the gold?").
     past: frozenset[str] = frozenset()
+    # The same in its main clause, light verbs too ("give" of "How many was he given?").
+    told: frozenset[str] = frozenset()
     # A follow-up's terms found only in the earlier subject carried after it ("Who saved two
     # penalties? (context: scored Ashby Rovers' goals)"): the conversation's, not its own.
     carried: frozenset[str] = frozenset()
@@ -380,6 +382,7 @@ def analyse(question: str) -> Question:
         role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
+        told=verbs_in_the_past(question),
         carried=_carried(question),
     )
 

@@ -518,7 +518,7 @@ _TITLES = frozenset(
 _DESCRIBING = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 
 
-def _opens(text: str, start: int) -> bool:
+def _sentence_opens_at(text: str, start: int) -> bool:
     """Whether `start` is where a sentence of `text` opens (after its dateline, if any:
     "TALLINN, 28 July 2025 - Sixteen-year-old…")."""
     before = text[:start].rstrip()
@@ -542,13 +542,13 @@ def _name(text: str, match: re.Match[str]) -> Found | None:
     describes = (names_one_person(first) and first.lower() not in _TITLES) or bool(
         _DESCRIBING.fullmatch(first)
     )
-    if rest and describes and _opens(text, start):
+    if rest and describes and _sentence_opens_at(text, start):
         # "Striker Tom Bennett scored…", "Sixteen-year-old Anaya Rao won…": words that
         # describe someone, capitalised only as the sentence opens (a title such as "King"
         # or "Judge" is a capital anywhere).
         start, run = start + len(first) + 1, rest
     lone = " " not in run and not run.isupper() and run[0].isupper()  # "eBay" opens none
-    if lone and (_opens(text, start) or run.lower() in STOP_WORDS):
+    if lone and (_sentence_opens_at(text, start) or run.lower() in STOP_WORDS):
         return None
     if all(_CALENDAR.fullmatch(word) for word in run.split()):
         return None
