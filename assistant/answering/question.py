@@ -304,6 +304,9 @@ class Question:
     asks_for_a_person: bool = False
     # What an amount asked for measures ("profit" in "How much did Diageo's profit fall?").
     measures: frozenset[str] = frozenset()
+    # "How long is the river?": the adjective a sentence giving that measure writes after its
+    # amount ("It is 96 km long"), lower-cased; else "".
+    dimension: str = ""
     # The terms of its names: capitalised words past the first ("wale" of "…in Wales?").
     names: frozenset[str] = frozenset()
     # "Who is the transport director of…?": the terms of the role asked about, else empty.
@@ -378,6 +381,7 @@ def analyse(question: str) -> Question:
         initials=frozenset(_initials(question)),
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
+        dimension=_dimension(question),
         names=frozenset(name_terms(question)),
         role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
@@ -443,6 +447,14 @@ def _measures(question: str) -> frozenset[str]:
     return frozenset(terms(asked[: circumstance.start()] if circumstance else asked)) & _MEASURES
 
 
+def _dimension(question: str) -> str:
+    """ "long" of "How long is the River Tarrow?": a measure an amount is written before
+    ("96 km long", "412 m high", "91 years old"); "" for any other question."""
+    measure = _MEASURE.search(question)
+    asked = measure.group(1).lower() if measure and measure.group(1) else ""
+    return asked if asked in _DIMENSIONS else ""
+
+
 def _initials(question: str) -> list[str]:
     """The initials of the question's names of two words or more ("EU" of "the European
     Union")."""
@@ -496,6 +508,8 @@ _SAME_UNITS = {
     "near": "far",
     "low": "high",
 }
+# The measures written after the amount that gives them: "96 km long", "30 m deep".
+_DIMENSIONS = frozenset({"long", "old", "tall", "high", "deep", "wide"})
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(

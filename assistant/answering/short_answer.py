@@ -371,7 +371,11 @@ def _change_or_level(question: Question, sentence: str, found: list[Found]) -> l
 def introduced(question: Question, sentence: str, answer: Found) -> bool:
     """Whether the answer stands after the preposition the question opens with, as the
     question places it ("until 2009" for "Until what year…", "on 5 January" for "On what
-    date…", "for a G20 summit" for "For what event…")."""
+    date…", "for a G20 summit" for "For what event…"), or before the measure it asks
+    ("It is 96 km long" for "How long is the river?", not "a footpath of 104 km")."""
+    after = sentence[answer.end :].split()[:1]
+    if question.dimension and [w.strip(".,;:").lower() for w in after] == [question.dimension]:
+        return True
     if not question.preposition:
         return False
     before = [w.lower() for w in sentence[: answer.start].split()]
