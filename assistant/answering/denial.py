@@ -83,6 +83,38 @@ def denied_premise(rated: Rated) -> int | None:
     return None
 
 
+# A clause saying something has not happened: "has not yet published", "is yet to decide".
+_NOT_HAPPENED = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|did|does|do)(?: not|n['’]t)\b|\bnot yet\b|\byet to\b"
+    r"|\bnever\b",
+    re.IGNORECASE,
+)
+# Words saying what follows is still to come: "…which are due on 6 May", "…will return in 2026".
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|due|expected|set to|scheduled|planned|plans?|intends?|hopes?"
+    r"|whether)\b",
+    re.IGNORECASE,
+)
+# A question asking what happened: "When did…", "Who was…", "How much was it sold for?".
+_ASKS_WHAT_HAPPENED = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+
+
+def still_to_come(question: Question, text: str) -> bool:
+    """Whether `text`, asked what happened, says it has not happened yet and gives what is
+    asked for only for what is to come: "The bank has not yet published updated forecasts,
+    which are due on 6 May" for "When did the bank release its forecasts?"; "…has not yet
+    decided whether the festival will return in 2026" for "When did it pay back ticket
+    holders?". Quoting it would give a date that answers another question."""
+    if _ASKS_AHEAD.search(question.text) or not (
+        question.past or _ASKS_WHAT_HAPPENED.search(question.text)
+    ):
+        return False
+    answer, denial = short_answer(question, text), _NOT_HAPPENED.search(text)
+    if answer is None or denial is None or answer[0] < denial.end():
+        return False
+    return _TO_COME.search(text, denial.end(), answer[0]) is not None
+
+
 def _answers_after_negating(question: Question, text: str) -> bool:
     """Whether `text` gives what the question asks for after its first negation."""
     answer, negation = short_answer(question, text), negation_at(text)

@@ -49,7 +49,7 @@ import numpy as np
 
 from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
-from assistant.answering.denial import denied_premise
+from assistant.answering.denial import denied_premise, still_to_come
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
     PassageSentence,
@@ -179,6 +179,10 @@ class ExtractiveAnswerer:
             # no sentence answers.
             absent = lacking[rated.best()]
             return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
+        chosen = rated.candidates.sentences[best]
+        if still_to_come(rated.question, chosen.text):
+            said = without_reference_marks(chosen.text)
+            return Refusal(f"The articles tell only of what is still to come: “{said}”")
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
         referent = self._referent(rated, quotes[0])
         if referent is not None:

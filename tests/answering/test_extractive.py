@@ -942,3 +942,38 @@ def test_a_close_runner_up_holding_the_questions_verb_wins_over_the_best_lacking
     answer = bot.ask("Who directed Rain of the Sun?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "Marcus Fenwick", answer.text
+
+
+def test_a_date_still_to_come_after_a_denial_does_not_say_when_it_happened(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Festival cancelled\n\nThe Dunmore Folk Festival was called off on Friday. Its "
+        "organiser, Harbour Live, has not yet decided whether the festival will return in "
+        "2027. The Ardmore Bank has not yet released its yearly forecasts, which are due on "
+        "6 May.\n",
+    )
+    # Asked what happened, in other words than the denial's: the dates are of what is to come.
+    refunded = bot.ask("When did Harbour Live pay back the festival's ticket holders?")
+    assert refunded.refused and "still to come" in refunded.note, refunded.text
+    published = bot.ask("When did the Ardmore Bank publish its yearly forecasts?")
+    assert published.refused and "still to come" in published.note, published.text
+    # Asked what is to come, the same sentence answers.
+    due = bot.ask("When will the Ardmore Bank publish its yearly forecasts?")
+    assert due.short_answer is not None and due.short_answer.text == "6 May", due.text
+
+
+def test_how_long_prefers_the_amount_written_before_long(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "River Tarrow\n\nThe River Tarrow is a river in the English Midlands. It is 96 km "
+        "long and rises on Brindle Moor. The Tarrow Way is a long-distance footpath of 104 km "
+        "that follows the River Tarrow from source to mouth.\n",
+    )
+    answer = bot.ask("How long is the River Tarrow?")
+    assert answer.short_answer is not None and answer.short_answer.text == "96 km", answer.text
