@@ -11,7 +11,10 @@ answer named comes first ("Where does she work?" after "Who led the study?"
 answered "…led by Dr. Ingrid Solberg…").
 A follow-up naming nothing (no name, no number: "When does the firm expect
 the report?") is about the conversation's subject too, and gets the same
-context.
+context; unless it says enough to search with (STANDALONE_TERMS content
+words) and shares none of them with the conversation so far: "How frequently
+will trams run on the new line at busy times?" after questions about a flood
+starts a new subject.
 
 A pointing follow-up's own words ("And when did that happen?") are seldom
 the article's: they point back at the earlier subject. So the answerability
@@ -40,12 +43,17 @@ REFERRING_WORDS = frozenset(
 _PERSONS = frozenset("he him his she her hers".split())
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
+# A question naming nothing with this many content terms, none said in the conversation so
+# far, is a new subject.
+STANDALONE_TERMS = 4
 _WORD = re.compile(r"\w[\w’'-]*")
 
 
 def carry_subject(question: str, history: History) -> str:
     """The rule used without a language model; see the module docstring."""
     if not history or not (_points_back(question) or not _names_something(question)):
+        return question
+    if not _points_back(question) and _changes_subject(question, history):
         return question
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(history) if _means_a_person(question) else ""
@@ -59,6 +67,14 @@ def carry_subject(question: str, history: History) -> str:
         if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
     ]
     return f"{question}{CONTEXT_OPENS}{' '.join(context)})" if context else question
+
+
+def _changes_subject(question: str, history: History) -> bool:
+    """Whether `question`, naming nothing, says enough to search with and none of it was
+    said in the conversation: a new subject, not the conversation's."""
+    own = set(terms(question))
+    said = {t for asked, answered in history for t in terms(f"{asked} {answered}")}
+    return len(own) >= STANDALONE_TERMS and own.isdisjoint(said)
 
 
 def _subject(history: History) -> list[str]:

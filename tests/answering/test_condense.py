@@ -46,6 +46,17 @@ def test_a_follow_up_naming_nothing_is_about_the_conversations_subject() -> None
     assert carry_subject(named, asked) == named
 
 
+def test_a_question_naming_nothing_and_sharing_no_word_with_the_talk_starts_afresh() -> (
+    None
+):
+    asked = [("How much rain fell at Honister Pass?", "172mm of rain fell at Honister Pass. [1]")]
+    new = "How frequently will trams run on the new line at busy times?"
+    assert carry_subject(new, asked) == new
+    # Sharing a word with what was said, it is about the same subject.
+    same = "How frequently did the rain gauges report at busy times?"
+    assert "(context: " in carry_subject(same, asked)
+
+
 def test_a_short_question_naming_its_own_subject_starts_afresh() -> None:
     asked = [("How much was the tour expected to cost?", "")]
     assert carry_subject("How tall is Emiew?", asked) == "How tall is Emiew?"
