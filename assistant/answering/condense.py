@@ -113,13 +113,17 @@ def _names_something(question: str) -> bool:
 
 def _means_a_person(question: str) -> bool:
     """Whether `question` points back at a person: by a pronoun ("How old is he?") or by
-    "the" and a word for people ("How old is the teenager?")."""
+    "the" and a word for people ("How old is the teenager?"), unless it asks who that is
+    ("Who was the judge?" asks for another person than the one just named)."""
     own = words(question)
-    described = any(
+    if _PERSONS.intersection(own):
+        return True
+    if analyse(question).asks_who:
+        return False
+    return any(
         before in ("the", "this", "that") and names_a_person(word)
         for before, word in itertools.pairwise(own)
     )
-    return described or bool(_PERSONS.intersection(own))
 
 
 def _person_named(history: History) -> str:

@@ -22,6 +22,14 @@ def test_a_person_pointed_back_at_is_the_one_the_latest_who_answer_named() -> No
     assert "(context: Ingrid Solberg " in carry_subject("What did she find?", asked)
 
 
+def test_asking_who_holds_a_role_does_not_carry_the_person_just_named() -> None:
+    """ "Who was the judge?" after "Who was jailed?" asks for another person."""
+    asked = [("Who was jailed for the Harrowfield fraud?", "Graham Pellow, 58, was jailed. [1]")]
+    follow_up = carry_subject("Who was the judge?", asked)
+    assert "Pellow" not in follow_up and "Harrowfield" in follow_up
+    assert "(context: Graham Pellow " in carry_subject("How old is the judge?", asked)
+
+
 def test_a_pronoun_for_a_thing_carries_only_the_earlier_questions_words() -> None:
     follow_up = carry_subject("When did it start?", [(WHO, LED)])
     assert "Solberg" not in follow_up and "Nordvik" in follow_up
