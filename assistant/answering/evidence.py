@@ -28,6 +28,33 @@ _OTHER_NAMES = [
     frozenset({"uk", "britain", "british"}),
     frozenset({"usa", "america", "american"}),
     frozenset({"holland", "netherland", "dutch"}),
+    # Countries whose people are called by a word not starting like the country's name:
+    # a question about a "Welsh amateur" is about an article's "Wales".
+    *(
+        frozenset(terms(names))
+        for names in (
+            "Wales Welsh",
+            "France French",
+            "Ireland Irish",
+            "Scotland Scottish Scots",
+            "England English",
+            "Spain Spanish",
+            "Switzerland Swiss",
+            "Denmark Danish",
+            "Sweden Swedish",
+            "Finland Finnish",
+            "Norway Norwegian",
+            "Poland Polish",
+            "Greece Greek",
+            "Turkey Turkish",
+            "Portugal Portuguese",
+            "China Chinese",
+            "Japan Japanese",
+            "Iceland Icelandic",
+            "Thailand Thai",
+            "Philippines Filipino",
+        )
+    ),
     # Periods of a financial year: "Q1" is the "first quarter", "H2" the "second half".
     frozenset({"q1", "q2", "q3", "q4", "quarter"}),
     frozenset({"h1", "h2", "half"}),

@@ -292,6 +292,8 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         # "…in 1:21:07" answers "How long did the final take?".
         clocked = [d for d in find(sentence, "date") if CLOCKED.fullmatch(d.text)]
         found = sorted(found + clocked, key=lambda item: item.start)
+    if question.wants == "number":
+        found = [_with_its_unit(question, sentence, item) for item in found]
     found = [item for item in new_items(found, question) if fits(question, item.text)]
     if question.wants == "name":
         # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
@@ -305,6 +307,21 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         # "How many homes…" is not answered by the "98" of "98mph".
         found = [f for f in found if not MEASURED_AFTER.match(sentence, f.end)]
     return found
+
+
+_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+
+
+def _with_its_unit(question: Question, sentence: str, amount: Found) -> Found:
+    """`amount` with the unit written onto it ("172mm") for "how much…?" when it fits so:
+    "How much rain fell?" is answered by "172mm", which the recogniser reads as "172" (a
+    unit so written never makes a count of things: "98mph" is no number of homes). Not
+    for "how long…?": "a 1.2km crossing" would answer "How long is the drive?"."""
+    unit = MEASURED_AFTER.match(sentence, amount.end)
+    if unit is None or question.counted or not _HOW_MUCH.search(question.text):
+        return amount
+    whole = Found(amount.kind, amount.start, unit.end(), sentence[amount.start : unit.end()])
+    return whole if fits(question, whole.text) else amount
 
 
 def _nationalities(sentence: str) -> list[Found]:

@@ -305,6 +305,13 @@ def test_a_country_written_by_another_of_its_names_is_not_missing() -> None:
     assert absent_from("How much will the DS cost in France?", [passage]) == ["France"]
 
 
+def test_a_people_named_for_their_country_is_not_missing_where_the_country_is_named() -> None:
+    text = "An amateur astronomer from Wales found the comet with a 28cm telescope."
+    passage = Passage("c1", "a1", "comet.txt", "Comet found", text, 0, len(text))
+    assert absent_from("What size telescope did the Welsh amateur use?", [passage]) == []
+    assert absent_from("What size telescope did the French amateur use?", [passage]) == ["French"]
+
+
 def test_an_officer_asked_for_by_initials_is_not_missing_where_named_in_words() -> None:
     said = '"It was a hard year," said Lena Morow, Tessaline\'s {}.'
     chief, sales = (said.format(role) for role in ("chief executive", "head of sales"))
@@ -1060,6 +1067,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "What is the title of Ines Varga's second novel?",
             "Her second novel, The House and the Harbour, sold 20,000 copies.",
             "The House and the Harbour",
+        ),
+        # A unit written onto its amount is part of it, unless the question counts things.
+        (
+            "How much rain fell at Honister Pass?",
+            "The agency said 172mm of rain fell at Honister Pass in 24 hours.",
+            "172mm",
+        ),
+        (
+            "How many homes lost power?",
+            "Gusts of 98mph left 3,000 homes without power.",
+            "3,000",
         ),
         # A surname's particle in lower case belongs to the name.
         (
