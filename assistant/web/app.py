@@ -41,7 +41,7 @@ from assistant import (
     StoredArticle,
     UsageError,
 )
-from assistant.web import conversations, dates, render, sources
+from assistant.web import conversations, dates, render, scrolling, sources
 from assistant.web.collections import Collections, add_picker
 from assistant.web.conversations import user_of
 
@@ -565,6 +565,7 @@ def build(bot: Assistant) -> gr.Blocks:
                 js=conversations.SHOW_IN_ADDRESS,
                 api_visibility="private",
             )
+        scrolling.show_chat_on(question.submit, send.click)
         chatbot.select(app.select_turn, [panels], [panel, shown], api_visibility="private").then(
             section.form_for,
             [conversation, saved_ids, shown],
