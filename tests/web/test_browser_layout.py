@@ -1,8 +1,10 @@
-"""Where things are on the page, in a real Chromium: after asking, the chat is in view."""
+"""Where things are on the page, in a real Chromium: after asking, the chat is in view; nothing
+in the chat is drawn under its label."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -14,6 +16,7 @@ from tests.web.test_browser import QUESTION, ask, browser  # noqa: F401  # the b
 pytestmark = pytest.mark.browser
 # A laptop screen: the header and the 540 px chat leave the question box below the fold.
 LAPTOP = {"width": 1366, "height": 768}
+FOLLOW_UPS = ["Who confirmed it?", "How much are Ukraine's rare earth minerals worth?"]
 
 
 @pytest.fixture(scope="module")
@@ -54,4 +57,47 @@ def test_after_asking_the_question_and_its_answer_are_in_view(
     assert in_view(page, "#chat .message-row.user-row")
     assert in_view(page, "#chat .message-row.bot-row")
     assert in_view(page, "#question"), "the box for a follow-up stays in view too"
+    page.close()
+
+
+def test_nothing_in_the_chat_scrolls_under_its_label(
+    browser: Browser,  # noqa: F811
+    app_url: str,
+    tmp_path: Path,
+) -> None:
+    page = laptop_page(browser, app_url)
+    for turn, question in enumerate([QUESTION, *FOLLOW_UPS]):
+        ask(page, question)
+        expect(page.locator(f"#passages-panel [data-turn='{turn}']")).to_be_visible(timeout=30_000)
+    page.locator("#chat").scroll_into_view_if_needed()
+    # The messages scrolled so the first answer's copy and thumb buttons reach the top.
+    boxes = page.locator("#chat").evaluate(
+        """(chat) => {
+            const buttons = chat.querySelectorAll(".message-buttons")[1];
+            let scroller = buttons.parentElement;
+            while (getComputedStyle(scroller).overflowY !== "auto") {
+                scroller = scroller.parentElement;
+            }
+            scroller.scrollTop += buttons.getBoundingClientRect().top
+                - scroller.getBoundingClientRect().top;
+            const box = (el) => { const b = el.getBoundingClientRect();
+                return {top: b.top, bottom: b.bottom, left: b.left, right: b.right}; };
+            return {
+                label: box(chat.querySelector("[data-testid='block-label']")),
+                messages: box(scroller),
+                buttons: box(buttons),
+            };
+        }"""
+    )
+    label, messages, buttons = boxes["label"], boxes["messages"], boxes["buttons"]
+    assert label["bottom"] <= messages["top"], "the label has a strip of its own"
+    overlaps = (
+        buttons["top"] < label["bottom"]
+        and buttons["left"] < label["right"]
+        and label["left"] < buttons["right"]
+    )
+    assert not overlaps
+    shot = tmp_path / "chat-top.png"
+    page.locator("#chat").screenshot(path=str(shot))
+    assert shot.stat().st_size > 5_000
     page.close()
