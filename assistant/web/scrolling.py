@@ -5,9 +5,9 @@ box sits below the fold. Focusing the box (the page autofocuses it; a click
 does too) scrolls the page until the box is in view, which leaves the first
 messages of the chat above the top edge: an answer then appeared out of
 sight, beside a passages panel that was in view. Asking therefore scrolls the
-whole chat into view, and only when it is not already (a window shorter than
-the chat shows its end, where the new answer is). Nothing is scrolled while
-the answer streams, so a person scrolling away to read is left alone.
+chat and the question box into view, and only when they are not already.
+Nothing is scrolled while the answer streams, so a person scrolling away to
+read is left alone.
 """
 
 from __future__ import annotations
@@ -15,13 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-# Runs in the page when a question is asked, before the answer comes.
+# Runs in the page when a question is asked, before the answer comes: scrolls by the least that
+# shows the chat and the question box under it, or, in a window too short for both, the box and
+# the end of the chat above it (where the new answer is).
 SHOW_CHAT = """() => {
     const chat = document.getElementById("chat");
-    if (!chat) return;
-    const box = chat.getBoundingClientRect();
-    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
-    chat.scrollIntoView({ block: box.height > window.innerHeight ? "end" : "start" });
+    const box = document.getElementById("question");
+    if (!chat || !box) return;
+    const top = chat.getBoundingClientRect().top;
+    const bottom = box.getBoundingClientRect().bottom;
+    const room = window.innerHeight;
+    if (top >= 0 && bottom <= room) return;
+    window.scrollBy({ top: top < 0 && bottom - top <= room ? top : bottom - room });
 }"""
 
 

@@ -49,8 +49,10 @@ def test_after_asking_the_question_and_its_answer_are_in_view(
     app_url: str,
 ) -> None:
     page = laptop_page(browser, app_url)
-    # Focusing the box below the fold scrolls the page to it, as the tester's page was.
-    page.locator("#question textarea").focus()
+    expect(page.locator("#status")).to_contain_text("1 article")  # the page has loaded
+    # Focusing the box below the fold scrolls it to the middle of the window, as the tester's
+    # page was: the chat's first messages above the top edge.
+    page.locator("#question").evaluate("(box) => box.scrollIntoView({ block: 'center' })")
     page.wait_for_function("document.querySelector('#chat').getBoundingClientRect().top < 0")
     ask(page, QUESTION)
     expect(page.locator("#passages-panel [data-turn='0']")).to_be_visible(timeout=30_000)
