@@ -16,34 +16,13 @@ import pytest
 from assistant.errors import IndexInUseError
 from assistant.records import Progress
 from tests.conftest import REPO, SEEDS, AssistantFactory
+from tests.helpers.locks import hold_write_lock
 
 
 def clean_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
     env.update(extra)
     return env
-
-
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from assistant.store.lock import write_lock
-with write_lock(Path(sys.argv[1])):
-    print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
-"""
-
-
-def hold_write_lock(index: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another process holding the index's write lock for `seconds`, once it says so."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(index), str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-    return holder
 
 
 @pytest.mark.embedded_only
