@@ -593,14 +593,16 @@ class Assistant:
             self.store.trust_written_state()
         return report
 
-    def remove(self, source: str) -> ArticleRecord:
+    def remove(
+        self, source: str, *, progress: Callable[[Progress], None] | None = None
+    ) -> ArticleRecord:
         """Delete an article and all its chunks; `source` as `articles()` lists it, or a path.
 
         An article uploaded through the app also loses its kept copy of the
         file (once no other article comes from it); the user's own files are
-        never touched.
+        never touched. `progress` hears of a wait for another process writing the index.
         """
-        with self._writing():
+        with self._writing(progress=progress):
             record = self._record_for(source)
             self._delete(record)
             self.store.trust_written_state()

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,11 @@ from assistant import (
     AssistantError,
     ConfigError,
     NoSuchConversationError,
-    Progress,
     QuestionError,
     StoredArticle,
     UsageError,
 )
-from assistant.web import conversations, dates, render, scrolling, sources
+from assistant.web import conversations, dates, render, scrolling, sources, writing
 from assistant.web.collections import Collections, add_picker
 from assistant.web.conversations import user_of
 
@@ -223,32 +223,28 @@ class ChatApp:
     # --- articles ----------------------------------------------------------------
 
     def ingest(
-        self,
-        files: list[str] | None,
-        replace: bool,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
-        request: gr.Request | None = None,
-    ) -> tuple[Any, ...]:
-        """Keep the uploads and ingest them, with a progress bar; then show the index as it is."""
+        self, files: list[str] | None, replace: bool, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Keep the uploads and ingest them, showing the progress in the report area (the
+        other panels stay usable); then show the index as it is.
+
+        The file box is locked meanwhile: Gradio ignores an event's trigger while that
+        event runs in the page, so files dropped then would be shown but never read.
+        """
         if not files:
-            return (gr.skip(),) * 8
+            yield (gr.skip(),) * 8
+            return
         bot = self.collections.bot_for(request)
-
-        def show(state: Progress) -> None:
-            if state.waiting_for:
-                progress(None, desc=f"Waiting: {state.describe()}")
-            else:
-                progress((state.files_done, state.files_total), desc="Ingesting articles")
-
-        try:
-            result = bot.upload(files, replace=bool(replace), progress=show)
-        except AssistantError as error:
-            shown = render.error_panel(str(error), "Not done")
-        else:
-            shown = render.report(result, bot.source_label)
+        yield (*(gr.skip(),) * 6, gr.update(interactive=False), gr.skip())
+        outcome = yield from writing.shown(
+            lambda show: bot.upload(files, replace=bool(replace), progress=show),
+            width=8,
+            starting=f"Reading {render.count(len(files), 'file')}…",
+        )
+        shown = writing.outcome_panel(outcome, partial(render.report, label=bot.source_label))
         # The file box is emptied, so the next upload holds only the files chosen then, and
         # "replace" unticked, so that it replaces only when asked for again.
-        return (shown, *self.article_views(request), None, False)
+        yield (shown, *self.article_views(request), gr.update(value=None, interactive=True), False)
 
     def ask_to_remove(
         self, source: str | None, request: gr.Request | None = None
@@ -277,31 +273,38 @@ class ChatApp:
         )
         return (question, *(gr.skip(),) * 5, gr.update(visible=True))
 
-    def remove(self, source: str | None, request: gr.Request | None = None) -> tuple[Any, ...]:
-        """Remove one article (after confirmation) and refresh the lists."""
+    def remove(
+        self, source: str | None, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Remove one article (after confirmation), saying so while it waits for another
+        process writing the index, and refresh the lists."""
         if not source:
-            return (gr.skip(),) * 6
+            yield (gr.skip(),) * 6
+            return
         bot = self.collections.bot_for(request)
-        try:
-            record = bot.remove(source)
-            deleted = (
-                " Its uploaded file was deleted too." if bot.uploads.holds(record.file) else ""
-            )
-            folder = bot.folder_reading(record)
-            returns = (
-                f" Its file is still in the registered folder {render.escape(folder)}, whose"
-                " next sync reads it again: delete or move the file, or stop syncing the"
-                " folder (Feeds and web pages)."
-                if folder is not None
-                else ""
-            )
-            message = (
-                f"<p>Removed {render.escape(record.title)} "
-                f"({render.count(record.chunks, 'chunk')}).{deleted}{returns}</p>"
-            )
-        except AssistantError as error:
-            message = render.error_panel(str(error), "Not done")
-        return (message, *self.article_views(request))
+        outcome = yield from writing.shown(
+            lambda show: self._removal_note(bot, bot.remove(source, progress=show)),
+            width=6,
+            starting="Removing…",
+        )
+        yield (writing.outcome_panel(outcome, str), *self.article_views(request))
+
+    @staticmethod
+    def _removal_note(bot: Assistant, record: ArticleRecord) -> str:
+        """What was removed, with its uploaded copy, and whether a folder sync brings it back."""
+        deleted = " Its uploaded file was deleted too." if bot.uploads.holds(record.file) else ""
+        folder = bot.folder_reading(record)
+        returns = (
+            f" Its file is still in the registered folder {render.escape(folder)}, whose"
+            " next sync reads it again: delete or move the file, or stop syncing the"
+            " folder (Feeds and web pages)."
+            if folder is not None
+            else ""
+        )
+        return (
+            f"<p>Removed {render.escape(record.title)} "
+            f"({render.count(record.chunks, 'chunk')}).{deleted}{returns}</p>"
+        )
 
     def article_views(self, request: gr.Request | None = None) -> tuple[Any, ...]:
         """The article table, both pickers, the status line and the hidden confirm row, as now."""
@@ -492,6 +495,9 @@ def build(bot: Assistant) -> gr.Blocks:
                 label="Add articles (" + " ".join(file_types) + ")",
                 file_count="multiple",
                 elem_id="upload",
+                # At most this high, the list of files chosen scrolling: a long list had pushed
+                # the upload's progress and report out of sight below it.
+                height=240,
             )
             replace = gr.Checkbox(
                 False,
@@ -581,6 +587,7 @@ def build(bot: Assistant) -> gr.Blocks:
             api_visibility="private",
             concurrency_limit=1,
             concurrency_id="write",
+            show_progress="hidden",  # shown in the report area instead (writing.py)
         )
         remove.click(
             app.ask_to_remove,
@@ -596,6 +603,7 @@ def build(bot: Assistant) -> gr.Blocks:
             api_visibility="private",
             concurrency_limit=1,
             concurrency_id="write",
+            show_progress="hidden",  # shown in the report area instead (writing.py)
         )
         # File uploads for API users: Gradio's File input accepts only uploaded files.
         api_files = gr.File(file_count="multiple", visible=False)

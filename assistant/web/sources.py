@@ -10,13 +10,14 @@ brought up to date on every page load and after every action here.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import gradio as gr
 
 from assistant import Assistant, AssistantError, IngestReport, Progress, SourceRecord
-from assistant.web import render
+from assistant.web import render, writing
 
 # Addresses read from the box at once: the box is for a few links, not a crawl.
 MAX_LINKS = 50
@@ -77,66 +78,59 @@ class SourcesSection:
             return render.error_panel(str(error), "Not done")
 
     def read_links(
-        self,
-        text: str | None,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
-        request: gr.Request | None = None,
-    ) -> tuple[Any, ...]:
+        self, text: str | None, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         """Fetch and ingest the addresses typed in the box (emptied once they are read)."""
         links = links_in(text)
         if not links:
-            return _refused("Type or paste one or more web addresses first.")
-        if len(links) > MAX_LINKS:
-            return _refused(f"At most {MAX_LINKS} addresses at a time, not {len(links)}.")
-        bot = self.bot_for(request)
-        return self._run(
-            lambda show: bot.ingest(links, show, public_only=True), bot, progress, request
-        )
+            yield _refused("Type or paste one or more web addresses first.")
+        elif len(links) > MAX_LINKS:
+            yield _refused(f"At most {MAX_LINKS} addresses at a time, not {len(links)}.")
+        else:
+            bot = self.bot_for(request)
+            yield from self._run(
+                lambda show: bot.ingest(links, show, public_only=True),
+                bot,
+                request,
+                f"Reading {render.count(len(links), 'web page')}…",
+            )
 
     def add_feed(
-        self,
-        url: str | None,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
-        request: gr.Request | None = None,
-    ) -> tuple[Any, ...]:
+        self, url: str | None, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         """Register a feed and read its articles (the box is emptied once it is added)."""
         address = (url or "").strip()
         if not address:
-            return _refused("Type a feed's address first.")
-        bot = self.bot_for(request)
-        return self._run(
-            lambda show: bot.add_feed(address, show, public_only=True), bot, progress, request
-        )
+            yield _refused("Type a feed's address first.")
+        else:
+            bot = self.bot_for(request)
+            yield from self._run(
+                lambda show: bot.add_feed(address, show, public_only=True),
+                bot,
+                request,
+                "Reading the feed…",
+            )
 
-    def sync(
-        self,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008  # how Gradio injects its bar
-        request: gr.Request | None = None,
-    ) -> tuple[Any, ...]:
+    def sync(self, request: gr.Request | None = None) -> Iterator[tuple[Any, ...]]:
         """Read every registered source again."""
         bot = self.bot_for(request)
-        return self._run(lambda show: bot.sync(show, public_only=True), bot, progress, request)[:-1]
+        syncing = self._run(lambda show: bot.sync(show, public_only=True), bot, request, "Syncing…")
+        for outputs in syncing:
+            yield outputs[:-1]
 
     def _run(
         self,
         action: Callable[[Callable[[Progress], None]], IngestReport],
         bot: Assistant,
-        progress: gr.Progress,
         request: gr.Request | None,
-    ) -> tuple[Any, ...]:
-        """The report, the tables brought up to date, and the input box (emptied on success)."""
-
-        def show(state: Progress) -> None:
-            if state.waiting_for:
-                progress(None, desc=f"Waiting: {state.describe()}")
-            else:
-                progress((state.files_done, max(state.files_total, 1)), desc=state.describe())
-
-        try:
-            result, box = render.report(action(show), bot.source_label), ""
-        except AssistantError as error:
-            result, box = render.error_panel(str(error), "Not done"), gr.skip()
-        return (result, self.table(request), *self.article_views(request), box)
+        starting: str,
+    ) -> Iterator[tuple[Any, ...]]:
+        """The progress while `action` runs (writing.py); then the report, the tables brought
+        up to date, and the input box (emptied on success)."""
+        outcome = yield from writing.shown(action, width=8, starting=starting)
+        result = writing.outcome_panel(outcome, partial(render.report, label=bot.source_label))
+        box = gr.skip() if isinstance(outcome, AssistantError) else ""
+        yield (result, self.table(request), *self.article_views(request), box)
 
 
 def _refused(message: str) -> tuple[Any, ...]:
@@ -191,5 +185,6 @@ def add_section(
             api_visibility="private",
             concurrency_limit=1,
             concurrency_id="write",
+            show_progress="hidden",  # shown in the report area instead (writing.py)
         )
     demo.load(section.table, None, [table], api_visibility="private")
