@@ -228,14 +228,14 @@ class ChatApp:
         """Keep the uploads and ingest them, showing the progress in the report area (the
         other panels stay usable); then show the index as it is.
 
-        The file box is locked meanwhile: Gradio ignores an event's trigger while that
-        event runs in the page, so files dropped then would be shown but never read.
+        The file box is locked meanwhile (writing.on): Gradio ignores an event's trigger
+        while that event runs in the page, so files dropped then would be shown but
+        never read.
         """
-        if not files:
-            yield (gr.skip(),) * 8
+        if not files:  # the note writing.on put in the report area goes again
+            yield ("", *(gr.skip(),) * 5, gr.update(interactive=True), gr.skip())
             return
         bot = self.collections.bot_for(request)
-        yield (*(gr.skip(),) * 6, gr.update(interactive=False), gr.skip())
         outcome = yield from writing.shown(
             lambda show: bot.upload(files, replace=bool(replace), progress=show),
             width=8,
@@ -278,8 +278,8 @@ class ChatApp:
     ) -> Iterator[tuple[Any, ...]]:
         """Remove one article (after confirmation), saying so while it waits for another
         process writing the index, and refresh the lists."""
-        if not source:
-            yield (gr.skip(),) * 6
+        if not source:  # the note writing.on put in the report area goes again
+            yield ("", *(gr.skip(),) * 5)
             return
         bot = self.collections.bot_for(request)
         outcome = yield from writing.shown(
@@ -579,15 +579,13 @@ def build(bot: Assistant) -> gr.Blocks:
             api_visibility="private",
         )
         conversations.wire(demo, section, chat, side, tools)
-        upload.upload(
+        writing.on(
+            upload.upload,
             app.ingest,
             [upload, replace],
             [*article_outputs, upload, replace],
+            box=upload,
             api_name="upload_from_page",
-            api_visibility="private",
-            concurrency_limit=1,
-            concurrency_id="write",
-            show_progress="hidden",  # shown in the report area instead (writing.py)
         )
         remove.click(
             app.ask_to_remove,
@@ -596,15 +594,7 @@ def build(bot: Assistant) -> gr.Blocks:
             api_visibility="private",
         )
         cancel.click(app.hide, None, [confirm_row], api_visibility="private")
-        confirm.click(
-            app.remove,
-            [to_remove],
-            article_outputs,
-            api_visibility="private",
-            concurrency_limit=1,
-            concurrency_id="write",
-            show_progress="hidden",  # shown in the report area instead (writing.py)
-        )
+        writing.on(confirm.click, app.remove, [to_remove], article_outputs)
         # File uploads for API users: Gradio's File input accepts only uploaded files.
         api_files = gr.File(file_count="multiple", visible=False)
         api_replace = gr.Checkbox(False, visible=False)

@@ -126,16 +126,19 @@ class SourcesSection:
         starting: str,
     ) -> Iterator[tuple[Any, ...]]:
         """The progress while `action` runs (writing.py); then the report, the tables brought
-        up to date, and the input box (emptied on success)."""
+        up to date, and the input box unlocked (writing.on locks it: what was typed meanwhile
+        would be emptied with it), emptied on success."""
         outcome = yield from writing.shown(action, width=8, starting=starting)
         result = writing.outcome_panel(outcome, partial(render.report, label=bot.source_label))
-        box = gr.skip() if isinstance(outcome, AssistantError) else ""
+        failed = isinstance(outcome, AssistantError)
+        box = gr.update(interactive=True) if failed else gr.update(value="", interactive=True)
         yield (result, self.table(request), *self.article_views(request), box)
 
 
 def _refused(message: str) -> tuple[Any, ...]:
-    """What a handler returns when there is nothing to do: the reason, nothing else changed."""
-    return (render.error_panel(message, "Not done"), *(gr.skip(),) * 7)
+    """What a handler returns when there is nothing to do: the reason, and the input box
+    unlocked (writing.on locked it), nothing else changed."""
+    return (render.error_panel(message, "Not done"), *(gr.skip(),) * 6, gr.update(interactive=True))
 
 
 def add_section(
@@ -178,13 +181,5 @@ def add_section(
         (add, section.add_feed, [feed_url]),
         (sync, section.sync, []),
     ):
-        button.click(
-            handler,
-            inputs,
-            [*outputs, *inputs],
-            api_visibility="private",
-            concurrency_limit=1,
-            concurrency_id="write",
-            show_progress="hidden",  # shown in the report area instead (writing.py)
-        )
+        writing.on(button.click, handler, inputs, [*outputs, *inputs], box=next(iter(inputs), None))
     demo.load(section.table, None, [table], api_visibility="private")

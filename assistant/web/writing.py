@@ -10,14 +10,15 @@ worker thread while the event's generator shows its progress in the report
 area alone, as the ingest itself reckons it: files done of all, chunks
 embedded, the rate and the time left. A wait for another process writing the
 index (a command-line ingest) is said there too, and in a notice, since it
-may last minutes. Events using this are registered with `show_progress="hidden"`.
+may last minutes. A write waiting in Gradio's queue behind another showed
+nothing at all, so `on()` says that at once, before the write is queued.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import gradio as gr
@@ -28,6 +29,8 @@ from assistant.web import render
 Result = TypeVar("Result")
 # How often the page is told of progress (the ingest may report many times a second).
 EVERY = 0.3
+# Said as soon as a write is asked for: another may run first (from this page or another).
+WAITING_TURN = "Waiting its turn: the app makes one upload, sync or removal at a time…"
 
 
 class Write(Generic[Result]):
@@ -113,3 +116,40 @@ def outcome_panel(outcome: Result | AssistantError, describe: Callable[[Result],
     if isinstance(outcome, AssistantError):
         return render.error_panel(str(outcome), "Not done")
     return describe(outcome)
+
+
+def on(
+    trigger: Callable[..., Any],
+    write: Callable[..., Any],
+    inputs: Sequence[Any],
+    outputs: Sequence[Any],
+    box: Any = None,
+    **options: Any,
+) -> None:
+    """Wire `trigger` (`button.click`, `file.upload`) to `write`, an event handler that
+    yields its progress with `shown()` into `outputs[0]`, the report area.
+
+    Writes run one at a time (Gradio's "write" group) without Gradio's own
+    progress display; at once, before waiting its turn, the report area says
+    the write is coming and `box`, the input it reads, is locked (the write's
+    last update unlocks it).
+    """
+    held = [outputs[0]] if box is None else [outputs[0], box]
+    note = progress_note(None, WAITING_TURN)
+    trigger(
+        (lambda: note) if box is None else (lambda: (note, gr.update(interactive=False))),
+        None,
+        held,
+        queue=False,
+        show_progress="hidden",
+        api_visibility="private",
+    ).then(
+        write,
+        inputs,
+        outputs,
+        api_visibility="private",
+        concurrency_limit=1,
+        concurrency_id="write",
+        show_progress="hidden",
+        **options,
+    )

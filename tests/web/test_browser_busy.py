@@ -1,6 +1,6 @@
 """The page while an upload runs, in a real Chromium: it says what it is doing (here: waiting for
-another process writing the index), covers no other panel with a spinner, and a question asked
-in the same tab is answered meanwhile."""
+another process writing the index; in another page, waiting its turn), covers no other panel with
+a spinner, and a question asked in the same tab is answered meanwhile."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def test_an_upload_waiting_for_another_writer_says_so_and_the_page_stays_usable(
     bot = app_bot(tmp_path)
     bot.ingest([SEEDS])
     harbour = story(tmp_path / "a", "harbour.txt", "Harbour report", "The harbour had 41 boats.")
+    forest = story(tmp_path / "b", "forest.txt", "Forest report", "Rangers planted 900 oaks.")
     with running(bot) as url:
         page = open_page(browser, url)
         report = page.locator("#report")
@@ -54,11 +55,20 @@ def test_an_upload_waiting_for_another_writer_says_so_and_the_page_stays_usable(
                 "nearly 90 minutes", timeout=30_000
             )
             expect(report).to_contain_text(waiting)  # the upload is still waiting
+            expect(page.locator("#upload input[type=file]")).to_have_count(0)  # box locked
+            # An upload from another page waits its turn behind it, and says so at once.
+            other = open_page(browser, url)
+            other.click("#articles")
+            other.set_input_files("#upload input[type=file]", [str(forest)])
+            expect(other.locator("#report")).to_contain_text("Waiting its turn")
             assert holder.poll() is None
         finally:
             holder.kill()
             holder.wait()
         expect(report).to_contain_text("1 added", timeout=60_000)
-        expect(page.locator("#article-table")).to_contain_text("Harbour report")
         expect(page.locator("#upload input[type=file]")).to_have_count(1)  # open again
+        expect(other.locator("#report")).to_contain_text("1 added", timeout=60_000)
+        expect(other.locator("#article-table")).to_contain_text("Harbour report")
+        expect(other.locator("#article-table")).to_contain_text("Forest report")
         page.close()
+        other.close()
