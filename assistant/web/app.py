@@ -186,10 +186,15 @@ class ChatApp:
     def answer_views(
         self, bot: Assistant, answer: Answer, turn: int, notices: Sequence[str] = ()
     ) -> tuple[str, str]:
-        """An answer as the chat shows it (text, short answer, newest source, notices, a
-        refusal's reason) and its passages panel."""
+        """An answer as the chat shows it (how a follow-up was read, text, short answer,
+        newest source, notices, a refusal's reason) and its passages panel."""
         short = answer.short_answer.text if answer.short_answer else ""
-        content = render.answer_message(answer.text, turn, short)
+        content = ""
+        if answer.standalone_question and answer.standalone_question != answer.question:
+            # A follow-up, read with what came before: shown, as the command line shows it,
+            # so that a question read in the wrong conversation is seen to be.
+            content = render.notice_message(f"(Asked as: {answer.standalone_question})") + "<br>"
+        content += render.answer_message(answer.text, turn, short)
         content += render.newest_source(answer, turn)
         if answer.refused and answer.note:
             # Why not, under "The articles do not say.", as the command line prints it.

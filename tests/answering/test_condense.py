@@ -54,9 +54,7 @@ def test_a_follow_up_naming_nothing_is_about_the_conversations_subject() -> None
     assert carry_subject(named, asked) == named
 
 
-def test_a_question_naming_nothing_and_sharing_no_word_with_the_talk_starts_afresh() -> (
-    None
-):
+def test_a_question_naming_nothing_and_sharing_no_word_with_the_talk_starts_afresh() -> None:
     asked = [("How much rain fell at Honister Pass?", "172mm of rain fell at Honister Pass. [1]")]
     new = "How frequently will trams run on the new line at busy times?"
     assert carry_subject(new, asked) == new

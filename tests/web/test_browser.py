@@ -106,6 +106,8 @@ def test_follow_up_then_select_an_earlier_answer_and_clear(
     ask(page, "Who confirmed it?")
     expect(page.locator("#passages-panel [data-turn='1']")).to_be_visible(timeout=30_000)
     expect(page.locator("#chat")).to_contain_text("Kremlin")
+    # How the follow-up was read is shown with its answer, as the command line shows it.
+    expect(page.locator("#chat")).to_contain_text("(Asked as: Who confirmed it? (context:")
     page.locator("#chat").get_by_text("The Kremlin confirmed").first.click()
     expect(page.locator("#passages-panel [data-turn='0']")).to_be_visible()
     page.click("#clear")
