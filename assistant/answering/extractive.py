@@ -94,13 +94,6 @@ NOTE = "Extractive answer: sentences quoted verbatim from the articles, no langu
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
-# A question asking about another time than its article's: "…in its previous round?",
-# "…when the race was first held?", "…last year?".
-_ANOTHER_TIME = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|first|original(?:ly)?|former(?:ly)?|last|ago|before|since"
-    r"|until|once|history|historic(?:al)?|season|year|decade|century|then)\b",
-    re.IGNORECASE,
-)
 _HOW = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
@@ -479,16 +472,11 @@ def _names_it(name: str, text: str, held: set[str]) -> bool:
 
 
 def _of_this_year(rated: Rated, allowed: list[bool]) -> list[bool]:
-    """For a question about "this year", or one setting no time of its own, `allowed` less
-    the sentences naming only other years than their article's (dated) year, when another
-    may answer: "How many runners completed this year's marathon?" is not answered by "The
-    marathon was first held in 1983 with fewer than 2,000 runners", nor "How much did
-    Lumisense raise?" (in the news of 2025) by "Lumisense raised €22 million in 2022"."""
-    question = rated.question
-    untimed = not (
-        question.wants == "date" or years(question.text) or _ANOTHER_TIME.search(question.text)
-    )
-    if not (_THIS_YEAR.search(question.text) or untimed):
+    """For a question about "this year", `allowed` less the sentences naming only other
+    years than their article's (dated) year, when another may answer: "How many runners
+    completed this year's marathon?" is not answered by "The marathon was first held in
+    1983 with fewer than 2,000 runners"."""
+    if not _THIS_YEAR.search(rated.question.text):
         return allowed
 
     def of_its_year(sentence: PassageSentence) -> bool:

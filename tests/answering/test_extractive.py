@@ -977,22 +977,3 @@ def test_how_long_prefers_the_amount_written_before_long(
     )
     answer = bot.ask("How long is the River Tarrow?")
     assert answer.short_answer is not None and answer.short_answer.text == "96 km", answer.text
-
-
-def test_a_question_setting_no_time_is_about_the_news_not_an_earlier_year(
-    make_assistant: AssistantFactory, tmp_path: Path
-) -> None:
-    bot = assistant_over(
-        make_assistant,
-        tmp_path,
-        "Lumera raises €85m\n\nAMSTERDAM, 11 September 2025 - Lumera, a Dutch start-up that "
-        "designs optical chips, has raised €85 million in a funding round led by Invest-NL, "
-        "the state-backed fund.\n\nThe company said it would use the money to double its "
-        "workforce. Lumera raised €22 million in 2022 in its previous funding round.\n",
-    )
-    latest = bot.ask("How much did Lumera raise?")
-    assert latest.short_answer is not None, latest.text
-    assert latest.short_answer.text == "€85 million", latest.text
-    # Asked about the earlier time, the earlier year's sentence answers.
-    earlier = bot.ask("How much did Lumera raise in its previous funding round?")
-    assert earlier.short_answer is not None and earlier.short_answer.text == "€22 million"
