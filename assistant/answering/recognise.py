@@ -153,6 +153,8 @@ _PRONOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(r"one\b", re.IGNORECASE)
+# "one of the most…", "one of Europe's largest…": "one" naming a kind, not counting.
+_AMONG_THE_MOST = re.compile(r"\s+of\s+(?:\S+\s+)?(?:most|least|\w{2,}est)\b", re.IGNORECASE)
 _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "4C", "-5.5C", "minus 12C", "40F", "21°C", "21 °C": a temperature, its scale's letter
 # joined to it.
@@ -350,6 +352,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
     pronoun = _ONE.match(found) and not _SCALED.match(found[3:])
     if pronoun and _PRONOUN_BEFORE.search(text[:start]):
         return None  # "a later one ended 2-2", "the one that got away": a pronoun
+    if pronoun and _AMONG_THE_MOST.match(text, end):
+        return None  # "Measles is one of the most infectious…": a kind, not a count
     return Found("number", start, start + len(found), found)
 
 

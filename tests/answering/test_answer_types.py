@@ -363,6 +363,13 @@ def test_a_score_is_one_amount_and_one_after_a_determiner_is_a_pronoun() -> None
     assert [f.text for f in find(text, "number")] == ["19-13", "2-2", "one fan"]
 
 
+def test_one_among_the_most_of_a_kind_is_no_count() -> None:
+    text = "Measles is one of the most infectious diseases, and one of Europe's largest killers."
+    assert find(text, "number") == []
+    counted = "Only one of the 40 passengers survived."
+    assert [f.text for f in find(counted, "number")] == ["Only one", "40 passengers"]
+
+
 def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time() -> None:
     text = "Jobless numbers rose 2.35% to 1.41 million; the vote closes at 19.45 GMT."
     assert [f.text for f in find(text, "number")] == ["2.35%", "1.41 million"]
