@@ -300,15 +300,18 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
     ]
     answering = [i for i in close if rated.answers(i)]
     # When the best lacks the verb the question tells in the past, a close runner-up holding
-    # it, and of those one holding every word of the question: "Sixteen-year-old Anaya Rao
-    # won the Tallinn Chess Open…" over "…funding of €25,000 from the city of Tallinn to
-    # stage the Open" for "Who won the Tallinn Chess Open?"; "Directed by Antoine Fuqua, the
-    # film…" over "In Tears of the Sun Willis plays…" for "Who directed Tears of the Sun?".
+    # every word of the question, that verb in any form ("Kiprono broke the course record
+    # to win the Lakeside Marathon" over "…pulled clear of Tesfaye Abera" for "Who won the
+    # Lakeside Marathon?"), else one telling the verb in the past: "Sixteen-year-old Anaya
+    # Rao won the Tallinn Chess Open…" over "…funding of €25,000 from the city of Tallinn to
+    # stage the Open"; "Directed by Antoine Fuqua, the film…" over "In Tears of the Sun
+    # Willis plays…" for "Who directed Tears of the Sun?".
     told = rated.question.told
     if answering and not told <= rated.candidates.matched[answering[0]]:
         telling = [i for i in answering if told_as_done(rated.candidates.sentences[i].text, told)]
         own = _own_words(rated.question)
-        whole = [i for i in telling if own and own <= rated.candidates.matched[i]]
+        holding = [i for i in answering if told <= rated.candidates.matched[i]]
+        whole = [i for i in holding if own and own <= rated.candidates.matched[i]]
         answering = whole or telling or answering
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None

@@ -977,3 +977,20 @@ def test_how_long_prefers_the_amount_written_before_long(
     )
     answer = bot.ask("How long is the River Tarrow?")
     assert answer.short_answer is not None and answer.short_answer.text == "96 km", answer.text
+
+
+def test_the_lead_holding_every_word_of_the_question_beats_a_sentence_lacking_its_verb(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Kiprono breaks course record to win Lakeside Marathon\n\nCHICAGO, 12 October 2025 "
+        "- Kenya's Daniel Kiprono broke the course record to win the Lakeside Marathon on "
+        "Sunday, finishing in two hours, four minutes and 11 seconds.\n\nThe 26-year-old, who "
+        "was running only his third marathon, pulled clear of Ethiopia's Tesfaye Abera in the "
+        "38th kilometre and crossed the line 41 seconds ahead.\n",
+    )
+    answer = bot.ask("Who won the Lakeside Marathon?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Daniel Kiprono", answer.text
