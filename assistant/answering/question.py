@@ -53,7 +53,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "quantity",
-        r"(?:how (?:many|much|long|old|far|close|near|big|large|small|often|tall|high|low|fast|"
+        r"(?:how (?:many|much|long|old|far|close|near|big|large|small|often|frequently|tall|high|"
+        r"low|fast|"
         r"heavy|deep|wide|quickly|hot|cold|warm)\b"
         rf"|(?:what|which) {_OF_WHOM}(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will"
         r"|would|the)\b)"
@@ -501,6 +502,7 @@ _SAME_UNITS = {
     "cold": "temperature",
     "warm": "temperature",
     "quickly": "long",
+    "frequently": "often",
     "deep": "tall",
     "wide": "tall",
     "age": "old",
@@ -513,7 +515,8 @@ _DIMENSIONS = frozenset({"long", "old", "tall", "high", "deep", "wide"})
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
-    r"\bhow (long|old|far|close|near|fast|often|much|quickly|tall|high|low|deep|wide|hot|cold"
+    r"\bhow (long|old|far|close|near|fast|often|frequently|much|quickly|tall|high|low|deep|wide"
+    r"|hot|cold"
     # "What age is she?" asks how old; "What was the temperature…?" for a temperature.
     r"|warm)\b|\b(age|temperature)s?\b",
     re.IGNORECASE,
@@ -568,6 +571,8 @@ def fits(question: Question, found: str) -> bool:
         return True  # "died at the age of 71"
     if measured != "old" and _AGE.search(found):
         return False  # "the 34-year-old" is no time for "how quickly…"
+    if measured != "often" and found.lower().startswith("every "):
+        return False  # "every 20 minutes" says how often, not how long
     unit = _UNITS[measured]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
 

@@ -8,7 +8,8 @@ above the scorer's calibrated threshold, holds what the question asks for
 pass the answerability gate (answerability.py); it is then `answers` when
 the confidence model (answerability.py) judges the answer likely right, and
 `unsure` (shown as "may not answer the question") when not, or when it
-does not name what an asked-for amount measures ("profit"). It is
+does not name what an asked-for amount measures ("profit") or the place a
+"Who came third?" asks about. It is
 `off-topic` when it shares little meaning with the question, `related`
 between the two. A quote that is a faithful copy of an article is thus never
 shown as a bare "supported" when it does not answer the question, and an
@@ -38,6 +39,7 @@ from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
 from assistant.answering.scorer import Scorer, trained
+from assistant.answering.short_answer import asks_a_place, names_the_place
 from assistant.embedding import Embedder
 from assistant.records import Passage
 
@@ -77,9 +79,12 @@ class Rated:
             return ANSWERS
         if self._rates_as_answer(index):
             # A sentence not naming what the asked amount measures ("turnover" for "profit")
-            # may give another amount.
+            # may give another amount; one naming no one beside the place asked ("Who came
+            # third?") may name someone in another place.
             measured = self.question.measures <= self.candidates.matched[index]
-            return ANSWERS if self.sure and measured else UNSURE
+            text = self.candidates.sentences[index].text
+            placed = not asks_a_place(self.question) or names_the_place(self.question, text)
+            return ANSWERS if self.sure and measured and placed else UNSURE
         if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED

@@ -293,7 +293,7 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         clocked = [d for d in find(sentence, "date") if CLOCKED.fullmatch(d.text)]
         found = sorted(found + clocked, key=lambda item: item.start)
     if question.wants == "number":
-        found = [_with_its_unit(question, sentence, item) for item in found]
+        found = [_with_its_unit(question, sentence, _every(sentence, item)) for item in found]
     found = [item for item in new_items(found, question) if fits(question, item.text)]
     if question.wants == "name":
         # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
@@ -310,6 +310,16 @@ def candidates(question: Question, sentence: str) -> list[Found]:
 
 
 _HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"\bevery\s+$", re.IGNORECASE)
+
+
+def _every(sentence: str, amount: Found) -> Found:
+    """`amount` with "every" before it when so written: "every six minutes" says how often,
+    where "six minutes" alone says how long."""
+    before = _EVERY_BEFORE.search(sentence, 0, amount.start)
+    if before is None:
+        return amount
+    return Found(amount.kind, before.start(), amount.end, sentence[before.start() : amount.end])
 
 
 def _with_its_unit(question: Question, sentence: str, amount: Found) -> Found:
@@ -585,11 +595,16 @@ def _did_it(question: Question, sentence: str, name: Found) -> bool:
     return agent is not None and bool(set(terms(agent.group(1))) & question.plain)
 
 
+def asks_a_place(question: Question) -> bool:
+    """Whether the question asks who came in a place: "Who came third?", "…the runner-up?"."""
+    return question.asks_who and _RANK.search(question.text) is not None
+
+
 def names_the_place(question: Question, sentence: str) -> bool:
     """Whether, for "Who came third?", the sentence names someone beside the place asked
     about ("…with Owen Tapper third"); False for questions asking no place."""
     rank = _RANK.search(question.text)
-    if not question.asks_who or rank is None:
+    if not asks_a_place(question) or rank is None:
         return False
     return any(_ranked(sentence, name, rank.group(0)) for name in find(sentence, "name"))
 

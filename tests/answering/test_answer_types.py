@@ -1086,6 +1086,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Gusts of 98mph left 3,000 homes without power.",
             "3,000",
         ),
+        # "every" says how often; the amount after it alone, how long.
+        (
+            "How frequently will trams run at busy times?",
+            "Trams will run every six minutes at peak times, the operator said.",
+            "every six minutes",
+        ),
+        (
+            "How long did the call last?",
+            "Updates came every 20 minutes, and the call lasted 90 minutes.",
+            "90 minutes",
+        ),
         # A surname's particle in lower case belongs to the name.
         (
             "Which engineer did Lumina hire?",

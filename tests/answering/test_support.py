@@ -169,6 +169,26 @@ def test_an_answer_chosen_with_little_confidence_says_it_may_not_answer(
     assert claim.verdict == "supported" and claim.relevance == relevance
 
 
+@pytest.mark.parametrize(("question", "relevance"), [("second", "answers"), ("third", "unsure")])
+def test_a_sentence_naming_no_one_in_the_place_asked_may_not_answer(
+    embedder: LocalEmbedder, question: str, relevance: str
+) -> None:
+    """Asked who came third, the sentence naming the runner-up is given only as one that
+    may not answer, however sure the confidence model (forced here) is."""
+    race = "Ethiopia's Tesfaye Abera finished second in the Lakeside Marathon, 41 seconds behind."
+    forced = {"answers_from": 0.0}
+    rater = Rater(
+        embedder,
+        lambda term: 1.0,
+        gate=dataclasses.replace(trained_gate(), **forced),
+        confidence=dataclasses.replace(trained_confidence(), **forced),
+    )
+    passage = Passage("c1", "a1", "race.txt", "Marathon", race, 0, len(race), 0.6)
+    rated = rater.rate(f"Who finished {question} in the Lakeside Marathon?", [passage])
+    assert rated is not None
+    assert rated.relevance(rated.best()) == relevance
+
+
 def test_the_answerability_gate_judges_standalone_questions_not_follow_ups(
     embedder: LocalEmbedder,
 ) -> None:
