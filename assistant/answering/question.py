@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answering.recognise import (
@@ -356,6 +357,8 @@ def analyse(question: str) -> Question:
     match = _FOCUS.match(question)
     named = next((group for group in match.groups() if group), "") if match else ""
     focus_words = [w for w in named.split() if w.lower() not in _COUNTS]
+    if match and match.group(2):
+        focus_words = _before_a_name(focus_words)
     if match and len(focus_words) > 1 and _AFTER_A_VERB.match(question, match.end()):
         focus_words.pop()  # "Which union called the strike?": "called" is the verb
     person = _person_asked(focus_words) if kind == "which" else None
@@ -390,6 +393,18 @@ def analyse(question: str) -> Question:
         told=verbs_in_the_past(question),
         carried=_carried(question),
     )
+
+
+def _before_a_name(words: Iterable[str]) -> list[str]:
+    """Of the words after "the name of", those up to a name that follows a word in lower
+    case: "shell company" of "What was the name of the shell company Pellow used?" (the
+    name begins what is said of it). (After "which", "former Tory leader" is whole.)"""
+    kept: list[str] = []
+    for word in words:
+        if word[:1].isupper() and any(w[:1].islower() for w in kept):
+            break
+        kept.append(word)
+    return kept
 
 
 def _role(question: str, asked_by: str) -> frozenset[str]:

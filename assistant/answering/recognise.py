@@ -310,6 +310,12 @@ def _durations_joined(text: str, amounts: list[Found]) -> list[Found]:
 
 # A capitalised word inside a sentence, just before a number: the number is in its name.
 _NAMED_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ $")
+# A word numbering what follows it: "phase three", "stage 2", "tier 4", "chapter 11".
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?:phase|stage|round|level|grade|category|tier|chapter|section|article|step|series"
+    r"|division|platform|gate|page|wave|tranche|class)\s+$",
+    re.IGNORECASE,
+)
 
 
 _ONLY_A_HEDGE = re.compile(_HEDGE, re.IGNORECASE)
@@ -349,6 +355,8 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
         return None
     if found.rstrip("CF").isdigit() and _NAMED_BEFORE.search(text[:start]):
         return None  # "Pier 9", "Terminal 5", "Channel 4C": a number in a name
+    if _NUMBERED_BEFORE.search(text[:start]):
+        return None  # "a phase three trial", "tier 2": which one, not how many
     pronoun = _ONE.match(found) and not _SCALED.match(found[3:])
     if pronoun and _PRONOUN_BEFORE.search(text[:start]):
         return None  # "a later one ended 2-2", "the one that got away": a pronoun

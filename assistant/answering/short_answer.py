@@ -60,6 +60,7 @@ from assistant.answering.recognise import (
     MEASURED_AFTER,
     NAMING_WORDS,
     NUMBER_WORD,
+    PEOPLE,
     POSSESSIVE,
     QUOTED,
     Found,
@@ -68,6 +69,7 @@ from assistant.answering.recognise import (
     is_addressed,
     looks_like_a_person,
     made_from_a_name,
+    names_a_person,
     names_a_street,
     quoted_span,
 )
@@ -309,6 +311,8 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     return found
 
 
+# "under 10", "over 65": an age bound, when it follows a word for people.
+_AGE_BOUND = re.compile(r"(?:under|over|aged)\s+\d{1,3}", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
@@ -348,7 +352,12 @@ def _nationalities(sentence: str) -> list[Found]:
 
 def _an_age(sentence: str, amount: Found) -> bool:
     """Whether the amount is someone's age, set after their name in commas ("Gerald
-    Ainsworth, 61, of Larch Avenue"): it answers "How old…?", not "How many years…?"."""
+    Ainsworth, 61, of Larch Avenue"), or an age bound after a word for people ("children
+    under 10", "adults over 65"): it answers "How old…?", not "How many…?"."""
+    bound = _AGE_BOUND.fullmatch(amount.text)
+    if bound is not None:
+        before = sentence[: amount.start].split()[-1:]
+        return bool(before) and names_a_person(before[0].strip(",;:"))
     return (
         amount.text.isdigit()
         and _NAME_THEN_COMMA.search(sentence[: amount.start]) is not None
@@ -522,12 +531,15 @@ def _counts_something_else(question: Question, sentence: str, item: Found) -> bo
 
 def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     """Whether the amount is written with the noun "how many" counts ("12,000 cars" for
-    "How many cars…"), or counts people doing what it names ("2,300 people visited" for
-    "How many visitors…")."""
+    "How many cars…"), counts people doing what it names ("2,300 people visited" for
+    "How many visitors…"), or people of any kind for "How many people…" ("8,000
+    residents")."""
     unit = _LAST_WORD.search(item.text) if question.counting else None
     if unit is None:
         return False
     if people_doing(question.counted, sentence[item.start : item.end + 40]):
+        return True
+    if question.counted.lower() in PEOPLE and names_a_person(unit.group(0)):
         return True
     return bool(set(terms(unit.group(0))) & question.counting)
 

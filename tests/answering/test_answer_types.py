@@ -162,6 +162,9 @@ def test_asking_for_someones_role_asks_who_they_are(question: str) -> None:
         ("What is the capital of France?", set()),
         # "made by": a passive, not part of what is asked for.
         ("Which enzyme made by the Leiden lab breaks down plastic?", {"enzym"}),
+        # A name after the thing's words begins what is said of it.
+        ("What was the name of the shell company Pellow used?", {"shell", "compani"}),
+        ("Which former Tory leader tabled it?", {"former", "tori", "leader"}),
     ],
 )
 def test_a_question_asking_what_a_thing_is_called_focuses_on_the_thing(
@@ -361,6 +364,11 @@ def test_a_score_is_one_amount_and_one_after_a_determiner_is_a_pronoun() -> None
         "In the 2004-05 season they lost 19-13 at home; a later one ended 2-2, and one fan cried."
     )
     assert [f.text for f in find(text, "number")] == ["19-13", "2-2", "one fan"]
+
+
+def test_a_number_naming_which_one_is_no_count() -> None:
+    text = "The phase three trial of the stage 2 drug enrolled 1,736 patients."
+    assert [f.text for f in find(text, "number")] == ["1,736 patients"]
 
 
 def test_one_among_the_most_of_a_kind_is_no_count() -> None:
@@ -1085,6 +1093,19 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "How many homes lost power?",
             "Gusts of 98mph left 3,000 homes without power.",
             "3,000",
+        ),
+        # "How many people…" counts people of any kind, not other things.
+        (
+            "How many people signed the petition against the closures?",
+            "Councillors voted to close two of the town's four public libraries, despite a "
+            "petition signed by more than 8,000 residents.",
+            "more than 8,000 residents",
+        ),
+        # "children under 10" is an age bound, not a count.
+        (
+            "How many measles cases needed hospital treatment?",
+            "Most cases were in children under 10, and 34 people needed hospital treatment.",
+            "34 people",
         ),
         # "every" says how often; the amount after it alone, how long.
         (
