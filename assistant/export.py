@@ -30,6 +30,8 @@ def answer_markdown(
     """One answer as Markdown: question, answer, sources with their passages, checks; each
     source shown by `label` when given."""
     lines = [f"{heading} {_one_line(answer.question)}", ""]
+    if answer.asked_as_line:
+        lines += [f"*{_one_line(answer.asked_as_line)}*", ""]
     if answer.short_answer is not None:
         lines += [f"**Answer:** {answer.short_answer_line.removeprefix('Answer: ')}", ""]
     lines += [answer.text, ""]

@@ -458,6 +458,14 @@ class Answer:
         return UNSURE_NOTE if self.unsure else ""
 
     @property
+    def asked_as_line(self) -> str:
+        """'(Asked as: Who confirmed it? (context: …))' for a follow-up read with what came
+        before, so a reader sees when it was read in the wrong conversation; "" otherwise."""
+        if not self.standalone_question or self.standalone_question == self.question:
+            return ""
+        return f"(Asked as: {self.standalone_question})"
+
+    @property
     def short_answer_line(self) -> str:
         """'Answer: Marc Fogel [1]', with a warning when the answer is unsure; "" without one."""
         short = self.short_answer
@@ -674,10 +682,17 @@ class Progress:
         left = self.remaining
         eta = f", about {left:.0f} s left" if left is not None and not self.finished else ""
         reading = f"; reading {self.reading}" if self.reading and not self.finished else ""
+        # Before the first file is done (one long file, say), the pace in chunks, not "0.0
+        # files/s".
+        if self.files_done:
+            pace = f", {self.rate:.1f} files/s"
+        elif self.chunks_embedded and self.elapsed > 0:
+            pace = f", {self.chunks_embedded / self.elapsed:.0f} chunks/s"
+        else:
+            pace = ""
         return (
             f"{self.files_done}/{plural(self.files_total, 'file')} done, "
-            f"{plural(self.chunks_embedded, 'chunk')} embedded, {self.rate:.1f} files/s{eta}"
-            f"{reading}"
+            f"{plural(self.chunks_embedded, 'chunk')} embedded{pace}{eta}{reading}"
         )
 
 

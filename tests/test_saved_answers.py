@@ -72,6 +72,18 @@ def test_export_holds_the_quoted_passages_after_the_article_is_removed(
     assert "90 minutes" in answer_markdown(bot.conversation(chat.id).answers[0].answer)
 
 
+def test_an_exported_follow_up_says_how_it_was_read(make_assistant: AssistantFactory) -> None:
+    bot = make_assistant()
+    bot.ingest([SEEDS])
+    chat = bot.start_conversation("Phone call")
+    bot.ask(CALL, conversation=chat.id)
+    follow = bot.ask("Who confirmed it?", conversation=chat.id)
+    assert follow.asked_as_line.startswith("(Asked as: Who confirmed it? (context: ")
+    document = conversation_markdown(bot.conversation(chat.id))
+    assert "## Who confirmed it?\n\n*(Asked as: Who confirmed it? (context: " in document
+    assert "(Asked as" not in answer_markdown(bot.conversation(chat.id).answers[0].answer)
+
+
 def test_feedback_becomes_a_question_set_that_eval_reads(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:

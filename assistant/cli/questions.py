@@ -108,10 +108,8 @@ def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
 
 
 def _print_answer(bot: Assistant, answer: Answer) -> None:
-    if answer.standalone_question and answer.standalone_question != answer.question:
-        # A follow-up, read with what came before: shown, so that a reader sees when it
-        # was read in the wrong conversation.
-        print(f"(Asked as: {answer.standalone_question})\n")
+    if answer.asked_as_line:
+        print(f"{answer.asked_as_line}\n")
     if answer.short_answer is not None:
         print(f"{answer.short_answer_line}\n")
     print(answer.text)

@@ -189,11 +189,9 @@ class ChatApp:
         """An answer as the chat shows it (how a follow-up was read, text, short answer,
         newest source, notices, a refusal's reason) and its passages panel."""
         short = answer.short_answer.text if answer.short_answer else ""
-        content = ""
-        if answer.standalone_question and answer.standalone_question != answer.question:
-            # A follow-up, read with what came before: shown, as the command line shows it,
-            # so that a question read in the wrong conversation is seen to be.
-            content = render.notice_message(f"(Asked as: {answer.standalone_question})") + "<br>"
+        content = (
+            render.notice_message(answer.asked_as_line) + "<br>" if answer.asked_as_line else ""
+        )
         content += render.answer_message(answer.text, turn, short)
         content += render.newest_source(answer, turn)
         if answer.refused and answer.note:

@@ -94,8 +94,9 @@ def shown(
 
 
 def progress_note(state: Progress | None, starting: str) -> str:
-    """The report area while a write runs: a bar (moving while the share done is unknown)
-    and the ingest's own line; `starting` before its first report (None)."""
+    """The report area while a write runs: a bar (moving while the share done is unknown,
+    or while no file is done yet) and the ingest's own line; `starting` before its first
+    report (None)."""
     if state is None:
         bar, line = "<progress></progress>", starting
     elif state.waiting_for:
@@ -106,7 +107,12 @@ def progress_note(state: Progress | None, starting: str) -> str:
         )
     else:
         done, total = state.files_done, max(state.files_total, 1)
-        bar = f'<progress value="{done}" max="{total}"></progress>'
+        # Nothing done yet (a long first file): a moving bar, not an empty one that looks idle.
+        bar = (
+            f'<progress value="{done}" max="{total}"></progress>'
+            if done
+            else "<progress></progress>"
+        )
         line = state.describe()
     return f'<div class="writing" role="status">{bar} <span>{render.escape(line)}</span></div>'
 

@@ -74,3 +74,12 @@ def test_a_wait_for_another_writer_is_said_with_its_process() -> None:
     note = writing.progress_note(Progress(0, 0, 0, 0.0, waiting_for="4242"), "Reading 1 file…")
     assert "Waiting for process 4242, which is writing to the index" in note
     assert "<progress></progress>" in note, "a bar with no share done: it moves"
+
+
+def test_before_the_first_file_is_done_the_bar_moves_and_the_pace_is_in_chunks() -> None:
+    """A long first file (a 700-article .jsonl) showed an empty bar and "0.0 files/s"."""
+    first = writing.progress_note(Progress(0, 2, 340, 10.0), "Reading 2 files…")
+    assert "<progress></progress>" in first and "34 chunks/s" in first
+    assert "files/s" not in first
+    later = writing.progress_note(Progress(1, 2, 700, 20.0), "Reading 2 files…")
+    assert '<progress value="1" max="2"></progress>' in later and "0.1 files/s" in later
