@@ -107,7 +107,8 @@ _JOINED_WORD = re.compile(r"-[a-z]+$")
 
 # Words for nationalities that no ending gives away ("French", "German", "Thai").
 _NATIONALITIES = frozenset(
-    "afghan angolan basque catalan cuban czech danish dutch french german greek iraqi "
+    "afghan angolan argentine basque catalan cuban czech danish dutch filipino french german "
+    "greek icelandic iraqi "
     "israeli kenyan kuwaiti moroccan nepali omani pakistani qatari rwandan saudi somali "
     "sri-lankan swiss thai ugandan uzbek venezuelan welsh yemeni".split()
 )

@@ -48,6 +48,7 @@ from assistant.records import Passage
         ("How long is the main span?", "£5m", False),
         ("How far did he throw the javelin?", "85 m", True),
         ("Who will succeed him as chief executive?", "Japanese", False),
+        ("Which company operates the subway?", "Argentine", False),
         ("Who will succeed him as chief executive?", "Toshiyuki Shiga", True),
         ("Which paper quoted him?", "European and Ukrainian", False),
         ("Which city hosts the final?", "San Sebastian", True),
