@@ -37,7 +37,7 @@ from assistant import (
     conversation_json,
     conversation_markdown,
 )
-from assistant.web import render
+from assistant.web import render, scrolling
 from assistant.web.collections import Collections
 
 PARAMETER = "chat"
@@ -597,7 +597,7 @@ def wire(
         [chat.conversation, side.export_format],
         [tools.file, tools.text, tools.export_box],
         **private,
-    )
+    ).then(None, js=scrolling.SHOW_EXPORT, **private)
     tools.export.click(
         section.export_answer,
         [chat.conversation, chat.saved_ids, chat.shown],

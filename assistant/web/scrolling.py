@@ -1,4 +1,5 @@
-"""Where the page is scrolled when a person asks: the chat is brought into view.
+"""Where the page is scrolled when a person asks (the chat is brought into view) or exports
+a conversation (the export is).
 
 The chat is 540 px high under the header, so on a laptop screen the question
 box sits below the fold. Focusing the box (the page autofocuses it; a click
@@ -35,3 +36,11 @@ def show_chat_on(*triggers: Callable[..., Any]) -> None:
     `textbox.submit`) fires; the script runs in the browser as the question is sent."""
     for trigger in triggers:
         trigger(None, js=SHOW_CHAT, api_visibility="private")
+
+
+# Runs in the page once a conversation is exported: the export (opened in the right-hand
+# column, far below the sidebar's button) is brought into view, or nothing seemed to happen.
+SHOW_EXPORT = """() => {
+    const shown = document.getElementById("export");
+    if (shown) shown.scrollIntoView({ block: "nearest" });
+}"""

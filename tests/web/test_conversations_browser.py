@@ -88,9 +88,12 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         expect(page.locator("#delete-chat-text")).to_contain_text("Renamed", timeout=30_000)
         expect(page.locator("#chat-list")).to_contain_text("The phone call", timeout=30_000)
 
+        page.evaluate("window.scrollTo(0, 0)")  # the sidebar's button, at the top
         page.click("#export-chat")
         export = page.locator("#export-text textarea")
         expect(export).to_have_value(re.compile(r"^# The phone call"))
+        # The export opens far below the button: it is brought into view.
+        expect(page.locator("#export")).to_be_in_viewport(timeout=10_000)
         text = export.input_value()
         assert "\n> " in text and "## Who confirmed it?" in text and "[1]" in text
         with page.expect_download() as download:
