@@ -255,6 +255,7 @@ def evaluate(
                 "refused": answer.refused,
                 "answer": answer.text,
                 "short_answer": short.text if short else None,
+                "unsure": answer.unsure,
                 "expected": list(case.answers),
                 "cited": list(dict.fromkeys(c.source for c in answer.citations)),
             }

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli.questions import _missed
 from assistant.errors import UsageError
 from assistant.evaluation import RankScores, first_hit_rank, load_cases, percentile
 from tests.test_cli import run
@@ -132,3 +133,21 @@ def test_a_file_without_sources_says_retrieval_is_not_scored(
     code, out, _ = run(capsys, "eval", str(bare))
     assert code == 0 and "not scored: no sources given" in out
     assert "retrieval hit@1" not in out
+
+
+def test_eval_says_which_answered_near_misses_said_they_may_not_answer() -> None:
+    def case(question: str, unsure: bool) -> dict[str, object]:
+        return {
+            "question": question,
+            "expected": [],
+            "right": False,
+            "refused": False,
+            "answer": "Deliveries rose 8% in May. [1]",
+            "short_answer": "8%",
+            "unsure": unsure,
+        }
+
+    lines = _missed([case("How much did sales fall?", True), case("What did it cost?", False)])
+    assert "answered, though the articles do not say (1 of them said they may not answer):" in lines
+    assert "    answer (may not answer): 8% — Deliveries rose 8% in May. [1]" in lines
+    assert "    answer: 8% — Deliveries rose 8% in May. [1]" in lines

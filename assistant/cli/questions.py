@@ -281,12 +281,16 @@ def _missed(cases: list[dict[str, Any]]) -> list[str]:
     for heading, missed in kinds.items():
         if not missed:
             continue
-        lines += ["", heading]
+        warned = sum(bool(c.get("unsure")) for c in missed if not c["refused"])
+        said = f" ({warned} of them said they may not answer)" if warned else ""
+        lines += ["", f"{heading.removesuffix(':')}{said}:"]
         for case in missed:
             lines.append(f"  - {case['question']}")
             if case["expected"]:
                 lines.append(f"    expected: {' | '.join(case['expected'])}")
             if not case["refused"]:
                 short = f"{case['short_answer']} — " if case["short_answer"] else ""
-                lines.append(f"    answer: {short}{' '.join(case['answer'].split())[:200]}")
+                unsure = " (may not answer)" if case.get("unsure") else ""
+                text = " ".join(case["answer"].split())[:200]
+                lines.append(f"    answer{unsure}: {short}{text}")
     return lines
