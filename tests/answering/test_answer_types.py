@@ -163,6 +163,9 @@ def test_asking_for_someones_role_asks_who_they_are(question: str) -> None:
         ("What is the capital of France?", set()),
         # "made by": a passive, not part of what is asked for.
         ("Which enzyme made by the Leiden lab breaks down plastic?", {"enzym"}),
+        # A verb in the past ends what is asked for.
+        ("Which university came top of the guide?", {"universiti"}),
+        ("Which firm ranked first in the survey?", {"firm"}),
         # A name after the thing's words begins what is said of it.
         ("What was the name of the shell company Pellow used?", {"shell", "compani"}),
         ("Which former Tory leader tabled it?", {"former", "tori", "leader"}),
