@@ -157,6 +157,8 @@ _OF = re.compile(r"\s+of\b")
 # "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
 _OWNED = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her this that these those".split())
+# Words hedging an amount between it and its preposition: "by just 47 votes".
+_HEDGES = frozenset("just only nearly almost about around roughly barely exactly some".split())
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|up|along|through|via|towards?|onto|"
     r"around|beneath|(?:city|town|village|state|"
@@ -415,8 +417,8 @@ def introduced(question: Question, sentence: str, answer: Found) -> bool:
     if not question.preposition:
         return False
     before = [w.lower() for w in sentence[: answer.start].split()]
-    while before and before[-1] in _DETERMINERS:
-        before.pop()  # "for a G20 summit"
+    while before and (before[-1] in _DETERMINERS or before[-1] in _HEDGES):
+        before.pop()  # "for a G20 summit", "by just 47 votes"
     opening = answer.text.split()[:1]
     return question.preposition in [w.lower() for w in before[-1:] + opening]
 

@@ -1111,6 +1111,13 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Most cases were in children under 10, and 34 people needed hospital treatment.",
             "34 people",
         ),
+        # The preposition the question opens with, past a hedge: "by just 47 votes".
+        (
+            "By how many votes did the Greens win the seat?",
+            "Greens candidate Priya Raman won the seat with 18,322 votes, by only 47 votes after "
+            "a recount.",
+            "47",
+        ),
         # "every" says how often; the amount after it alone, how long.
         (
             "How frequently will trams run at busy times?",
