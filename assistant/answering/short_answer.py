@@ -618,7 +618,7 @@ def names_the_place(question: Question, sentence: str) -> bool:
     """Whether, for "Who came third?", the sentence names someone beside the place asked
     about ("…with Owen Tapper third"); False for questions asking no place."""
     rank = _RANK.search(question.text)
-    if not asks_a_place(question) or rank is None:
+    if not question.asks_who or rank is None:
         return False
     return any(_ranked(sentence, name, rank.group(0)) for name in find(sentence, "name"))
 
