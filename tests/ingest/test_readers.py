@@ -216,8 +216,13 @@ def test_dates_are_normalised() -> None:
         ("DUNDEE, Scotland, 3 March 2025 – The council approved it.", "2025-03-03"),
         ("3 March 2025 - The council approved its budget.", "2025-03-03"),
         ("DUNDEE, Scotland, 3 March 2025", "2025-03-03"),
+        # Byline and time lines of pages saved as text: the day among other things.
+        ("Published 07:42 BST, Thursday 12 September 2024 | Updated 09:15 BST", "2024-09-12"),
+        ("Politics desk | Friday 15 November 2024, 04:55", "2024-11-15"),
+        ("Last updated: Wednesday 9 October 2024, 18:47 BST", "2024-10-09"),
         # A date inside a sentence is what the story is about, not when it was filed.
         ("The council met on 14 March 2024 to vote on the budget.", ""),
+        ("Councillors met on 14 March 2024", ""),
     ],
 )
 def test_a_text_articles_dateline_gives_its_date(tmp_path: Path, head: str, day: str) -> None:
