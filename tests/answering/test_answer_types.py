@@ -900,6 +900,11 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Isla Brackenridge, 52.",
             "Isla Brackenridge",
         ),
+        (
+            "Who chairs Harrowgate Foods?",
+            "LONDON (Reuters) - Harrowgate Foods, the Leeds-based maker, reported a rise.",
+            None,
+        ),
         ("Who won?", "President Trump said Trump had won.", "President Trump"),
         # "What age…" asks how old: not "one more".
         (
