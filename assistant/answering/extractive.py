@@ -177,8 +177,10 @@ class ExtractiveAnswerer:
         if best is None:
             # Say why: the best-rated sentence's article lacks the question's numbers, or
             # no sentence answers.
-            absent = lacking[rated.best()]
-            return Refusal(_numbers_apart(absent) if absent else NO_ANSWERING_SENTENCE)
+            top = rated.best()
+            absent = lacking[top]
+            title = rated.passages[rated.candidates.sentences[top].n - 1].title
+            return Refusal(_numbers_apart(absent, title) if absent else NO_ANSWERING_SENTENCE)
         chosen = rated.candidates.sentences[best]
         if still_to_come(rated.question, chosen.text):
             said = without_reference_marks(chosen.text)
@@ -545,11 +547,16 @@ def _missing(question: Question, passages: Sequence[Passage], articles: str) -> 
     return f"The closest passages never mention {listed}, which the question is about."
 
 
-def _numbers_apart(absent: list[str]) -> str:
-    """Why not, when the best-rated sentence's article lacks numbers of the question and
-    no article holding them answers."""
+def _numbers_apart(absent: list[str], title: str) -> str:
+    """Why not, when the best-rated sentence's article (titled `title`) lacks numbers of the
+    question and no article holding them answers. The article is named: the passage most
+    similar to the question may be another, which holds them."""
     listed = ", ".join(f"“{number}”" for number in absent)
-    return f"The closest article never mentions {listed}, which the question is about."
+    article = f"“{title}”, where the closest sentence is," if title else "The closest article"
+    return (
+        f"{article} never mentions {listed}, which the question is about; no article that "
+        "mentions it answers the question."
+    )
 
 
 def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -> str:

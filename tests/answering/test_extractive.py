@@ -362,6 +362,8 @@ def test_the_year_a_question_asks_about_must_be_in_the_article_quoted(
     assert asked_right.short_answer is not None and asked_right.short_answer.text == "$3.2bn"
     wrong_year = bot.ask("How much profit did the carmaker Volta make in 2002?")
     assert wrong_year.refused
+    # The refusal names the article lacking the year: another one holds it.
+    assert "“Carmaker Volta posts record profit”" in wrong_year.note, wrong_year.note
     assert "2002" in wrong_year.note
 
 
