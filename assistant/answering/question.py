@@ -492,19 +492,21 @@ def _initials(question: str) -> list[str]:
     return ["".join(letters) for letters in capitals if len(letters) >= 2]
 
 
+# Lengths, written out or short: "70 centimetres", "412 km", "9.2 metres".
+_LENGTHS = r"(?:kilo|centi|milli)?met(?:re|er)|mile|km|foot|feet|inch|yard"
 # What "how long", "how much"… measure: an amount answers them only in these units.
 _UNITS = {
     "long": r"\d:\d\d:\d\d|(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year"
     r"|decade|century"
-    r"|night|season|metre|meter|mile|km|kilometre|foot|feet|inch|yard)s?"
+    rf"|night|season|{_LENGTHS})s?"
     # "612 m", "40 cm" (not "£5m": metres are written apart from their number).
     r"|(?<=\d\s)(?:m|cm|mm)",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
     # "How tall…", "How high…": a height ("1.3m", "4.2ft", "30 storeys").
-    "tall": r"(?:metre|meter|mile|km|kilometre|foot|feet|inch|yard|storey|floor)s?|inches"
+    "tall": rf"(?:{_LENGTHS}|storey|floor)s?|inches"
     r"|(?<=\d)(?:m|cm|mm|ft)|(?<=\d\s)(?:m|cm|mm|ft)",
     # "13 points behind leaders Barcelona": a gap in a table is a distance too.
-    "far": r"(?:metre|meter|mile|km|kilometre|foot|feet|yard|lap|point|place|shot|stroke)s?"
+    "far": rf"(?:{_LENGTHS}|lap|point|place|shot|stroke)s?"
     r"|(?<=\d\s)(?:m|cm|mm)",
     "fast": r"(?:%|per ?cent|mph|km/h|kph|knots?|[kmgt]hz|[kmgt]bps"
     r"|(?:kilo|mega|giga)(?:hertz|bits?)|(?:second|minute|hour)s?"
@@ -514,10 +516,15 @@ _UNITS = {
     # "How much more likely…" is answered by "400 times".
     "much": r"[$£€¥%]|times|(?:euro|dollar|pound|yuan|yen|rupee|franc|penny|pence|cent|rouble|ruble"
     r"|peso|percent|per cent|bn|m|k|billion|million|thousand|trillion|tonne|ton|barrel|kg|"
-    r"kilogram|litre|gallon|millimetre|centimetre|inch|inche)s?"
+    rf"kilogram|gram|gramme|litre|gallon|hectare|acre|{_LENGTHS}|inche)s?"
     # "112 mm of rain", "30cm of snow": how much rain or snow fell; "5.1p": pence.
     r"|(?<=\d)\s?(?:mm|cm)|(?<=\d)p",
 }
+# "How much does it weigh?", "How heavy…": a weight ("290 grams", "1.2kg", "4lb").
+_UNITS["weight"] = (
+    r"(?:(?:kilo|milli)?gram|gramme|kg|tonne|ton|pound|lb|ounce|oz|stone|carat)s?|(?<=\d)\s?g"
+)
+_WEIGHED = re.compile(r"\b(?:weigh(?:s|ed)?|weight|heavy)\b", re.IGNORECASE)
 # "How quickly…" is answered in the units of "how long…".
 _UNITS["high"] = _UNITS["tall"] + r"|%|per ?cent|[$£€¥]|points?"  # a rate or a price, too
 # A time taken or a length ("nine minutes", "3 km"): what no count of things is.
@@ -536,6 +543,15 @@ _SAME_UNITS = {
     "close": "far",
     "near": "far",
     "low": "high",
+    "length": "long",
+    "duration": "long",
+    "distance": "far",
+    "height": "tall",
+    "depth": "tall",
+    "width": "tall",
+    "elevation": "tall",
+    "altitude": "tall",
+    "speed": "fast",
 }
 # The measures written after the amount that gives them: "96 km long", "30 m deep".
 _DIMENSIONS = frozenset({"long", "old", "tall", "high", "deep", "wide"})
@@ -544,8 +560,10 @@ _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", 
 _MEASURE = re.compile(
     r"\bhow (long|old|far|close|near|fast|often|frequently|much|quickly|tall|high|low|deep|wide"
     r"|hot|cold"
-    # "What age is she?" asks how old; "What was the temperature…?" for a temperature.
-    r"|warm)\b|\b(age|temperature)s?\b",
+    # "What age is she?" asks how old; "What was the temperature…?" for a temperature, "What
+    # is its total length?" for a length.
+    r"|warm)\b|\b(age|temperature|length|distance|height|depth|width|speed|duration|elevation"
+    r"|altitude)s?\b",
     re.IGNORECASE,
 )
 
@@ -589,11 +607,9 @@ def fits(question: Question, found: str) -> bool:
         return bool(_SCORE_WRITTEN.search(found))
     if _ASKS_A_HEADCOUNT.search(question.text):
         return not (MONEY.search(found) or _SHARE.search(found) or timed or _AGE.search(found))
-    measure = _MEASURE.search(question.text)
-    if not measure:
+    measured = _measured(question.text)
+    if not measured:
         return True
-    asked = (measure.group(1) or measure.group(2)).lower()
-    measured = _SAME_UNITS.get(asked, asked)
     if measured == "old" and _BARE_NUMBER.fullmatch(found):
         return True  # "died at the age of 71"
     if measured != "old" and _AGE.search(found):
@@ -602,6 +618,16 @@ def fits(question: Question, found: str) -> bool:
         return False  # "every 20 minutes" says how often, not how long
     unit = _UNITS[measured]
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
+
+
+def _measured(question: str) -> str:
+    """What an amount answering `question` measures, named as in _UNITS ("long" for "How
+    quickly…", "weight" for "How much does it weigh?"); "" when any amount may answer."""
+    measure = _MEASURE.search(question)
+    asked = (measure.group(1) or measure.group(2)).lower() if measure else ""
+    if _WEIGHED.search(question) and asked in ("", "much"):
+        return "weight"
+    return _SAME_UNITS.get(asked, asked)
 
 
 # Endings that make a noun for those who do something ("visitor", "worker", "employee").

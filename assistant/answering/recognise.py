@@ -88,7 +88,7 @@ _CURRENCIES = (
     r"won|pesos?|riyals?|rials?|dinars?|dirhams?|ariary|krona|kronor|kroner|krone|rand|"
     r"zlotys?|forints?|lira|lire|baht|ringgit|shekels?|reais|real|rupiah|hryvnias?|nairas?)"
 )
-_CURRENCY_WORD = rf"(?:\s+{_CURRENCIES})?"
+_CURRENCY_WORD = rf"(?:\s+{_CURRENCIES}\b)?"
 # A currency's three-letter code, written before the sum ("CHF 31 million", "US$5m").
 _CURRENCY_CODE = (
     r"(?-i:(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|SEK|NOK|DKK|PLN|CZK|HUF"
@@ -265,13 +265,17 @@ def find(text: str, kind: str) -> list[Found]:
     if kind == "number":
         dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
         amounts = (_number(text, m) for m in _NUMBER.finditer(text))
-        return _durations_joined(
+        return _ranges_joined(
             text,
-            [
-                found
-                for amount in amounts
-                if amount is not None and (found := _before_a_date(text, amount, dates)) is not None
-            ],
+            _durations_joined(
+                text,
+                [
+                    found
+                    for amount in amounts
+                    if amount is not None
+                    and (found := _before_a_date(text, amount, dates)) is not None
+                ],
+            ),
         )
     if kind == "name":
         given = [_given(m) for m in _GIVEN.finditer(text)]
@@ -307,6 +311,63 @@ def _durations_joined(text: str, amounts: list[Found]) -> list[Found]:
         else:
             joined.append(amount)
     return joined
+
+
+# "12 to 14 days", "four to six eggs", "between 3 and 12": a range, one answer. Its first
+# number is bare (with a unit of its own, "£163m to £186m" may be a change, as after "from").
+_RANGE_TO = re.compile(r"\s*(?:to|[-–—])\s*", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BARE = re.compile(
+    r"(?:about |around |some |roughly )?[\d.,]+|[a-z]+(?:[- ][a-z]+)?", re.IGNORECASE
+)
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _ranges_joined(text: str, amounts: list[Found]) -> list[Found]:
+    """`amounts` with a bare number joined to the amount it ranges to ("12 to 14 days",
+    "between 3 and 12 eggs"): the range answers "how long" or "how many", not its end."""
+    joined: list[Found] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        between = last is not None and _BETWEEN.search(text, 0, last.start)
+        gap = (_RANGE_AND if between else _RANGE_TO).fullmatch
+        if (
+            last is not None
+            and _BARE.fullmatch(last.text)
+            and gap(text, last.end, amount.start)
+            and not _FROM.search(text, 0, last.start)
+            and _ascends(last.text, amount.text)
+        ):
+            start = between.start() if between else last.start
+            joined[-1] = Found("number", start, amount.end, text[start : amount.end])
+        else:
+            joined.append(amount)
+    return joined
+
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def _ascends(low: str, high: str) -> bool:
+    """Whether a range could run from `low` to `high`: not downwards, as a change or a vote
+    does ("rose 32,000 to 1.41 million", "voted six to three"); larger words for numbers are
+    not compared."""
+    first, second = _value(low), _value(high)
+    return first is None or second is None or first < second
+
+
+def _value(amount: str) -> float | None:
+    """The first number of `amount`, in figures or a small word ("14 days": 14, "six": 6)."""
+    figure = _FIGURE.search(amount)
+    if figure is not None:
+        return float(figure.group(0).replace(",", ""))
+    words = [word for word in amount.lower().split() if word in _SMALL_NUMBERS]
+    return float(_SMALL_NUMBERS.index(words[0])) if words else None
 
 
 # A capitalised word inside a sentence, just before a number: the number is in its name.

@@ -163,6 +163,8 @@ _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout|up|along|through|via|towards?|onto|"
     r"around|beneath|(?:city|town|village|state|"
     r"county|province|region|country|capital|island|port|native) of)\s+(?:the\s+)?$"
+    # "buried in the cemetery of Saint-Aubrac", "at the mouth of the Tarrow".
+    r"|\b(?:in|at|near|outside|inside)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?$"
     # Where someone comes from, as news introduces people: "the 29-year-old from Leeds".
     r"|\byear-old from\s+$"
     # In apposition to a word for a place: "his official country house, Chevening".
@@ -514,8 +516,11 @@ def _said_by(question: Question, word: str) -> bool:
 
 
 def _without_small_words(run: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The run without the small words at its ends ("One of" is "One")."""
-    while run and run[0].group(0).lower() in STOP_WORDS:
+    """The run without the small words at its ends ("One of" is "One"), but for the
+    "between" of a range ("between 3 and 12")."""
+    words = [w.group(0).lower() for w in run]
+    keep_between = words[:1] == ["between"] and "and" in words
+    while run and run[0].group(0).lower() in STOP_WORDS and not keep_between:
         run = run[1:]
     while run and run[-1].group(0).lower() in STOP_WORDS:
         run = run[:-1]
@@ -573,6 +578,10 @@ def _best_name(
     chosen = _prefer(chosen, lambda name: introduced(question, sentence, name))
     if question.kind == "where":
         chosen = _prefer(chosen, lambda name: placed(sentence, name, question))
+        # "died at her home in Corvenne … and was buried in the cemetery of Saint-Aubrac":
+        # where she was buried is the place the question's word leads to.
+        said = _anchors(question, sentence, question.plain)
+        chosen = _prefer(chosen, lambda name: _led_to(sentence, said, name))
     elif question.asks_who:
         # Places and owners are gone already (`_could_say_who`).
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
@@ -592,6 +601,21 @@ def _best_name(
     else:
         chosen = _prefer(chosen, lambda name: " " in name.text)
     return _closest(chosen, anchors, sentence, question)
+
+
+# Words a place may stand after the question's word it answers: "buried in the cemetery of".
+_LED_WITHIN = 6
+
+
+def _led_to(sentence: str, said: list[int], name: Found) -> bool:
+    """Whether one of the question's words (at the offsets `said`) comes shortly before
+    `name`, in the same clause (no comma or semicolon between)."""
+    return any(
+        start < name.start
+        and len(sentence[start : name.start].split()) <= _LED_WITHIN
+        and not re.search(r"[,;]", sentence[start : name.start])
+        for start in said
+    )
 
 
 def _opens(sentence: str, name: Found) -> bool:

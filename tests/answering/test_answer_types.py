@@ -245,6 +245,25 @@ def test_pence_written_onto_the_number_are_money() -> None:
     assert not fits(analyse("How much money would the tax raise each year?"), "1p")
 
 
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Incubation lasts 12 to 14 days.", ["12 to 14 days"]),
+        ("Each clutch holds four to six eggs.", ["four to six eggs"]),
+        ("She lays between 3 and 12 eggs.", ["between 3 and 12 eggs"]),
+        # A change or a vote runs downwards, or from a figure with its own unit: no range.
+        ("Those out of work rose 32,000 to 1.41 million.", ["32,000", "1.41 million"]),
+        ("The committee voted six to three.", ["six", "three"]),
+        ("Profit rose from £163m to £186m.", ["£163m", "£186m"]),
+        ("Numbers rose from 12 to 14 a year.", ["12", "14"]),
+        # A unit written out is read whole, not as a currency inside it ("cent-").
+        ("It is 19 centimetres long.", ["19 centimetres"]),
+    ],
+)
+def test_a_range_is_one_amount(text: str, amounts: list[str]) -> None:
+    assert [f.text for f in find(text, "number")] == amounts
+
+
 def test_a_number_in_a_name_is_no_amount() -> None:
     text = "Boats leave Pier 9 and Terminal 5 with 9 crew."
     assert [found.text for found in find(text, "number")] == ["9 crew"]
@@ -915,6 +934,46 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         # Heights and rates for "how tall / how high", in the units asked for.
         ("How tall is Emiew?", "Two wheel-based Emiews, Pal and Chum, greeted reporters.", None),
         ("How tall is Emiew?", "Hitachi said the 1.3m (4.2ft) Emiew can walk.", "1.3m"),
+        # Of two places, the one the question's verb leads to.
+        (
+            "Where was Orsenne buried?",
+            "She died at her home in Corvenne and was buried in the cemetery of Saint-Aubrac.",
+            "Saint-Aubrac",
+        ),
+        (
+            "Where did Orsenne die?",
+            "She died at her home in Corvenne and was buried in the cemetery of Saint-Aubrac.",
+            "Corvenne",
+        ),
+        # "What is its length?" asks for a length, as "how long" does.
+        (
+            "What is the total length of the river?",
+            "First recorded in 1124, the river flows for 412 kilometres to the sea.",
+            "412 kilometres",
+        ),
+        # Units written out, weights for "weigh", and a range taken whole.
+        (
+            "How long is a lyrette?",
+            "A lyrette is about 70 centimetres long.",
+            "about 70 centimetres",
+        ),
+        ("By how much did the lake rise?", "The lake rose 9.2 metres in a week.", "9.2 metres"),
+        (
+            "How much does the Fold weigh?",
+            "It folds to 7 inches and weighs 290 grams.",
+            "290 grams",
+        ),
+        (
+            "How heavy is the warbler?",
+            "It is 19 centimetres long and weighs 10–14 grams.",
+            "10–14 grams",
+        ),
+        ("How long does incubation last?", "Incubation lasts 12 to 14 days.", "12 to 14 days"),
+        (
+            "How many eggs does it lay?",
+            "The female lays between 3 and 12 eggs.",
+            "between 3 and 12",
+        ),
         ("How high did inflation go?", "Inflation rose to 5% in May.", "5%"),
         ("How much did the tour cost?", "The tour cost 31 million kroner.", "31 million kroner"),
         (
