@@ -309,6 +309,8 @@ class Quote:
     end: int
     score: float
     short: ShortAnswer | None = None
+    # An item of the list the quote before leads into: shown on a line of its own.
+    item: bool = False
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
     PassageSentence,
     describes_one_before,
+    line_after,
     refers_back,
     refers_to_one,
     sentence_after,
@@ -102,6 +103,8 @@ CLOSE_SCORE = 1.0
 # (chosen on the dev sets: 1.0 lost two right answers there, unlimited lost one held out).
 BESIDE_SCORE = 2.5
 MOST_SENTENCES = 3
+# The most items of a list quoted after the sentence leading into it.
+LIST_ITEMS = 8
 
 
 class ExtractiveAnswerer:
@@ -191,7 +194,28 @@ class ExtractiveAnswerer:
             quotes = [referent, dataclasses.replace(quotes[0], short=None), *quotes[1:]]
         if rated.question.wants_explanation:
             quotes = self._until_a_cause(rated, quotes)
-        return quotes
+        return self._with_the_lists(rated, quotes)
+
+    def _with_the_lists(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
+        """`quotes`, each leading into a list ("The principal tributaries are:") followed
+        by the list's items, up to LIST_ITEMS: the lead-in alone answers nothing."""
+        shown: list[Quote] = []
+        for quote in quotes:
+            if quote not in shown:
+                shown.append(quote)
+            if not quote.text.rstrip().endswith(":"):
+                continue
+            item: PassageSentence | None = _located(quote)
+            for _ in range(LIST_ITEMS):
+                item = line_after(rated.passages, item) if item is not None else None
+                if item is None:
+                    break
+                listed = dataclasses.replace(
+                    self._quote_sentence(rated.question, item, quote.score), item=True
+                )
+                if all((q.n, q.start) != (listed.n, listed.start) for q in quotes):
+                    shown.append(listed)
+        return shown
 
     def _until_a_cause(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
         """`quotes` and the sentences after them in their paragraph, up to MOST_SENTENCES in

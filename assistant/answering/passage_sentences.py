@@ -109,17 +109,29 @@ def refers_to_one(sentence: str) -> bool:
 
 
 def goes_on_in_one_paragraph(
-    passages: Sequence[Passage], article: str, end: int, start: int
+    passages: Sequence[Passage], article: str, end: int, start: int, breaks: int = 0
 ) -> bool:
     """Whether the text of `article` from offset `end` to `start` lies in one of its
-    passages and is only spaces: the sentences on either side go on in one paragraph."""
+    passages and is only spaces: the sentences on either side go on in one paragraph (or,
+    allowing one line `breaks`, in one block of lines, as a list's items do)."""
     return start >= end and any(
         passage.article_id == article
         and passage.start <= end <= start <= passage.end
-        and not (between := passage.text[end - passage.start : start - passage.start]).strip()
-        and "\n" not in between
+        and _only_spaces(passage.text[end - passage.start : start - passage.start], breaks)
         for passage in passages
     )
+
+
+# A list item's marker at the start of its line ("- ", "• ", "2. ").
+_LINE_MARKER = re.compile(r"(?<=\n)[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])(?=\s)")
+
+
+def _only_spaces(between: str, breaks: int) -> bool:
+    """Whether `between` is spaces with at most `breaks` line breaks (after one, a list
+    item's marker counts as space)."""
+    if breaks:
+        between = _LINE_MARKER.sub("", between)
+    return not between.strip() and between.count("\n") <= breaks
 
 
 def sentence_after(
@@ -131,6 +143,12 @@ def sentence_after(
     return _neighbour(passages, sentence, after=True)
 
 
+def line_after(passages: Sequence[Passage], sentence: PassageSentence) -> PassageSentence | None:
+    """The quotable sentence right after `sentence` in its paragraph or on the next line (a
+    list's next item), as `sentence_after` finds it."""
+    return _neighbour(passages, sentence, after=True, breaks=1)
+
+
 def sentence_before(
     passages: Sequence[Passage], sentence: PassageSentence
 ) -> PassageSentence | None:
@@ -140,7 +158,7 @@ def sentence_before(
 
 
 def _neighbour(
-    passages: Sequence[Passage], sentence: PassageSentence, after: bool
+    passages: Sequence[Passage], sentence: PassageSentence, after: bool, breaks: int = 0
 ) -> PassageSentence | None:
     article = passages[sentence.n - 1].article_id
     found = [
@@ -154,4 +172,4 @@ def _neighbour(
         return None
     nearest = min(found, key=lambda s: s.start) if after else max(found, key=lambda s: s.end)
     gap = (sentence.end, nearest.start) if after else (nearest.end, sentence.start)
-    return nearest if goes_on_in_one_paragraph(passages, article, *gap) else None
+    return nearest if goes_on_in_one_paragraph(passages, article, *gap, breaks) else None

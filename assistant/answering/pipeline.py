@@ -154,7 +154,8 @@ class AnswerPipeline:
                     # An article's own reference marks ("said.[3]") would read as citations.
                     quote = dataclasses.replace(piece, text=without_reference_marks(piece.text))
                     quotes.append(quote)
-                    written = f"{' ' if draft.text else ''}{quote.text} [{quote.n}]"
+                    before = "\n- " if quote.item else " " if draft.text else ""
+                    written = f"{before}{quote.text} [{quote.n}]"
                 else:
                     written = piece
                 shown = citations.feed(written)

@@ -113,15 +113,16 @@ _STANDING = (ANSWERS, UNSURE, RELATED, OFF_TOPIC)
 
 
 def _goes_on_from(
-    earlier: Evidence | None, later: Evidence | None, passages: Sequence[Passage]
+    earlier: Evidence | None, later: Evidence | None, passages: Sequence[Passage], breaks: int = 0
 ) -> bool:
     """Whether evidence `later` is the sentence right after `earlier`, in the same paragraph
-    of the same article (the two may come from overlapping passages)."""
+    of the same article (the two may come from overlapping passages), or with `breaks` line
+    breaks between (a list's items)."""
     if earlier is None or later is None:
         return False
     article = passages[earlier.n - 1].article_id
     return passages[later.n - 1].article_id == article and goes_on_in_one_paragraph(
-        passages, article, earlier.end, later.start
+        passages, article, earlier.end, later.start, breaks
     )
 
 
@@ -151,13 +152,16 @@ class ClaimChecker:
         checked = self._check(claims, passages)
         rated = self.rater.rate(question, retrieved if retrieved is not None else passages)
         rated_claims = [self._with_relevance(question, c, rated, passages) for c in checked]
+        in_a_list = False
         for i in range(1, len(rated_claims)):
             earlier, claim = rated_claims[i - 1], rated_claims[i]
             # A sentence going straight on from the one before, in its paragraph, is read with
             # it: "Safety inspectors had found…" after "X was withdrawn in March." answers why.
-            if _STANDING.index(claim.relevance) > _STANDING.index(
-                earlier.relevance
-            ) and _goes_on_from(earlier.evidence, claim.evidence, passages):
+            # So is a list's item, on the line after its lead-in ("…are:") or another item.
+            in_a_list = earlier.text.rstrip().endswith(":") or in_a_list
+            goes_on = _goes_on_from(earlier.evidence, claim.evidence, passages, int(in_a_list))
+            in_a_list = in_a_list and goes_on
+            if goes_on and _STANDING.index(claim.relevance) > _STANDING.index(earlier.relevance):
                 rated_claims[i] = dataclasses.replace(claim, relevance=earlier.relevance)
         return rated_claims
 

@@ -996,3 +996,25 @@ def test_the_lead_holding_every_word_of_the_question_beats_a_sentence_lacking_it
     answer = bot.ask("Who won the Lakeside Marathon?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "Daniel Kiprono", answer.text
+
+
+def test_a_sentence_leading_into_a_list_is_quoted_with_the_lists_items(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Velmora River\n\nThe Velmora is a river in Ostravia. It flows west to the sea.\n\n"
+        "The principal tributaries of the Velmora are:\n- the Sesk (left), 128 km\n"
+        "- the Tolva (right), 97 km\n- the Ambrel Brook (left), 54 km\n\nHydrology\n\n"
+        "The average discharge at the mouth is 310 cubic metres per second.\n",
+    )
+    answer = bot.ask("What are the principal tributaries of the Velmora?")
+    assert not answer.refused, answer.note
+    # Each item on a line of its own, checked and read as part of the answer.
+    assert "are: [1]\n- the Sesk (left), 128 km [1]\n- the Tolva (right), 97 km [1]\n" in (
+        answer.text
+    )
+    assert "discharge" not in answer.text, "the list ends at its paragraph"
+    assert [c.relevance for c in answer.claims] == ["answers"] * 4
+    assert all(c.verdict == "supported" for c in answer.claims)
