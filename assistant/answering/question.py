@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answering.recognise import (
+    CAPITAL,
     MONEY,
     NAMES_A_CALENDAR_DAY,
     NAMES_A_DAY,
@@ -167,6 +168,14 @@ ASKS_A_TIME = re.compile(
     r"(?:(?:winning|finishing|fastest|best|record|race|lap|journey)\s+)?time\b",
     re.IGNORECASE,
 )
+# "What time did the first train leave?": a time of day, not a time taken ("19 minutes"),
+# unless the verb makes a time taken ("What time did the swimmer clock?").
+_ASKS_THE_HOUR = re.compile(
+    r"\bwhat time (?:did|does|do|will|would|is|was|were|are|has|had|can|could)\b"
+    r"(?!.*\b(?:clock|record|run|post|set|achieve|finish|take|complete)\w*\b)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d[:.]\d\d|\d\s?(?:am|pm)\b|\b(?:midnight|noon|o'clock)\b", re.IGNORECASE)
 _CLOCK_OR_TIME_TAKEN = re.compile(
     r"\d[:.]\d\d|\b(?:am|pm|gmt|bst|midnight|noon|o'clock|seconds?|minutes?|hours?)\b",
     re.IGNORECASE,
@@ -264,7 +273,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 # questions asking who someone is, answered by their title or role. The name is capitalised
 # words with their small joining words, starting capitalised: "Who is IBM's Linux strategy
 # manager?" and "Who is the US Defence Secretary?" ask for a name, not for who a name is.
-_NAMED = r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|de|van|von|al))*?)"
+_NAMED = rf"([{CAPITAL}][\w'’.-]*(?:\s+(?:[{CAPITAL}][\w'’.-]*|of|the|de|van|von|al))*?)"
 _ROLE = r"(?i:role|job|post|position|title)"
 IDENTIFY = (
     re.compile(rf"^\s*(?i:who\s+(?:is|was|are|were))\s+{_NAMED}\s*\??\s*$"),
@@ -590,6 +599,8 @@ def fits(question: Question, found: str) -> bool:
             return bool(NAMES_A_DAY.search(found))
         if _ASKS_A_YEAR.search(question.text):
             return bool(NAMES_A_YEAR.search(found))
+        if _ASKS_THE_HOUR.search(question.text):
+            return bool(_CLOCK.search(found))
         if ASKS_A_TIME.search(question.text):
             return bool(_CLOCK_OR_TIME_TAKEN.search(found))
         return True

@@ -173,7 +173,8 @@ _NUMBER = re.compile(
     rf"(?<![\w.-]){_HEDGE}(?:{_TEMPERATURE}|{_SCORE}|(?:[$£€¥]|{_CURRENCY_CODE})\s?\d[\d,]*(?:\.\d+)?"
     rf"{_SCALE}{_CURRENCY_WORD}|{_PENCE}"
     rf"|\d[\d,]*(?:\.\d+)?(?:{_COMPOUND}|\s?(?:%|per ?cent\b)|{_SCALE}{_CURRENCY_WORD}{_UNIT})"
-    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
+    rf"|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})*\b(?:\s+and\s+a\s+half\b)?"
+    rf"(?:{_WORD_COMPOUND}|\s+per ?cent\b|{_UNIT}))",
     re.IGNORECASE,
 )
 # "1:21:07", "2:08:31.5": a time taken, written as a clock reads (found as a time of day).
@@ -207,11 +208,14 @@ _OPENS_A_SENTENCE = ".!?\"'“‘(:"
 # "Spain's", "the United Nations'".
 POSSESSIVE = re.compile(r"['’]s?$")
 # A capitalised word, or one capitalised inside ("eBay", "iPod", "easyJet").
-_CAPITALISED = r"(?:[A-Z][\w’'.&-]*[\w]|[a-z]{1,4}[A-Z][\w’'.&-]*[\w])"
+# A capital letter, accented ones included ("Édouard", "Øresund", "Ángel").
+CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_CAPITALISED = rf"(?:[{CAPITAL}][\w’'.&-]*[\w]|[a-z]{{1,4}}[{CAPITAL}][\w’'.&-]*[\w])"
 # A surname's particle, written in lower case before it ("de Vries", "van Persie").
-_PARTICLE = r"(?:(?-i:de|van|von|der|den|da|di|du|al)\s+(?=[A-Z]))?"
+_PARTICLE = rf"(?:(?-i:de|van|von|der|den|da|di|du|al)\s+(?=[{CAPITAL}]))?"
 _NAME = re.compile(
-    rf"\b{_PARTICLE}(?:{_CAPITALISED}|[A-Z])(?:\s+(?:{_JOINER}\s+)?(?:{_CAPITALISED}|[A-Z]\b))*"
+    rf"\b{_PARTICLE}(?:{_CAPITALISED}|[{CAPITAL}])"
+    rf"(?:\s+(?:{_JOINER}\s+)?(?:{_CAPITALISED}|[{CAPITAL}]\b))*"
 )
 # A phrase in double or curly quotes, or in single quotes that are not apostrophes; one of
 # its three groups holds the phrase (`quoted_span`).

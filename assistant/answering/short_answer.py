@@ -134,6 +134,10 @@ _ASKS_AGE = re.compile(r"\bhow old\b|\bage[ds]?\b", re.IGNORECASE)
 _NAME_THEN_COMMA = re.compile(r"[A-Z][\w’'-]+\s*[,(]\s*$")
 # A sum of everything: "in total", "overall", "total winnings of".
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|combined|in all|cumulative)\b", re.IGNORECASE)
+# "her total winnings to $50,000", "27 in total": an amount written as the total (the word
+# before it in its clause, or right after it).
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|combined|cumulative)\b[^,;]*$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s*(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
 # "rose 32,000 to 1.41 million": a change, then the level it reached.
 _CHANGED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed"
@@ -307,6 +311,10 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = [item for item in found if item.start >= text_starts]
     if question.asks_who:
         found = [f for f in found if _could_say_who(question, sentence, f)]
+    passive = _done_to(question, sentence) if question.asks_who_did_it else None
+    if passive is not None:
+        # "Lomax was sentenced at Southwark Crown Court" names no one who sentenced him.
+        found = [f for f in found if _BY.search(sentence, passive, f.start)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
     if question.counted:
@@ -380,10 +388,15 @@ def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
 
 def _the_total(question: Question, sentence: str, found: list[Found]) -> list[Found]:
     """For "How much did she earn in total?", of "a $10,000 bonus, bringing her total
-    winnings to $50,000" the amount written as the total."""
+    winnings to $50,000" the amount written as the total; so "27 in total"."""
     if not _TOTAL.search(question.text):
         return found
-    return [f for f in found if _TOTAL.search(sentence[max(0, f.start - 40) : f.start])] or found
+    return [
+        f
+        for f in found
+        if _TOTAL_BEFORE.search(sentence[max(0, f.start - 40) : f.start])
+        or _TOTAL_AFTER.match(sentence, f.end)
+    ] or found
 
 
 def _change_or_level(question: Question, sentence: str, found: list[Found]) -> list[Found]:
@@ -624,6 +637,37 @@ def _opens(sentence: str, name: Found) -> bool:
     opening = filed_before(sentence)
     before = sentence[opening : name.start]
     return opening <= name.start and _SUBJECT_BEFORE.fullmatch(before) is not None
+
+
+# "was sentenced", "were quickly arrested", "has been sold": a verb in the passive.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_BY = re.compile(r"\bby\b", re.IGNORECASE)
+_WHO_DID = re.compile(r"\s*who\s+([a-z]+)\b", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    "is are was were be been did does do has have had will would can could should may might "
+    "must shall".split()
+)
+
+
+def _done_to(question: Question, sentence: str) -> int | None:
+    """Where the question's verb ends in the sentence, when the question asks "Who VERB…?"
+    and the sentence tells that verb in the passive ("Who sentenced Lomax?", "Lomax was
+    sentenced at Southwark"): only a name after a "by" after it then says who. None
+    otherwise."""
+    asked = _WHO_DID.match(question.text)
+    if asked is None or asked.group(1).lower() in _AUXILIARIES:
+        return None
+    verb = terms(asked.group(1))[:1]
+    return next(
+        (
+            word.end()
+            for word in _WORD.finditer(sentence)
+            if terms(word.group(0))[:1] == verb
+            and not word.group(0).lower().endswith("ing")
+            and _PASSIVE_BEFORE.search(sentence, 0, word.start())
+        ),
+        None,
+    )
 
 
 def _did_it(question: Question, sentence: str, name: Found) -> bool:

@@ -64,6 +64,9 @@ from assistant.records import Passage
         ("How much more likely were they to be stopped?", "400 times", True),
         ("What time did the swimmer clock?", "52.10 seconds", True),
         ("What time did the swimmer clock?", "this season", False),
+        # A departure's time is a time of day, not a time taken.
+        ("What time did the first train leave?", "19 minutes", False),
+        ("What time did the first train leave?", "06:12", True),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -934,6 +937,36 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
         # Heights and rates for "how tall / how high", in the units asked for.
         ("How tall is Emiew?", "Two wheel-based Emiews, Pal and Chum, greeted reporters.", None),
         ("How tall is Emiew?", "Hitachi said the 1.3m (4.2ft) Emiew can walk.", "1.3m"),
+        # A name opening with an accented capital is whole.
+        (
+            "Who overruled Captain Dumay?",
+            "She appealed to Édouard Valcourt, who overruled Dumay.",
+            "Édouard Valcourt",
+        ),
+        ("Where did the team play?", "The team played in Ísafjörður last May.", "Ísafjörður"),
+        # "Altogether" asks for the amount written as the total, whichever side says so.
+        (
+            "How many keys does the keyboard have altogether?",
+            "It has two rows of keys, 27 in total, with a range of about two and a half octaves.",
+            "27",
+        ),
+        # Told in the passive, only a name after "by" did it; asked in the passive, the
+        # one it was done to answers.
+        (
+            "Who sentenced Derek Lomax?",
+            "Derek Lomax, 57, of Chelmsford, was sentenced at Southwark Crown Court on Friday.",
+            None,
+        ),
+        (
+            "Who sentenced Derek Lomax?",
+            "Derek Lomax was sentenced on Friday by Judge Helen Whitcombe.",
+            "Judge Helen Whitcombe",
+        ),
+        (
+            "Who was sentenced at Southwark?",
+            "Derek Lomax, 57, of Chelmsford, was sentenced at Southwark Crown Court on Friday.",
+            "Derek Lomax",
+        ),
         # Of two places, the one the question's verb leads to.
         (
             "Where was Orsenne buried?",
