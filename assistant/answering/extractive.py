@@ -520,8 +520,9 @@ def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
     """`allowed` less the sentences telling what did not happen ("…without which the
     sentence would have been nine years"), and, for a question in the past tense, those
     only foreseeing what it asks about ("he could win the gold medal" for "Who won the
-    gold medal?"), when another may answer."""
-    verbs = rated.question.past
+    gold medal?"), when another may answer. The verbs are those of the question's main
+    clause: "…once the spirals were suppressed?" sets the time of what is asked."""
+    verbs = rated.question.past & rated.question.told
     return _narrowed(
         allowed,
         (
@@ -591,16 +592,20 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
     counted = terms(noun)
     if not counted:
         return ""
-    # "How many people visited…" is answered by "4,100 visitors", and "How many visitors…"
-    # by "2,300 people visited" (those who visit are visitors).
+    # "How many people visited…" is answered by "4,100 visitors", "How many visitors…" by
+    # "2,300 people visited" (those who visit are visitors), and "How many workers did it
+    # employ?" by "employed 620 people" (people, after the question's verb).
     anyone = noun.lower() in PEOPLE
+    role = names_a_person(noun)
     for text in [*(p.text for p in passages), articles]:
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
+            people = any(names_a_person(w) for w in words(after)[:6])
+            done = question.plain & set(terms(text[max(0, amount.start - 30) : amount.start]))
             if (
                 counted[0] in terms(after)[:5]
                 or _compound_of(noun, after)
-                or (anyone and any(names_a_person(w) for w in words(after)[:6]))
+                or (people and (anyone or (role and bool(done))))
                 or people_doing(noun, after)
             ):
                 return ""

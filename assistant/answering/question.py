@@ -153,7 +153,7 @@ _FOCUS = re.compile(
 # "by", a passive ("Which drug made by Paion…").
 _AFTER_A_VERB = re.compile(r"(?:the|a|an|his|her|its|their|by)\b", re.IGNORECASE)
 # "How many fishing boats did…": the words after "how many", where the counted noun is.
-_COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE)
+_COUNTED = re.compile(r"\bhow many\s+([\w'’-]+(?:\s+[\w'’-]+){0,6})", re.IGNORECASE)
 _IRREGULAR_PLURALS = frozenset("people children men women police staff feet teeth mice".split())
 # "What percentage…", "By what proportion…": only a percentage or a fraction answers.
 # "On which day…", "What date…": a day answers, not "last month"; "What year…": a year.

@@ -210,6 +210,7 @@ def test_a_question_asks_for_a_person_by_their_role(question: str, person: bool)
         # A name ending like a plural, after what is counted, is not what is counted.
         ("How many people attended Saltmarsh Sounds in 2023?", "people"),
         ("How many Fiesta cars did Ford sell?", "cars"),
+        ("How many Marlow Vale Health Trust patients waited a year?", "patients"),
     ],
 )
 def test_the_counted_noun(question: str, counted: str) -> None:

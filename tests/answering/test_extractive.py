@@ -1018,3 +1018,36 @@ def test_a_sentence_leading_into_a_list_is_quoted_with_the_lists_items(
     assert "discharge" not in answer.text, "the list ends at its paragraph"
     assert [c.relevance for c in answer.claims] == ["answers"] * 4
     assert all(c.verdict == "supported" for c in answer.claims)
+
+
+def test_a_verb_of_the_questions_time_clause_does_not_make_a_modal_sentence_a_forecast(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Spiral defects\n\nSpiral defects form in heated coatings. In the 1990s engineers at "
+        "Lindqvist Optik found that they could suppress the spirals entirely, which improved "
+        "the yield of their lens coatings by about 15 percent. The firm later sold the "
+        "method to other makers.\n",
+    )
+    # "were suppressed" sets the time; what is asked is how much the yield improved.
+    answer = bot.ask(
+        "By how much did Lindqvist Optik's yield improve once the spirals were suppressed?"
+    )
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "about 15 percent"
+
+
+def test_how_many_of_a_role_is_answered_by_a_count_of_people(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Kaldor glassworks\n\nThe Kaldor glassworks opened in 1842 beside the river. By 1900 "
+        "the works employed 620 people, and the village had grown into a town.\n",
+    )
+    answer = bot.ask("How many workers did the Kaldor glassworks employ in 1900?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "620 people"
