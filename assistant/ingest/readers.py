@@ -33,6 +33,7 @@ from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
 from assistant.text.datelines import dateline
 from assistant.text.footnotes import without_reference_list, without_reference_marks
+from assistant.text.page_furniture import without_page_furniture
 from assistant.text.sentences import split_sentences
 
 SUPPORTED_SUFFIXES = (
@@ -239,8 +240,9 @@ def _pdf_article(
 
 def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> Article | Skipped:
     # Reference marks ("said.[3]") are not the article's words and would read as citations;
-    # the reference list an article ends with is not its sentences.
-    text = without_reference_list(without_reference_marks(text)).strip()
+    # the reference list an article ends with is not its sentences, nor a saved page's share
+    # bars and links to other stories.
+    text = without_page_furniture(without_reference_list(without_reference_marks(text))).strip()
     if not text:
         return Skipped(source, "no article text found")
     title = clean_text(fields.get("title", "")) or title_from_text(text)

@@ -253,3 +253,26 @@ def test_the_reference_list_an_article_ends_with_is_not_read_as_its_text(
     notes = tmp_path / "notes.txt"
     notes.write_text(f"Field diary\n\nNotes\n\n{body}\n")
     assert "Notes" in read_one(notes).text
+
+
+def test_a_saved_pages_share_bars_and_links_to_other_stories_are_not_its_text(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "merger.txt"
+    page.write_text(
+        "Water firms agree merger\n\nBy Henry Lo\nTuesday 26 November 2024, 07:05 GMT\n\n"
+        "Share  Save  Facebook  X  LinkedIn\n\n"
+        "Two water companies have agreed to merge in a £4.6bn deal.\n\n"
+        "Read more: Why are water bills rising?\n\n"
+        "The deal needs the approval of the regulator.\n\n"
+        "Related stories\n- Thames sewage spill fines double\n- Water bosses' bonuses banned\n\n"
+        "More from Business\n\n"
+        "More than 2,000 staff will move to the new head office.\n"
+    )
+    article = read_one(page)
+    for furniture in ("Share  Save", "Read more", "Related stories", "Thames sewage", "bonuses"):
+        assert furniture not in article.text, furniture
+    # The story itself stays, a paragraph after a bare heading included; so does its date.
+    for story in ("agreed to merge", "approval of the regulator", "More than 2,000 staff"):
+        assert story in article.text, story
+    assert article.date == "2024-11-26"
