@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from assistant.answering.citations import split_claims
+from assistant.answering.evidence import one_passage_holds_the_question
 from assistant.answering.question import CARRIED_CONTEXT, CONTEXT_OPENS, analyse
 from assistant.answering.recognise import names_a_person
 from assistant.answering.short_answer import short_answer
-from assistant.records import History
+from assistant.records import History, Passage
 from assistant.text.terms import STOP_WORDS, terms, words
 
 REFERRING_WORDS = frozenset(
@@ -147,3 +149,41 @@ def carries_context(question: str) -> bool:
     article's to find, and the answerability gate hears them)."""
     found = CARRIED_CONTEXT.search(question)
     return found is not None and _points_back(question[: found.start()])
+
+
+def asked_alone(standalone: str) -> str | None:
+    """The question as asked, when `carry_subject` gave it the conversation's subject only
+    because it names nothing (its own words do not point back): then it may still start a
+    new subject (`starts_a_new_subject`). None for any other question."""
+    found = CARRIED_CONTEXT.search(standalone)
+    if found is None or _points_back(standalone[: found.start()]):
+        return None
+    return standalone[: found.start()]
+
+
+def starts_a_new_subject(
+    standalone: str, own: Sequence[Passage], carried: Sequence[Passage]
+) -> bool:
+    """Whether a question given context for naming nothing (`standalone`) is about something
+    else than the conversation: a passage found for its own words holds them and less than
+    half of the carried context's words, while no passage found with the context holds its
+    words and half the context's. "How long is the new cycle path?" after questions about
+    a council vote is about the path; "When does the firm expect the report?" after
+    questions about one firm's report is about that firm."""
+    found = CARRIED_CONTEXT.search(standalone)
+    if found is None:
+        return False
+    asked = standalone[: found.start()]
+    context = set(terms(found.group(0))) - set(terms(asked))
+    if not context:
+        return False
+
+    def shared(passage: Passage) -> int:
+        return len(context & set(terms(f"{passage.title}\n{passage.text}")))
+
+    def about_it(passages: Sequence[Passage]) -> list[Passage]:
+        return [p for p in passages if one_passage_holds_the_question(asked, [p])]
+
+    alone = any(2 * shared(p) < len(context) for p in about_it(own))
+    together = any(2 * shared(p) >= len(context) for p in about_it(carried))
+    return alone and not together

@@ -206,8 +206,10 @@ class ExtractiveAnswerer:
             if not quote.text.rstrip().endswith(":"):
                 continue
             item: PassageSentence | None = _located(quote)
-            for _ in range(LIST_ITEMS):
-                item = line_after(rated.passages, item) if item is not None else None
+            for listed_before in range(LIST_ITEMS):
+                # The first item may stand after a blank line (as Markdown writes lists).
+                breaks = 1 if listed_before else 2
+                item = line_after(rated.passages, item, breaks) if item is not None else None
                 if item is None:
                     break
                 listed = dataclasses.replace(

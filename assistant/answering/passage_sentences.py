@@ -143,10 +143,12 @@ def sentence_after(
     return _neighbour(passages, sentence, after=True)
 
 
-def line_after(passages: Sequence[Passage], sentence: PassageSentence) -> PassageSentence | None:
+def line_after(
+    passages: Sequence[Passage], sentence: PassageSentence, breaks: int = 1
+) -> PassageSentence | None:
     """The quotable sentence right after `sentence` in its paragraph or on the next line (a
-    list's next item), as `sentence_after` finds it."""
-    return _neighbour(passages, sentence, after=True, breaks=1)
+    list's next item), or up to `breaks` line breaks on, as `sentence_after` finds it."""
+    return _neighbour(passages, sentence, after=True, breaks=breaks)
 
 
 def sentence_before(

@@ -25,6 +25,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 
 from assistant.answering.base import Answerer
 from assistant.answering.citations import CitationStream, split_claims, tidy
+from assistant.answering.condense import asked_alone, starts_a_new_subject
 from assistant.answering.evidence import names_the_passages_hold, one_passage_holds_the_question
 from assistant.answering.prompts import Prompts
 from assistant.answering.question import analyse
@@ -133,6 +134,12 @@ class AnswerPipeline:
         question = validate(question, self.settings.max_question_chars)
         standalone = self.answerer.condense(question, history)
         passages = self.search(standalone, self.settings.top_k, where)
+        alone = asked_alone(standalone)
+        if alone is not None:
+            # Given context only for naming nothing, it may start a new subject (condense.py).
+            own = self.search(alone, self.settings.top_k, where)
+            if starts_a_new_subject(standalone, own, passages):
+                standalone, passages = alone, own
         draft = _Draft(question, standalone, passages, self.answerer)
         if not passages or (
             max(p.score for p in passages) < self.settings.min_relevance

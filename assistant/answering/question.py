@@ -224,6 +224,11 @@ _WHO_HOLDS = re.compile(
     r"((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}?)\s+(?:of|at|for|in|to)\b",
     re.IGNORECASE,
 )
+# "Who is the US Defence Secretary?": a title, its last word a role, ending the question.
+_WHO_HOLDS_THE_TITLE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+the\s+((?:[\w.-]+\s+){0,3}[\w-]+)\s*\??\s*$",
+    re.IGNORECASE,
+)
 # The words such a question asks with, which the answering sentence seldom repeats.
 _NAMING_TERMS = frozenset(terms("name title"))
 # "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
@@ -430,8 +435,13 @@ def _before_a_name(words: Iterable[str]) -> list[str]:
 
 def _role(question: str, asked_by: str) -> frozenset[str]:
     """The terms of the role a question asks who holds: "transport director" in "Who is
-    the transport director of…?", "judge" in "Which judge sentenced…?"; else empty."""
+    the transport director of…?", "US Defence Secretary" in "Who is the US Defence
+    Secretary?", "judge" in "Which judge sentenced…?"; else empty."""
     held = _WHO_HOLDS.match(question)
+    if held is None:
+        titled = _WHO_HOLDS_THE_TITLE.match(question)
+        if titled is not None and names_a_person(titled.group(1).split()[-1]):
+            held = titled
     return frozenset(terms(held.group(1) if held else asked_by))
 
 

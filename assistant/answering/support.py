@@ -158,8 +158,11 @@ class ClaimChecker:
             # A sentence going straight on from the one before, in its paragraph, is read with
             # it: "Safety inspectors had found…" after "X was withdrawn in March." answers why.
             # So is a list's item, on the line after its lead-in ("…are:") or another item.
-            in_a_list = earlier.text.rstrip().endswith(":") or in_a_list
-            goes_on = _goes_on_from(earlier.evidence, claim.evidence, passages, int(in_a_list))
+            # The first item may stand after a blank line (as Markdown writes lists).
+            leads_in = earlier.text.rstrip().endswith(":")
+            in_a_list = leads_in or in_a_list
+            breaks = 2 if leads_in else int(in_a_list)
+            goes_on = _goes_on_from(earlier.evidence, claim.evidence, passages, breaks)
             in_a_list = in_a_list and goes_on
             if goes_on and _STANDING.index(claim.relevance) > _STANDING.index(earlier.relevance):
                 rated_claims[i] = dataclasses.replace(claim, relevance=earlier.relevance)
