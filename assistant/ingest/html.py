@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.text.datelines import DATELINE, ONLY_DATE
+from assistant.text.datelines import BYLINE, DATELINE, ONLY_DATE
 
 # trafilatura and htmldate log every page they find hard; the ingest report says what matters.
 for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -161,11 +161,6 @@ def declared_type(markup: str) -> str:
 
 # --- furniture at the edges of the body ---------------------------------------------------
 
-_BYLINE = re.compile(
-    r"^(by|words by|interview by|photographs and words by|written by)\s+"
-    r"[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){0,3}\b",
-    re.IGNORECASE,
-)
 _CREDIT = re.compile(r"^\(?\s*(reporting|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
 # Furniture is looked for in this many lines at the top, and only in short lines.
 _HEAD_LINES = 3
@@ -206,7 +201,7 @@ def clean_edges(body: str, title: str = "", author: str = "") -> str:
         text = line.strip()
         if len(text.split()) > _FURNITURE_WORDS:
             return False
-        if _BYLINE.match(text) or DATELINE.match(text) or ONLY_DATE.match(text):
+        if BYLINE.match(text) or DATELINE.match(text) or ONLY_DATE.match(text):
             return True
         return any(name in _norm(text) for name in names)
 

@@ -31,7 +31,7 @@ from assistant.ingest.html import extract_html
 from assistant.ingest.pdf import PageCallback, PdfProblem, read_pdf
 from assistant.ingest.word import WordProblem, read_docx
 from assistant.records import Article, Skipped
-from assistant.text.datelines import dateline
+from assistant.text.datelines import byline_author, dateline
 from assistant.text.footnotes import without_reference_list, without_reference_marks
 from assistant.text.page_furniture import without_page_furniture
 from assistant.text.sentences import split_sentences
@@ -262,7 +262,7 @@ def _article(source: str, text: str, fields: dict[str, str], file: str = "") -> 
         text=text,
         url=clean_text(fields.get("url", "")),
         date=day,
-        author=clean_text(fields.get("author", "")),
+        author=clean_text(fields.get("author", "")) or byline_author(text),
         file=file,
         warnings=warnings,
     )

@@ -51,6 +51,12 @@ _TIME_WORDS = re.compile(
 )
 # Lines under the headline a dateline is looked for in.
 _HEAD_LINES = 3
+# A byline: "By Ana Ruiz", "Words by Tom Hale | Tuesday…"; the name is group 1.
+BYLINE = re.compile(
+    r"^(?:by|words by|interview by|photographs and words by|written by)\s+"
+    r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\b",
+    re.IGNORECASE,
+)
 
 
 def dateline(text: str) -> str:
@@ -66,6 +72,17 @@ def dateline(text: str) -> str:
         )
         if match:
             return re.sub(r"\bSept\b", "Sep", match.group(1).replace(".", ""), flags=re.I)
+    return ""
+
+
+def byline_author(text: str) -> str:
+    """The name in a byline among the first lines of `text` ("By Ana Ruiz | Tuesday 3 June
+    2025" gives "Ana Ruiz"), written with capitals; "" when there is none."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[: _HEAD_LINES + 1]:
+        found = BYLINE.match(line)
+        if found and all(word[0].isupper() for word in found.group(1).split()):
+            return found.group(1)
     return ""
 
 

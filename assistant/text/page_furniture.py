@@ -12,7 +12,9 @@ no story writes:
   "Share this article  Facebook  X  WhatsApp");
 - a short line sending the reader elsewhere ("Read more: …", "See also: …");
 - a heading of links to other stories ("Related stories", "More on this story", "More
-  from Politics", "You may also like") with the lines listed under it.
+  from Politics", "You may also like") with the lines listed under it;
+- a page's skip link and menu bar ("Skip to main content", "Menu | News | Sport |
+  Weather"), which would otherwise be taken for the article's title.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ _LINKS_HEADING = re.compile(
     r"|most (?:read|popular|viewed)|top stories|elsewhere on [\w .'’-]{1,40})\s*:?\s*$",
     re.IGNORECASE,
 )
+_SKIP_LINK = re.compile(r"^\s*skip to (?:the )?(?:main )?(?:content|navigation|main)\W*$", re.I)
+# A menu bar: three or more short capitalised items between bars or dots, no figures.
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_MENU_ITEM = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
 _LISTED = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+\S")
 # At most this many words in a line sending the reader elsewhere, or listed under a heading.
 _LINK_WORDS = 16
@@ -54,7 +60,12 @@ def without_page_furniture(text: str) -> str:
         if _LINKS_HEADING.match(line):
             position = _after_the_links(lines, position + 1)
             continue
-        if not (_is_share_bar(line) or _sends_elsewhere(line)):
+        if not (
+            _is_share_bar(line)
+            or _sends_elsewhere(line)
+            or _SKIP_LINK.match(line)
+            or _is_menu(line)
+        ):
             kept.append(line)
         position += 1
     return "\n".join(kept)
@@ -68,6 +79,11 @@ def _is_share_bar(line: str) -> bool:
         and any(word in _SHARING for word in words)
         and all(word in _SHARING or word in _AROUND_SHARING for word in words)
     )
+
+
+def _is_menu(line: str) -> bool:
+    items = _MENU_SEPARATOR.split(line.strip())
+    return len(items) >= 3 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
 def _sends_elsewhere(line: str) -> bool:

@@ -276,3 +276,27 @@ def test_a_saved_pages_share_bars_and_links_to_other_stories_are_not_its_text(
     for story in ("agreed to merge", "approval of the regulator", "More than 2,000 staff"):
         assert story in article.text, story
     assert article.date == "2024-11-26"
+
+
+def test_a_saved_pages_skip_link_and_menu_are_not_its_title_and_its_byline_names_the_author(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "ferry.txt"
+    page.write_text(
+        "Skip to main content\nMenu | News | Sport | Weather | Local\n"
+        "Electric ferry enters service\nBy Ana Ruiz | Tuesday 3 June 2025, 09:15 BST\n"
+        "Share this article\nThe first electric ferry on the crossing carried passengers.\n"
+    )
+    article = read_one(page)
+    assert article.title == "Electric ferry enters service"
+    assert (article.author, article.date) == ("Ana Ruiz", "2025-06-03")
+    assert "Skip to" not in article.text and "Menu |" not in article.text
+    # "By staff reporter" names no one; front matter's author wins over a byline.
+    unsigned = tmp_path / "unsigned.txt"
+    unsigned.write_text("Ferry enters service\nBy staff reporter\nThe ferry sailed.\n")
+    assert read_one(unsigned).author == ""
+    stated = tmp_path / "stated.md"
+    stated.write_text(
+        "---\ntitle: Ferry\nauthor: Tom Hale\n---\nBy Ana Ruiz\n\nThe ferry sailed.\n"
+    )
+    assert read_one(stated).author == "Tom Hale"
