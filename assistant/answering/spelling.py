@@ -38,6 +38,7 @@ def misspelt(question: str, passages: Sequence[Passage]) -> list[tuple[str, str]
             written.setdefault(word.lower(), word)
     held = {term for passage in passages for term in terms(passage.text)}
     found = []
+    opening = next(iter(_WORD.findall(question)), "")
     for word in dict.fromkeys(_WORD.findall(question)):
         lower = word.lower()
         if len(word) < SHORTEST or lower in STOP_WORDS or lower in written:
@@ -47,11 +48,12 @@ def misspelt(question: str, passages: Sequence[Passage]) -> list[tuple[str, str]
         name = word[:1].isupper()
         if not name and len(word) < SHORTEST_WORD:
             continue
-        # A name is suggested for a name, a word for a word ("May" is not meant for "many").
+        # A name is suggested for a name, a word for a word ("May" is not meant for "many",
+        # nor "face" for "France"); the question's first word may be either.
         alike = [
             other
             for other in written
-            if other[:1] == lower[:1] and (name or not written[other][:1].isupper())
+            if other[:1] == lower[:1] and (word == opening or written[other][:1].isupper() == name)
         ]
         close = difflib.get_close_matches(lower, alike, n=1, cutoff=CLOSE)
         if close:

@@ -29,6 +29,8 @@ def test_words_written_in_another_form_or_unlike_any_are_not_flagged() -> None:
     # A lower-case word is not taken for a slip of a name: "many" is not "May".
     may = passage("Sales rose in May.")
     assert misspelt("How many drones were sold?", [may]) == []
+    # Nor is a name taken for a slip of a lower-case word: "France" is not "face".
+    assert misspelt("What is the capital of France?", [passage("Her face lit up.")]) == []
     # An English word is never taken for a slip: "place" is not "peace".
     assert misspelt("Where will the talks take place?", [passage("Peace talks began.")]) == []
 
