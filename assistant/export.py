@@ -100,9 +100,15 @@ def _saved_markdown(saved: SavedAnswer, label: Callable[[str], str] | None) -> s
 
 
 def _quoted(text: str) -> str:
-    """A passage as a Markdown block quote, its lines kept from starting Markdown structure."""
+    """A passage as a Markdown block quote, its lines kept from starting Markdown structure
+    and from running together (a hard break, two spaces, ends a line the next goes on from:
+    a list's items stay on their own lines)."""
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
-    return "\n".join("> " + _LINE_START.sub(r"\1\\\2", line) if line else ">" for line in lines)
+    quoted = [("> " + _LINE_START.sub(r"\1\\\2", line)) if line else ">" for line in lines]
+    return "\n".join(
+        f"{line}  " if line != ">" and following != ">" else line
+        for line, following in zip(quoted, [*quoted[1:], ">"], strict=True)
+    )
 
 
 def _one_line(text: str) -> str:

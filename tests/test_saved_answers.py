@@ -184,3 +184,23 @@ def test_a_follow_up_whose_history_cannot_be_read_says_so(make_assistant: Assist
     damage.commit()
     damage.close()
     assert len(bot.conversation(chat.id).answers) == 1, "the earlier answer is still there"
+
+
+def test_an_exported_passage_keeps_its_lines_apart(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    from markdown_it import MarkdownIt  # Gradio's Markdown renderer, installed with it
+
+    report = tmp_path / "survey.md"
+    report.write_text(
+        "# Seagrass survey\n\nA survey of the bay ran from 2022 to 2024.\n\n"
+        "The main findings of the seagrass survey were:\n\n- Seagrass cover grew to 47 "
+        "hectares.\n- Shoot density doubled in the north.\n"
+    )
+    bot = make_assistant()
+    bot.ingest([report])
+    answer = bot.ask("What were the main findings of the seagrass survey?")
+    html = MarkdownIt("commonmark").render(answer_markdown(answer))
+    # In the answer the items are a list; in the quoted passage each keeps its line.
+    assert "<li>Seagrass cover grew to 47 hectares. [1]</li>" in html, html
+    assert "- Seagrass cover grew to 47 hectares.<br />" in html, html
