@@ -800,9 +800,20 @@ def _closest(
 
 def _labelled_by(sentence: str, item: Found, anchors: list[int]) -> bool:
     """Whether one of `anchors` comes right after the item, after a preposition: "£139,544
-    in Wales", "£6 for cars"."""
+    in Wales", "£6 for cars"; or opens the name the item is given to: "ahead of
+    Conservative Simon Harcourt on 13,870" for "How many votes did the Conservative get?"."""
     label = _LABEL.match(sentence, item.end)
-    return label is not None and label.end() in anchors
+    if label is not None and label.end() in anchors:
+        return True
+    return any(
+        _NAME_ON.fullmatch(sentence, anchor, item.start)
+        for anchor in anchors
+        if anchor < item.start
+    )
+
+
+# A name and the amount it got: "Simon Harcourt on 13,870", "Leeds with 42 points".
+_NAME_ON = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:on|with)\s+")
 
 
 def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:

@@ -951,6 +951,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "It has two rows of keys, 27 in total, with a range of about two and a half octaves.",
             "27",
         ),
+        # The amount given to the name asked about ("Harcourt on 13,870"), not the first.
+        (
+            "How many votes did the Conservative get?",
+            "Eleanor Voss won 16,512 votes, ahead of Conservative Simon Harcourt on 13,870.",
+            "13,870",
+        ),
         # Told in the passive, only a name after "by" did it; asked in the passive, the
         # one it was done to answers.
         (
