@@ -199,6 +199,11 @@ _ASKS_AN_OBJECT = re.compile(
 )
 # "opens at 10:00", "9pm": a time of day, which says when only when no day is given.
 _TIME_OF_DAY = re.compile(r"\d[:.]\d\d|\d\s?(?:am|pm)\b", re.IGNORECASE)
+# "07:40", "3.40pm", "at 6am": a time of day and nothing more.
+_ONLY_A_TIME_OF_DAY = re.compile(
+    r"(?:at\s+)?\d{1,2}(?:[:.]\d\d(?:\s?(?:am|pm))?|\s?(?:am|pm))(?:\s+(?:GMT|BST|CET|ET|PT|UTC))?",
+    re.IGNORECASE,
+)
 # "$76 a share", "£2 each": an amount for one of many, which "how much" seldom asks.
 _PER_UNIT = re.compile(r"\s*(?:a|per|for each|each)\s+(?:share|head|person|unit|item)\b|\s+each\b")
 _ASKS_PER_UNIT = re.compile(
@@ -317,6 +322,9 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = [f for f in found if _BY.search(sentence, passive, f.start)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
+    if question.wants == "date" and not ASKS_A_TIME.search(question.text):
+        # "When did the ferry enter service?" is not answered by "left at 07:40" alone.
+        found = [f for f in found if not _ONLY_A_TIME_OF_DAY.fullmatch(f.text)]
     if question.counted:
         # "How many homes…" is not answered by the "98" of "98mph".
         found = [f for f in found if not MEASURED_AFTER.match(sentence, f.end)]

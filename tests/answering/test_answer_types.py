@@ -951,6 +951,10 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "It has two rows of keys, 27 in total, with a range of about two and a half octaves.",
             "27",
         ),
+        # "When…?" is not answered by a time of day alone; "What time…?" is.
+        ("When did the ferry enter service?", "The ferry left Port Lanner at 07:40.", None),
+        ("When did the ferry enter service?", "The ferry left at 07:40 on Monday.", "on Monday"),
+        ("What time did the ferry leave?", "The ferry left at 07:40 on Monday.", "07:40"),
         # The amount given to the name asked about ("Harcourt on 13,870"), not the first.
         (
             "How many votes did the Conservative get?",
