@@ -7,9 +7,11 @@ Unicode words with English stop words removed and Snowball stems, so
 "lasted" matches "last" and "negotiations" matches "negotiate". An
 irregular verb form is first read as its base form ("sold" as "sell",
 "paid" as "pay", "led" as "lead"), which a stemmer cannot do and which
-questions need: they ask "How many did it sell?" of "It sold 2 million". A
-form that is also a word of its own ("found", "fell", "ground") is left as
-written. The forms come from LemmInflect's English dictionary. Numbers
+questions need: they ask "How many did it sell?" of "It sold 2 million";
+so is an irregular plural ("businessmen" as "businessman", "children" as
+"child": "Which businessman…?" of "a consortium of local businessmen"). A
+form that is also a word of its own ("found", "fell", "ground", "data") is
+left as written. The forms come from LemmInflect's English dictionary. Numbers
 are kept whole ("2014", "500"), since names and numbers are exactly what
 dense vectors miss.
 
@@ -26,7 +28,7 @@ import threading
 import Stemmer
 from lemminflect import getAllLemmas
 
-VERSION = 2
+VERSION = 3
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
@@ -71,8 +73,10 @@ def in_the_dictionary(word: str) -> bool:
 
 @functools.lru_cache(maxsize=200_000)
 def _base(word: str) -> str:
-    """The base form of an irregular verb form ("sold" → "sell"); any other word as it is."""
-    bases = getAllLemmas(word, upos="VERB").get("VERB", ())
+    """The base form of an inflected verb ("sold" → "sell") or noun ("businessmen" →
+    "businessman"); any other word as it is."""
+    verbs = getAllLemmas(word, upos="VERB").get("VERB", ())
+    bases = verbs or getAllLemmas(word, upos="NOUN").get("NOUN", ())
     if not bases or word in bases:
         return word
     return str(bases[0])

@@ -1,4 +1,5 @@
-"""The one way text becomes terms: stems, stop words, and irregular verbs read as their base."""
+"""The one way text becomes terms: stems, stop words, and irregular verbs and plurals read as
+their base."""
 
 import pytest
 
@@ -13,6 +14,9 @@ from assistant.text.terms import in_the_dictionary, terms
         ("Who leads the inquiry?", "The inquiry is led by a judge."),
         ("What did the minister say?", "The minister said nothing."),
         ("When did the shares rise?", "The shares rose in May."),
+        # An irregular plural is read as its singular.
+        ("Which businessman led the rescue?", "Local businessmen led the rescue."),
+        ("How many children took part?", "Every child took part."),
     ],
 )
 def test_a_questions_verb_matches_its_irregular_past(question: str, sentence: str) -> None:
