@@ -512,10 +512,10 @@ def build(bot: Assistant) -> gr.Blocks:
             table = gr.Dataframe(
                 value=[],
                 interactive=False,
-                headers=["Title", "Source", "Date", "Chunks"],
+                headers=list(render.ARTICLE_COLUMNS),
                 label="In the index",
                 wrap=True,
-                column_widths=["38%", "40%", "14%", "8%"],
+                column_widths=["32%", "14%", "32%", "14%", "8%"],
                 max_height=640,
                 elem_id="article-table",
             )

@@ -392,9 +392,13 @@ def report(result: IngestReport, label: Label = _as_is) -> str:
     return f'<div class="report"><p>{escape(result.summary())}</p>{skipped_html}{more}</div>'
 
 
+# The article table's columns, in the order `article_rows` gives them.
+ARTICLE_COLUMNS = ("Title", "Author", "Source", "Date", "Chunks")
+
+
 def article_rows(records: Iterable[ArticleRecord], label: Label = _as_is) -> list[list[str | int]]:
-    """Rows of the article table: title, source, date, chunks (plain values: Gradio escapes)."""
-    return [[r.title, label(r.source), r.date, r.chunks] for r in records]
+    """Rows of the article table, in ARTICLE_COLUMNS order (plain values: Gradio escapes)."""
+    return [[r.title, r.author, label(r.source), r.date, r.chunks] for r in records]
 
 
 def count(number: int, noun: str) -> str:

@@ -5,6 +5,7 @@ import dataclasses
 from assistant import answer_markdown
 from assistant.records import (
     Answer,
+    ArticleRecord,
     Citation,
     Claim,
     Evidence,
@@ -204,3 +205,23 @@ def test_an_ingest_report_names_the_articles_with_no_date_as_the_cli_does() -> N
     assert "7 articles with no date found" in shown
     assert "<code>0.txt</code>, <code>1.txt</code>" in shown and "and 2 more" in shown
     assert "no date" not in render.report(IngestReport(added=1))
+
+
+def test_the_article_table_shows_each_articles_author() -> None:
+    record = ArticleRecord(
+        "a1",
+        "/news/ferry.txt",
+        "Ferry enters service",
+        "h",
+        3,
+        date="2025-06-03",
+        author="Ana Ruiz",
+    )
+    [row] = render.article_rows([record], lambda source: source.rsplit("/", 1)[-1])
+    assert dict(zip(render.ARTICLE_COLUMNS, row, strict=True)) == {
+        "Title": "Ferry enters service",
+        "Author": "Ana Ruiz",
+        "Source": "ferry.txt",
+        "Date": "2025-06-03",
+        "Chunks": 3,
+    }
