@@ -34,7 +34,7 @@ def answer_markdown(
         lines += [f"*{_one_line(answer.asked_as_line)}*", ""]
     if answer.short_answer is not None:
         lines += [f"**Answer:** {answer.short_answer_line.removeprefix('Answer: ')}", ""]
-    lines += [answer.text, ""]
+    lines += [_list_set_apart(answer.text), ""]
     if answer.caution:
         lines += [f"*{answer.caution}*", ""]
     if answer.refused and answer.note:
@@ -109,6 +109,18 @@ def _quoted(text: str) -> str:
         f"{line}  " if line != ">" and following != ">" else line
         for line, following in zip(quoted, [*quoted[1:], ">"], strict=True)
     )
+
+
+def _list_set_apart(text: str) -> str:
+    """`text` with a blank line before a list that follows a line of prose ("…were: [1]"
+    then "- Seagrass…"): Markdown renderers other than CommonMark need it to see a list."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    for line in lines:
+        if line.startswith("- ") and kept and kept[-1].strip() and not kept[-1].startswith("- "):
+            kept.append("")
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _one_line(text: str) -> str:

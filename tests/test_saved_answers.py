@@ -200,7 +200,10 @@ def test_an_exported_passage_keeps_its_lines_apart(
     bot = make_assistant()
     bot.ingest([report])
     answer = bot.ask("What were the main findings of the seagrass survey?")
-    html = MarkdownIt("commonmark").render(answer_markdown(answer))
+    document = answer_markdown(answer)
+    # A blank line sets the answer's list apart, for renderers that need one before a list.
+    assert "were: [1]\n\n- Seagrass cover grew to 47 hectares. [1]\n- Shoot" in document
+    html = MarkdownIt("commonmark").render(document)
     # In the answer the items are a list; in the quoted passage each keeps its line.
     assert "<li>Seagrass cover grew to 47 hectares. [1]</li>" in html, html
     assert "- Seagrass cover grew to 47 hectares.<br />" in html, html
