@@ -98,6 +98,9 @@ _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 _HOW = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
 CLOSE_SCORE = 1.0
+# How much lower than the best a sentence giving the place right after the question's verb
+# may be rated and still answer "where" in its stead.
+PLACED_SCORE = 2.0
 # How much lower than the best a sentence naming a person right beside the role asked for
 # ("Which comedian…?": "host and comedian Chris Rock") may be rated and still be chosen
 # (chosen on the dev sets: 1.0 lost two right answers there, unlimited lost one held out).
@@ -341,8 +344,39 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         holding = [i for i in answering if told <= rated.candidates.matched[i]]
         whole = [i for i in holding if own and own <= rated.candidates.matched[i]]
         answering = whole or telling or answering
+    if (
+        rated.question.kind == "where"
+        and answering
+        and not _placed_by_the_verb(rated, answering[0])
+    ):
+        # "were arrested in Leeds" over "arrested after a robbery … in Harrogate": the place
+        # the question's verb leads to, in a sentence rated within PLACED_SCORE of the best.
+        placed = [
+            i
+            for i in order
+            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
+            and rated.answers(i)
+            and _placed_by_the_verb(rated, i)
+        ]
+        answering = placed or answering
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
+
+
+# A word, then a preposition of place, right before the place: "arrested in ", "born at the ".
+_VERB_THEN_PLACE = re.compile(
+    r"\b([\w'’-]+)\s+(?:in|at|near|outside|inside|on|into|to|from)\s+(?:the\s+)?$", re.I
+)
+
+
+def _placed_by_the_verb(rated: Rated, index: int) -> bool:
+    """Whether candidate `index` gives its place right after one of the question's own
+    words and a preposition ("The men were arrested in Leeds" for "Where were they
+    arrested?")."""
+    text = rated.candidates.sentences[index].text
+    span = short_answer(rated.question, text)
+    before = _VERB_THEN_PLACE.search(text[: span[0]]) if span else None
+    return before is not None and bool(set(terms(before.group(1))) & rated.question.plain)
 
 
 def _own_words(question: Question) -> frozenset[str]:

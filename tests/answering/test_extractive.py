@@ -1092,3 +1092,26 @@ def test_a_follow_up_naming_nothing_may_start_a_new_subject(
     when = bot.ask("When does the firm expect the report?", [(delay.question, delay.text)])
     assert "Brightloom" in when.standalone_question, when.standalone_question
     assert when.short_answer is not None and when.short_answer.text == "in June"
+
+
+ROBBERY = (
+    "Two men arrested after jewellery shop raid in Harrogate\n\nTwo men have been arrested "
+    "after an armed robbery at a jewellery shop in Harrogate on Tuesday afternoon, North "
+    "Yorkshire Police said.\n\nOfficers were called to Fenwick & Hale on James Street shortly "
+    "after 3.40pm yesterday following reports that two men carrying a hammer and a knife had "
+    "smashed display cabinets and taken watches and rings.\n\nPolice said the stolen items "
+    "were worth an estimated £210,000. No-one was seriously hurt, but a 62-year-old member of "
+    "staff was treated for shock.\n\nThe men, aged 24 and 31, were arrested in Leeds early "
+    "this morning after their car was stopped on the A61. Some of the stolen jewellery was "
+    "recovered from the vehicle, police said.\n\nA third man, believed to have driven the "
+    "getaway car, is still being sought, according to police.\n"
+)
+
+
+def test_where_prefers_a_close_sentence_placing_the_questions_verb(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    # The lead sentence, rated best, places the robbery; the other places the arrest.
+    bot = assistant_over(make_assistant, tmp_path, ROBBERY)
+    answer = bot.ask("Where were the robbery suspects arrested?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Leeds", answer.text
