@@ -470,6 +470,8 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
         # "Dame Alicia Markova") is kept whole, like a quoted one; not when the word shared is
         # the kind of thing asked for ("Rock DJ Huw Stephens" for "Which DJ…").
         shared = {t for w in words if w not in own for t in terms(w.group(0))}
+        if _title_of_the_kind(question, words):
+            continue  # "Minister of Marine" for "Which minister…?" is a title, not who holds it
         # A name ending in the kind of thing asked for is one of that kind, kept whole:
         # "Pellworth Crown Court" for "Which court…".
         of_the_kind = words[-1] not in own and terms(words[-1].group(0)) == [question.head]
@@ -507,6 +509,18 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
+
+
+def _title_of_the_kind(question: Question, words: list[re.Match[str]]) -> bool:
+    """Whether a name is a title opening with the kind of person asked for and "of"
+    ("Minister of Marine", "Secretary of State" for "Which minister / secretary…?"): the
+    person holding it is named beside it."""
+    return (
+        question.asks_for_a_person
+        and len(words) > 2
+        and terms(words[0].group(0)) == [question.head]
+        and words[1].group(0).lower() == "of"
+    )
 
 
 def _another_of_the_name(question: Question, name: str) -> bool:

@@ -945,6 +945,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Édouard Valcourt",
         ),
         ("Where did the team play?", "The team played in Ísafjörður last May.", "Ísafjörður"),
+        # "Minister of Marine" is the title; the minister is named beside it.
+        (
+            "Which minister overruled Captain Dumay?",
+            "She appealed to the Minister of Marine, Édouard Valcourt, who overruled Dumay.",
+            "Édouard Valcourt",
+        ),
         # "Altogether" asks for the amount written as the total, whichever side says so.
         (
             "How many keys does the keyboard have altogether?",
