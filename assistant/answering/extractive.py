@@ -52,8 +52,10 @@ from assistant.answering.condense import carry_subject
 from assistant.answering.denial import denied_premise, still_to_come
 from assistant.answering.evidence import absent_from, absent_numbers
 from assistant.answering.passage_sentences import (
+    FIRST_ITEM_BREAKS,
     PassageSentence,
     describes_one_before,
+    leads_into_a_list,
     line_after,
     refers_back,
     refers_to_one,
@@ -202,25 +204,24 @@ class ExtractiveAnswerer:
     def _with_the_lists(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
         """`quotes`, each leading into a list ("The principal tributaries are:") followed
         by the list's items, up to LIST_ITEMS: the lead-in alone answers nothing."""
+        quoted = {(q.n, q.start) for q in quotes}
         shown: list[Quote] = []
         for quote in quotes:
-            if quote not in shown:
-                shown.append(quote)
-            if not quote.text.rstrip().endswith(":"):
-                continue
-            item: PassageSentence | None = _located(quote)
-            for listed_before in range(LIST_ITEMS):
-                # The first item may stand after a blank line (as Markdown writes lists).
-                breaks = 1 if listed_before else 2
-                item = line_after(rated.passages, item, breaks) if item is not None else None
-                if item is None:
-                    break
-                listed = dataclasses.replace(
-                    self._quote_sentence(rated.question, item, quote.score), item=True
-                )
-                if all((q.n, q.start) != (listed.n, listed.start) for q in quotes):
-                    shown.append(listed)
+            shown.append(quote)
+            if leads_into_a_list(quote.text):
+                items = self._list_items(rated, quote)
+                shown += [item for item in items if (item.n, item.start) not in quoted]
         return shown
+
+    def _list_items(self, rated: Rated, lead_in: Quote) -> list[Quote]:
+        """The items of the list `lead_in` leads into, quoted, up to LIST_ITEMS."""
+        items: list[Quote] = []
+        item = line_after(rated.passages, _located(lead_in), FIRST_ITEM_BREAKS)
+        while item is not None and len(items) < LIST_ITEMS:
+            quote = self._quote_sentence(rated.question, item, lead_in.score)
+            items.append(dataclasses.replace(quote, item=True))
+            item = line_after(rated.passages, item)
+        return items
 
     def _until_a_cause(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
         """`quotes` and the sentences after them in their paragraph, up to MOST_SENTENCES in

@@ -53,7 +53,9 @@ def candidate_sentences(passages: Sequence[Passage]) -> list[PassageSentence]:
     for found in passage_sentences(passages):
         marker = _BULLET.match(found.text)
         # A sentence leading into a list ("Judge Rand Rubin said she must:") is whole too.
-        whole = ends_like_a_sentence(found.text) or marker is not None or found.text[-1] == ":"
+        whole = (
+            ends_like_a_sentence(found.text) or marker is not None or leads_into_a_list(found.text)
+        )
         if not whole or not _long_enough(found.text):
             continue
         cut = marker.end() if marker else 0
@@ -143,8 +145,19 @@ def sentence_after(
     return _neighbour(passages, sentence, after=True)
 
 
+# Line breaks a list's first item may stand after its lead-in (a blank line, as Markdown
+# writes lists), and after the item before it.
+FIRST_ITEM_BREAKS = 2
+ITEM_BREAKS = 1
+
+
+def leads_into_a_list(sentence: str) -> bool:
+    """Whether `sentence` leads into a list ("The main findings were:")."""
+    return sentence.rstrip().endswith(":")
+
+
 def line_after(
-    passages: Sequence[Passage], sentence: PassageSentence, breaks: int = 1
+    passages: Sequence[Passage], sentence: PassageSentence, breaks: int = ITEM_BREAKS
 ) -> PassageSentence | None:
     """The quotable sentence right after `sentence` in its paragraph or on the next line (a
     list's next item), or up to `breaks` line breaks on, as `sentence_after` finds it."""

@@ -30,8 +30,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from assistant.answering.passage_sentences import (
+    FIRST_ITEM_BREAKS,
+    ITEM_BREAKS,
     PassageSentence,
     goes_on_in_one_paragraph,
+    leads_into_a_list,
     passage_sentences,
 )
 from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rated, Rater
@@ -158,10 +161,9 @@ class ClaimChecker:
             # A sentence going straight on from the one before, in its paragraph, is read with
             # it: "Safety inspectors had found…" after "X was withdrawn in March." answers why.
             # So is a list's item, on the line after its lead-in ("…are:") or another item.
-            # The first item may stand after a blank line (as Markdown writes lists).
-            leads_in = earlier.text.rstrip().endswith(":")
+            leads_in = leads_into_a_list(earlier.text)
             in_a_list = leads_in or in_a_list
-            breaks = 2 if leads_in else int(in_a_list)
+            breaks = FIRST_ITEM_BREAKS if leads_in else ITEM_BREAKS if in_a_list else 0
             goes_on = _goes_on_from(earlier.evidence, claim.evidence, passages, breaks)
             in_a_list = in_a_list and goes_on
             if goes_on and _STANDING.index(claim.relevance) > _STANDING.index(earlier.relevance):
