@@ -83,6 +83,10 @@ def test_ask_read_the_streamed_answer_and_check_it_against_the_passage(
     evidence = panel.locator("mark.evidence", has_text="90 minutes")
     expect(evidence).to_have_count(1)
     expect(panel.locator("[data-passage]").first).to_contain_text("Trump and Putin agree")
+    # A screen reader hears the answer as shown, not the markup of its citation chips.
+    label = page.locator('#chat [aria-label*="\'s message: "]').last
+    expect(label).to_have_attribute("aria-label", re.compile(r"90 minutes.*\[1\]"))
+    assert "<" not in (label.get_attribute("aria-label") or "")
 
     page.locator("#chat .cite").first.click()
     expect(panel.locator("[data-passage].is-active")).to_have_count(1)

@@ -90,4 +90,28 @@
     }).observe(panel, { childList: true, subtree: true });
   };
   watch();
+
+  // The chat labels each message for screen readers with its raw content, markup and all
+  // ("<span class=…>"): the label is made what a sighted reader sees instead.
+  const MESSAGE = "'s message: ";
+  const readable = () => {
+    document.querySelectorAll(`#chat [aria-label*="${MESSAGE}"]`).forEach((message) => {
+      const label = message.getAttribute("aria-label");
+      const shown = message.innerText.replace(/\s+/g, " ").trim();
+      const wanted = label.slice(0, label.indexOf(MESSAGE) + MESSAGE.length) + shown;
+      if (label !== wanted) message.setAttribute("aria-label", wanted);
+    });
+  };
+  const watchChat = () => {
+    const chat = document.getElementById("chat");
+    if (!chat) return setTimeout(watchChat, 300);
+    new MutationObserver(readable).observe(chat, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: ["aria-label"],
+    });
+    readable();
+  };
+  watchChat();
 }
