@@ -46,7 +46,14 @@ def answer_markdown(
         for citation in answer.citations:
             where = citation.url or (label(citation.source) if label else citation.source)
             details = ", ".join(
-                part for part in (where, citation.shown_date, citation.passage.page_label) if part
+                part
+                for part in (
+                    where,
+                    f"by {citation.author}" if citation.author else "",
+                    citation.shown_date,
+                    citation.passage.page_label,
+                )
+                if part
             )
             lines += [f"[{citation.n}] **{_one_line(citation.title)}** — {details}", ""]
             lines += [_quoted(citation.text), ""]

@@ -155,6 +155,7 @@ class Passage:
     end: int
     url: str = ""
     date: str = ""
+    author: str = ""
     index: int = 0
     doc_hash: str = ""
     score: float = 0.0
@@ -272,6 +273,11 @@ class Citation:
     def date(self) -> str:
         """The cited article's date, if known."""
         return self.passage.date
+
+    @property
+    def author(self) -> str:
+        """The cited article's author (its byline), if known."""
+        return self.passage.author
 
     @property
     def shown_date(self) -> str:

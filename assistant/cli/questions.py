@@ -137,6 +137,8 @@ def _print_answer(bot: Assistant, answer: Answer) -> None:
                 span = f"{citation.passage.page_label}, {span}"
             if citation.date:
                 span = f"{citation.shown_date}, {span}"
+            if citation.author:
+                span = f"by {citation.author}, {span}"
             print(
                 f"  [{citation.n}] {citation.title} — {shown(bot, citation.source)} "
                 f"({span}, similarity {similarity(citation.score)})"

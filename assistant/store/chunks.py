@@ -407,6 +407,7 @@ def _chunk_metadata(record: ArticleRecord, chunk: Chunk) -> dict[str, Any]:
         "url": record.url,
         "date": record.date,
         "date_ord": date_ordinal(record.date),
+        "author": record.author,
         "chunk_index": chunk.index,
         "start": chunk.start,
         "end": chunk.end,
@@ -427,6 +428,7 @@ def _chunk_from(chunk_id: str, text: str | None, meta: Any) -> Passage:
         index=int(meta.get("chunk_index", 0)),
         url=str(meta.get("url", "")),
         date=str(meta.get("date", "")),
+        author=str(meta.get("author", "")),
         pages=_pages_from(meta),
     )
 

@@ -276,6 +276,8 @@ def safe_link(url: str, text: str) -> str:
 
 def _passage_head(n: int, passage: Passage, label: Label, suggested: bool = False) -> str:
     details = [safe_link(passage.url, label(passage.source))]
+    if passage.author:
+        details.append(f"by {escape(passage.author)}")
     if passage.pages:
         details.append(escape(passage.page_label))
     if passage.date:

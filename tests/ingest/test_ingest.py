@@ -323,3 +323,25 @@ def test_a_bad_batch_loses_nothing_and_stores_only_clean_text(
 
     assert max(count_tokens(c.text) for c in stored) <= MAX_TOKENS - 2
     assert any("markup" in c.text for c in stored)
+
+
+def test_a_pages_author_travels_with_its_citations(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """The byline read at ingest is shown beside each passage the answer cites: in the API,
+    the passages panel and the exported answer, so a reader knows whose report it is."""
+    from assistant.export import answer_markdown
+    from assistant.web.render import panel
+    from tests.ingest.test_pages import HOSTILE
+
+    page = tmp_path / "pages" / "pier.html"
+    page.parent.mkdir()
+    page.write_text(HOSTILE, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([page.parent])
+    answer = bot.ask("How much will rebuilding the north pier cost?")
+    assert not answer.refused and answer.citations
+    assert {c.author for c in answer.citations} == {"Tom Baines"}
+    assert "by Tom Baines" in panel(answer, turn=0)
+    assert "by Tom Baines" in answer_markdown(answer)
+    assert answer.to_dict()["citations"][0]["author"] == "Tom Baines"
