@@ -40,7 +40,7 @@ from typing import Any
 
 from assistant.atomic_file import write_atomically
 from assistant.errors import UsageError
-from assistant.records import SavedAnswer
+from assistant.records import Answer, SavedAnswer
 from assistant.text.written_forms import plain_form
 
 RETRIEVAL_DEPTH = 10
@@ -290,7 +290,8 @@ def cases_from_feedback(rated: Sequence[SavedAnswer]) -> tuple[list[dict[str, An
     its short answer (else its text) is the gold, its cited articles the
     sources, and an approved refusal is an unanswerable question. A thumbs
     down without a right answer says only what is wrong, not what is right,
-    so it is left out.
+    so it is left out. A follow-up is written as it was read ("Who confirmed it?
+    (context: …)"): asked alone, its bare words would be another question.
     """
     lines: list[dict[str, Any]] = []
     for saved in rated:
@@ -301,7 +302,7 @@ def cases_from_feedback(rated: Sequence[SavedAnswer]) -> tuple[list[dict[str, An
             gold = given.correction
             cited = [c for c in answer.citations if gold.lower() in c.text.lower()]
         elif given.rating == "up" and answer.refused:
-            lines.append({"question": answer.question, "answers": [], "sources": []})
+            lines.append({"question": _as_read(answer), "answers": [], "sources": []})
             continue
         elif given.rating == "up":
             short = answer.short_answer
@@ -310,8 +311,13 @@ def cases_from_feedback(rated: Sequence[SavedAnswer]) -> tuple[list[dict[str, An
         else:
             continue
         sources = list(dict.fromkeys(c.source for c in cited))
-        lines.append({"question": answer.question, "answers": [gold], "sources": sources})
+        lines.append({"question": _as_read(answer), "answers": [gold], "sources": sources})
     return lines, sum(saved.feedback is not None for saved in rated) - len(lines)
+
+
+def _as_read(answer: Answer) -> str:
+    """The question as the assistant read it: a follow-up with its carried context."""
+    return answer.standalone_question or answer.question
 
 
 def write_cases(path: Path, lines: Sequence[dict[str, Any]]) -> None:

@@ -98,6 +98,10 @@ def test_feedback_becomes_a_question_set_that_eval_reads(
     bot.give_feedback(unsure, "down")  # says what is wrong, not what is right
     bot.give_feedback(good, "up")  # a thumb alone keeps the note
     assert [s.feedback.note for s in bot.feedback() if s.feedback] == ["exactly", "", ""]
+    # A thumbs up says the answer is right: a right answer written with it is not kept.
+    bot.give_feedback(good, "down", correction="an hour")
+    bot.give_feedback(good, "up", correction="an hour")
+    assert next(s.feedback.correction for s in bot.feedback() if s.feedback) == ""
 
     lines, left_out = cases_from_feedback(bot.feedback())
     assert left_out == 1
@@ -105,7 +109,10 @@ def test_feedback_becomes_a_question_set_that_eval_reads(
     assert lines[1]["answers"] == ["the Kremlin"]
     path = tmp_path / "mine.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    assert [case.question for case in load_cases(path)] == [CALL, "Who confirmed it?"]
+    # The follow-up as it was read, so that asked alone it is the same question.
+    asked = [case.question for case in load_cases(path)]
+    assert asked[0] == CALL and asked[1] == wrong.standalone_question
+    assert asked[1].startswith("Who confirmed it? (context: ") and "Putin" in asked[1]
 
 
 def test_bad_input_saves_nothing(make_assistant: AssistantFactory) -> None:

@@ -248,7 +248,8 @@ class ConversationStore:
         user: str | None = None,
     ) -> Feedback:
         """Keep a reader's feedback on a saved answer, replacing what they said before (a note
-        or correction left as None keeps the earlier one: a thumb alone keeps the note)."""
+        or correction left as None keeps the earlier one: a thumb alone keeps the note; a
+        thumbs up keeps no correction)."""
         if rating not in RATINGS:
             raise UsageError(f"A rating is one of {', '.join(RATINGS)}, not {rating!r}")
         with self.database.transaction() as connection:
@@ -267,10 +268,13 @@ class ConversationStore:
                     feedback.c.answer_id == answer_id
                 )
             ).first()
+            # A thumbs up says the answer is right: a right answer written earlier (with a
+            # thumbs down) no longer stands, nor one left in the form.
+            kept = _new_or_kept(correction, earlier.correction if earlier else "")
             given = Feedback(
                 rating,
                 _new_or_kept(note, earlier.note if earlier else ""),
-                _new_or_kept(correction, earlier.correction if earlier else ""),
+                "" if rating == "up" else kept,
                 time.time(),
             )
             connection.execute(sa.delete(feedback).where(feedback.c.answer_id == answer_id))
