@@ -114,7 +114,7 @@ class ChatApp:
         choices = _article_choices(bot, records)
         scope_now = gr.update(choices=choices, value=kept)
         status = self.status(request)
-        table = render.article_rows(records, bot.source_label)
+        table = render.article_table(records, bot.source_label)
         notices = []
         if len(kept) < len(scope or []):
             notices.append(
@@ -315,7 +315,7 @@ class ChatApp:
         records = bot.articles()
         choices = _article_choices(bot, records)
         return (
-            render.article_rows(records, bot.source_label),
+            render.article_table(records, bot.source_label),
             gr.update(choices=choices, value=[]),
             gr.update(choices=choices, value=None),
             self.status(request),
@@ -337,7 +337,7 @@ class ChatApp:
         choices = _article_choices(bot, records)
         known = {r.source for r in records}
         return (
-            render.article_rows(records, bot.source_label),
+            render.article_table(records, bot.source_label),
             gr.update(choices=choices, value=[s for s in scope or [] if s in known]),
             gr.update(choices=choices, value=None),
             self.status(request),

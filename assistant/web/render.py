@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from assistant import (
@@ -84,7 +85,11 @@ def _escaped(text: str) -> str:
 
 def _chip(turn: int, n: int) -> str:
     # The reference is a class, not a data attribute: the chat's sanitiser drops data-*.
-    return f'<span class="cite cite-ref-{turn}-{n}" title="Show passage {n}">&#91;{n}&#93;</span>'
+    # Reachable and usable from the keyboard (app.js opens it on Enter or Space).
+    return (
+        f'<span class="cite cite-ref-{turn}-{n}" title="Show passage {n}" tabindex="0" '
+        f'role="button">&#91;{n}&#93;</span>'
+    )
 
 
 def answer_message(text: str, turn: int, short: str = "") -> str:
@@ -401,6 +406,12 @@ ARTICLE_COLUMNS = ("Title", "Author", "Source", "Date", "Chunks")
 def article_rows(records: Iterable[ArticleRecord], label: Label = _as_is) -> list[list[str | int]]:
     """Rows of the article table, in ARTICLE_COLUMNS order (plain values: Gradio escapes)."""
     return [[r.title, r.author, label(r.source), r.date, r.chunks] for r in records]
+
+
+def article_table(records: Iterable[ArticleRecord], label: Label = _as_is) -> dict[str, Any]:
+    """The article table's value with its headers: rows alone, when there are none, would
+    leave the table headed 0, 1, 2…"""
+    return {"headers": list(ARTICLE_COLUMNS), "data": article_rows(records, label)}
 
 
 def count(number: int, noun: str) -> str:

@@ -88,6 +88,14 @@ def test_ask_read_the_streamed_answer_and_check_it_against_the_passage(
     expect(label).to_have_attribute("aria-label", re.compile(r"90 minutes.*\[1\]"))
     assert "<" not in (label.get_attribute("aria-label") or "")
 
+    # From the keyboard: a chip takes the focus and opens its passage on Enter.
+    chip = page.locator("#chat .cite").first
+    chip.focus()
+    expect(chip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(panel.locator("[data-passage].is-active")).to_have_count(1)
+    page.locator("#passages-panel .claim").first.click()  # select something else
+
     page.locator("#chat .cite").first.click()
     expect(panel.locator("[data-passage].is-active")).to_have_count(1)
     expect(panel.locator(".claim.is-active").first).to_contain_text("90 minutes")
@@ -233,6 +241,25 @@ def test_page_load_shows_the_index_as_it_is_now(
         expect(page.locator("#status")).to_contain_text("3 articles")
         page.click("#articles")
         expect(page.locator("#article-table")).to_contain_text("Bridge report")
+        page.close()
+
+
+def test_the_article_table_keeps_its_headings_when_the_last_article_goes(
+    browser: Browser, tmp_path: Path, app_bot: AppBotFactory
+) -> None:
+    bot = app_bot(tmp_path)
+    bot.ingest([story(tmp_path / "first", "harbour.txt", "Harbour report", "It had 41 boats.")])
+    with running(bot) as url:
+        page = open_page(browser, url)
+        page.click("#articles")
+        pick(page, "to-remove", "Harbour report")
+        page.click("#remove")
+        page.click("#confirm-remove")
+        expect(page.locator("#report")).to_contain_text("Removed Harbour report", timeout=30_000)
+        table = page.locator("#article-table")
+        expect(table).not_to_contain_text("Harbour report")
+        for heading in ("Title", "Author", "Source", "Date", "Chunks"):
+            expect(table).to_contain_text(heading)
         page.close()
 
 

@@ -68,6 +68,16 @@
     }
   });
 
+  // A citation chip reached with Tab opens its passage on Enter or Space, as a click does.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    const chip = event.target instanceof Element ? event.target.closest(".cite") : null;
+    if (!chip) return;
+    event.preventDefault();
+    window.assistantSelection = chipRef(chip);
+    showPassage(window.assistantSelection);
+  });
+
   // Opening a whole stored article shows the cited passage in it, not its first line.
   document.addEventListener(
     "toggle",
