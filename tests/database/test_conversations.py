@@ -67,13 +67,21 @@ def test_feedback_is_kept_replaced_and_deleted_with_its_conversation(database_ur
     store = ConversationStore(Database(database_url), "articles")
     chat, saved = store.add(None, answer("Q?"))
     store.rate(saved, "down", note="vague", correction="90 minutes")
-    store.rate(saved, "up")  # a thumb alone keeps the note and the correction
+    store.rate(saved, "down")  # a thumb alone keeps the note and the correction
+    (rated,) = store.rated()
+    assert rated.feedback is not None
+    assert (rated.feedback.rating, rated.feedback.note, rated.feedback.correction) == (
+        "down",
+        "vague",
+        "90 minutes",
+    )
+    store.rate(saved, "up")  # …but a thumbs up says the answer was right after all
     (rated,) = store.rated()
     assert rated.feedback is not None
     assert (rated.feedback.rating, rated.feedback.note, rated.feedback.correction) == (
         "up",
         "vague",
-        "90 minutes",
+        "",
     )
     assert rated.answer.conversation == chat and rated.answer.saved_as == saved
     store.delete(chat)
