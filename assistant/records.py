@@ -480,7 +480,8 @@ class Answer:
         if short is None:
             return ""
         warning = f" ({RELEVANCE_LABELS['unsure']})" if self.unsure else ""
-        return f"Answer: {short.text} [{short.n}]{warning}"
+        # One line, though the sentence it is in may be hard-wrapped ("James\nPollard").
+        return f"Answer: {' '.join(short.text.split())} [{short.n}]{warning}"
 
     def __str__(self) -> str:
         """The answer as people read it: its text, then its numbered sources (repr has all)."""

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from assistant.answering.citations import split_claims
 from assistant.answering.evidence import one_passage_holds_the_question
 from assistant.answering.question import CARRIED_CONTEXT, CONTEXT_OPENS, analyse
-from assistant.answering.recognise import names_a_person
+from assistant.answering.recognise import find, names_a_person
 from assistant.answering.short_answer import short_answer
 from assistant.records import History, Passage
 from assistant.text.terms import STOP_WORDS, terms, words
@@ -53,13 +53,36 @@ _WORD = re.compile(r"\w[\w’'-]*")
 
 def carry_subject(question: str, history: History) -> str:
     """The rule used without a language model; see the module docstring."""
-    if not history or not (_points_back(question) or not _names_something(question)):
+    if not history:
+        return question
+    expanded = expand_ellipsis(question, history)
+    if expanded is not None:
+        # "And the runner-up?" is the question before it changed: the conversation's subject
+        # goes with it, less what the change replaced ("Harrow Vale" for "Kent North").
+        written, replaced = expanded
+        # Nor the verb asked about before: "won" would lead "Who was the runner-up?" back
+        # to the winner.
+        asked = analyse(CARRIED_CONTEXT.sub("", history[-1][0]))
+        present = set(terms(f"{written} {replaced}")) | asked.told | asked.past
+        context = [
+            w
+            for w in dict.fromkeys(_WORD.findall(" ".join(_subject(history))))
+            if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
+        ]
+        return f"{written}{CONTEXT_OPENS}{' '.join(context)})" if context else written
+    if not (_points_back(question) or not _names_something(question)):
         return question
     if not _points_back(question) and _changes_subject(question, history):
         return question
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(history) if _means_a_person(question) else ""
     present = set(terms(question))
+    if analyse(question).asks_who:
+        # "Who came second?" after "Who won the marathon?" asks for someone else: not the
+        # one who did what an earlier "who" question asked.
+        for earlier in map(analyse, _subject(history)):
+            if earlier.asks_who:
+                present |= earlier.told | earlier.past
     # "And where?" after "When was she born?" asks where she was born: a follow-up with no
     # words of its own asks what the one before it asked.
     asked_before = [history[-1][0]] if not present else []
@@ -69,6 +92,115 @@ def carry_subject(question: str, history: History) -> str:
         if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
     ]
     return f"{question}{CONTEXT_OPENS}{' '.join(context)})" if context else question
+
+
+# "And the runner-up?", "What about Labour?", "And in 2019?": a follow-up that says only
+# what changes, no question word or verb of its own.
+_ELLIPTICAL = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?P<about>[^?]+?)\s*\??\s*$"
+    r"|^\s*(?:and|but)\s*,?\s+(?P<and>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# Words that open a question of its own ("And when did it open?" is no ellipsis).
+_ASKING = frozenset(
+    """who whom whose what which when where why how is are was were do does did has have had
+    can could will would should may might""".split()
+)
+# At most this many words in what an ellipsis gives.
+_ELLIPSIS_WORDS = 6
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
+_NUMBERS = re.compile(r"\d[\d,.]*")
+# "And in Kent?": a name given with a preposition of place, as it would stand in a question.
+_PLACING = re.compile(r"(?:in|at|near|from)\s", re.IGNORECASE)
+_PLACING_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# The question words for "And the runner-up?" after a question of each kind.
+_ASKED_AS = {"who": "Who was", "when": "When was", "where": "Where was"}
+
+
+def expand_ellipsis(question: str, history: History) -> tuple[str, str] | None:
+    """The follow-up written out when it gives only what changes from the question before
+    it, with the words it replaced; else None. "What about Labour?" after "How many votes
+    did the Conservatives get?" is "How many votes did Labour get?" (a name for a name, a
+    number for a number, or the number added: "And in 2019?"), "And the women's race?"
+    after "Who won the men's race?" is "Who won the women's race?" (the thing of the same
+    kind), and "And the runner-up?" after "Who won?" is "Who was the runner-up?"."""
+    match = _ELLIPTICAL.match(question)
+    if match is None or not history:
+        return None
+    given = (match.group("about") or match.group("and")).strip()
+    own = words(given)
+    if not own or own[0] in _ASKING or len(own) > _ELLIPSIS_WORDS:
+        return None
+    earlier = expand_ellipsis(history[-1][0], history[:-1])
+    before = CARRIED_CONTEXT.sub("", earlier[0] if earlier else history[-1][0])
+    return (
+        _number_swapped(before, given)
+        or _name_swapped(before, given)
+        or _thing_swapped(before, given)
+        or _asked_the_same_way(before, given)
+    )
+
+
+def _number_swapped(before: str, given: str) -> tuple[str, str] | None:
+    """ "And in 2019?" after "Who won in 2021?": the last number of the question before
+    replaced; after a question without one, the words given are added to it."""
+    new = _NUMBERS.findall(given)
+    if len(new) != 1 or any(w[:1].isupper() for w in _WORD.findall(given)):
+        return None
+    old = list(_NUMBERS.finditer(before))
+    if not old:
+        return f"{before.rstrip(' ?')} {given}?", ""
+    last = old[-1]
+    return before[: last.start()] + new[0] + before[last.end() :], last.group(0)
+
+
+def _name_swapped(before: str, given: str) -> tuple[str, str] | None:
+    """ "What about Labour?" after "How many votes did the Conservatives get in Harrow
+    Vale?": a name of the question before replaced by the one given; the one the question
+    places ("in Harrow Vale") when the name given is placed ("And in Kent?"), else the
+    first."""
+    if not any(w[:1].isupper() for w in _WORD.findall(given)):
+        return None
+    names = find(before, "name")
+    if not names:
+        return None
+    placing = _PLACING.match(given)
+    placed = [n for n in names if _PLACING.search(before[: n.start] + " ")]
+    name = placed[-1] if placing and placed else names[0]
+    start = name.start
+    if placing and placed:
+        start = _PLACING_BEFORE.search(before, 0, name.start).start()  # type: ignore[union-attr]
+    return before[:start] + given + before[name.end :], name.text
+
+
+def _thing_swapped(before: str, given: str) -> tuple[str, str] | None:
+    """ "And the women's race?" after "Who won the men's race?": the words of the question
+    before that end in the same noun, from their determiner, replaced."""
+    written = words(given)
+    if written[0] not in _DETERMINERS:
+        return None
+    head = terms(written[-1])
+    ends = [m for m in _WORD.finditer(before) if head and terms(m.group(0)) == head]
+    if not ends:
+        return None
+    openers = [
+        m for m in _WORD.finditer(before, 0, ends[-1].start()) if m.group(0).lower() in _DETERMINERS
+    ]
+    if not openers:
+        return None
+    start, end = openers[-1].start(), ends[-1].end()
+    return before[:start] + given + before[end:], before[start:end]
+
+
+def _asked_the_same_way(before: str, given: str) -> tuple[str, str] | None:
+    """ "And the runner-up?" after "Who won the race?": "Who was the runner-up?"; for "who"
+    only of someone ("And the turnout?" asks no "who")."""
+    kind = analyse(before).kind
+    head = given.rsplit(maxsplit=1)[-1].split("-", maxsplit=1)[0]  # "runner" of "runner-up"
+    someone = names_a_person(head) or find(given, "rank")  # "And in third place?"
+    if kind not in _ASKED_AS or (kind == "who" and not someone):
+        return None
+    return f"{_ASKED_AS[kind]} {given}?", ""
 
 
 def _changes_subject(question: str, history: History) -> bool:
@@ -132,8 +264,11 @@ def _person_named(history: History) -> str:
     """The person the latest answer to a "who" question named: the short answer of its
     first quoted sentence, as the answer marked it; "" when no earlier question asked who
     or its answer named no one. ("How old is he?" after "Who scored?" and "When?")"""
-    for asked, answered in reversed(history):
-        earlier = analyse(asked)
+    for i in range(len(history) - 1, -1, -1):
+        asked, answered = history[i]
+        # "And the runner-up?" asked "Who was the runner-up?".
+        expanded = expand_ellipsis(asked, history[:i])
+        earlier = analyse(CARRIED_CONTEXT.sub("", expanded[0]) if expanded else asked)
         if not earlier.asks_who:
             continue
         claims = split_claims(answered)
@@ -152,13 +287,17 @@ def carries_context(question: str) -> bool:
 
 
 def asked_alone(standalone: str) -> str | None:
-    """The question as asked, when `carry_subject` gave it the conversation's subject only
-    because it names nothing (its own words do not point back): then it may still start a
-    new subject (`starts_a_new_subject`). None for any other question."""
+    """The question as asked, when `carry_subject` gave it the conversation's subject while
+    its own words say enough to search with: because it names nothing, or though it points
+    back ("Why is the glassworks closing its factory?": "its" is the glassworks'). It may
+    still start a new subject (`starts_a_new_subject`). None for any other question."""
     found = CARRIED_CONTEXT.search(standalone)
-    if found is None or _points_back(standalone[: found.start()]):
+    if found is None:
         return None
-    return standalone[: found.start()]
+    asked = standalone[: found.start()]
+    if _points_back(asked) and len(terms(asked)) < MIN_OWN_TERMS:
+        return None
+    return asked
 
 
 def starts_a_new_subject(

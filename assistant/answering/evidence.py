@@ -67,6 +67,9 @@ _OTHER_NAMES = [
 _ALSO_CALLED = {term: group for group in _OTHER_NAMES for term in group}
 
 
+_A_NAME_IN = re.compile(r"\s+names?\b", re.IGNORECASE)
+
+
 def absent_from(question: str, passages: Sequence[Passage], articles: str = "") -> list[str]:
     """The names and numbers of `question` that appear in none of the passages (or titles),
     nor in `articles` (the whole text of the passages' articles, when known)."""
@@ -76,7 +79,10 @@ def absent_from(question: str, passages: Sequence[Passage], articles: str = "") 
         name.text
         for name in find(question, "name")
         # A name of small words only ("AT&T" is "at" and "t") cannot be looked for by its terms.
-        if terms(name.text) and not any(_same_name(t, present) for t in terms(name.text))
+        if terms(name.text)
+        and not any(_same_name(t, present) for t in terms(name.text))
+        # "What is the Latin name of…?": the language a name is asked in, not a name.
+        and not _A_NAME_IN.match(question, name.end)
     ]
     return absent + absent_numbers(question, text)
 

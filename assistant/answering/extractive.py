@@ -63,7 +63,7 @@ from assistant.answering.passage_sentences import (
     sentence_before,
 )
 from assistant.answering.periods import named_periods, own_years
-from assistant.answering.question import Question, people_doing
+from assistant.answering.question import CARRIED_CONTEXT, Question, people_doing
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
     PEOPLE,
@@ -167,10 +167,10 @@ class ExtractiveAnswerer:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
         # Read only for a question a name or number qualifies (the two checks below).
-        qualified = rated.question.numbers or rated.question.names
+        qualified = rated.question.numbers or rated.question.names or carried_numbers(rated)
         texts = self._article_texts(rated) if qualified else None
         lacking = _numbers_lacking(rated, texts)
-        named = _naming_the_asked(rated, texts, [not a for a in lacking])
+        named = _naming_the_asked(rated, texts, _of_the_numbers(rated, lacking))
         happened = _as_it_happened(rated, named)
         of_the_year = _of_the_year_asked(
             rated, _of_the_part_asked(rated, _of_this_year(rated, happened))
@@ -186,7 +186,8 @@ class ExtractiveAnswerer:
             # Say why: the best-rated sentence's article lacks the question's numbers, or
             # no sentence answers.
             top = rated.best()
-            absent = lacking[top]
+            # Only the question's own: a follow-up's carried numbers are no words of the reader.
+            absent = [n for n in lacking[top] if n.replace(",", "") in rated.question.numbers]
             title = rated.passages[rated.candidates.sentences[top].n - 1].title
             return Refusal(_numbers_apart(absent, title) if absent else NO_ANSWERING_SENTENCE)
         chosen = rated.candidates.sentences[best]
@@ -481,12 +482,28 @@ def _numbers_lacking(rated: Rated, texts: dict[str, str] | None) -> list[list[st
     questions, 79 of 81 answerable ones with a number have it in the answer's article;
     11 of 12 asking about the wrong period do not)."""
     sentences = rated.candidates.sentences
-    if not rated.question.numbers or texts is None:
+    if texts is None:
         return [[] for _ in sentences]
     lacking = {
         article: absent_numbers(rated.question.text, text) for article, text in texts.items()
     }
     return [lacking[rated.passages[s.n - 1].article_id] for s in sentences]
+
+
+def carried_numbers(rated: Rated) -> bool:
+    """Whether a follow-up's carried context has numbers ("(context: 2024 marathon)")."""
+    context = CARRIED_CONTEXT.search(rated.question.text)
+    return context is not None and any(c.isdigit() for c in context.group(0))
+
+
+def _of_the_numbers(rated: Rated, lacking: list[list[str]]) -> list[bool]:
+    """The candidates whose article holds the question's numbers; a follow-up's carried
+    numbers are only a preference, dropped when no candidate's article holds them."""
+    whole = [not absent for absent in lacking]
+    if any(whole):
+        return whole
+    own = rated.question.numbers
+    return [not [n for n in absent if n.replace(",", "") in own] for absent in lacking]
 
 
 def _naming_the_asked(
@@ -602,7 +619,7 @@ def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:
 
 def _missing(question: Question, passages: Sequence[Passage], articles: str) -> str:
     """Why not, when a name or number of the question is in none of the passages' articles."""
-    absent = absent_from(question.text, passages, articles)
+    absent = absent_from(CARRIED_CONTEXT.sub("", question.text), passages, articles)
     if not absent:
         return ""
     listed = ", ".join(f"“{word}”" for word in absent)

@@ -39,7 +39,13 @@ import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence, refers_back, sentence_before
 from assistant.answering.question import Question
-from assistant.answering.short_answer import candidates, introduced, names_the_kind, placed
+from assistant.answering.short_answer import (
+    candidates,
+    gives_the_age_asked,
+    introduced,
+    names_the_kind,
+    placed,
+)
 from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.polarity import opposite
@@ -104,7 +110,10 @@ def measure(
     idf: Callable[[str], float],
 ) -> Candidates:
     """The feature rows (in NAMES order) of every candidate sentence."""
-    sentence_terms = [_with_doers(question, frozenset(terms(s.text))) for s in sentences]
+    sentence_terms = [
+        _with_age(question, s.text, _with_doers(question, frozenset(terms(s.text))))
+        for s in sentences
+    ]
     count = len(sentences) or 1
     weights = {}
     # A follow-up's carried context says which story, its own words what is asked of it.
@@ -137,7 +146,7 @@ def measure(
         follows = i > 0 and sentences[i - 1].n == sentence.n
         before = sentence_terms[i - 1] if follows else frozenset()
         answers = candidates(question, sentence.text) if question.wants else []
-        if question.kind == "where":
+        if question.asks_where_it_happened:
             # A place answers "where" as the sentence places it: "born in Melbourne".
             answers = [item for item in answers if placed(sentence.text, item, question)]
         # "She appointed Tom Reed…" holds who, named in the sentence before it.
@@ -203,6 +212,14 @@ def _with_doers(question: Question, found: frozenset[str]) -> frozenset[str]:
         return found
     done = {term for term in question.plain - found if f"{term}er" in found or f"{term}or" in found}
     return found | done if done else found
+
+
+def _with_age(question: Question, sentence: str, found: frozenset[str]) -> frozenset[str]:
+    """For "How old is NAME?", `found` with the question's "old" when the sentence gives the
+    age after the name ("Okafor, 29, said…"), as news writes ages."""
+    if not gives_the_age_asked(question, sentence):
+        return found
+    return found | (question.plain & frozenset(terms("old age")))
 
 
 def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:

@@ -81,7 +81,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
         "where",
         # The place word in lower case: "Which Renaissance Capital analyst" asks for a person.
         r"(?:where\b|(?:what|which) (?:[\w-]+ )?(?-i:city|country|town|region|state|county|"
-        r"place|venue|stadium|port|capital|continent|island|village|area|location)\b)",
+        r"place|venue|stadium|port|capital|continent|island|village|area|location)\b"
+        # "Which part of the UK…", "What part of the country…": a region of a place.
+        r"|(?:what|which) parts? of (?:the )?(?-i:[A-Z]|country\b|city\b|world\b|state\b))",
     ),
     (
         "why",
@@ -198,7 +200,11 @@ _ASKS_FOR_MONEY = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
     r"profit|takings|earnings|income|fare|rent)s?\b"
     r"|\bhow much\b.*\b(?:pay|paid|cost|spend|spent|earn|earned|raise|raised|charge|charged|"
-    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined)\b",
+    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined|damage)\b"
+    # "How large is the grant…?": the size of a sum is money.
+    r"|\bhow (?:large|big|small)\s+(?:is|was|are|were|will be)\s+(?:(?:the|its|their|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:budget|grant|fund|loan|fine|fee|salary|bonus|payout|donation"
+    r"|investment|subsidy|bailout|prize|settlement|compensation)s?\b",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -230,7 +236,8 @@ _WHO_HOLDS_THE_TITLE = re.compile(
     re.IGNORECASE,
 )
 # The words such a question asks with, which the answering sentence seldom repeats.
-_NAMING_TERMS = frozenset(terms("name title"))
+# "What is the Latin name of…?": the words that say which name is asked for, said of none.
+_NAMING_TERMS = frozenset(terms("name title scientific Latin botanical binomial taxonomic"))
 # "What does Veritas mean?", "What does TNT stand for?": a meaning answers, not a name the
 # question may mention.
 ASKS_A_MEANING = re.compile(r"^\s*what\s+(?:does|did|do)\b.*\b(?:mean|stand for)\b", re.IGNORECASE)
@@ -354,14 +361,30 @@ class Question:
         "Which MP defected?"), not whom someone else acted on ("Who did she marry?")."""
         return self.asks_who and not _ASKS_THE_OBJECT.match(self.text)
 
+    @property
+    def asks_where_it_happened(self) -> bool:
+        """Whether it asks where something is or happened ("Where…?", "In which town…?",
+        "Which city was it held in?"), so the sentence must place its answer ("in Leeds"),
+        not which place did something ("Which region saw the strongest growth?" is answered
+        by "Northern Ireland recorded…")."""
+        return self.kind == "where" and bool(_ASKED_WITH_WHERE.match(self.text))
+
     def is_identified_by(self, sentence: str) -> bool:
         """Whether `sentence` names the person a "who is NAME?" question asks about."""
         return bool(self.identifies) and self.identifies <= set(terms(sentence))
 
 
+_ASKED_WITH_WHERE = re.compile(
+    r"\s*(?:where\b|(?:in|at|to|from|near|on|into|inside|outside)\s+(?:what|which)\b)"
+    r"|.*\b(?:in|at|to|from|near)\s*\?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def analyse(question: str) -> Question:
     """Read `question` for what it asks (a follow-up's opening "and", "but"… left out)."""
     question = _JOINED_ON.sub("", question, count=1)
+    own = CARRIED_CONTEXT.sub("", question)
     kind = _kind(question)
     wants = _SHORT_FOR_KIND.get(kind, "")
     asks_a_name = kind == "which" and bool(_ASKS_A_NAME.search(question))
@@ -399,7 +422,10 @@ def analyse(question: str) -> Question:
         focus=focus,
         terms=frozenset(terms(question)) - unsaid,
         plain=frozenset(_plain_terms(question)) - focus - unsaid - from_the_verb,
-        numbers=frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(question)),
+        # The question's own numbers and names: a follow-up's carried context is a guess at
+        # its subject, not what it asks ("Why is the glassworks closing? (context: 2024
+        # marathon)" is no question about 2024).
+        numbers=frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(own)),
         wants_several=bool(_SEVERAL.search(question)),
         wants_explanation=kind in ("why", "how"),
         identifies=frozenset(terms(identify.group(1))) if identify else frozenset(),
@@ -412,7 +438,7 @@ def analyse(question: str) -> Question:
         asks_for_a_person=person is not None,
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
         dimension=_dimension(question),
-        names=frozenset(name_terms(question)),
+        names=frozenset(name_terms(own)) - unsaid,
         role=_role(question, focus_words[person] if person is not None else ""),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
@@ -575,6 +601,13 @@ _SAME_UNITS = {
 # The measures written after the amount that gives them: "96 km long", "30 m deep".
 _DIMENSIONS = frozenset({"long", "old", "tall", "high", "deep", "wide"})
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_ASKS_A_SIZE = re.compile(r"\bhow (?:large|big|small)\b", re.IGNORECASE)
+# An amount that ends in a unit of time ("five-year", "10 days"), not one per unit ("a year").
+_A_SPAN_OF_TIME = re.compile(
+    r"(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?:second|minute|hour|day|week|fortnight"
+    r"|month|year|decade|century)s?(?:-(?:old|long))?$",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b|\b(?:year|month)s? old\b", re.IGNORECASE)
 _MEASURE = re.compile(
     r"\bhow (long|old|far|close|near|fast|often|frequently|much|quickly|tall|high|low|deep|wide"
@@ -629,6 +662,8 @@ def fits(question: Question, found: str) -> bool:
     if _ASKS_A_HEADCOUNT.search(question.text):
         return not (MONEY.search(found) or _SHARE.search(found) or timed or _AGE.search(found))
     measured = _measured(question.text)
+    if _ASKS_A_SIZE.search(question.text) and _A_SPAN_OF_TIME.search(found):
+        return False  # "the five-year grant" says how long it runs, not how large it is
     if not measured:
         return True
     if measured == "old" and _BARE_NUMBER.fullmatch(found):

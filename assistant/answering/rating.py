@@ -63,6 +63,11 @@ class Rated:
     answerable: bool
     # Whether the confidence model judges the best answer likely right (answerability.py).
     sure: bool
+    # Whether it is a follow-up whose own words point back ("And when will that happen?"):
+    # they are no words of the article, so a candidate of the asked-for kind answers
+    # whatever its score, which weighs the question's words (condense.py); the best of
+    # those the choice allows is quoted.
+    points_back: bool = False
 
     def best(self) -> int:
         """The index of the best-rated candidate."""
@@ -92,9 +97,13 @@ class Rated:
     def _rates_as_answer(self, index: int) -> bool:
         """Above the scorer's threshold, holding what the question asks for, among
         candidates that pass the answerability gate."""
-        row = self.candidates.features[index]
-        typed = row[NAMES.index("typed")] > 0 or not self.question.wants
-        return self.answerable and self.scores[index] >= self.scorer.answers_from and typed
+        if not (self.answerable and self._typed(index)):
+            return False
+        return self.points_back or self.scores[index] >= self.scorer.answers_from
+
+    def _typed(self, index: int) -> bool:
+        """Whether candidate `index` holds what the question asks for (any, if nothing)."""
+        return self.candidates.features[index][NAMES.index("typed")] > 0 or not self.question.wants
 
     def _identifies(self, index: int) -> bool:
         """Whether the candidate names the person a "who is NAME?" question asks about."""
@@ -142,9 +151,19 @@ class Rater:
             scores = self.scorer.scores(candidates.features)
             measures = gate_features(candidates, scores)
             # A follow-up's own words point back at the earlier subject (condense.py).
-            answerable = carries_context(question) or self.gate.passes(measures)
+            points_back = carries_context(question)
+            answerable = points_back or self.gate.passes(measures)
             sure = self.confidence.passes(measures)
-            rated = Rated(read, tuple(passages), candidates, scores, self.scorer, answerable, sure)
+            rated = Rated(
+                read,
+                tuple(passages),
+                candidates,
+                scores,
+                self.scorer,
+                answerable,
+                sure,
+                points_back,
+            )
         with self._lock:
             self._kept[key] = rated
             while len(self._kept) > _KEPT:

@@ -271,14 +271,17 @@ def find(text: str, kind: str) -> list[Found]:
         amounts = (_number(text, m) for m in _NUMBER.finditer(text))
         return _ranges_joined(
             text,
-            _durations_joined(
+            _tallies_joined(
                 text,
-                [
-                    found
-                    for amount in amounts
-                    if amount is not None
-                    and (found := _before_a_date(text, amount, dates)) is not None
-                ],
+                _durations_joined(
+                    text,
+                    [
+                        found
+                        for amount in amounts
+                        if amount is not None
+                        and (found := _before_a_date(text, amount, dates)) is not None
+                    ],
+                ),
             ),
         )
     if kind == "name":
@@ -346,6 +349,32 @@ def _ranges_joined(text: str, amounts: list[Found]) -> list[Found]:
         ):
             start = between.start() if between else last.start
             joined[-1] = Found("number", start, amount.end, text[start : amount.end])
+        else:
+            joined.append(amount)
+    return joined
+
+
+# "by 31 votes to 24", "voted six to three", "a vote of 5 to 4": one tally of a vote.
+_VOTES_TO = re.compile(r"\s+votes?\s+to\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_VOTED = re.compile(r"\b(?:voted|vote of)\s+$", re.IGNORECASE)
+_VOTES = re.compile(r"\bvotes?$", re.IGNORECASE)
+
+
+def _tallies_joined(text: str, amounts: list[Found]) -> list[Found]:
+    """`amounts` with the two sides of a vote's tally joined ("31 votes to 24"): the tally is
+    the result asked for, and a side alone reads as a count of something else."""
+    joined: list[Found] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        if last is not None and (
+            _VOTES_TO.fullmatch(text, last.end, amount.start)
+            or (
+                _TO.fullmatch(text, last.end, amount.start)
+                and (_VOTES.search(last.text) or _VOTED.search(text, 0, last.start))
+            )
+        ):
+            joined[-1] = Found("number", last.start, amount.end, text[last.start : amount.end])
         else:
             joined.append(amount)
     return joined

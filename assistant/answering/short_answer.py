@@ -225,6 +225,7 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_WORDS = 3
+_RANK_WORD = re.compile(r"[\w'’-]+")
 _RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
 # "written by former DJ Mike Read": the verb before "by" and up to two words before a name.
 _BY_BEFORE = re.compile(r"\b([\w'’-]+)\s+by\s+(?:[\w'’-]+\s+){0,2}$")
@@ -244,8 +245,40 @@ _APPOSED = re.compile(r"\s*,\s*(?:the|a|an)\s+", re.IGNORECASE)
 _NAMED_AS = re.compile(rf",?\s+(?:(?:also\s+|now\s+)?{NAMING_WORDS}\s+)(?:the\s+)?", re.IGNORECASE)
 
 
+# "What colour…?" is answered by a colour, not by what the sentence likens it to ("painted
+# green, the colour of the old oak doors"): the basic colour terms of English and common
+# shades, with a shade word before and a second colour joined on ("dark red", "black and
+# white", "blue-green").
+_COLOUR_WORD = (
+    r"(?:red|orange|yellow|green|blue|purple|violet|pink|brown|black|white|gr[ae]y|silver"
+    r"|gold(?:en)?|beige|cream|crimson|scarlet|maroon|navy|turquoise|teal|indigo|lilac|mauve"
+    r"|amber|bronze|ivory|ochre|olive|khaki|magenta|cyan|tan|copper)(?:ish)?"
+)
+_COLOURS = re.compile(
+    rf"\b(?:(?:light|dark|pale|bright|deep|glossy|vivid|dull)[\s-]+)?{_COLOUR_WORD}"
+    rf"(?:(?:\s+and\s+|-){_COLOUR_WORD})*\b",
+    re.IGNORECASE,
+)
+_ASKS_A_COLOUR = re.compile(r"^\s*(?:what|which)\s+colou?rs?\b", re.IGNORECASE)
+# "What is the scientific name of…?": the name in brackets, or the one "known as" gives.
+_ASKS_A_SCIENTIFIC_NAME = re.compile(
+    r"\b(?:scientific|latin|botanical|binomial|taxonomic|species)\s+names?\b", re.IGNORECASE
+)
+_SCIENTIFIC_NAME = re.compile(
+    r"\(([A-Z][a-z]+(?:\s+(?:[a-z]+|spp?\.|species)){1,2})\)"
+    r"|\b(?:known\s+(?:scientifically\s+)?as|scientific\s+name\s+(?:is\s+)?)\s+"
+    r"([A-Z][a-z]+\s+[a-z]{3,})\b"
+)
+
+
 def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     """The [start, end) span of `sentence` that answers `question`, or None."""
+    if _ASKS_A_COLOUR.match(question.text):
+        return _colour(question, sentence)
+    if _ASKS_A_SCIENTIFIC_NAME.search(question.text):
+        return _closest(
+            _scientific_names(sentence), _anchors(question, sentence), sentence, question
+        )
     if question.identifies:
         role = _role_beside(sorted(question.identifies), sentence)
         if role or question.kind == "who":
@@ -293,11 +326,34 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     return None
 
 
+def _colour(question: Question, sentence: str) -> tuple[int, int] | None:
+    """The colour in `sentence` that answers "What colour…?": one the question does not say
+    itself ("violet" of "the violet oil beetle"), nearest the question's words."""
+    found = [
+        Found("colour", m.start(), m.end(), m.group(0))
+        for m in _COLOURS.finditer(sentence)
+        if not set(terms(m.group(0))) <= question.terms
+    ]
+    return _closest(found, _anchors(question, sentence), sentence, question)
+
+
+def _scientific_names(sentence: str) -> list[Found]:
+    """The scientific names `sentence` gives ("(Meloe violaceus)", "known as Andrena
+    fulva"): the only names that answer "What is the scientific name of…?"."""
+    found = []
+    for match in _SCIENTIFIC_NAME.finditer(sentence):
+        group = 1 if match.group(1) else 2
+        found.append(Found("name", match.start(group), match.end(group), match.group(group)))
+    return found
+
+
 def candidates(question: Question, sentence: str) -> list[Found]:
     """The names, dates or amounts in `sentence` of the kind the question wants, that it
     does not already name (`new_items`) and that can answer it (`fits`); for "what time",
     times taken as well as times of day ("in 38.07 seconds"), and for an amount, times
     taken written as a clock reads ("in 1:21:07")."""
+    if _ASKS_A_SCIENTIFIC_NAME.search(question.text):
+        return _scientific_names(sentence)
     found = (
         _nationalities(sentence) if question.asks_nationality else find(sentence, question.wants)
     )
@@ -368,6 +424,19 @@ def _nationalities(sentence: str) -> list[Found]:
         if word and made_from_a_name(word):
             found.append(Found("name", name.start, name.start + len(word), word))
     return found
+
+
+def gives_the_age_asked(question: Question, sentence: str) -> bool:
+    """Whether, for "How old is Amara Okafor?", the sentence gives the age of someone the
+    question names, set after the name ("Okafor, 29, said…"): it says how old without the
+    word "old"."""
+    if not _ASKS_AGE.search(question.text) or not question.names:
+        return False
+    return any(
+        _an_age(sentence, amount)
+        and bool(set(terms(sentence[max(0, amount.start - 40) : amount.start])) & question.names)
+        for amount in find(sentence, "number")
+    )
 
 
 def _an_age(sentence: str, amount: Found) -> bool:
@@ -462,6 +531,12 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             continue  # "HP" for "…of Hewlett Packard?": the name asked about, shortened
         words = list(_ITEM_WORD.finditer(item.text))
         own = [w for w in words if not _said_by(question, w.group(0))]
+        if item.kind == "number" and own:
+            # A unit the question says stays inside an amount ("31 votes to 24" for "By how
+            # many votes…"): only at its ends is it left out ("31" of "31 votes"); a number
+            # the question says is left out anywhere ("two" of "more than two years").
+            inside = words[words.index(own[0]) : words.index(own[-1]) + 1]
+            own = [w for w in inside if w in own or not find(w.group(0), "number")]
         if item.kind == "name" and question.kind == "where":
             # "at Brackwell Leisure Centre" answers "Where has a rest centre been opened?":
             # a word the question says only in lower case ends a place's name.
@@ -715,12 +790,15 @@ def names_the_place(question: Question, sentence: str) -> bool:
 
 def _ranked(sentence: str, name: Found, rank: str) -> bool:
     """Whether the place `rank` stands within a few words of the name: "with Morgan second
-    and Harcourt third", "the runner-up, Jonas Lindqvist" ("second" for a runner-up)."""
+    and Harcourt third", "the runner-up, Jonas Lindqvist" ("second" for a runner-up, and
+    the other way round)."""
     # The runner-up came second.
-    ranks = r"second|runners?-up" if _RUNNER_UP.fullmatch(rank) else re.escape(rank)
+    second = _RUNNER_UP.fullmatch(rank) or rank.lower() == "second"
+    ranks = r"second|runners?-up" if second else re.escape(rank)
     near = re.compile(rf"\b(?:{ranks})\b", re.IGNORECASE)
-    after = " ".join(sentence[name.end :].split()[:RANK_WORDS])
-    before = " ".join(sentence[: name.start].split()[-RANK_WORDS:])
+    # Words, not marks: ", who finished second" has the rank three words on.
+    after = " ".join(_RANK_WORD.findall(sentence[name.end :])[:RANK_WORDS])
+    before = " ".join(_RANK_WORD.findall(sentence[: name.start])[-RANK_WORDS:])
     return bool(near.search(after) or near.search(before))
 
 

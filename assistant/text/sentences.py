@@ -3,7 +3,12 @@
 Used by chunking (chunks end at sentence ends), by the extractive answerer
 (it quotes whole sentences) and by citation checks (each answer sentence is
 checked on its own). Line breaks are hard boundaries, because in articles a
-line is a paragraph, a heading or a bullet. Inside a line a sentence ends at
+line is a paragraph, a heading or a bullet; except where a text is hard-wrapped (a
+line break inside a sentence, as e-mails and some plain-text archives write it): a
+break after a line that does not end like a sentence (nor a lead-in's colon) is no
+boundary when the next line goes on in lower case, or when the text is wrapped at a
+width of at most WRAP_WIDTH characters and the line ran close to it
+(`_soft_breaks`). Inside a line a sentence ends at
 ., ! or ? (plus closing quotes, brackets or reference marks) followed by space and a capital,
 digit or opening quote, unless the word before the full stop is a common
 abbreviation or an initial. This is deliberately a small rule set, not a
@@ -12,6 +17,7 @@ trained model: it is fast, predictable and needs no downloaded data.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -78,11 +84,44 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     no spans.
     """
     spans: list[Span] = []
-    line_start = 0
-    for line in text.split("\n"):
-        _split_line(text, line_start, line_start + len(line), spans, offset)
-        line_start += len(line) + 1
+    lines = text.split("\n")
+    soft = _soft_breaks(lines)
+    block_start = line_start = 0
+    for i, line in enumerate(lines):
+        line_end = line_start + len(line)
+        if i not in soft:
+            _split_line(text, block_start, line_end, spans, offset)
+            block_start = line_end + 1
+        line_start = line_end + 1
     return spans
+
+
+# Hard-wrapped text is wrapped at this width or narrower (e-mail and plain-text archives:
+# 60-80 characters), and at least the narrowest here.
+WRAP_WIDTH = 100
+_NARROWEST_WRAP = 50
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
+
+
+def _soft_breaks(lines: list[str]) -> set[int]:
+    """The indexes of the lines whose line break goes on with the same sentence: after a
+    line not ending like a sentence, a lead-in or a list item, one going on in lower case,
+    or (past the title) one whose first word would not have fitted on the line before in
+    a text wrapped at the width of its longest line."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    wrapped = _NARROWEST_WRAP <= width <= WRAP_WIDTH
+    soft = set()
+    for i, (line, following) in enumerate(itertools.pairwise(lines)):
+        ending, going_on = line.rstrip(), following.strip()
+        if not ending or not going_on or _LIST_ITEM.match(following):
+            continue
+        if ends_like_a_sentence(ending) or ending.endswith((":", ";")):
+            continue
+        first_word = going_on.split()[0]
+        no_room = len(ending) + 1 + len(first_word) > width
+        if going_on[0].islower() or (wrapped and i > 0 and no_room):
+            soft.add(i)
+    return soft
 
 
 def _split_line(text: str, start: int, end: int, spans: list[Span], offset: int) -> None:

@@ -31,6 +31,11 @@ from assistant.records import Passage
         ("How much rain fell at the pass?", "112 mm", True),
         ("How much rain fell at the pass?", "24 hours", False),
         ("What are Lucas Ferreira's weekly wages?", "five-year", False),
+        # The size of a sum is money; a span of time gives no size.
+        ("How large is the grant given to the university?", "about 40", False),
+        ("How large is the grant given to the university?", "$14.5m", True),
+        ("How big is the new reservoir?", "five-year", False),
+        ("How big is the new reservoir?", "2.4 square miles", True),
         ("What are Lucas Ferreira's weekly wages?", "£90,000", True),
         ("What was the final construction bill for the bridge?", "2020", False),
         ("What was the final construction bill for the bridge?", "€186m", True),
@@ -255,9 +260,12 @@ def test_pence_written_onto_the_number_are_money() -> None:
         ("Incubation lasts 12 to 14 days.", ["12 to 14 days"]),
         ("Each clutch holds four to six eggs.", ["four to six eggs"]),
         ("She lays between 3 and 12 eggs.", ["between 3 and 12 eggs"]),
-        # A change or a vote runs downwards, or from a figure with its own unit: no range.
+        # A change runs downwards, or from a figure with its own unit: no range.
         ("Those out of work rose 32,000 to 1.41 million.", ["32,000", "1.41 million"]),
-        ("The committee voted six to three.", ["six", "three"]),
+        ("Output fell by 40 to 5.", ["40", "5"]),
+        # A vote's tally is one amount, whichever way it runs.
+        ("The committee voted six to three.", ["six to three"]),
+        ("It passed by 31 votes to 24.", ["31 votes to 24"]),
         ("Profit rose from £163m to £186m.", ["£163m", "£186m"]),
         ("Numbers rose from 12 to 14 a year.", ["12", "14"]),
         # A unit written out is read whole, not as a currency inside it ("cent-").
@@ -1249,6 +1257,53 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Lumina hired engineer de Wit in Delft.",
             "de Wit",
         ),
+        # The place in an order is read over words, not marks: ", who finished second".
+        (
+            "Who was the runner-up in the by-election?",
+            "Sarah Whitlock took the seat, ahead of the Conservative candidate, James Pollard, "
+            "who finished second.",
+            "James Pollard",
+        ),
+        # A vote's tally is one answer, the unit the question says inside it kept.
+        (
+            "By how many votes did the cycle path scheme pass?",
+            "Councillors backed the scheme by 31 votes to 24, with three abstentions.",
+            "31 votes to 24",
+        ),
+        # …but a number the question says is no part of an answer ("two" of "two years").
+        (
+            "How long is the drive between the two towns now?",
+            "The bridge opened on Saturday, more than two years behind schedule.",
+            None,
+        ),
+        (
+            "What was the vote on the merger?",
+            "The board voted six to three in favour of the merger.",
+            None,
+        ),
+        # A colour answers "What colour…?", not what the sentence likens it to, and not one
+        # the question says itself.
+        (
+            "What colour is the visitor centre painted?",
+            "The visitor centre is painted green, the colour of the forest's old oak doors.",
+            "green",
+        ),
+        (
+            "What colour is the violet oil beetle?",
+            "The beetle is glossy black with a violet sheen.",
+            "glossy black",
+        ),
+        # A scientific name: in brackets, or the one "known as" gives.
+        (
+            "What is the scientific name of the violet oil beetle?",
+            "Ecologists in Corrin Forest found the violet oil beetle (Meloe violaceus).",
+            "Meloe violaceus",
+        ),
+        (
+            "What is the Latin name of the tawny mining bee?",
+            "The tawny mining bee, known scientifically as Andrena fulva, nests in lawns.",
+            "Andrena fulva",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
@@ -1283,3 +1338,36 @@ def test_a_place_answers_where_when_the_sentence_places_it(
     """By a preposition of place before it; not as the dateline a report opens with."""
     [found] = [f for f in find(sentence, "name") if f.text == name]
     assert placed(sentence, found) is is_placed
+
+
+def test_a_question_for_a_name_in_latin_is_not_about_something_called_latin() -> None:
+    passage = Passage(
+        chunk_id="c",
+        article_id="a",
+        source="beetle.txt",
+        title="Rare beetle found",
+        text="It depends on solitary mining bees (Andrena species).",
+        start=0,
+        end=52,
+    )
+    assert absent_from("What is the Latin name of the mining bees?", [passage]) == []
+    assert absent_from("What did the Latin teacher find?", [passage]) == ["Latin"]
+
+
+@pytest.mark.parametrize(
+    ("question", "where_it_happened"),
+    [
+        ("Where was the summit held?", True),
+        ("In which town did the fire start?", True),
+        ("Which city was the final played in?", True),
+        ("Which region saw the strongest growth?", False),
+        ("Which part of the UK saw the biggest rise in prices?", False),
+        ("Who won the race?", False),
+    ],
+)
+def test_a_place_need_be_placed_only_when_asked_where_something_happened(
+    question: str, where_it_happened: bool
+) -> None:
+    read = analyse(question)
+    assert read.asks_where_it_happened == where_it_happened
+    assert (read.kind == "where") == (not question.startswith("Who"))

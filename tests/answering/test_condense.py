@@ -1,5 +1,7 @@
 """Carrying a follow-up's subject over without a language model."""
 
+import pytest
+
 from assistant.answering.condense import carries_context, carry_subject
 from assistant.answering.question import analyse
 
@@ -98,3 +100,74 @@ def test_the_carried_context_is_read_apart_from_the_follow_ups_own_words() -> No
     assert {"nordvik", "glacier"} <= question.carried
     assert not {"save", "penalti"} & question.carried
     assert analyse("Who saved two penalties?").carried == frozenset()
+
+
+WON = "Who won the Harrow Vale by-election?"
+WINNER = (
+    "Sarah Whitlock took the seat with 14,220 votes, ahead of the Conservative candidate, "
+    "James Pollard, who finished second with 11,870. [1]"
+)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "written"),
+    [
+        # A name given for a name: the one it is placed as, else the first.
+        (
+            "How many votes did the Conservatives get in Harrow Vale?",
+            "What about Labour?",
+            "How many votes did the Labour get in Harrow Vale?",
+        ),
+        (
+            "How many votes did the Conservatives get in Harrow Vale?",
+            "And in Kent North?",
+            "How many votes did the Conservatives get in Kent North?",
+        ),
+        # A number for a number, or added.
+        (
+            "Who won the Halbrook Marathon in 2021?",
+            "And in 2019?",
+            "Who won the Halbrook Marathon in 2019?",
+        ),
+        (
+            "Who won the Halbrook Marathon?",
+            "What about in 2023?",
+            "Who won the Halbrook Marathon in 2023?",
+        ),
+        # The thing of the same kind.
+        (
+            "Who won the men's race at the Halbrook Marathon?",
+            "And the women's race?",
+            "Who won the women's race at the Halbrook Marathon?",
+        ),
+        # Someone else of the same story, asked the same way.
+        (WON, "And the runner-up?", "Who was the runner-up?"),
+        (WON, "And in third place?", "Who was in third place?"),
+    ],
+)
+def test_a_follow_up_giving_only_what_changes_is_the_question_before_changed(
+    earlier: str, follow_up: str, written: str
+) -> None:
+    standalone = carry_subject(follow_up, [(earlier, "An answer. [1]")])
+    assert standalone.split(" (context: ")[0] == written
+
+
+def test_an_ellipsis_keeps_the_subject_but_not_the_verb_or_the_words_it_replaced() -> None:
+    runner_up = carry_subject("And the runner-up?", [(WON, WINNER)])
+    assert runner_up == "Who was the runner-up? (context: Harrow Vale by-election)"
+    other_seat = carry_subject("What about Kent North?", [(WON, WINNER)])
+    assert other_seat == "Who won the Kent North by-election?"
+
+
+def test_what_is_no_ellipsis_is_left_to_the_other_rules() -> None:
+    for follow_up in (
+        "And when did it open?",
+        "How about the turnout?",
+        "And the long list of other things the council did?",
+    ):
+        assert not carry_subject(follow_up, [(WON, WINNER)]).startswith("Who")
+
+
+def test_he_after_an_ellipsis_is_the_person_its_answer_named() -> None:
+    asked = [(WON, "The Liberal Democrats have won the seat. [1]"), ("And the runner-up?", WINNER)]
+    assert "(context: James Pollard " in carry_subject("How many votes did he get?", asked)

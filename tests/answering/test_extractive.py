@@ -97,6 +97,68 @@ def test_a_follow_up_about_the_same_story_is_answered_from_it(
     assert follow.short_answer is not None and follow.short_answer.text == short
 
 
+BY_ELECTION = """Liberal Democrats take Harrow Vale in by-election upset
+
+The Liberal Democrats have won the Harrow Vale by-election, overturning a Conservative
+majority of more than 9,000.
+
+Sarah Whitlock took the seat with 14,220 votes, ahead of the Conservative candidate, James
+Pollard, who finished second with 11,870. Labour's Amir Haddad came third with 6,105 votes.
+"""
+
+
+def test_a_follow_up_giving_only_what_changes_asks_the_question_before_of_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "And the runner-up?" after "Who won…?" asks who came second, not who won."""
+    story = tmp_path / "by-election.txt"
+    story.write_text(BY_ELECTION, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    first = bot.ask("Who won the Harrow Vale by-election?")
+    follow = bot.ask("And the runner-up?", history=[(first.question, first.text)])
+    assert follow.standalone_question.startswith("Who was the runner-up?")
+    # The article is hard-wrapped: the name runs over a line break, and is shown on one line.
+    assert follow.short_answer is not None and follow.short_answer.text == "James\nPollard"
+    assert follow.short_answer_line.startswith("Answer: James Pollard [1]")
+
+
+MARATHON = """Okafor wins Port Calloway marathon in record time
+
+Amara Okafor won the Port Calloway marathon on Sunday in a course record of 2 hours 21 minutes.
+The runner-up was Lena Brandt of Germany, who crossed the line in 2:22:31.
+Okafor, 29, said the cool weather and the flat harbour section helped her.
+"""
+FIRE = """Fire destroys warehouse at Port Calloway harbour
+
+A fire destroyed a grain warehouse at Port Calloway harbour early on Sunday morning.
+Nobody was injured, but the warehouse and about 2,000 tonnes of wheat were lost.
+The warehouse belonged to Harbour Grain Ltd, which said the damage could reach 12 million euros.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # An age as news gives it, after the name in commas, answers "How old…?".
+        ("How old is Amara Okafor?", "29"),
+        # Damage is counted in money, not in what was lost.
+        ("How much damage did the fire cause?", "12 million euros"),
+        # "Second" and "runner-up" name the same place.
+        ("Who came second in the Port Calloway marathon?", "Lena Brandt of Germany"),
+    ],
+)
+def test_amounts_and_places_asked_in_other_words_than_the_articles(
+    make_assistant: AssistantFactory, tmp_path: Path, question: str, short: str
+) -> None:
+    (tmp_path / "marathon.txt").write_text(MARATHON, encoding="utf-8")
+    (tmp_path / "fire.txt").write_text(FIRE, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([tmp_path])
+    answer = bot.ask(question)
+    assert answer.short_answer is not None and answer.short_answer.text == short, answer.text
+
+
 def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
     stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
     pieces = list(stream)

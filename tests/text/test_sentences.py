@@ -72,3 +72,40 @@ def test_a_unit_ending_in_one_letter_ends_a_sentence_an_initial_does_not() -> No
         "The plot is 5 m.",
         "Wing A. Smith ran.",
     ]
+
+
+WRAPPED = """Liberal Democrats take Harrow Vale
+
+The Liberal Democrats have won the Harrow Vale by-election, overturning a Conservative
+majority of more than 9,000.
+Sarah Whitlock took the seat with 14,220 votes, ahead of the Conservative candidate, James
+Pollard, who finished second with 11,870. Turnout was 41.2%.
+The count was held at:
+- Harrow Town Hall
+- the Vale leisure centre
+"""
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence_across_its_line_breaks() -> None:
+    assert sentences(WRAPPED) == [
+        "Liberal Democrats take Harrow Vale",
+        "The Liberal Democrats have won the Harrow Vale by-election, overturning a Conservative"
+        "\nmajority of more than 9,000.",
+        "Sarah Whitlock took the seat with 14,220 votes, ahead of the Conservative candidate,"
+        " James\nPollard, who finished second with 11,870.",
+        "Turnout was 41.2%.",
+        "The count was held at:",
+        "- Harrow Town Hall",
+        "- the Vale leisure centre",
+    ]
+
+
+def test_a_line_going_on_in_lower_case_goes_on_with_its_sentence_in_any_text() -> None:
+    text = "A heading\nThe boat was built by a yard that has made ferries for\na century."
+    assert sentences(text) == [
+        "A heading",
+        "The boat was built by a yard that has made ferries for\na century.",
+    ]
+    # In a text of long lines (a paragraph each), a short line is a heading, not a wrap.
+    long = "Ferry back\n" + "The ferry returns after two years of repairs to the hull. " * 3
+    assert sentences(long)[0] == "Ferry back"
