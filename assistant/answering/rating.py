@@ -39,7 +39,7 @@ from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
 from assistant.answering.scorer import Scorer, trained
-from assistant.answering.short_answer import asks_a_place, names_the_place
+from assistant.answering.short_answer import asks_a_place, names_the_place, names_the_role_holder
 from assistant.embedding import Embedder
 from assistant.records import Passage
 
@@ -152,7 +152,10 @@ class Rater:
             measures = gate_features(candidates, scores)
             # A follow-up's own words point back at the earlier subject (condense.py).
             points_back = carries_context(question)
-            answerable = points_back or self.gate.passes(measures)
+            # "Okonjo's agent, Femi Adebayo" answers "Who represents Okonjo as his agent?"
+            # whatever words the question adds (its "represents" counts against it).
+            holder = any(names_the_role_holder(read, s.text) for s in candidates.sentences)
+            answerable = points_back or holder or self.gate.passes(measures)
             sure = self.confidence.passes(measures)
             rated = Rated(
                 read,

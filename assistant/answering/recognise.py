@@ -488,9 +488,9 @@ def names_a_street(name: Found) -> bool:
 # "How many people…" counted as "4,100 visitors". Plain English vocabulary; words as often
 # used of firms or things ("partner", "owner", "rival", "player" of music) are left out.
 _PERSON_NOUNS = frozenset(
-    """activist actor actress adviser advisor aide ambassador analyst anchor archbishop
-    architect artist astronaut athlete attacker auditor author backbencher banker barrister
-    batsman bishop blogger bowler boxer boy brother businessman businesswoman
+    """activist actor actress adult adviser advisor agent aide ambassador analyst anchor
+    archbishop architect artist astronaut athlete attacker auditor author backbencher banker
+    barrister batsman bishop blogger bowler boxer boy brother businessman businesswoman
     campaigner candidate captain cardinal celebrity ceo chairman chairwoman champion
     chancellor chef child children citizen coach colleague columnist comedian commander
     commentator commissioner composer conductor congressman congresswoman consultant

@@ -74,7 +74,7 @@ from assistant.answering.recognise import (
     quoted_span,
 )
 from assistant.text.datelines import filed_before
-from assistant.text.terms import STOP_WORDS, terms
+from assistant.text.terms import STOP_WORDS, terms, words
 
 _WORD = re.compile(r"[\w’'-]+")
 # A number written with separators ("2,299", "4.6"), which is one word of an item.
@@ -312,6 +312,10 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             elif not _ASKS_A_WHOLE.search(question.text):
                 # "winning 173 of the 299 votes": how many he won, not how many were cast.
                 found = [f for f in found if not _WHOLE_OF.search(sentence[: f.start])] or found
+            if any(_counts_it(question, sentence, f) for f in found):
+                # "nine goals" for "How many goals…", before the period: "…in 41 appearances
+                # last season" counts something else of the same season.
+                found = [f for f in found if not _counts_something_else(question, sentence, f)]
             found = _change_or_level(question, sentence, of_the_period(question, sentence, found))
             found = _the_total(question, sentence, found)
         return _closest(found, _anchors(question, sentence), sentence, question)
@@ -651,9 +655,14 @@ def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     "How many cars…"), counts people doing what it names ("2,300 people visited" for
     "How many visitors…"), or people of any kind for "How many people…" ("8,000
     residents")."""
-    unit = _LAST_WORD.search(item.text) if question.counting else None
-    if unit is None:
+    if not question.counting:
         return False
+    unit = _LAST_WORD.search(item.text)
+    if unit is None:
+        # The noun may stand after the amount, left out of it as the question's word ("nine"
+        # of "nine goals" for "How many goals…").
+        after = _NEXT_WORD.match(sentence, item.end)
+        return after is not None and bool(set(terms(after.group(1))) & question.counting)
     if people_doing(question.counted, sentence[item.start : item.end + 40]):
         return True
     if question.counted.lower() in PEOPLE and names_a_person(unit.group(0)):
@@ -693,6 +702,9 @@ def _best_name(
         said = _anchors(question, sentence, question.plain)
         chosen = _prefer(chosen, lambda name: _led_to(sentence, said, name))
     elif question.asks_who:
+        # "Okonjo's agent, Femi Adebayo" for "Who is Okonjo's agent?".
+        holders = _role_holders(question, sentence)
+        chosen = _prefer(chosen, lambda name: name.start in holders)
         # Places and owners are gone already (`_could_say_who`).
         chosen = _prefer(chosen, lambda name: not _OWNED.search(sentence[: name.start]))
         chosen = _prefer(chosen, lambda name: not _qualifies(sentence, name))
@@ -772,6 +784,28 @@ def _did_it(question: Question, sentence: str, name: Found) -> bool:
     ("the song was written by former DJ Mike Read" for "Who wrote the song?")."""
     agent = _BY_BEFORE.search(sentence[: name.start])
     return agent is not None and bool(set(terms(agent.group(1))) & question.plain)
+
+
+def names_the_role_holder(question: Question, sentence: str) -> bool:
+    """Whether, for a "who" question naming someone and a role ("Who represents Okonjo as
+    his agent?", "Who is Okonjo's agent?"), the sentence names the holder of that role as
+    that person's: "Okonjo's agent, Femi Adebayo, denied…". It answers however else the
+    question is worded."""
+    return bool(_role_holders(question, sentence))
+
+
+def _role_holders(question: Question, sentence: str) -> list[int]:
+    """Where the names start that `names_the_role_holder` finds."""
+    if not question.asks_who or not question.names:
+        return []
+    roles = [re.escape(word) for word in words(question.text) if names_a_person(word)]
+    if not roles:
+        return []
+    holder = re.compile(
+        rf"\b([A-Z][\w'’-]*)['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(roles)})s?\b,?\s+"
+        r"(?:the\s+)?(?=[A-Z][a-z])"
+    )
+    return [m.end() for m in holder.finditer(sentence) if set(terms(m.group(1))) & question.names]
 
 
 def asks_a_place(question: Question) -> bool:

@@ -1264,6 +1264,24 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "who finished second.",
             "James Pollard",
         ),
+        # The amount of what "how many" counts, before the one the period is written with.
+        (
+            "How many goals did Okonjo score last season?",
+            "He scored nine goals and provided 11 assists in 41 appearances last season.",
+            "nine",
+        ),
+        # Adults are people.
+        (
+            "How many people were enrolled in the walking study?",
+            "The study followed 1,240 adults across nine NHS hospitals for 18 months.",
+            "1,240 adults",
+        ),
+        # The holder of the role the question names, as the named person's.
+        (
+            "Who represents Okonjo as his agent?",
+            "Speaking to Sky Sports, Okonjo's agent, Femi Adebayo, denied the reports.",
+            "Femi Adebayo",
+        ),
         # A vote's tally is one answer, the unit the question says inside it kept.
         (
             "By how many votes did the cycle path scheme pass?",

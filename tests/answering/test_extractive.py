@@ -159,6 +159,28 @@ def test_amounts_and_places_asked_in_other_words_than_the_articles(
     assert answer.short_answer is not None and answer.short_answer.text == short, answer.text
 
 
+TRANSFER = """Ravenscourt sign Okonjo for £42m
+
+Ravenscourt have signed the striker Tobi Okonjo from Westerhaven for £42m.
+Speaking to Sky Sports, Okonjo's agent, Femi Adebayo, denied reports that Ravenscourt had
+simply triggered a release clause.
+Okonjo will wear the number 8 shirt at Ravenscourt.
+"""
+
+
+def test_the_holder_of_a_role_answers_a_question_asked_in_other_words(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "Okonjo's agent, Femi Adebayo" answers "Who represents Okonjo as his agent?", though
+    "represents" is in no sentence: the holder, not the sentence's first name."""
+    story = tmp_path / "transfer.txt"
+    story.write_text(TRANSFER, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    answer = bot.ask("Who represents Okonjo as his agent?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Femi Adebayo"
+
+
 def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
     stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
     pieces = list(stream)
