@@ -80,18 +80,33 @@ def extract_html(markup: str, url: str = "") -> HtmlArticle:
     if page_type:
         return _without_text(found, f"the page says it is not an article (og:type {page_type})")
     text = clean_edges(doc.text or "", title, author)
-    if _ERROR_TITLE.search(title or text[:80]) and len(text.split()) < ERROR_PAGE_WORDS:
-        return _without_text(found, f"looks like an error page ({(title or text)[:60]!r})")
+    # The page's own <title> too: trafilatura may title it by its heading ("Sorry, we couldn't
+    # find that page") where the <title> says "404 Page not found".
+    tag = _TITLE_TAG.search(markup)
+    said = [title or text[:80], html.unescape(tag.group(1)) if tag else ""]
+    error = next((line for line in said if _ERROR_TITLE.search(line)), "")
+    if error and len(text.split()) < ERROR_PAGE_WORDS:
+        return _without_text(found, f"looks like an error page ({error.strip()[:60]!r})")
     if text and _only_links(text, markup):
         # What is left when a page has no article is its menus: "Home", "News", "Sport".
         return _without_text(found, "no article text found (only the page's links and menus)")
+    if len(_words(text)) < FEWEST_WORDS and len(_linked_words(markup)) > len(_words(text)):
+        # A section page: a list of stories, and a line such as "Subscribe to our newsletter".
+        return _without_text(
+            found, "no article text found (a few words beside a list of links: a section page?)"
+        )
     return HtmlArticle(text, title, found.date, author, found.url, found.site)
 
 
 def _only_links(text: str, markup: str) -> bool:
     """Whether every word of `text` is a word of the page's link texts (a menu, not a story)."""
-    linked = {word.casefold() for found in _LINK_TEXT.findall(markup) for word in _words(found)}
+    linked = {word.casefold() for word in _linked_words(markup)}
     return all(word.casefold() in linked for word in _words(text))
+
+
+def _linked_words(markup: str) -> list[str]:
+    """The words of the page's link texts."""
+    return [word for found in _LINK_TEXT.findall(markup) for word in _words(found)]
 
 
 def _words(text: str) -> list[str]:
@@ -129,12 +144,15 @@ _HIDDEN = [
 
 # A page titled like this with fewer words than this is an error page served as a page.
 ERROR_PAGE_WORDS = 150
+# Fewer words than this, and more in the page's links, is a list of stories, not a story.
+FEWEST_WORDS = 25
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _LINK_TEXT = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 _ERROR_TITLE = re.compile(
     r"\b(404|403|410|500|503|not found|page not found|error|access denied|forbidden|"
-    r"unavailable|does not exist|no longer available|gone)\b",
+    r"unavailable|does not exist|no longer available|gone|(?:could|can)(?:n['’]t|not) find)\b",
     re.IGNORECASE,
 )
 _ARTICLE_DECLARED = re.compile(

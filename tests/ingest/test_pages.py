@@ -109,14 +109,30 @@ def test_pages_that_are_not_articles_are_skipped_with_a_reason() -> None:
         "been moved. Try searching our site.</p></body></html>"
     )
     empty = "<html><head><title>Gallery</title></head><body><img src=a.jpg></body></html>"
+    # Titled by its heading, the error is in its <title> only.
+    sorry = (
+        "<html><head><title>404 Page not found</title></head><body><h1>Sorry, we couldn't "
+        "find that page</h1><p>The page you are looking for may have been moved or deleted. "
+        'Try our <a href="/">home page</a>.</p></body></html>'
+    )
+    section = (
+        "<html><head><title>Sport | Calloway Courier</title></head><body><h1>Sport</h1><ul>"
+        + "".join(
+            f"<li><a href='/{i}'>Okafor wins the marathon again {i}</a></li>" for i in range(4)
+        )
+        + "</ul><p>Subscribe to our newsletter for the latest sport news.</p></body></html>"
+    )
     reasons = {}
-    for name, html in (("front", front), ("error", error), ("empty", empty)):
+    pages = (("front", front), ("error", error), ("empty", empty), ("sorry", sorry))
+    for name, html in (*pages, ("section", section)):
         [item] = read_document(f"/{name}.html", html.encode(), ".html")
         assert isinstance(item, Skipped), item
         reasons[name] = item.reason
     assert "not an article (og:type website)" in reasons["front"]
     assert "looks like an error page" in reasons["error"]
     assert "no article text found" in reasons["empty"]
+    assert "looks like an error page" in reasons["sorry"]
+    assert "section page" in reasons["section"]
 
 
 def test_the_same_page_read_twice_gives_the_same_article() -> None:
