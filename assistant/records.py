@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.errors import UsageError
+from assistant.text.relative_days import day_meant
 
 # An earlier turn of a conversation: (question, answer text).
 Turn = tuple[str, str]
@@ -480,8 +481,22 @@ class Answer:
         if short is None:
             return ""
         warning = f" ({RELEVANCE_LABELS['unsure']})" if self.unsure else ""
+        day = f" ({self.short_answer_day})" if self.short_answer_day else ""
         # One line, though the sentence it is in may be hard-wrapped ("James\nPollard").
-        return f"Answer: {' '.join(short.text.split())} [{short.n}]{warning}"
+        return f"Answer: {' '.join(short.text.split())} [{short.n}]{day}{warning}"
+
+    @property
+    def short_answer_day(self) -> str:
+        """For a short answer such as "on Sunday" or "yesterday", the day it means by the
+        cited article's date ("14 April 2024, by the article's date"); "" otherwise."""
+        short = self.short_answer
+        cited = next((c for c in self.citations if short and c.n == short.n), None)
+        if short is None or cited is None or not cited.date:
+            return ""
+        at = short.start - cited.start
+        sentence = cited.text[max(0, at - 120) : at + len(short.text)]
+        meant = day_meant(short.text, cited.date, sentence)
+        return f"{long_date(meant.isoformat())}, by the article's date" if meant else ""
 
     def __str__(self) -> str:
         """The answer as people read it: its text, then its numbered sources (repr has all)."""

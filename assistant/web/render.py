@@ -167,7 +167,7 @@ def panel(
     caution = f'<p class="note unsure">{escape(answer.caution)}</p>' if answer.caution else ""
     short_html = (
         f'<p class="short">Answer: <b class="short-answer">{escape(short.text)}</b> '
-        f"{_chip(turn, short.n)}</p>"
+        f"{_chip(turn, short.n)}{_day(answer)}</p>"
         if short is not None
         else ""
     )
@@ -184,6 +184,12 @@ def panel(
         f'<h3>Answer, sentence by sentence</h3><ol class="claims">{claims_html}</ol>'
         f"{note}{dropped}<h3>Cited passages</h3>{passages_html}</div>"
     )
+
+
+def _day(answer: Answer) -> str:
+    """ " (14 April 2024, by the article's date)" after a short answer such as "on Sunday"."""
+    day = answer.short_answer_day
+    return f' <span class="day">({escape(day)})</span>' if day else ""
 
 
 def _cited(answer: Answer) -> set[int]:

@@ -181,6 +181,22 @@ def test_the_holder_of_a_role_answers_a_question_asked_in_other_words(
     assert answer.short_answer is not None and answer.short_answer.text == "Femi Adebayo"
 
 
+def test_a_day_of_the_week_is_named_by_the_articles_date(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "on Sunday" years later says little: the answer names the day the report meant."""
+    from assistant.web.render import panel
+
+    story = tmp_path / "marathon.txt"
+    story.write_text(MARATHON.replace("\n\n", "\n\n14 April 2024\n\n", 1), encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    answer = bot.ask("When did Amara Okafor win the Port Calloway marathon?")
+    assert answer.short_answer is not None and answer.short_answer.text == "on Sunday"
+    assert "(14 April 2024, by the article's date)" in answer.short_answer_line
+    assert "14 April 2024, by the article&#x27;s date" in panel(answer, turn=0)
+
+
 def test_stream_yields_pieces_then_the_answer(seeded: AssistantFactory) -> None:
     stream = seeded().stream("Where did Hegseth speak about Ukraine's borders?")
     pieces = list(stream)
