@@ -16,7 +16,8 @@ are kept whole ("2014", "500"), since names and numbers are exactly what
 dense vectors miss.
 
 `VERSION` changes whenever the terms of a text change, so that what was
-kept from earlier terms (a saved keyword view) is rebuilt.
+kept from earlier terms (a saved keyword view) is rebuilt. Negative
+contractions are read as their words ("won't" is "will not", not "win").
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import threading
 import Stemmer
 from lemminflect import getAllLemmas
 
-VERSION = 3
+VERSION = 4
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
@@ -37,13 +38,17 @@ STOP_WORDS = frozenset(
     if in into is it its itself just me more most my myself no nor not now of off on once
     only or other our ours ourselves out over own same she should so some such than that the
     their theirs them themselves then there these they this those through to too under until
-    up very was we were what when where which while who whom why will with would you your
+    shall up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves s t ll re ve d m""".split()
 )
 
 # Letters and digits; an apostrophe splits "Ukraine's" into "ukraine" and "s", and the
 # clitics ("s", "t", "ll", …) are stop words, which is how possessives disappear.
 _WORD = re.compile(r"[^\W_]+")
+# Negative contractions: the irregular ones, then the rest ("isn't", "didn't").
+_SHORTENED_NOT = re.compile(r"\b(won|can|shan|ain)['’]t\b")
+_NOT_SPELT_OUT = {"won": "will not", "can": "can not", "shan": "shall not", "ain": "is not"}
+_NOT = re.compile(r"n['’]t\b")
 _local = threading.local()
 
 
@@ -56,8 +61,13 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, stop words kept."""
-    return _WORD.findall(text.lower())
+    """Lower-cased words of `text`, stop words kept; a negative contraction read as its
+    words ("won't" as "will not", not as the past of "win"; "doesn't" as "does not")."""
+    lowered = text.lower()
+    if "n't" in lowered or "n’t" in lowered:
+        lowered = _SHORTENED_NOT.sub(lambda m: _NOT_SPELT_OUT.get(m.group(1), m.group(1)), lowered)
+        lowered = _NOT.sub(" not", lowered)
+    return _WORD.findall(lowered)
 
 
 def terms(text: str) -> list[str]:

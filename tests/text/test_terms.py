@@ -3,7 +3,7 @@ their base."""
 
 import pytest
 
-from assistant.text.terms import in_the_dictionary, terms
+from assistant.text.terms import in_the_dictionary, terms, words
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,14 @@ def test_a_form_that_is_a_word_of_its_own_is_left_as_written() -> None:
 def test_the_dictionary_knows_english_words_not_names() -> None:
     assert in_the_dictionary("Conservative") and in_the_dictionary("Apple")
     assert not in_the_dictionary("Skyharbor") and not in_the_dictionary("Cullen")
+
+
+def test_a_negative_contraction_is_read_as_its_words() -> None:
+    """ "won't" is "will not", not the past of "win"; "doesn't" leaves no "doesn"."""
+    assert terms("Why won't Okonjo play on Sunday?") == ["okonjo", "play", "sunday"]
+    assert terms("It doesn't matter, they can't go and I shan't stay") == [
+        "matter",
+        "go",
+        "stay",
+    ]
+    assert words("He isn’t here") == ["he", "is", "not", "here"]
