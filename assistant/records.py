@@ -891,8 +891,13 @@ class Conversation:
 
     @property
     def history(self) -> list[Turn]:
-        """The (question, answer text) pairs a follow-up question is read against."""
-        return [(saved.answer.question, saved.answer.text) for saved in self.answers]
+        """The (question, answer text) pairs a follow-up question is read against: each
+        question as it was read, with the subject it carried ("Who was the runner-up?
+        (context: 2025 marathon)"), so the next knows what the conversation is about now."""
+        return [
+            (saved.answer.standalone_question or saved.answer.question, saved.answer.text)
+            for saved in self.answers
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `assistant chats export --json`."""

@@ -79,6 +79,8 @@ def test_an_exported_follow_up_says_how_it_was_read(make_assistant: AssistantFac
     bot.ask(CALL, conversation=chat.id)
     follow = bot.ask("Who confirmed it?", conversation=chat.id)
     assert follow.asked_as_line.startswith("(Asked as: Who confirmed it? (context: ")
+    # The next follow-up is read against the questions as they were read.
+    assert bot.conversation(chat.id).history[1][0] == follow.standalone_question
     document = conversation_markdown(bot.conversation(chat.id))
     assert "## Who confirmed it?\n\n*(Asked as: Who confirmed it? (context: " in document
     assert "(Asked as" not in answer_markdown(bot.conversation(chat.id).answers[0].answer)

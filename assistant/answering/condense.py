@@ -62,7 +62,8 @@ def carry_subject(question: str, history: History) -> str:
         written, replaced = expanded
         # Nor the verb asked about before: "won" would lead "Who was the runner-up?" back
         # to the winner.
-        asked = analyse(CARRIED_CONTEXT.sub("", history[-1][0]))
+        before = expand_ellipsis(history[-1][0], history[:-1])
+        asked = analyse(CARRIED_CONTEXT.sub("", before[0] if before else history[-1][0]))
         present = set(terms(f"{written} {replaced}")) | asked.told | asked.past
         context = [
             w
@@ -215,14 +216,24 @@ def _subject(history: History) -> list[str]:
     """The earlier questions that say what the conversation is about, latest first: back to
     the latest that stood alone (naming something, not pointing back), with those naming
     nothing on the way ("How much will the repairs cost?" after "When will the Leeds tram
-    open?" gives both: the repairs, of the Leeds tram)."""
+    open?" gives both: the repairs, of the Leeds tram). A question given as it was read
+    (`Conversation.history`) brings its carried subject ("(context: …)"), and ends the
+    search there; one given in other words than the last ("And the runner-up?") is read
+    written out (`expand_ellipsis`)."""
     said: list[str] = []
     for i in range(len(history) - 1, -1, -1):
-        earlier = history[i][0]
-        if _points_back(earlier) and i > 0:
+        expanded = expand_ellipsis(history[i][0], history[:i])
+        earlier = expanded[0] if expanded else history[i][0]
+        context = CARRIED_CONTEXT.search(earlier)
+        if context is not None:
+            own = earlier[: context.start()]
+            said += [own] if not _points_back(own) or len(terms(own)) >= MIN_OWN_TERMS else []
+            said.append(context.group(0).removeprefix(CONTEXT_OPENS).removesuffix(")"))
+            break
+        if _points_back(earlier) and i > 0 and len(terms(earlier)) < MIN_OWN_TERMS:
             continue
         said.append(earlier)
-        if _names_something(earlier):
+        if _names_something(earlier) or _points_back(earlier):
             break
     return said
 

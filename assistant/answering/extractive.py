@@ -77,6 +77,7 @@ from assistant.answering.recognise import (
 from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import (
     candidates,
+    gives_a_cause,
     names_the_place,
     short_answer,
     stands_beside,
@@ -173,7 +174,8 @@ class ExtractiveAnswerer:
         named = _naming_the_asked(rated, texts, _of_the_numbers(rated, lacking))
         happened = _as_it_happened(rated, named)
         of_the_year = _of_the_year_asked(
-            rated, _of_the_part_asked(rated, _of_this_year(rated, happened))
+            rated,
+            _of_the_part_asked(rated, _of_the_ordinal_asked(rated, _of_this_year(rated, happened))),
         )
         allowed = _of_the_place_asked(rated, of_the_year)
         best = _answering(rated, allowed)
@@ -361,6 +363,25 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
             and _placed_by_the_verb(rated, i)
         ]
         answering = placed or answering
+    if (
+        rated.question.kind == "why"
+        and answering
+        and not gives_a_cause(rated.candidates.sentences[answering[0]].text)
+    ):
+        # "…would not be rushed into Sunday's game because of a minor hamstring problem" over
+        # "…spotted playing for Marlow Town" for "Why won't Okonjo play on Sunday?": a
+        # sentence of the same article giving a reason and holding a word of the question,
+        # rated within PLACED_SCORE of the best.
+        article = _article_of(rated, answering[0])
+        caused = [
+            i
+            for i in order
+            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
+            and _article_of(rated, i) == article
+            and rated.candidates.matched[i]
+            and gives_a_cause(rated.candidates.sentences[i].text)
+        ]
+        answering = caused or answering
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
 
@@ -455,6 +476,45 @@ def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
     return [
         ok and (not found or bool(asked & years(sentence.text)))
         for ok, found, sentence in zip(allowed, named, rated.candidates.sentences, strict=True)
+    ]
+
+
+# An ordinal and the noun it counts, one word between at most: "her first restaurant", "the
+# second phase", "a third restaurant".
+_ORDINAL_NOUN = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+([\w-]+)(?:\s+([\w-]+))?",
+    re.IGNORECASE,
+)
+
+
+def _ordinals(text: str) -> dict[str, set[str]]:
+    """For each noun an ordinal counts in `text`, the ordinals ("restaur": {"third"})."""
+    counted: dict[str, set[str]] = {}
+    for match in _ORDINAL_NOUN.finditer(text):
+        for term in terms(f"{match.group(2)} {match.group(3) or ''}"):
+            counted.setdefault(term, set()).add(match.group(1).lower())
+    return counted
+
+
+def _of_the_ordinal_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
+    """`allowed` less the sentences counting the thing asked about with another ordinal than
+    the question's and not with it: "…planning a third restaurant in London" does not say
+    where her first restaurant is. (Narrowing to the sentences counting it as the question
+    does, or refusing when none does, cost right answers: the first is seldom called so,
+    "the new plant" is the second.)"""
+    asked = _ordinals(rated.question.text)
+    if not asked:
+        return allowed
+
+    def another(sentence: str) -> bool:
+        found = _ordinals(sentence)
+        shared = [noun for noun in asked if noun in found]
+        return bool(shared) and not any(found[noun] & asked[noun] for noun in shared)
+
+    return [
+        ok and not another(sentence.text)
+        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
     ]
 
 

@@ -94,6 +94,8 @@ _BODIES = frozenset(
 _LAST_WORD = re.compile(r"(?<=\d\s)[A-Za-z]+$")
 _SCALES = frozenset("hundred thousand million billion trillion dozen m bn k tn".split())
 _NEXT_WORD = re.compile(r" ([\w’'-]+)")
+# "…are not due to reopen", "is due to stand down": "due to" saying when, not why.
+_SCHEDULED = re.compile(r"\b(?:is|are|was|were|be|been|not|now|also)\s+$", re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?:because(?: of)?|(?:due|owing) (?:\w+ly )?to|as a result of|in order to|so that"
     r"|thanks to|amid|in protest (?:at|against|over)|in a bid to|aimed at|in response to"
@@ -784,6 +786,15 @@ def _did_it(question: Question, sentence: str, name: Found) -> bool:
     ("the song was written by former DJ Mike Read" for "Who wrote the song?")."""
     agent = _BY_BEFORE.search(sentence[: name.start])
     return agent is not None and bool(set(terms(agent.group(1))) & question.plain)
+
+
+def gives_a_cause(sentence: str) -> bool:
+    """Whether the sentence gives a marked reason ("because of a minor hamstring problem",
+    "due to a surge…", "in protest at…"); "is due to reopen" gives a date to come, no
+    reason."""
+    return any(
+        not _SCHEDULED.search(sentence, 0, match.start()) for match in _CAUSE.finditer(sentence)
+    )
 
 
 def names_the_role_holder(question: Question, sentence: str) -> bool:

@@ -166,7 +166,12 @@ class ChatApp:
         content, panel = self.answer_views(bot, answer, turn, notices)
         chat[-1] = {"role": "assistant", "content": content}
         yield (
-            chat, panel, [*history, [question, answer.text]], [*panels, panel], *more,
+            chat,
+            panel,
+            # The question as it was read, with any subject it carried (Conversation.history).
+            [*history, [answer.standalone_question or question, answer.text]],
+            [*panels, panel],
+            *more,
             answer.conversation, [*saved_ids, answer.saved_as], turn,
         )  # fmt: skip
 

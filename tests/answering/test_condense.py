@@ -171,3 +171,25 @@ def test_what_is_no_ellipsis_is_left_to_the_other_rules() -> None:
 def test_he_after_an_ellipsis_is_the_person_its_answer_named() -> None:
     asked = [(WON, "The Liberal Democrats have won the seat. [1]"), ("And the runner-up?", WINNER)]
     assert "(context: James Pollard " in carry_subject("How many votes did he get?", asked)
+
+
+def test_the_subject_moves_with_a_follow_up_that_changed_it() -> None:
+    """ "And the runner-up?" after "What about 2025?" asks of 2025, whether the history
+    holds the questions as typed or as read (with what they carried)."""
+    typed = [
+        (WON.replace("Harrow Vale by-election", "2024 Port Calloway marathon"), "…"),
+        ("What about 2025?", "…"),
+    ]
+    read = [(typed[0][0], "…"), ("Who won the 2025 Port Calloway marathon?", "…")]
+    for history in (typed, read):
+        runner_up = carry_subject("And the runner-up?", history)
+        assert runner_up == "Who was the runner-up? (context: 2025 Port Calloway marathon)"
+
+
+def test_a_question_read_with_its_subject_passes_that_subject_on() -> None:
+    history = [
+        ("Who won the 2024 Port Calloway marathon?", "…"),
+        ("Why is the glassworks closing its factory? (context: 2024 Port Calloway marathon)", "…"),
+    ]
+    follow_up = carry_subject("How many jobs are at risk?", history)
+    assert follow_up.startswith("How many jobs are at risk? (context: glassworks closing factory")
