@@ -18,7 +18,13 @@ from assistant.answering.passage_sentences import sentence_before
 from assistant.answering.question import Question, name_terms
 from assistant.answering.rating import Rated
 from assistant.answering.short_answer import short_answer
-from assistant.text.polarity import negated, negated_terms, negates_one_of, negation_at
+from assistant.text.polarity import (
+    denies_a_report,
+    negated,
+    negated_terms,
+    negates_one_of,
+    negation_at,
+)
 from assistant.text.tense import tells_what_did_not_happen
 from assistant.text.terms import terms
 
@@ -116,6 +122,10 @@ def still_to_come(question: Question, text: str) -> bool:
 
 
 def _answers_after_negating(question: Question, text: str) -> bool:
-    """Whether `text` gives what the question asks for after its first negation."""
+    """Whether `text` gives what the question asks for after its first negation; not when
+    it denies a report ("denied reports that it planned to cut 600 jobs": the 600 is what
+    was denied)."""
     answer, negation = short_answer(question, text), negation_at(text)
+    if denies_a_report(text):
+        return False
     return answer is not None and negation is not None and answer[0] > negation

@@ -77,6 +77,7 @@ from assistant.answering.recognise import (
 from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import (
     candidates,
+    changes_the_role,
     gives_a_cause,
     names_the_place,
     short_answer,
@@ -458,7 +459,10 @@ def _titled(role: frozenset[str], sentence: str, name: Found) -> bool:
     """Whether the role's word is the title right before `name` ("Judge Rebecca Hartley")."""
     before = sentence[: name.start].split()
     title = terms(before[-1]) if before and sentence[name.start - 1] == " " else []
-    return bool(title) and title[0] in role
+    if not title or title[0] not in role:
+        return False
+    # "The shadow chancellor, Graham Whitby": another role than the one asked.
+    return not changes_the_role(sentence, sentence.rindex(before[-1], 0, name.start), role)
 
 
 def _of_the_year_asked(rated: Rated, allowed: list[bool]) -> list[bool]:

@@ -1202,9 +1202,28 @@ def stands_beside(asked: frozenset[str], sentence: str, name: Found) -> bool:
         and (found := terms(word.group(0)))
         and found[0] in asked
         and not name.start <= word.start() < name.end
+        and not _another_role(sentence, word, asked)
         and _near(sentence, name, word)
         for word in _WORD.finditer(sentence)
     )
+
+
+# Words before a role that make it another ("the shadow chancellor", "deputy leader").
+_ROLE_CHANGERS = frozenset("shadow former ex deputy vice assistant outgoing junior".split())
+_WORD_BEFORE_ROLE = re.compile(r"([\w]+)[\s-]+$")
+
+
+def _another_role(sentence: str, word: re.Match[str], asked: frozenset[str]) -> bool:
+    return changes_the_role(sentence, word.start(), asked)
+
+
+def changes_the_role(sentence: str, role_at: int, asked: frozenset[str]) -> bool:
+    """Whether the role word at `role_at` is made another role by the word before it, which
+    the question (its role's terms `asked`) does not say: "the shadow chancellor, Graham
+    Whitby" holds no chancellorship, nor "former chairman Ian Reid" the chair."""
+    before = _WORD_BEFORE_ROLE.search(sentence, 0, role_at)
+    changer = before.group(1).lower() if before else ""
+    return changer in _ROLE_CHANGERS and not set(terms(changer)) <= asked
 
 
 def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:

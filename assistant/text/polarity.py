@@ -33,6 +33,13 @@ _FALL = re.compile(
 )
 
 
+# A denial of what was said: "denied reports that…", "rejected claims that…", "denies that…".
+_DENIED_REPORT = re.compile(
+    r"(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\s+(?:(?:the|a|any|all)\s+)?"
+    r"(?:(?:press\s+|newspaper\s+|media\s+)?(?:reports?|claims?|suggestions?|speculation"
+    r"|rumou?rs?|allegations?|accusations?)(?:\s+[\w'’-]+){0,5}?\s+)?that\b",
+    re.IGNORECASE,
+)
 # Passed over between a negation and the word it negates: "not yet been", "never even".
 _PASSED_OVER = STOP_WORDS | {"yet", "ever", "even", "always", "fully", "properly", "quite"}
 # Where a sentence's clauses part: punctuation inside it, and the words joining two statements.
@@ -60,12 +67,24 @@ def negation_at(text: str) -> int | None:
     return found.start() if found else None
 
 
+def denies_a_report(text: str) -> bool:
+    """Whether `text` denies what was reported or claimed ("denied reports that it planned
+    to cut 600 jobs"): the figures in it are what was denied, not what is so."""
+    return any(_DENIED_REPORT.match(text, m.start()) for m in _NEGATION.finditer(text))
+
+
 def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
     """The `wanted` terms a negation in `text` bears on: each the first word after a
     negation that is not a stop word or an adverb of time ("develop" in "has not yet been
     developed"; not "test" in "without a positive test")."""
     found: set[str] = set()
     for negation in _NEGATION.finditer(text):
+        reported = _DENIED_REPORT.match(text, negation.start())
+        if reported is not None:
+            # "denied reports that it planned to cut 600 jobs": what the reports said.
+            clause = _CLAUSE.split(text[reported.end() :], maxsplit=1)[0]
+            found |= set(terms(clause)) & wanted
+            continue
         after = (w for w in words(text[negation.end() :]) if w not in _PASSED_OVER)
         word = next(after, "")
         found |= set(terms(word)) & wanted if word else set()

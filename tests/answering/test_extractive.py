@@ -165,6 +165,10 @@ Ravenscourt have signed the striker Tobi Okonjo from Westerhaven for £42m.
 Speaking to Sky Sports, Okonjo's agent, Femi Adebayo, denied reports that Ravenscourt had
 simply triggered a release clause.
 Okonjo will wear the number 8 shirt at Ravenscourt.
+Okonjo joined Westerhaven's academy at 16 after being spotted playing for Marlow Town.
+Ravenscourt's manager, Elena Duarte, said he was exactly the type of player they needed.
+She added that he would not be rushed into Sunday's game against Hollingbury because of a
+minor hamstring problem.
 """
 
 
@@ -179,6 +183,46 @@ def test_the_holder_of_a_role_answers_a_question_asked_in_other_words(
     bot.ingest([story])
     answer = bot.ask("Who represents Okonjo as his agent?")
     assert answer.short_answer is not None and answer.short_answer.text == "Femi Adebayo"
+
+
+def test_why_is_answered_by_the_sentence_giving_a_reason(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "Why won't Okonjo play on Sunday?": the reason ("because of…"), not "playing" in
+    another sentence; "won't" is no "win"."""
+    story = tmp_path / "transfer.txt"
+    story.write_text(TRANSFER, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    answer = bot.ask("Why won't Okonjo play on Sunday?")
+    assert answer.short_answer is not None
+    assert " ".join(answer.short_answer.text.split()) == "a minor hamstring problem"
+
+
+CHEF = """Marisol Vega on her second act
+
+Marisol Vega was a partner at a law firm in London when she walked out to train as a chef. \
+Nine years later she runs Brasa, a 40-cover restaurant in Stokes Croft in Bristol, which was \
+awarded a Michelin star in February 2023. Her second restaurant, Lumbre, opens in Bath in April.
+
+Lumbre will be bigger, with 60 covers. Her former sous-chef at Brasa, Kofi Mensah, will be its \
+head chef.
+
+She is less happy with some of the attention. Reports last autumn said she was planning a \
+third restaurant in London. "I've read that I'm opening in Soho. I'm not," she says.
+"""
+
+
+def test_a_thing_counted_with_another_ordinal_answers_nothing_about_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "a third restaurant in London" does not say where her first one is."""
+    story = tmp_path / "chef.txt"
+    story.write_text(CHEF, encoding="utf-8")
+    bot = make_assistant()
+    bot.ingest([story])
+    answer = bot.ask("Where is her first restaurant?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Stokes Croft"
 
 
 def test_a_day_of_the_week_is_named_by_the_articles_date(
@@ -590,6 +634,42 @@ def test_a_question_whose_premise_the_article_denies_is_refused_saying_so(
     # Asked whether it has been, the denial is the answer.
     asked = bot.ask("Has a toddler version of the Stellar range been developed?")
     assert not asked.refused and "has not yet been developed" in asked.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many jobs will Aldane cut at Castell Water?", "When will Brightwell close its bakery?"],
+)
+def test_a_denied_report_is_no_answer_to_what_it_reported(
+    make_assistant: AssistantFactory, tmp_path: Path, question: str
+) -> None:
+    """ "denied reports that it planned to cut 600 jobs": 600 is what was denied."""
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Aldane agrees Castell Water takeover\n\nAldane has agreed to buy Castell Water for "
+        "£1.2bn. Aldane denied reports that it planned to cut 600 jobs at Castell Water. "
+        "Brightwell, which supplies its canteens, denied a report in a Sunday newspaper that it "
+        "planned to close its bakery. Shares in Castell rose 12%.\n",
+    )
+    answer = bot.ask(question)
+    assert answer.refused and answer.note.startswith("The articles say otherwise: “"), answer.text
+
+
+def test_a_shadow_or_former_holder_does_not_hold_the_role_asked(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Budget row deepens\n\nThe shadow chancellor, Graham Whitby, called the plan reckless. "
+        "Former chancellor Margaret Fell said nothing. The plan was defended on Tuesday by the "
+        "Treasury, where Daniel Osei is now chancellor.\n",
+    )
+    answer = bot.ask("Who is the chancellor?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Daniel Osei"
+    shadow = bot.ask("Who is the shadow chancellor?")
+    assert shadow.short_answer is not None and shadow.short_answer.text == "Graham Whitby"
 
 
 def test_a_name_inside_a_she_sentence_is_not_who_she_is(
