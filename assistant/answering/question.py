@@ -200,7 +200,7 @@ _ASKS_FOR_MONEY = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
     r"profit|takings|earnings|income|fare|rent)s?\b"
     r"|\bhow much\b.*\b(?:pay|paid|cost|spend|spent|earn|earned|raise|raised|charge|charged|"
-    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined|damage)\b"
+    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined|damage|budget)\b"
     # "How large is the grant…?": the size of a sum is money.
     r"|\bhow (?:large|big|small)\s+(?:is|was|are|were|will be)\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|grant|fund|loan|fine|fee|salary|bonus|payout|donation"

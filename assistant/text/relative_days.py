@@ -19,7 +19,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # Days counted from the report's date.
 _OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _DAY_WORDS = re.compile(
-    r"^(?:on\s+)?(?:(?P<which>last|this|next)\s+)?"
+    r"^(?:(?:early|late)\s+)?(?:on\s+)?(?:(?P<which>last|this|next)\s+)?"
     rf"(?P<day>{'|'.join(_WEEKDAYS)}|{'|'.join(_OFFSETS)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ _DAY_WORDS = re.compile(
 # Words saying the sentence tells of what is still to come.
 _AHEAD = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned|going)|"
-    r"plans?\s+to|intends?\s+to)\b",
+    r"plans?|intends?\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,9 @@ from assistant.records import Passage
         ("How much rain fell at the pass?", "112 mm", True),
         ("How much rain fell at the pass?", "24 hours", False),
         ("What are Lucas Ferreira's weekly wages?", "five-year", False),
+        # Over budget by money, not by length.
+        ("How much over budget was the bridge?", "1.2-kilometre", False),
+        ("How much over budget was the bridge?", "40 million euros", True),
         # The size of a sum is money; a span of time gives no size.
         ("How large is the grant given to the university?", "about 40", False),
         ("How large is the grant given to the university?", "$14.5m", True),

@@ -21,6 +21,8 @@ WEDNESDAY = "2024-04-17"
         ("last Wednesday", WEDNESDAY, "It closed last Wednesday.", "2024-04-10"),
         ("yesterday", WEDNESDAY, "The council voted yesterday.", "2024-04-16"),
         ("tomorrow", WEDNESDAY, "The result is due tomorrow.", "2024-04-18"),
+        ("early on Sunday", WEDNESDAY, "A fire destroyed it early on Sunday.", "2024-04-14"),
+        ("on Saturday", WEDNESDAY, "Unions plan a protest march on Saturday.", "2024-04-20"),
     ],
 )
 def test_a_day_named_by_the_week_or_by_yesterday_is_counted_from_the_reports_date(
