@@ -43,6 +43,8 @@ REFERRING_WORDS = frozenset(
 )
 # Pronouns that stand for a person.
 _PERSONS = frozenset("he him his she her hers".split())
+# At most this many words of context are carried (the latest first).
+CONTEXT_WORDS = 8
 # A follow-up with fewer content terms than this cannot stand alone.
 MIN_OWN_TERMS = 3
 # A question naming nothing with this many content terms, none said in the conversation so
@@ -65,12 +67,7 @@ def carry_subject(question: str, history: History) -> str:
         before = expand_ellipsis(history[-1][0], history[:-1])
         asked = analyse(CARRIED_CONTEXT.sub("", before[0] if before else history[-1][0]))
         present = set(terms(f"{written} {replaced}")) | asked.told | asked.past
-        context = [
-            w
-            for w in dict.fromkeys(_WORD.findall(" ".join(_subject(history))))
-            if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
-        ]
-        return f"{written}{CONTEXT_OPENS}{' '.join(context)})" if context else written
+        return _with_context(written, _subject(history), present)
     if not (_points_back(question) or not _names_something(question)):
         return question
     if not _points_back(question) and _changes_subject(question, history):
@@ -87,11 +84,17 @@ def carry_subject(question: str, history: History) -> str:
     # "And where?" after "When was she born?" asks where she was born: a follow-up with no
     # words of its own asks what the one before it asked.
     asked_before = [history[-1][0]] if not present else []
+    return _with_context(question, [person, *asked_before, *_subject(history)], present)
+
+
+def _with_context(question: str, said: list[str], present: set[str]) -> str:
+    """`question` with the words of `said` (latest first) it lacks as its carried context, at
+    most CONTEXT_WORDS of them: a long conversation's older subjects fall away."""
     context = [
         w
-        for w in dict.fromkeys(_WORD.findall(" ".join([person, *asked_before, *_subject(history)])))
+        for w in dict.fromkeys(_WORD.findall(" ".join(said)))
         if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
-    ]
+    ][:CONTEXT_WORDS]
     return f"{question}{CONTEXT_OPENS}{' '.join(context)})" if context else question
 
 

@@ -193,3 +193,14 @@ def test_a_question_read_with_its_subject_passes_that_subject_on() -> None:
     ]
     follow_up = carry_subject("How many jobs are at risk?", history)
     assert follow_up.startswith("How many jobs are at risk? (context: glassworks closing factory")
+
+
+def test_a_long_conversation_carries_only_its_latest_subject_words() -> None:
+    earlier = "many runners finished 2024 Port Calloway marathon record time"
+    history = [
+        ("Who won the 2024 Port Calloway marathon in record time?", "…"),
+        (f"When did she start running marathons? (context: {earlier})", "…"),
+    ]
+    follow_up = carry_subject("What did she say?", history)
+    context = follow_up.split(" (context: ")[1].rstrip(")").split()
+    assert context == ["start", "running", "marathons", *earlier.split()[:5]]
