@@ -3,6 +3,7 @@ in the chat is drawn under its label."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,3 +104,20 @@ def test_nothing_in_the_chat_scrolls_under_its_label(
     page.locator("#chat").screenshot(path=str(shot))
     assert shot.stat().st_size > 5_000
     page.close()
+
+
+def test_on_a_phone_the_conversations_sidebar_starts_closed(
+    browser: Browser,  # noqa: F811
+    app_url: str,
+) -> None:
+    """At a phone's width the sidebar would cover the whole page; on a laptop it stays open."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(app_url)
+    phone.wait_for_selector("#question textarea", timeout=30_000)
+    expect(phone.locator(".sidebar")).not_to_have_class(re.compile(r"\bopen\b"), timeout=10_000)
+    expect(phone.locator("#question textarea")).to_be_in_viewport()
+    phone.close()
+    laptop = laptop_page(browser, app_url)
+    laptop.wait_for_timeout(1_500)
+    expect(laptop.locator(".sidebar")).to_have_class(re.compile(r"\bopen\b"))
+    laptop.close()

@@ -101,6 +101,23 @@
   };
   watch();
 
+  // On a phone the conversations sidebar covers the whole page: it starts closed there,
+  // and closes again once a conversation is picked.
+  const narrow = () => window.matchMedia("(max-width: 768px)").matches;
+  const closeSidebar = () => {
+    const open = document.querySelector(".sidebar.open .toggle-button");
+    if (open && narrow()) open.click();
+  };
+  const closeOnLoad = (tries = 0) => {
+    if (document.querySelector(".sidebar")) return closeSidebar();
+    if (tries < 50) setTimeout(() => closeOnLoad(tries + 1), 200);
+  };
+  closeOnLoad();
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest("#chat-list label, #chat-list input")) setTimeout(closeSidebar, 300);
+  });
+
   // The chat labels each message for screen readers with its raw content, markup and all
   // ("<span class=…>"): the label is made what a sighted reader sees instead.
   const MESSAGE = "'s message: ";
