@@ -199,8 +199,9 @@ _ASKS_FOR_MONEY = re.compile(
     r"^\s*(?:what|which)\s+(?:(?:is|was|were|are)\s+)?(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|"
     r"profit|takings|earnings|income|fare|rent)s?\b"
-    r"|\bhow much\b.*\b(?:pay|paid|cost|spend|spent|earn|earned|raise|raised|charge|charged|"
-    r"sell|sold|fetch|fetched|worth|owe|owed|invest|invested|fined|damage|budget)\b"
+    r"|\bhow much\b.*\b(?:pay(?:s|ing)?|paid|cost(?:s|ing)?|spen(?:d|ds|ding|t)|earn(?:s|ed|ing)?"
+    r"|rais(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|fetch(?:es|ed|ing)?|worth"
+    r"|ow(?:e|es|ed|ing)|invest(?:s|ed|ing)?|fined|damage|budget)\b"
     # "How large is the grant…?": the size of a sum is money.
     r"|\bhow (?:large|big|small)\s+(?:is|was|are|were|will be)\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|grant|fund|loan|fine|fee|salary|bonus|payout|donation"

@@ -94,8 +94,8 @@ _CURRENCY_CODE = (
     r"(?-i:(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|SEK|NOK|DKK|PLN|CZK|HUF"
     r"|ZAR|BRL|MXN|RUB|TRY|KRW|AED|SAR)\s?|US\$|A\$|C\$|NZ\$|HK\$)"
 )
-# A sum of money: a currency sign, code or name.
-MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|\b{_CURRENCIES}\b", re.IGNORECASE)
+# A sum of money: a currency sign, code or name ("per cent" is no sum of cents).
+MONEY = re.compile(rf"[$£€¥]|{_CURRENCY_CODE}|(?<!per )\b{_CURRENCIES}\b", re.IGNORECASE)
 # "5.1p", "245p": pence, written onto the number (an amount for "how much", but seldom the
 # sum of money a question asks for by name: "a 1p rise on income tax").
 _PENCE = r"\d[\d,]*(?:\.\d+)?(?-i:p)(?![\w'’-])"

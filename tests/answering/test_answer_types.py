@@ -31,6 +31,10 @@ from assistant.records import Passage
         ("How much rain fell at the pass?", "112 mm", True),
         ("How much rain fell at the pass?", "24 hours", False),
         ("What are Lucas Ferreira's weekly wages?", "five-year", False),
+        # "Per cent" is no sum of cents; "paying" asks for money as "pay" does.
+        ("How much is Aldane paying for each share?", "38 per cent", False),
+        ("How much is Aldane paying for each share?", "1,085 pence", True),
+        ("How much will Aldane pay for each share?", "38 per cent", False),
         # Over budget by money, not by length.
         ("How much over budget was the bridge?", "1.2-kilometre", False),
         ("How much over budget was the bridge?", "40 million euros", True),
