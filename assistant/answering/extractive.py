@@ -76,9 +76,11 @@ from assistant.answering.recognise import (
 )
 from assistant.answering.roles import as_titled
 from assistant.answering.short_answer import (
+    asks_a_margin,
     candidates,
     changes_the_role,
     gives_a_cause,
+    gives_a_margin,
     names_the_place,
     short_answer,
     stands_beside,
@@ -364,27 +366,45 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
             and _placed_by_the_verb(rated, i)
         ]
         answering = placed or answering
-    if (
-        rated.question.kind == "why"
-        and answering
-        and not gives_a_cause(rated.candidates.sentences[answering[0]].text)
-    ):
+    if rated.question.kind == "why":
         # "…would not be rushed into Sunday's game because of a minor hamstring problem" over
-        # "…spotted playing for Marlow Town" for "Why won't Okonjo play on Sunday?": a
-        # sentence of the same article giving a reason and holding a word of the question,
-        # rated within PLACED_SCORE of the best.
-        article = _article_of(rated, answering[0])
-        caused = [
-            i
-            for i in order
-            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
-            and _article_of(rated, i) == article
-            and rated.candidates.matched[i]
-            and gives_a_cause(rated.candidates.sentences[i].text)
-        ]
-        answering = caused or answering
+        # "…spotted playing for Marlow Town" for "Why won't Okonjo play on Sunday?".
+        answering = _one_that_gives(rated, order, answering, gives_a_cause)
+    if asks_a_margin(rated.question):
+        # "…giving Ms Whitlock a majority of 3,584" over "Ms Whitlock won 21,486 votes" for
+        # "By how many votes did Whitlock win?".
+        answering = _one_that_gives(rated, order, answering, gives_a_margin, any_answering=True)
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
+
+
+def _one_that_gives(
+    rated: Rated,
+    order: list[int],
+    answering: list[int],
+    gives: Callable[[str], bool],
+    *,
+    any_answering: bool = False,
+) -> list[int]:
+    """`answering`, or when its best does not give what the question asks for (a reason, a
+    margin), the sentences of the same article that do and hold a word of the question,
+    rated within PLACED_SCORE of the best (or, with `any_answering`, rated as answering:
+    a margin is a number of its own, where a reason may be any clause)."""
+    if not answering or gives(rated.candidates.sentences[answering[0]].text):
+        return answering
+    article = _article_of(rated, answering[0])
+    giving = [
+        i
+        for i in order
+        if (
+            rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
+            or (any_answering and rated.answers(i))
+        )
+        and _article_of(rated, i) == article
+        and rated.candidates.matched[i]
+        and gives(rated.candidates.sentences[i].text)
+    ]
+    return giving or answering
 
 
 # A word, then a preposition of place, right before the place: "arrested in ", "born at the ".

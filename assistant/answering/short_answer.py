@@ -94,7 +94,27 @@ _BODIES = frozenset(
 _LAST_WORD = re.compile(r"(?<=\d\s)[A-Za-z]+$")
 _SCALES = frozenset("hundred thousand million billion trillion dozen m bn k tn".split())
 _NEXT_WORD = re.compile(r" ([\w’'-]+)")
-# "…are not due to reopen", "is due to stand down": "due to" saying when, not why.
+# "By how many votes did she win?", "What was his majority?": a winning margin.
+_ASKS_A_MARGIN = re.compile(
+    r"\bby how (?:many|much)\b.*\b(?:win|won|wins|beat|lead|led|leads|defeat\w*)\b"
+    r"|\b(?:majority|margin)\b",
+    re.IGNORECASE,
+)
+# A margin someone else held: "overturning a ", "cut the previous ".
+_UNDONE_BEFORE = re.compile(
+    r"\b(?:overturn\w*|overc[ao]m\w*|previous|former|notional|defending|cut|slashed|reduc\w*)"
+    r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:previous\s+)?$",
+    re.IGNORECASE,
+)
+# What stands before a margin: "a majority of ", "a margin of just ", "won by ".
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:majority|margin|lead)\s+of\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?"
+    r"|(?:won|win|wins|beat|beaten|led|leads)\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:just\s+|only\s+)?)$",
+    re.IGNORECASE,
+)
+# "…are not due to reopen", "is due to stand down": "due to" saying when, not why ("was led
+# by" still says why).
+_DUE = re.compile(r"(?:due|owing)\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:is|are|was|were|be|been|not|now|also)\s+$", re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?:because(?: of)?|(?:due|owing) (?:\w+ly )?to|as a result of|in order to|so that"
@@ -305,6 +325,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             found = [f for f in found if not _TIME_OF_DAY.search(f.text)] or found
         if question.wants == "number":
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
+            if asks_a_margin(question):
+                found = [f for f in found if _a_margin(sentence, f)] or found
             if not _ASKS_PER_UNIT.search(question.text):
                 # "$25.4bn, or $76 a share": the whole price, unless asked for one share's.
                 found = [f for f in found if not _PER_UNIT.match(sentence, f.end)] or found
@@ -788,12 +810,31 @@ def _did_it(question: Question, sentence: str, name: Found) -> bool:
     return agent is not None and bool(set(terms(agent.group(1))) & question.plain)
 
 
+def asks_a_margin(question: Question) -> bool:
+    """Whether the question asks by how much someone won or led ("By how many votes did
+    Whitlock win?", "What was her majority?")."""
+    return question.wants == "number" and _ASKS_A_MARGIN.search(question.text) is not None
+
+
+def gives_a_margin(sentence: str) -> bool:
+    """Whether the sentence gives a winning margin ("a majority of 3,584", "won by 12 votes")."""
+    return any(_a_margin(sentence, amount) for amount in find(sentence, "number"))
+
+
+def _a_margin(sentence: str, amount: Found) -> bool:
+    """Whether the amount is a winning margin, not one overturned or cut ("overturning a
+    majority of more than 14,000" is the loser's)."""
+    before = _MARGIN_BEFORE.search(sentence, 0, amount.start)
+    return before is not None and not _UNDONE_BEFORE.search(sentence, 0, before.start())
+
+
 def gives_a_cause(sentence: str) -> bool:
     """Whether the sentence gives a marked reason ("because of a minor hamstring problem",
     "due to a surge…", "in protest at…"); "is due to reopen" gives a date to come, no
     reason."""
     return any(
-        not _SCHEDULED.search(sentence, 0, match.start()) for match in _CAUSE.finditer(sentence)
+        not (_DUE.match(match.group(0)) and _SCHEDULED.search(sentence, 0, match.start()))
+        for match in _CAUSE.finditer(sentence)
     )
 
 

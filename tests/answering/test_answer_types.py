@@ -1289,6 +1289,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Speaking to Sky Sports, Okonjo's agent, Femi Adebayo, denied the reports.",
             "Femi Adebayo",
         ),
+        # "By how many…did she win?" asks for the margin, not her total.
+        (
+            "By how many votes did Anna Whitlock win?",
+            "Whitlock won 21,486 votes, ahead of Hale on 17,902, a majority of 3,584.",
+            "3,584",
+        ),
+        (
+            "By how many points did Leeds win the league?",
+            "Leeds won the league by seven points from Hull, with 88 points in all.",
+            "seven",
+        ),
         # A vote's tally is one answer, the unit the question says inside it kept.
         (
             "By how many votes did the cycle path scheme pass?",

@@ -672,6 +672,23 @@ def test_a_shadow_or_former_holder_does_not_hold_the_role_asked(
     assert shadow.short_answer is not None and shadow.short_answer.text == "Graham Whitby"
 
 
+def test_a_margin_is_answered_by_the_sentence_giving_it(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "By how many votes did she win?" is answered by "a majority of 3,584", not by her
+    total, nor by the majority she overturned."""
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Lib Dems take Hartsmoor\n\nThe Liberal Democrats have won Hartsmoor, with Anna "
+        "Whitlock overturning a majority of more than 14,000.\n\nMs Whitlock, a former "
+        "headteacher, won 21,486 votes. The Conservative candidate, Richard Hale, came second "
+        "with 17,902 votes, giving Ms Whitlock a majority of 3,584. Turnout was 68.2 per cent.\n",
+    )
+    answer = bot.ask("By how many votes did Anna Whitlock win?")
+    assert answer.short_answer is not None and answer.short_answer.text == "3,584", answer.text
+
+
 def test_a_name_inside_a_she_sentence_is_not_who_she_is(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
