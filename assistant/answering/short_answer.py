@@ -850,7 +850,8 @@ def _role_holders(question: Question, sentence: str) -> list[int]:
     """Where the names start that `names_the_role_holder` finds."""
     if not question.asks_who or not question.names:
         return []
-    roles = [re.escape(word) for word in words(question.text) if names_a_person(word)]
+    asked = [word for word in words(question.text) if names_a_person(word)]
+    roles = [re.escape(role) for word in asked for role in _SAME_ROLE.get(word, (word,))]
     if not roles:
         return []
     holder = re.compile(
@@ -858,6 +859,15 @@ def _role_holders(question: Question, sentence: str) -> list[int]:
         r"(?:the\s+)?(?=[A-Z][a-z])"
     )
     return [m.end() for m in holder.finditer(sentence) if set(terms(m.group(1))) & question.names]
+
+
+# Words news uses for one role ("Mr Asante's barrister" is his lawyer), each word to all.
+_ROLE_WORDS = (
+    ("lawyer", "barrister", "solicitor", "counsel", "attorney", "advocate"),
+    ("doctor", "physician", "surgeon", "gp"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+)
+_SAME_ROLE = {word: group for group in _ROLE_WORDS for word in group}
 
 
 def asks_a_place(question: Question) -> bool:

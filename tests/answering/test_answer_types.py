@@ -1300,6 +1300,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Leeds won the league by seven points from Hull, with 88 points in all.",
             "seven",
         ),
+        # A barrister is a lawyer: the role asked in another word news uses for it.
+        (
+            "Who was Kwame Asante's lawyer?",
+            "Speaking to Sky News, Mr Asante's barrister, Sophie Wren KC, said he was innocent.",
+            "Sophie Wren KC",
+        ),
         # A vote's tally is one answer, the unit the question says inside it kept.
         (
             "By how many votes did the cycle path scheme pass?",
