@@ -64,8 +64,7 @@ def carry_subject(question: str, history: History) -> str:
         written, replaced = expanded
         # Nor the verb asked about before: "won" would lead "Who was the runner-up?" back
         # to the winner.
-        before = expand_ellipsis(history[-1][0], history[:-1])
-        asked = analyse(CARRIED_CONTEXT.sub("", before[0] if before else history[-1][0]))
+        asked = analyse(CARRIED_CONTEXT.sub("", _written_out(history, len(history) - 1)))
         present = set(terms(f"{written} {replaced}")) | asked.told | asked.past
         return _with_context(written, _subject(history), present)
     if not (_points_back(question) or not _names_something(question)):
@@ -75,16 +74,17 @@ def carry_subject(question: str, history: History) -> str:
     # "Where does she work?" after "Who led the study?": she is who the answer named.
     person = _person_named(history) if _means_a_person(question) else ""
     present = set(terms(question))
+    subject = _subject(history)
     if analyse(question).asks_who:
         # "Who came second?" after "Who won the marathon?" asks for someone else: not the
         # one who did what an earlier "who" question asked.
-        for earlier in map(analyse, _subject(history)):
+        for earlier in map(analyse, subject):
             if earlier.asks_who:
                 present |= earlier.told | earlier.past
     # "And where?" after "When was she born?" asks where she was born: a follow-up with no
     # words of its own asks what the one before it asked.
     asked_before = [history[-1][0]] if not present else []
-    return _with_context(question, [person, *asked_before, *_subject(history)], present)
+    return _with_context(question, [person, *asked_before, *subject], present)
 
 
 def _with_context(question: str, said: list[str], present: set[str]) -> str:
@@ -135,14 +135,20 @@ def expand_ellipsis(question: str, history: History) -> tuple[str, str] | None:
     own = words(given)
     if not own or own[0] in _ASKING or len(own) > _ELLIPSIS_WORDS:
         return None
-    earlier = expand_ellipsis(history[-1][0], history[:-1])
-    before = CARRIED_CONTEXT.sub("", earlier[0] if earlier else history[-1][0])
+    before = CARRIED_CONTEXT.sub("", _written_out(history, len(history) - 1))
     return (
         _number_swapped(before, given)
         or _name_swapped(before, given)
         or _thing_swapped(before, given)
         or _asked_the_same_way(before, given)
     )
+
+
+def _written_out(history: History, i: int) -> str:
+    """The i-th question of `history` as it asked, an ellipsis written out ("And the
+    runner-up?" as "Who was the runner-up?"); a carried context is kept."""
+    expanded = expand_ellipsis(history[i][0], history[:i])
+    return expanded[0] if expanded else history[i][0]
 
 
 def _number_swapped(before: str, given: str) -> tuple[str, str] | None:
@@ -225,8 +231,7 @@ def _subject(history: History) -> list[str]:
     written out (`expand_ellipsis`)."""
     said: list[str] = []
     for i in range(len(history) - 1, -1, -1):
-        expanded = expand_ellipsis(history[i][0], history[:i])
-        earlier = expanded[0] if expanded else history[i][0]
+        earlier = _written_out(history, i)
         context = CARRIED_CONTEXT.search(earlier)
         if context is not None:
             own = earlier[: context.start()]
@@ -279,10 +284,9 @@ def _person_named(history: History) -> str:
     first quoted sentence, as the answer marked it; "" when no earlier question asked who
     or its answer named no one. ("How old is he?" after "Who scored?" and "When?")"""
     for i in range(len(history) - 1, -1, -1):
-        asked, answered = history[i]
+        answered = history[i][1]
         # "And the runner-up?" asked "Who was the runner-up?".
-        expanded = expand_ellipsis(asked, history[:i])
-        earlier = analyse(CARRIED_CONTEXT.sub("", expanded[0]) if expanded else asked)
+        earlier = analyse(CARRIED_CONTEXT.sub("", _written_out(history, i)))
         if not earlier.asks_who:
             continue
         claims = split_claims(answered)

@@ -171,7 +171,7 @@ class ExtractiveAnswerer:
             said = without_reference_marks(rated.candidates.sentences[denial].text)
             return Refusal(f"The articles say otherwise: “{said}”")
         # Read only for a question a name or number qualifies (the two checks below).
-        qualified = rated.question.numbers or rated.question.names or carried_numbers(rated)
+        qualified = rated.question.numbers or rated.question.names or _carried_numbers(rated)
         texts = self._article_texts(rated) if qualified else None
         lacking = _numbers_lacking(rated, texts)
         named = _naming_the_asked(rated, texts, _of_the_numbers(rated, lacking))
@@ -574,7 +574,7 @@ def _numbers_lacking(rated: Rated, texts: dict[str, str] | None) -> list[list[st
     return [lacking[rated.passages[s.n - 1].article_id] for s in sentences]
 
 
-def carried_numbers(rated: Rated) -> bool:
+def _carried_numbers(rated: Rated) -> bool:
     """Whether a follow-up's carried context has numbers ("(context: 2024 marathon)")."""
     context = CARRIED_CONTEXT.search(rated.question.text)
     return context is not None and any(c.isdigit() for c in context.group(0))
@@ -587,7 +587,7 @@ def _of_the_numbers(rated: Rated, lacking: list[list[str]]) -> list[bool]:
     if any(whole):
         return whole
     own = rated.question.numbers
-    return [not [n for n in absent if n.replace(",", "") in own] for absent in lacking]
+    return [not any(n.replace(",", "") in own for n in absent) for absent in lacking]
 
 
 def _naming_the_asked(

@@ -85,6 +85,8 @@ _MEANING = NAMES.index("meaning")
 _HEADLINE = NAMES.index("headline")
 _QUOTES = re.compile(r"[\"“”]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The words of "How old…?" / "What age…?" that an age given after a name holds.
+_AGE_TERMS = frozenset(terms("old age"))
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,7 @@ def _with_age(question: Question, sentence: str, found: frozenset[str]) -> froze
     age after the name ("Okafor, 29, said…"), as news writes ages."""
     if not gives_the_age_asked(question, sentence):
         return found
-    return found | (question.plain & frozenset(terms("old age")))
+    return found | (question.plain & _AGE_TERMS)
 
 
 def _shortlist(features: npt.NDArray[np.float64]) -> list[int]:

@@ -161,8 +161,11 @@ class Rater:
             points_back = carries_context(question)
             # "Okonjo's agent, Femi Adebayo" answers "Who represents Okonjo as his agent?"
             # whatever words the question adds (its "represents" counts against it).
-            holder = any(names_the_role_holder(read, s.text) for s in candidates.sentences)
-            answerable = points_back or holder or self.gate.passes(measures)
+            answerable = (
+                points_back
+                or self.gate.passes(measures)
+                or any(names_the_role_holder(read, s.text) for s in candidates.sentences)
+            )
             sure = self.confidence.passes(measures)
             rated = Rated(
                 read,

@@ -29,6 +29,7 @@ these rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text.datelines import filed_before
@@ -302,22 +303,34 @@ _AND = re.compile(r",?\s+and\s+|,?\s+")
 _A_TIME = re.compile(r"^\S+\s+(?:month|week|day|hour|minute|second)s?$", re.IGNORECASE)
 
 
+def _joined(
+    text: str, amounts: list[Found], start_of: Callable[[Found, Found], int | None]
+) -> list[Found]:
+    """`amounts` with each joined to the one before it where `start_of(before, amount)`
+    gives where the joined amount starts (None: not joined)."""
+    joined: list[Found] = []
+    for amount in amounts:
+        start = start_of(joined[-1], amount) if joined else None
+        if start is None:
+            joined.append(amount)
+        else:
+            joined[-1] = Found("number", start, amount.end, text[start : amount.end])
+    return joined
+
+
 def _durations_joined(text: str, amounts: list[Found]) -> list[Found]:
     """`amounts` with a time joined to the time written right after it in other units
     ("two hours and 40 minutes"): one answer to "how long", not two."""
-    joined: list[Found] = []
-    for amount in amounts:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and _DURATION_END.search(last.text)
+
+    def start_of(last: Found, amount: Found) -> int | None:
+        joins = (
+            _DURATION_END.search(last.text)
             and _AND.fullmatch(text, last.end, amount.start)
             and _A_TIME.match(amount.text)
-        ):
-            joined[-1] = Found("number", last.start, amount.end, text[last.start : amount.end])
-        else:
-            joined.append(amount)
-    return joined
+        )
+        return last.start if joins else None
+
+    return _joined(text, amounts, start_of)
 
 
 # "12 to 14 days", "four to six eggs", "between 3 and 12": a range, one answer. Its first
@@ -335,23 +348,21 @@ _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def _ranges_joined(text: str, amounts: list[Found]) -> list[Found]:
     """`amounts` with a bare number joined to the amount it ranges to ("12 to 14 days",
     "between 3 and 12 eggs"): the range answers "how long" or "how many", not its end."""
-    joined: list[Found] = []
-    for amount in amounts:
-        last = joined[-1] if joined else None
-        between = last is not None and _BETWEEN.search(text, 0, last.start)
+
+    def start_of(last: Found, amount: Found) -> int | None:
+        between = _BETWEEN.search(text, 0, last.start)
         gap = (_RANGE_AND if between else _RANGE_TO).fullmatch
-        if (
-            last is not None
-            and _BARE.fullmatch(last.text)
+        joins = (
+            _BARE.fullmatch(last.text)
             and gap(text, last.end, amount.start)
             and not _FROM.search(text, 0, last.start)
             and _ascends(last.text, amount.text)
-        ):
-            start = between.start() if between else last.start
-            joined[-1] = Found("number", start, amount.end, text[start : amount.end])
-        else:
-            joined.append(amount)
-    return joined
+        )
+        if not joins:
+            return None
+        return between.start() if between else last.start
+
+    return _joined(text, amounts, start_of)
 
 
 # "by 31 votes to 24", "voted six to three", "a vote of 5 to 4": one tally of a vote.
@@ -364,20 +375,15 @@ _VOTES = re.compile(r"\bvotes?$", re.IGNORECASE)
 def _tallies_joined(text: str, amounts: list[Found]) -> list[Found]:
     """`amounts` with the two sides of a vote's tally joined ("31 votes to 24"): the tally is
     the result asked for, and a side alone reads as a count of something else."""
-    joined: list[Found] = []
-    for amount in amounts:
-        last = joined[-1] if joined else None
-        if last is not None and (
-            _VOTES_TO.fullmatch(text, last.end, amount.start)
-            or (
-                _TO.fullmatch(text, last.end, amount.start)
-                and (_VOTES.search(last.text) or _VOTED.search(text, 0, last.start))
-            )
-        ):
-            joined[-1] = Found("number", last.start, amount.end, text[last.start : amount.end])
-        else:
-            joined.append(amount)
-    return joined
+
+    def start_of(last: Found, amount: Found) -> int | None:
+        joins = _VOTES_TO.fullmatch(text, last.end, amount.start) or (
+            _TO.fullmatch(text, last.end, amount.start)
+            and (_VOTES.search(last.text) or _VOTED.search(text, 0, last.start))
+        )
+        return last.start if joins else None
+
+    return _joined(text, amounts, start_of)
 
 
 _SMALL_NUMBERS = (

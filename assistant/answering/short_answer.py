@@ -247,7 +247,6 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_WORDS = 3
-_RANK_WORD = re.compile(r"[\w'’-]+")
 _RUNNER_UP = re.compile(r"runners?-up", re.IGNORECASE)
 # "written by former DJ Mike Read": the verb before "by" and up to two words before a name.
 _BY_BEFORE = re.compile(r"\b([\w'’-]+)\s+by\s+(?:[\w'’-]+\s+){0,2}$")
@@ -893,8 +892,8 @@ def _ranked(sentence: str, name: Found, rank: str) -> bool:
     ranks = r"second|runners?-up" if second else re.escape(rank)
     near = re.compile(rf"\b(?:{ranks})\b", re.IGNORECASE)
     # Words, not marks: ", who finished second" has the rank three words on.
-    after = " ".join(_RANK_WORD.findall(sentence[name.end :])[:RANK_WORDS])
-    before = " ".join(_RANK_WORD.findall(sentence[: name.start])[-RANK_WORDS:])
+    after = " ".join(_WORD.findall(sentence[name.end :])[:RANK_WORDS])
+    before = " ".join(_WORD.findall(sentence[: name.start])[-RANK_WORDS:])
     return bool(near.search(after) or near.search(before))
 
 
@@ -1253,7 +1252,7 @@ def stands_beside(asked: frozenset[str], sentence: str, name: Found) -> bool:
         and (found := terms(word.group(0)))
         and found[0] in asked
         and not name.start <= word.start() < name.end
-        and not _another_role(sentence, word, asked)
+        and not changes_the_role(sentence, word.start(), asked)
         and _near(sentence, name, word)
         for word in _WORD.finditer(sentence)
     )
@@ -1262,10 +1261,6 @@ def stands_beside(asked: frozenset[str], sentence: str, name: Found) -> bool:
 # Words before a role that make it another ("the shadow chancellor", "deputy leader").
 _ROLE_CHANGERS = frozenset("shadow former ex deputy vice assistant outgoing junior".split())
 _WORD_BEFORE_ROLE = re.compile(r"([\w]+)[\s-]+$")
-
-
-def _another_role(sentence: str, word: re.Match[str], asked: frozenset[str]) -> bool:
-    return changes_the_role(sentence, word.start(), asked)
 
 
 def changes_the_role(sentence: str, role_at: int, asked: frozenset[str]) -> bool:

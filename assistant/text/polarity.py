@@ -35,7 +35,7 @@ _FALL = re.compile(
 
 # A denial of what was said: "denied reports that…", "rejected claims that…", "denies that…".
 _DENIED_REPORT = re.compile(
-    r"(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|dismiss\w*)\s+(?:(?:the|a|any|all)\s+)?"
+    r"(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*)\s+(?:(?:the|a|any|all)\s+)?"
     r"(?:(?:press\s+|newspaper\s+|media\s+)?(?:reports?|claims?|suggestions?|speculation"
     r"|rumou?rs?|allegations?|accusations?)(?:\s+[\w'’-]+){0,5}?\s+)?that\b",
     re.IGNORECASE,

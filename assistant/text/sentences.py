@@ -7,8 +7,8 @@ line is a paragraph, a heading or a bullet; except where a text is hard-wrapped 
 line break inside a sentence, as e-mails and some plain-text archives write it): a
 break after a line that does not end like a sentence (nor a lead-in's colon) is no
 boundary when the next line goes on in lower case, or when the text is wrapped at a
-width of at most WRAP_WIDTH characters and the line ran close to it
-(`_soft_breaks`). Inside a line a sentence ends at
+width of at most WRAP_WIDTH characters and the next line's first word would not
+have fitted on it (`_soft_breaks`). Inside a line a sentence ends at
 ., ! or ? (plus closing quotes, brackets or reference marks) followed by space and a capital,
 digit or opening quote, unless the word before the full stop is a common
 abbreviation or an initial. This is deliberately a small rule set, not a

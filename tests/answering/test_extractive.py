@@ -86,10 +86,7 @@ def test_a_follow_up_about_the_same_story_is_answered_from_it(
 ) -> None:
     # The follow-up's own words ("happen") are rarely the article's: its subject is the
     # earlier question's, and it is answered from the sentence that says what it asks.
-    story = tmp_path / "ferry.txt"
-    story.write_text(FERRY, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(make_assistant, tmp_path, FERRY)
     first = bot.ask("Which ferry is returning to the estuary?")
     assert not first.refused
     follow = bot.ask(follow_up, history=[(first.question, first.text)])
@@ -111,10 +108,7 @@ def test_a_follow_up_giving_only_what_changes_asks_the_question_before_of_it(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
     """ "And the runner-up?" after "Who won…?" asks who came second, not who won."""
-    story = tmp_path / "by-election.txt"
-    story.write_text(BY_ELECTION, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(make_assistant, tmp_path, BY_ELECTION)
     first = bot.ask("Who won the Harrow Vale by-election?")
     follow = bot.ask("And the runner-up?", history=[(first.question, first.text)])
     assert follow.standalone_question.startswith("Who was the runner-up?")
@@ -177,10 +171,7 @@ def test_the_holder_of_a_role_answers_a_question_asked_in_other_words(
 ) -> None:
     """ "Okonjo's agent, Femi Adebayo" answers "Who represents Okonjo as his agent?", though
     "represents" is in no sentence: the holder, not the sentence's first name."""
-    story = tmp_path / "transfer.txt"
-    story.write_text(TRANSFER, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(make_assistant, tmp_path, TRANSFER)
     answer = bot.ask("Who represents Okonjo as his agent?")
     assert answer.short_answer is not None and answer.short_answer.text == "Femi Adebayo"
 
@@ -190,10 +181,7 @@ def test_why_is_answered_by_the_sentence_giving_a_reason(
 ) -> None:
     """ "Why won't Okonjo play on Sunday?": the reason ("because of…"), not "playing" in
     another sentence; "won't" is no "win"."""
-    story = tmp_path / "transfer.txt"
-    story.write_text(TRANSFER, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(make_assistant, tmp_path, TRANSFER)
     answer = bot.ask("Why won't Okonjo play on Sunday?")
     assert answer.short_answer is not None
     assert " ".join(answer.short_answer.text.split()) == "a minor hamstring problem"
@@ -217,10 +205,7 @@ def test_a_thing_counted_with_another_ordinal_answers_nothing_about_it(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
     """ "a third restaurant in London" does not say where her first one is."""
-    story = tmp_path / "chef.txt"
-    story.write_text(CHEF, encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(make_assistant, tmp_path, CHEF)
     answer = bot.ask("Where is her first restaurant?")
     assert answer.short_answer is not None and answer.short_answer.text == "Stokes Croft"
 
@@ -231,10 +216,9 @@ def test_a_day_of_the_week_is_named_by_the_articles_date(
     """ "on Sunday" years later says little: the answer names the day the report meant."""
     from assistant.web.render import panel
 
-    story = tmp_path / "marathon.txt"
-    story.write_text(MARATHON.replace("\n\n", "\n\n14 April 2024\n\n", 1), encoding="utf-8")
-    bot = make_assistant()
-    bot.ingest([story])
+    bot = assistant_over(
+        make_assistant, tmp_path, MARATHON.replace("\n\n", "\n\n14 April 2024\n\n", 1)
+    )
     answer = bot.ask("When did Amara Okafor win the Port Calloway marathon?")
     assert answer.short_answer is not None and answer.short_answer.text == "on Sunday"
     assert "(14 April 2024, by the article's date)" in answer.short_answer_line
