@@ -92,7 +92,9 @@ def _with_context(question: str, said: list[str], present: set[str]) -> str:
     most CONTEXT_WORDS of them: a long conversation's older subjects fall away."""
     context = [
         w
-        for w in dict.fromkeys(_WORD.findall(" ".join(said)))
+        # Earlier questions as they were read bring their own "(context: …)": its words, not
+        # the word "context".
+        for w in dict.fromkeys(_WORD.findall(" ".join(said).replace(CONTEXT_OPENS, " ")))
         if (t := terms(w)) and t[0] not in present and w.lower() not in STOP_WORDS
     ][:CONTEXT_WORDS]
     return f"{question}{CONTEXT_OPENS}{' '.join(context)})" if context else question
@@ -186,10 +188,9 @@ def _name_swapped(before: str, given: str) -> tuple[str, str] | None:
 def _thing_swapped(before: str, given: str) -> tuple[str, str] | None:
     """ "And the women's race?" after "Who won the men's race?": the words of the question
     before that end in the same noun, from their determiner, replaced."""
-    written = words(given)
-    if written[0] not in _DETERMINERS:
+    if words(given)[0] not in _DETERMINERS:
         return None
-    head = terms(written[-1])
+    head = terms(_head_noun(given))
     ends = [m for m in _WORD.finditer(before) if head and terms(m.group(0)) == head]
     if not ends:
         return None
@@ -202,11 +203,17 @@ def _thing_swapped(before: str, given: str) -> tuple[str, str] | None:
     return before[:start] + given + before[end:], before[start:end]
 
 
+def _head_noun(given: str) -> str:
+    """The noun the words given are about: "number" of "the number of runners", "race" of
+    "the women's race"."""
+    return given.split(" of ", maxsplit=1)[0].rsplit(maxsplit=1)[-1]
+
+
 def _asked_the_same_way(before: str, given: str) -> tuple[str, str] | None:
     """ "And the runner-up?" after "Who won the race?": "Who was the runner-up?"; for "who"
     only of someone ("And the turnout?" asks no "who")."""
     kind = analyse(before).kind
-    head = given.rsplit(maxsplit=1)[-1].split("-", maxsplit=1)[0]  # "runner" of "runner-up"
+    head = _head_noun(given).split("-", maxsplit=1)[0]  # "runner" of "runner-up"
     someone = names_a_person(head) or find(given, "rank")  # "And in third place?"
     if kind not in _ASKED_AS or (kind == "who" and not someone):
         return None

@@ -204,3 +204,14 @@ def test_a_long_conversation_carries_only_its_latest_subject_words() -> None:
     follow_up = carry_subject("What did she say?", history)
     context = follow_up.split(" (context: ")[1].rstrip(")").split()
     assert context == ["start", "running", "marathons", *earlier.split()[:5]]
+
+
+def test_a_count_of_people_is_no_person_and_a_carried_context_no_word() -> None:
+    """ "What about the number of runners?" asks no "who", and "(context: …)" of a question
+    as it was read brings its words, not the word "context"."""
+    history = [
+        ("Who won the Harbourside Marathon?", "…"),
+        ("Who was the runner-up? (context: Harbourside Marathon)", "…"),
+    ]
+    follow_up = carry_subject("What about the number of runners?", history)
+    assert follow_up == "What about the number of runners? (context: Harbourside Marathon)"
