@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import COLLECTION_SETTINGS, DEFAULT_COLLECTION, Settings
-from assistant.errors import NotInIndexError, UsageError
+from assistant.errors import NoSuchConversationError, NotInIndexError, UsageError
 from assistant.records import (
     Answer,
     ArticleRecord,
@@ -874,6 +874,22 @@ class Assistant:
     def conversation(self, conversation_id: str, *, user: str | None = None) -> Conversation:
         """A saved conversation with its answers (citations, passages, verdicts, feedback)."""
         return self.saved.get(conversation_id, user=user)
+
+    def conversation_id(self, given: str, *, user: str | None = None) -> str:
+        """The id of the conversation `given` names in full or by a unique beginning (as git
+        takes a commit's), so a shortened id works in the CLI and in a `?chat=` address alike;
+        NoSuchConversationError if none begins so, UsageError if several do."""
+        ids = [summary.id for summary in self.conversations(user=user)]
+        if given in ids:
+            return given
+        matching = [one for one in ids if given and one.startswith(given)]
+        if len(matching) == 1:
+            return matching[0]
+        if not matching:
+            raise NoSuchConversationError(
+                f"There is no conversation {given!r}: `assistant chats list` shows them"
+            )
+        raise UsageError(f"{given!r} begins {len(matching)} conversations: give more of the id")
 
     def start_conversation(self, title: str = "", *, user: str = "") -> ConversationSummary:
         """A new saved conversation; ask in it with `ask(q, conversation=summary.id)`."""

@@ -19,7 +19,6 @@ from typing import Any
 from assistant import (
     Assistant,
     Conversation,
-    NoSuchConversationError,
     UsageError,
     answer_markdown,
     cases_from_feedback,
@@ -71,21 +70,6 @@ def register(commands: Any, options: Options) -> None:
     written.set_defaults(handler=_export_feedback)
 
 
-def resolve(bot: Assistant, given: str) -> str:
-    """The conversation id `given` names in full or by a unique beginning."""
-    ids = [summary.id for summary in bot.conversations()]
-    if given in ids:
-        return given
-    matching = [one for one in ids if given and one.startswith(given)]
-    if len(matching) == 1:
-        return matching[0]
-    if not matching:
-        raise NoSuchConversationError(
-            f"There is no conversation {given!r}: `assistant chats list` shows them"
-        )
-    raise UsageError(f"{given!r} begins {len(matching)} conversations: give more of the id")
-
-
 def _list(bot: Assistant, args: argparse.Namespace) -> int:
     found = bot.conversations(search=args.search)
     if args.json:
@@ -106,7 +90,7 @@ def _list(bot: Assistant, args: argparse.Namespace) -> int:
 
 
 def _show(bot: Assistant, args: argparse.Namespace) -> int:
-    kept = bot.conversation(resolve(bot, args.id))
+    kept = bot.conversation(bot.conversation_id(args.id))
     if args.json:
         print_json(kept.to_dict())
         return EXIT_OK
@@ -126,7 +110,7 @@ def _readable(kept: Conversation, bot: Assistant) -> str:
 
 
 def _export(bot: Assistant, args: argparse.Namespace) -> int:
-    kept = bot.conversation(resolve(bot, args.id))
+    kept = bot.conversation(bot.conversation_id(args.id))
     sys.stdout.write(
         conversation_json(kept)
         if args.format == "json"
@@ -136,7 +120,7 @@ def _export(bot: Assistant, args: argparse.Namespace) -> int:
 
 
 def _rename(bot: Assistant, args: argparse.Namespace) -> int:
-    renamed = bot.rename_conversation(resolve(bot, args.id), args.title)
+    renamed = bot.rename_conversation(bot.conversation_id(args.id), args.title)
     if args.json:
         print_json(renamed.to_dict())
     else:
@@ -145,7 +129,7 @@ def _rename(bot: Assistant, args: argparse.Namespace) -> int:
 
 
 def _delete(bot: Assistant, args: argparse.Namespace) -> int:
-    kept = bot.conversation(resolve(bot, args.id))
+    kept = bot.conversation(bot.conversation_id(args.id))
     question = f"Delete the conversation {kept.title!r} ({count(len(kept.answers), 'question')})?"
     if not args.yes and not confirmed(question):
         print("assistant: the conversation was not deleted", file=sys.stderr)

@@ -17,7 +17,6 @@ from assistant import (
     evaluate,
     load_cases,
 )
-from assistant.cli.chats import resolve
 from assistant.cli.common import (
     EXIT_OK,
     Options,
@@ -98,7 +97,7 @@ def _conversation_for(bot: Assistant, args: argparse.Namespace) -> str | None:
     if args.no_save:
         return None
     if args.chat:
-        return resolve(bot, args.chat)
+        return bot.conversation_id(args.chat)
     if args.resume:
         latest = bot.conversations()
         if not latest:

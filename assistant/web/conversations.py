@@ -50,8 +50,9 @@ SHOW_IN_ADDRESS = f"""(id) => {{
 }}"""
 # Conversations the list shows at most (the search finds older ones).
 LIST_LENGTH = 200
-# The Export box, opened to show what was just exported.
-OPEN = gr.update(open=True)
+# The Export box, shown and opened with what was just exported (hidden until then: an
+# empty box far from the buttons that fill it only puzzles a reader).
+OPEN = gr.update(open=True, visible=True)
 P = ParamSpec("P")
 T = TypeVar("T")
 RATING_CHOICES = [("Good answer", "up"), ("Wrong or unhelpful", "down")]
@@ -143,7 +144,8 @@ class ConversationsSection:
             return (gr.skip(),) * 8
         bot = self.bot_for(request)
         try:
-            kept = bot.conversation(conversation_id, user=user_of(request))
+            full_id = bot.conversation_id(conversation_id, user=user_of(request))
+            kept = bot.conversation(full_id, user=user_of(request))
         except AssistantError as error:
             return (*self.new(), render.error_panel(str(error), "Not opened"))
         chat: Chat = []
@@ -493,7 +495,7 @@ class AnswerToolParts:
             )
             self.send = gr.Button("Send feedback", size="sm", elem_id="send-feedback")
             self.said = gr.Markdown(elem_id="feedback-said")
-        with gr.Accordion("Export", open=False, elem_id="export") as self.export_box:
+        with gr.Accordion("Export", open=False, visible=False, elem_id="export") as self.export_box:
             self.file = gr.File(
                 label="Download", interactive=False, height=90, elem_id="export-file"
             )
@@ -545,9 +547,12 @@ def wire(
     opened = [*chat.opened, side.title, chat.panel]
     form = [tools.rating, tools.note, tools.correction, tools.said, tools.box]
     show_address = {"fn": None, "inputs": [chat.conversation], "js": SHOW_IN_ADDRESS, **private}
+    # On load, the conversation the address names; an id given shortened is then written out.
     demo.load(section.restore, None, opened, **private).then(
         section.listing, [side.search, chat.conversation], [side.chat_list], **private
-    ).then(section.form_for, [chat.conversation, chat.saved_ids, chat.shown], form, **private)
+    ).then(section.form_for, [chat.conversation, chat.saved_ids, chat.shown], form, **private).then(
+        **show_address
+    )  # writes out in full an id the address gave shortened
     side.chat_list.input(section.open, [side.chat_list, chat.conversation], opened, **private).then(
         section.form_for, [chat.conversation, chat.saved_ids, chat.shown], form, **private
     ).then(**show_address)

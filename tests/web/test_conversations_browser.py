@@ -89,6 +89,7 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         expect(page.locator("#chat-list")).to_contain_text("The phone call", timeout=30_000)
 
         page.evaluate("window.scrollTo(0, 0)")  # the sidebar's button, at the top
+        expect(page.locator("#export")).to_be_hidden()  # no empty box before an export
         page.click("#export-chat")
         export = page.locator("#export-text textarea")
         expect(export).to_have_value(re.compile(r"^# The phone call"))
@@ -108,11 +109,13 @@ def test_conversations_are_kept_listed_searched_renamed_exported_and_deleted(
         assert [c.title for c in bot.conversations()] == [MINERALS]
         page.close()
 
-    # An app restart (a new app over the same index): the address still opens the chat.
+    # An app restart (a new app over the same index): the address still opens the chat, by
+    # a shortened id too (as the CLI takes one), and then names it in full.
     with running(app_bot(tmp_path)) as second:
         chat = bot.conversations()[0].id
-        page = open_page(browser, f"{second}?chat={chat}")
+        page = open_page(browser, f"{second}?chat={chat[:8]}")
         expect(page.locator("#chat")).to_contain_text("$500 billion", timeout=30_000)
+        expect(page).to_have_url(re.compile(rf"[?&]chat={chat}"), timeout=10_000)
         page.close()
 
 
