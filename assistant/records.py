@@ -482,8 +482,7 @@ class Answer:
             return ""
         warning = f" ({RELEVANCE_LABELS['unsure']})" if self.unsure else ""
         day = f" ({self.short_answer_day})" if self.short_answer_day else ""
-        # One line, though the sentence it is in may be hard-wrapped ("James\nPollard").
-        return f"Answer: {' '.join(short.text.split())} [{short.n}]{day}{warning}"
+        return f"Answer: {short.text} [{short.n}]{day}{warning}"
 
     @property
     def short_answer_day(self) -> str:

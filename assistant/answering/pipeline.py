@@ -48,6 +48,7 @@ from assistant.records import (
     ShortAnswer,
 )
 from assistant.text.footnotes import without_reference_marks
+from assistant.text.sentences import on_one_line
 
 NOTHING_CLOSE = "No passage in the index is close enough to the question to answer it."
 NOTHING_IN_SELECTION = (
@@ -158,8 +159,7 @@ class AnswerPipeline:
                 if isinstance(piece, Refusal):
                     return (yield from self._refuse(draft, started, piece.note))
                 if isinstance(piece, Quote):
-                    # An article's own reference marks ("said.[3]") would read as citations.
-                    quote = dataclasses.replace(piece, text=without_reference_marks(piece.text))
+                    quote = _as_shown(piece)
                     quotes.append(quote)
                     before = "\n- " if quote.item else " " if draft.text else ""
                     written = f"{before}{quote.text} [{quote.n}]"
@@ -275,6 +275,18 @@ class _Draft:
         )
 
 
+def _as_shown(quote: Quote) -> Quote:
+    """`quote` as the answer shows it: without the article's own reference marks ("said.[3]"
+    would read as citations), and on one line though its article is hard-wrapped, its
+    short answer too (the chat marks the short answer by its words)."""
+    short = quote.short
+    if short is not None:
+        short = dataclasses.replace(short, text=on_one_line(short.text))
+    return dataclasses.replace(
+        quote, text=on_one_line(without_reference_marks(quote.text)), short=short
+    )
+
+
 def _short_in_evidence(question: str, claims: Sequence[Claim]) -> ShortAnswer | None:
     """For a written (model's) answer: the short answer in the passage sentence backing its
     first answering, supported claim, when the claim says the same words; so a model's
@@ -288,7 +300,7 @@ def _short_in_evidence(question: str, claims: Sequence[Claim]) -> ShortAnswer | 
         span = short_answer(read, evidence.text)
         if span is None:
             return None
-        words = evidence.text[span[0] : span[1]]
+        words = on_one_line(evidence.text[span[0] : span[1]])
         if words.lower() not in claim.text.lower():
             return None
         return ShortAnswer(evidence.n, words, evidence.start + span[0], evidence.start + span[1])

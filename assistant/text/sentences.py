@@ -39,6 +39,8 @@ _END = re.compile(
 _ENDING = re.compile(r"[.!?…][\"'”’)\]]*(?:" + REFERENCE_MARK + r")*$")
 # What comes before the last letter of a unit: "m³/s", "km/h", "5 m".
 _ENDS_A_UNIT = re.compile(r"(?:[/²³]|\d\s?)$")
+# A line break inside a sentence, with the spaces around it.
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 # The whole word before a full stop: "1960s." is not the initial "s.".
 _WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
 
@@ -53,6 +55,12 @@ class Span:
     def of(self, text: str) -> str:
         """The sentence's text within `text`."""
         return text[self.start : self.end]
+
+
+def on_one_line(sentence: str) -> str:
+    """A sentence of hard-wrapped text as a reader wants it quoted: its line breaks (and the
+    spaces around them) as single spaces."""
+    return _LINE_BREAK.sub(" ", sentence)
 
 
 def ends_like_a_sentence(text: str) -> bool:

@@ -112,9 +112,12 @@ def test_a_follow_up_giving_only_what_changes_asks_the_question_before_of_it(
     first = bot.ask("Who won the Harrow Vale by-election?")
     follow = bot.ask("And the runner-up?", history=[(first.question, first.text)])
     assert follow.standalone_question.startswith("Who was the runner-up?")
-    # The article is hard-wrapped: the name runs over a line break, and is shown on one line.
-    assert follow.short_answer is not None and follow.short_answer.text == "James\nPollard"
+    # The article is hard-wrapped: the name and the quote run over line breaks, and are
+    # shown on one line, in the answer and its short answer alike.
+    assert follow.short_answer is not None and follow.short_answer.text == "James Pollard"
     assert follow.short_answer_line.startswith("Answer: James Pollard [1]")
+    assert "candidate, James Pollard, who" in follow.text and "\n" not in follow.text
+    assert all(claim.verdict == "supported" for claim in follow.claims)
 
 
 MARATHON = """Okafor wins Port Calloway marathon in record time
