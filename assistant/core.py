@@ -721,15 +721,17 @@ class Assistant:
         A registered web page or file that gave it is forgotten too, so a sync
         does not bring back what a person removed.
         """
+        from assistant.ingest import recount
+
         self.store.delete_article(record.source)
         if record.url.startswith(("http://", "https://")) or record.file:
             self.registry.forget_page_of(record.source)
             if record.file and self.registry.get(record.file) is not None:
                 self.registry.remove(record.file)
-        if self.uploads.holds(record.file) and not any(
-            other.file == record.file for other in self.store.articles()
-        ):
+        left = self.store.articles()
+        if self.uploads.holds(record.file) and not any(other.file == record.file for other in left):
             self.uploads.discard(record.file)
+        recount(self.registry, left)
 
     # --- questions ---------------------------------------------------------------------
 

@@ -197,6 +197,13 @@ class SourceRegistry:
                 .values(last_sync=time.time(), last_status=status, articles=articles)
             )
 
+    def counted(self, location: str, articles: int) -> None:
+        """Set how many articles of the index came from the source (its sync left as it was)."""
+        with self.database.transaction() as connection:
+            connection.execute(
+                sa.update(sources).where(sources.c.location == location).values(articles=articles)
+            )
+
     def entries(self, feed: str) -> dict[str, EntryState]:
         """The entries a feed had at its last sync, by link."""
         with self.database.transaction() as connection:

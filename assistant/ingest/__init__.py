@@ -18,7 +18,7 @@ from assistant.ingest.readers import (
     source_name,
     split_addresses,
 )
-from assistant.ingest.sources import SourceSync
+from assistant.ingest.sources import SourceSync, recount
 from assistant.ingest.uploads import UploadFolder
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "UploadFolder",
     "legacy_source_name",
     "parse_feed",
+    "recount",
     "shown_source",
     "source_name",
     "split_addresses",

@@ -96,17 +96,18 @@ class SourceSync:
         for path in paths:
             if path.exists():
                 location = source_name(path)
-                count = self._count_files(Path(location), records)
+                kind = path_kind(path)
+                count = articles_from(self.registry, kind, location, records)
                 known = self.registry.get(location) is not None
                 if path.is_file() and not count and not known:
                     continue  # a lone file that gave nothing (empty, binary): nothing to sync
                 if not known and any(Path(location).is_relative_to(f) for f in folders()):
                     continue  # a registered folder's sync reads it already
-                self.registry.add(path_kind(path), location)
+                self.registry.add(kind, location)
                 self.registry.synced(location, "read", count)
         for url, status in plan.status.items():
             if self.registry.get(url) is not None:
-                self.registry.synced(url, status, self._count_entries(url, records))
+                self.registry.synced(url, status, articles_from(self.registry, "url", url, records))
         return report
 
     def _registered_folders(self) -> list[Path]:
@@ -155,10 +156,7 @@ class SourceSync:
         for source in chosen:
             location = plan.moved.get(source.location, source.location)
             status = plan.status.get(location, "read")
-            if source.kind in ("folder", "file"):
-                count = self._count_files(Path(location), records)
-            else:
-                count = self._count_entries(location, records)
+            count = articles_from(self.registry, source.kind, location, records)
             self.registry.synced(location, status, count)
         report.seconds = time.perf_counter() - started
         return report
@@ -283,16 +281,27 @@ class SourceSync:
             report.articles = len(self.store.articles())
             report.chunks = self.store.chunk_count()
 
-    def _count_entries(self, location: str, records: Sequence[ArticleRecord]) -> int:
-        """How many of `records` came from a feed's entries (or from a registered page)."""
-        held = {record.source for record in records}
-        entries = self.registry.entries(location).values()
-        return sum(1 for entry in entries if entry.article in held)
 
-    @staticmethod
-    def _count_files(place: Path, records: Sequence[ArticleRecord]) -> int:
-        """How many of `records` came from files in a folder (or from a file)."""
-        return sum(1 for record in records if _under(record, [place]))
+def articles_from(
+    registry: SourceRegistry, kind: str, location: str, records: Sequence[ArticleRecord]
+) -> int:
+    """How many of `records` came from the registered source: from files in a folder (or
+    from a file), or from a feed's entries (or a registered page)."""
+    if kind in ("folder", "file"):
+        return sum(1 for record in records if _under(record, [Path(location)]))
+    held = {record.source for record in records}
+    entries = registry.entries(location).values()
+    return sum(1 for entry in entries if entry.article in held)
+
+
+def recount(registry: SourceRegistry, records: Sequence[ArticleRecord]) -> None:
+    """Set each registered source's article count to what `records` (the index now) hold
+    of it, so the list is right after articles are removed by hand, not only after a
+    sync."""
+    for source in registry.all():
+        count = articles_from(registry, source.kind, source.location, records)
+        if count != source.articles:
+            registry.counted(source.location, count)
 
 
 def _under(record: ArticleRecord, places: Sequence[Path]) -> bool:

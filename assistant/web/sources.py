@@ -150,9 +150,10 @@ def add_section(
     """Lay out the section (inside the app's Blocks `demo`) and wire its events; every page
     load shows the registered sources as they are then.
 
-    `article_outputs` are the components `article_views` fills (the article
-    table, pickers, status line and confirm row), so reading pages here
-    shows up there at once.
+    `article_outputs` are the components `article_views` fills (the report,
+    the article table, pickers, status line and confirm row), so reading
+    pages here shows up there at once, and a change of the article table
+    (a removal) here.
     """
     section = SourcesSection(bot_for, article_views)
     with gr.Accordion("Feeds and web pages", open=False, elem_id="feeds"):
@@ -183,3 +184,5 @@ def add_section(
     ):
         writing.on(button.click, handler, inputs, [*outputs, *inputs], box=next(iter(inputs), None))
     demo.load(section.table, None, [table], api_visibility="private")
+    # An article removed by hand changes its source's count: the list follows the articles.
+    article_outputs[1].change(section.table, None, [table], api_visibility="private")

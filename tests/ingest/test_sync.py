@@ -181,6 +181,11 @@ def test_feeds_sync_only_what_changed_and_survive_bad_entries(
     assert grown.added_sources == [library]
     assert web.hits["/news/pier"] == 1 and web.hits["/news/library"] == 1
 
+    # An entry's article removed by hand leaves the feed's count right at once.
+    assert bot.feeds()[0].articles == 4
+    bot.remove(pier)
+    assert bot.feeds()[0].articles == 3
+
 
 def test_a_malformed_feed_is_reported_and_the_others_still_sync(
     make_assistant: AssistantFactory, web: WebServer
@@ -285,6 +290,11 @@ def test_folders_are_synced_and_pruned_and_removed_pages_stay_removed(
     bot.remove(page)
     assert [source.kind for source in bot.sources()] == ["folder"]
     assert bot.sync().added == 0 and page not in {r.source for r in bot.articles()}
+
+    # An article of the folder removed by hand leaves its count right at once.
+    assert [source.articles for source in bot.sources()] == [2]
+    bot.remove(str(folder / "a.txt"))
+    assert [source.articles for source in bot.sources()] == [1]
 
 
 def test_a_file_that_gives_nothing_is_not_registered_for_syncing(

@@ -13,7 +13,12 @@ from playwright.sync_api import Browser, expect
 from tests.conftest import AppBotFactory
 from tests.helpers.app_server import running
 from tests.helpers.web_server import Reply, WebServer, article_html, rss
-from tests.web.test_browser import ask, browser, open_page  # noqa: F401  # the browser fixture
+from tests.web.test_browser import (  # noqa: F401  # the browser fixture
+    ask,
+    browser,
+    open_page,
+    pick,
+)
 
 pytestmark = pytest.mark.browser
 PIER = [
@@ -56,7 +61,8 @@ def test_read_a_link_add_a_feed_and_open_the_stored_article(
         expect(report).to_contain_text("1 added", timeout=60_000)
         sources = page.locator("#sources")
         expect(sources).to_contain_text("Island news")
-        expect(sources.locator("tr", has_text="feed.xml")).to_contain_text("1")
+        feed_count = sources.locator("tr", has_text="feed.xml").locator("td").nth(2)
+        expect(feed_count).to_have_text("1")
         expect(page.locator("#status")).to_contain_text("2 articles")
 
         ask(page, "When will work on the north pier start?")
@@ -70,6 +76,14 @@ def test_read_a_link_add_a_feed_and_open_the_stored_article(
         expect(whole.locator(".article-text")).to_contain_text(PIER[0])
         expect(whole.locator("mark.in-article")).to_have_count(1)
         page.screenshot(path=str(tmp_path / "sources.png"), full_page=True)
+
+        # The feed's article removed by hand: the list of sources counts it gone at once.
+        page.click("#articles")
+        pick(page, "to-remove", "Ferry is back")
+        page.click("#remove")
+        page.click("#confirm-remove")
+        expect(page.locator("#report")).to_contain_text("Removed Ferry is back", timeout=30_000)
+        expect(feed_count).to_have_text("0", timeout=30_000)
         page.close()
 
 
