@@ -63,7 +63,7 @@ from assistant.answering.passage_sentences import (
     sentence_before,
 )
 from assistant.answering.periods import named_periods, own_years
-from assistant.answering.question import CARRIED_CONTEXT, Question, people_doing
+from assistant.answering.question import CARRIED_CONTEXT, WORKFORCE, Question, people_doing
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
     PEOPLE,
@@ -389,10 +389,20 @@ def _one_that_gives(
     """`answering`, or when its best does not give what the question asks for (a reason, a
     margin), the sentences of the same article that do and hold a word of the question,
     rated within PLACED_SCORE of the best (or, with `any_answering`, rated as answering:
-    a margin is a number of its own, where a reason may be any clause)."""
+    a margin is a number of its own, where a reason may be any clause). A reason must be
+    of what the question tells, holding one of its ordinary words: "in protest at the
+    action" of a sentence naming only the firm is the reason for something else."""
     if not answering or gives(rated.candidates.sentences[answering[0]].text):
         return answering
     article = _article_of(rated, answering[0])
+    # The words a sentence giving it must hold: any of the question's, or for a reason one
+    # of the words telling its event: an ordinary word or when ("Sunday's game"), not only
+    # the names of who took part.
+    wanted = (
+        rated.question.terms
+        if any_answering
+        else rated.question.plain | _date_terms(rated.question.text)
+    )
     giving = [
         i
         for i in order
@@ -401,10 +411,15 @@ def _one_that_gives(
             or (any_answering and rated.answers(i))
         )
         and _article_of(rated, i) == article
-        and rated.candidates.matched[i]
+        and rated.candidates.matched[i] & wanted
         and gives(rated.candidates.sentences[i].text)
     ]
     return giving or answering
+
+
+def _date_terms(text: str) -> frozenset[str]:
+    """The terms of the dates `text` names ("sunday" of "…play on Sunday?")."""
+    return frozenset(t for date in find(text, "date") for t in terms(date.text))
 
 
 # A word, then a preposition of place, right before the place: "arrested in ", "born at the ".
@@ -735,13 +750,19 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
     # employ?" by "employed 620 people" (people, after the question's verb).
     anyone = noun.lower() in PEOPLE
     role = names_a_person(noun)
+    # Another word for a firm's workers counts them only in a passage naming what is asked
+    # of (the articles' whole text is read as one).
+    of_it = {p.text for p in passages if question.names <= set(terms(p.text))}
     for text in [*(p.text for p in passages), articles]:
+        workforce = WORKFORCE if counted[0] in WORKFORCE and text in of_it else frozenset()
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
             people = any(names_a_person(w) for w in words(after)[:6])
             done = question.plain & set(terms(text[max(0, amount.start - 30) : amount.start]))
+            counting = terms(after)[:5]
             if (
-                counted[0] in terms(after)[:5]
+                counted[0] in counting
+                or workforce.intersection(counting)
                 or _compound_of(noun, after)
                 or (people and (anyone or (role and bool(done))))
                 or people_doing(noun, after)

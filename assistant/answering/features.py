@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.answering.passage_sentences import PassageSentence, refers_back, sentence_before
-from assistant.answering.question import Question
+from assistant.answering.question import WORKFORCE, Question, verbs_of_doer
 from assistant.answering.short_answer import (
     candidates,
     gives_the_age_asked,
@@ -50,7 +50,7 @@ from assistant.embedding import Embedder
 from assistant.records import Passage
 from assistant.text.polarity import opposite
 from assistant.text.sentences import ends_like_a_sentence
-from assistant.text.terms import terms
+from assistant.text.terms import terms, words
 
 NAMES = (
     "coverage",
@@ -87,6 +87,19 @@ _QUOTES = re.compile(r"[\"“”]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # The words of "How old…?" / "What age…?" that an age given after a name holds.
 _AGE_TERMS = frozenset(terms("old age"))
+_BEFORE_A_HYPHEN = re.compile(r"(\w+)-\w")
+# The terms of a few verbs and of the nouns naming their doing, which the stemmer keeps apart.
+_NOUN_OF_VERB = {"sell": "sale", "grow": "growth", "lose": "loss", "die": "death", "pay": "payment"}
+# Second place, as a runner-up and as second.
+_PLACE_TERMS = frozenset({"runner", "second"})
+_RUNNER_UP = re.compile(r"\brunners?-up\b", re.IGNORECASE)
+_SECOND_PLACE = re.compile(
+    r"\b(?:came|come|comes|was|were|is|finished|finishing|placed|ended|in|took|taking)\s+"
+    r"(?:a\s+(?:close\s+|distant\s+)?)?second\b(?!-)|\bsecond\s+place\b",
+    re.IGNORECASE,
+)
+# The ending of the term of "Welshman", "businesswoman", "chairmen".
+_MAN = re.compile(r"(?<=[a-z]{4})(?:wo)?m[ae]n$")
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,7 @@ def measure(
 ) -> Candidates:
     """The feature rows (in NAMES order) of every candidate sentence."""
     sentence_terms = [
-        _with_age(question, s.text, _with_doers(question, frozenset(terms(s.text))))
+        _with_age(question, s.text, _with_kin(question, s.text, frozenset(terms(s.text))))
         for s in sentences
     ]
     count = len(sentences) or 1
@@ -206,14 +219,67 @@ def measure(
     return Candidates(kept, features, matched, weights, missing, missing_plain)
 
 
-def _with_doers(question: Question, found: frozenset[str]) -> frozenset[str]:
-    """For "who" questions, `found` with each of the question's verbs whose doer it names:
-    "Who founded Balco?" of "the company's founder Victor Conte", "Who owns…" of "its
-    owner". News names people by what they do; the stemmer keeps "founder" apart."""
-    if not question.asks_who:
-        return found
-    done = {term for term in question.plain - found if f"{term}er" in found or f"{term}or" in found}
-    return found | done if done else found
+def _with_kin(question: Question, sentence: str, found: frozenset[str]) -> frozenset[str]:
+    """`found` (the terms of `sentence`) with each of the question's terms that it holds in
+    another word of the same meaning, as news writes them:
+    - a noun for one who does something whose verb it tells as done ("How long did the
+      winner take?" of "won the marathon in 2 hours"; "the game" is no "gamer's");
+    - for "who" questions, a verb whose doer it names ("Who founded Balco?" of "the
+      company's founder Victor Conte", "Who owns…" of "its owner", "Who was the first to
+      win…" of "the first winner"); the stemmer keeps "founder" apart from "found";
+    - a noun for a man or woman of a people or a trade, of what it is made from
+      ("Welshman" of "Welsh", "businesswoman" of "business");
+    - a word for a firm's workers, of another ("employees" of "85 staff");
+    - a verb of the noun naming its doing, for a few news writes most ("sell" of "sales",
+      "grow" of "growth", "lose" of "losses", "die" of "deaths", "pay" of "payments");
+    - "runner-up" of "came second", and "second" of "the runner-up"."""
+    lacking = question.plain - found
+    verbs = {term: verbs_of_doer(term) & found for term in lacking - _hyphened(question.text)}
+    done = _done(sentence, found) if any(verbs.values()) else set()
+    kin = {term for term, told in verbs.items() if told & done}
+    if question.asks_who:
+        doers_of = {verb for term in found for verb in verbs_of_doer(term)}
+        kin |= lacking & doers_of
+    # "the first Welshman" of "the first Welsh winner", "a businessman" of "business".
+    kin |= {
+        term for term in question.terms - found if _MAN.search(term) and _MAN.sub("", term) in found
+    }
+    if WORKFORCE & found:
+        kin |= WORKFORCE & lacking
+    # "sales of Mini models rose to 14,800" tells how many were sold.
+    kin |= {term for term in lacking if _NOUN_OF_VERB.get(term) in found}
+    # The runner-up came second, and the one who came second is the runner-up.
+    if lacking & _PLACE_TERMS and _placed_second(question.text):
+        named = _placed_second(sentence)
+        if named and named != _placed_second(question.text):
+            kin |= lacking & _PLACE_TERMS
+    return found | kin if kin else found
+
+
+def _placed_second(text: str) -> str:
+    """How `text` names second place: "runner" ("the runner-up"), "second" ("came
+    second"), or "" (neither, or both; "6.56 seconds" and "the second race" name none)."""
+    runner = _RUNNER_UP.search(text) is not None
+    second = _SECOND_PLACE.search(text) is not None
+    return "" if runner == second else "runner" if runner else "second"
+
+
+def _hyphened(text: str) -> set[str]:
+    """The terms of the words of `text` joined to the next by a hyphen: the "runner" of
+    "runner-up" is no one running."""
+    return {t for word in _BEFORE_A_HYPHEN.findall(text) for t in terms(word)}
+
+
+def _done(sentence: str, found: frozenset[str]) -> set[str]:
+    """The terms of `found` that `sentence` writes as a verb told as done or doing ("won",
+    "visited", "winning"), not as a bare word that may be a noun ("the game")."""
+    done = set()
+    for word in words(sentence):
+        term = next(iter(terms(word)), "")
+        inflected = word.endswith(("ed", "ing")) or not word.startswith(term)
+        if term in found and inflected:
+            done.add(term)
+    return done
 
 
 def _with_age(question: Question, sentence: str, found: frozenset[str]) -> frozenset[str]:

@@ -46,6 +46,21 @@ _OF_WHOM = (
     r"(?:(?:is|was|were|are)\s+(?:(?:the|its|their|his|her)\s+|(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+))?"
 )
 # "Which Japanese city…", "What calendar year…": one word may qualify the asked-for thing.
+# The nouns that name an amount: "What share of…", "rosalind achterberg age at death".
+_AMOUNT_NOUNS = (
+    r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
+    r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
+    r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
+    r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
+    r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income|increase"
+    r"|rise|raise|reduction|saving)"
+)
+# What a query of keywords asks for by its nouns ("salt road ticket prices", "frog size in
+# mm", "strike start date"), as the question it stands for would.
+_KEYWORD_KINDS = (
+    ("quantity", re.compile(rf"\b{_AMOUNT_NOUNS}(?:s|es)?\b", re.IGNORECASE)),
+    ("when", re.compile(r"(?<!\bper )(?<!\ba )(?<!\beach )\b(?:date|year|day)s?\b", re.I)),
+)
 _KINDS: tuple[tuple[str, str], ...] = (
     ("who", r"(?:who|whom|whose)\b"),
     (
@@ -61,12 +76,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
         rf"|(?:what|which) {_OF_WHOM}(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will"
         r"|would|the)\b)"
         r"(?-i:[a-z][\w-]*|[A-Z]{2,}) ){0,2}"
-        r"(?:percentage|share|proportion|amount|number|price|fee|sum|rate|size|age|score|"
-        r"margin|figure|total|value|cost|capacity|budget|population|salary|wage|attendance|"
-        r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
-        r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
-        r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income|increase"
-        r"|rise|raise|reduction)(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
+        rf"{_AMOUNT_NOUNS}(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
         # "What will it cost?", "What did she earn?"
         r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,6}?(?:cost|earn|weigh)\b)",
     ),
@@ -205,7 +215,11 @@ _ASKS_FOR_MONEY = re.compile(
     # "How large is the grant…?": the size of a sum is money.
     r"|\bhow (?:large|big|small)\s+(?:is|was|are|were|will be)\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|grant|fund|loan|fine|fee|salary|bonus|payout|donation"
-    r"|investment|subsidy|bailout|prize|settlement|compensation)s?\b",
+    r"|investment|subsidy|bailout|prize|settlement|compensation)s?\b"
+    # Keywords with no question word: "harrow & vale q1 operating profit", "total paid to…".
+    r"|^(?!.*\b(?:what|which|who|whom|when|where|why|how|is|are|was|were|do|does|did|will)\b)"
+    r".*\b(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|profit|takings"
+    r"|earnings|income|fare|rent|paid|saving|grant|prize)s?\b",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -231,9 +245,11 @@ _WHO_HOLDS = re.compile(
     r"((?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2}?)\s+(?:of|at|for|in|to)\b",
     re.IGNORECASE,
 )
-# "Who is the US Defence Secretary?": a title, its last word a role, ending the question.
+# "Who is the US Defence Secretary?", "Who is Kestrel's music director today?": a title,
+# its last word a role, ending the question (but for when).
 _WHO_HOLDS_THE_TITLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+the\s+((?:[\w.-]+\s+){0,3}[\w-]+)\s*\??\s*$",
+    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)"
+    r"((?:[\w.-]+\s+){0,3}?[\w-]+)(?:\s+(?:now|today|currently|at\s+present))?\s*\??\s*$",
     re.IGNORECASE,
 )
 # The words such a question asks with, which the answering sentence seldom repeats.
@@ -341,6 +357,9 @@ class Question:
     names: frozenset[str] = frozenset()
     # "Who is the transport director of…?": the terms of the role asked about, else empty.
     role: frozenset[str] = frozenset()
+    # Whether that role is one a person holds ("music director", not "sponsor"): only a
+    # person's name answers then, not "the Kestrel Chamber Orchestra" it directs.
+    role_of_a_person: bool = False
     # "What nationality is X?": answered by a word made from a country's name ("Austrian").
     asks_nationality: bool = False
     # The terms of the verbs it puts in the past ("win" of "Who won the gold?").
@@ -414,6 +433,7 @@ def analyse(question: str) -> Question:
     person = _person_asked(focus_words) if kind == "which" else None
     if person is not None:
         focus_words = focus_words[: person + 1]  # "Which MP defected…": the MP, not "defected"
+    role = _role(question, focus_words[person] if person is not None else "")
     focus = frozenset(t for w in focus_words for t in terms(w))
     counted = _COUNTED.search(question)
     return Question(
@@ -440,7 +460,8 @@ def analyse(question: str) -> Question:
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
         dimension=_dimension(question),
         names=frozenset(name_terms(own)) - unsaid,
-        role=_role(question, focus_words[person] if person is not None else ""),
+        role=frozenset(terms(role)),
+        role_of_a_person=bool(role) and names_a_person(role.split()[-1]),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
         told=verbs_in_the_past(question),
@@ -460,16 +481,16 @@ def _before_a_name(words: Iterable[str]) -> list[str]:
     return kept
 
 
-def _role(question: str, asked_by: str) -> frozenset[str]:
-    """The terms of the role a question asks who holds: "transport director" in "Who is
-    the transport director of…?", "US Defence Secretary" in "Who is the US Defence
-    Secretary?", "judge" in "Which judge sentenced…?"; else empty."""
+def _role(question: str, asked_by: str) -> str:
+    """The role a question asks who holds: "transport director" in "Who is the transport
+    director of…?", "US Defence Secretary" in "Who is the US Defence Secretary?", "judge"
+    in "Which judge sentenced…?"; else ""."""
     held = _WHO_HOLDS.match(question)
     if held is None:
         titled = _WHO_HOLDS_THE_TITLE.match(question)
         if titled is not None and names_a_person(titled.group(1).split()[-1]):
             held = titled
-    return frozenset(terms(held.group(1) if held else asked_by))
+    return held.group(1) if held else asked_by
 
 
 def _person_asked(focus_words: list[str]) -> int | None:
@@ -687,16 +708,39 @@ def _measured(question: str) -> str:
     return _SAME_UNITS.get(asked, asked)
 
 
-# Endings that make a noun for those who do something ("visitor", "worker", "employee").
-_DOER_ENDINGS = ("or", "er", "ee")
+# The terms of the words news uses for the people a firm employs, one for another ("How
+# many employees…?" of "About 85 staff"; "320 jobs will go" tells of jobs, not of staff).
+WORKFORCE = frozenset(terms("employees workers staff workforce personnel"))
+
+
+# The endings of the terms of nouns for those who do something ("visitor", "worker", and
+# "employe", the stem of "employee").
+_DOER_ENDINGS = ("or", "er", "e")
+
+
+def verbs_of_doer(term: str) -> set[str]:
+    """The terms of the verb that the term of a noun for one who does it may come from:
+    "winner" → "win", "visitor" → "visit", "writer" → "write", "employe" → "employ". The
+    stemmer keeps each apart from its verb; a term that is no doer gives stems that a
+    sentence seldom holds ("water" → "wat")."""
+    verbs = set()
+    for end in _DOER_ENDINGS:
+        base = term[: -len(end)]
+        if not term.endswith(end) or len(base) < 3:
+            continue
+        verbs.add(base)
+        if end != "e":
+            verbs.add(base + "e")  # "writer" → "write"
+            if base[-1] == base[-2] and base[-1] not in "aeiouls":
+                verbs.add(base[:-1])  # "winner" → "win", "runner" → "run"
+    return verbs
 
 
 def people_doing(counted: str, after: str) -> bool:
     """Whether `after`, the words from an amount on, counts people doing what the counted
     noun names ("2,300 people visited the site" counts visitors; "several hundred local
     people" counts no workers)."""
-    stem = next(iter(terms(counted)), "")
-    doers = {stem[: -len(end)] for end in _DOER_ENDINGS if stem.endswith(end)}
+    doers = verbs_of_doer(next(iter(terms(counted)), ""))
     return bool(doers.intersection(terms(after)[:5])) and bool(PEOPLE.intersection(words(after)))
 
 
@@ -762,4 +806,15 @@ def _kind(question: str) -> str:
     for kind, pattern in _KINDS:
         if kind in _ASKED_INSIDE and re.search(r"\b" + pattern, question, re.IGNORECASE):
             return kind
-    return "other"
+    if _A_SENTENCE.match(question):
+        return "other"
+    return next((kind for kind, nouns in _KEYWORD_KINDS if nouns.search(question)), "other")
+
+
+# A question written as a sentence, with a verb of its own ("Tell me about…", "Name the…"),
+# not keywords.
+_A_SENTENCE = re.compile(
+    r".*\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|tell|name|give"
+    r"|list|describe|explain|show|find)\b",
+    re.IGNORECASE,
+)

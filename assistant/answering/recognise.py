@@ -54,6 +54,8 @@ _DATE = re.compile(
     rf"\b(?:(?:{_DAY}\s*(?:and|to|-|–)\s*)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
     rf"|(?:early|mid|late|the)[- ]?{_YEAR}|{_MONTH}\s+{_YEAR}|{_YEAR}"
     rf"|(?:(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WEEKDAY}"
+    # "Thursday 26 June", "Monday, March 3": the weekday with its date, one date.
+    rf"(?:,?\s+(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?)(?:,?\s+{_YEAR})?)?"
     r"|(?:last|next|this)\s+(?:week|month|year|season|spring|summer|autumn|winter)"
     # "by the end of the month", "at the start of March"
     r"|(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:(?:the|this|next|last)\s+)?"
@@ -79,8 +81,13 @@ _WORD_NUMBER = (
 )
 # A number written in one word ("sixteen", "forty"), as its terms read.
 NUMBER_WORD = re.compile(_WORD_NUMBER, re.IGNORECASE)
+# "handed over £310,000": the "over" of a verb, not "more than".
+_OVER_OF_A_VERB = "".join(
+    rf"(?<!{verb} )" for verb in ("hand", "hands", "handed", "handing", "signed", "turned")
+)
 _HEDGE = (
-    r"(?:(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|"
+    rf"(?:(?:about|around|nearly|almost|{_OVER_OF_A_VERB}over|under|more than|less than|"
+    r"fewer than|up to|"
     r"some|just|roughly|approximately|at least|at most|only|a further|another)\s+)?"
 )
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|thousand|trillion)\b)?"
@@ -480,7 +487,8 @@ _NOT_A_PERSON = _STREETS | frozenset(
     parliament partners party plc police post press prize project radio records republic
     school service services society software square stadium studio studios
     systems team technologies television theatre times trust tv union united university
-    valley drive""".split()
+    valley drive orchestra choir ensemble opera ballet band railway railways bakery
+    inspectorate""".split()
 )
 
 

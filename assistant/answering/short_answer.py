@@ -222,6 +222,12 @@ _ASKS_AN_OBJECT = re.compile(
 # "opens at 10:00", "9pm": a time of day, which says when only when no day is given.
 _TIME_OF_DAY = re.compile(r"\d[:.]\d\d|\d\s?(?:am|pm)\b", re.IGNORECASE)
 # "07:40", "3.40pm", "at 6am": a time of day and nothing more.
+# What follows an amount that is a difference between two ("finished 47 seconds behind",
+# "three points clear"), and what in a question asks for one.
+_GAP_AFTER = re.compile(r"\s+(?:behind|ahead|clear|adrift|slower|faster|quicker)\b", re.I)
+_ASKS_A_GAP = re.compile(
+    r"\b(?:behind|ahead|clear|adrift|gap|margin|slower|faster|quicker|between|beat)\b", re.I
+)
 _ONLY_A_TIME_OF_DAY = re.compile(
     r"(?:at\s+)?\d{1,2}(?:[:.]\d\d(?:\s?(?:am|pm))?|\s?(?:am|pm))(?:\s+(?:GMT|BST|CET|ET|PT|UTC))?",
     re.IGNORECASE,
@@ -405,9 +411,14 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         found = [f for f in found if _BY.search(sentence, passive, f.start)]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
+    elif question.wants == "number":
+        found = [f for f in found if _could_be_the_age_asked(question, sentence, f)]
     if question.wants == "date" and not ASKS_A_TIME.search(question.text):
         # "When did the ferry enter service?" is not answered by "left at 07:40" alone.
         found = [f for f in found if not _ONLY_A_TIME_OF_DAY.fullmatch(f.text)]
+    if question.wants == "number" and not _ASKS_A_GAP.search(question.text):
+        # "How long did the winner take?" is not answered by "finished 47 seconds behind".
+        found = [f for f in found if not _GAP_AFTER.match(sentence, f.end)]
     if question.counted:
         # "How many homes…" is not answered by the "98" of "98mph".
         found = [f for f in found if not MEASURED_AFTER.match(sentence, f.end)]
@@ -466,6 +477,23 @@ def gives_the_age_asked(question: Question, sentence: str) -> bool:
     )
 
 
+# "for nine years", "after 12 years": a span of time, no one's age.
+_A_SPAN_BEFORE = re.compile(
+    r"\b(?:for|after|over|within|in)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?$", re.I
+)
+
+
+def _could_be_the_age_asked(question: Question, sentence: str, amount: Found) -> bool:
+    """Whether the amount may be the age "How old is Dev Sharma?" asks for: not an age set
+    after another person's name ("Fiona Castellano, 34,"), nor a span of time ("in the post
+    for nine years")."""
+    if _A_SPAN_BEFORE.search(sentence, 0, amount.start):
+        return False
+    if not question.names or not _an_age(sentence, amount):
+        return True
+    return bool(set(terms(sentence[max(0, amount.start - 40) : amount.start])) & question.names)
+
+
 def _an_age(sentence: str, amount: Found) -> bool:
     """Whether the amount is someone's age, set after their name in commas ("Gerald
     Ainsworth, 61, of Larch Avenue"), or an age bound after a word for people ("children
@@ -487,7 +515,8 @@ def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
     by "Factory Records" or "TV"; nor by a street ("of Pelham Terrace")."""
     if placed(sentence, name) or _possessive(sentence, name) or names_a_street(name):
         return False
-    return not question.asks_for_a_person or could_be_a_person(name)
+    person = question.asks_for_a_person or question.role_of_a_person
+    return not person or could_be_a_person(name)
 
 
 def _the_total(question: Question, sentence: str, found: list[Found]) -> list[Found]:
@@ -973,7 +1002,7 @@ def _closest(
     counting = set(_anchors(question, sentence, question.counting))
     named = _anchors(question, sentence, question.names)
 
-    def rank(item: Found) -> tuple[bool, bool, bool, int, bool, bool, bool, int]:
+    def rank(item: Found) -> tuple[bool, bool, bool, int, bool, bool, bool, bool, int]:
         own = [a for a in anchors if clause(a) == clause(item.start)]
         distance = min(
             (min(abs(a - item.start), abs(a - item.end)) for a in own or anchors), default=0
@@ -986,6 +1015,7 @@ def _closest(
             not introduced(question, sentence, item),
             not _followed_by(sentence, item, own),
             not _right_after(sentence, item, own),
+            item.kind == "date" and not _in_the_phrase_of(sentence, item, own),
             distance,
         )
 
@@ -1009,6 +1039,20 @@ def _labelled_by(sentence: str, item: Found, anchors: list[int]) -> bool:
 
 # A name and the amount it got: "Simon Harcourt on 13,870", "Leeds with 42 points".
 _NAME_ON = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:on|with)\s+")
+
+
+def _in_the_phrase_of(sentence: str, item: Found, anchors: list[int]) -> bool:
+    """Whether one of `anchors` comes before the item with no comma or stop between: "third
+    in 2017, and won the award again in 2019" gives when it won with 2019, the nearer 2017
+    being another phrase's. Weighed for dates only: a name after the question's words is
+    as often the one acted on ("scored from the penalty spot after Ryan Cole fouled…")."""
+    return any(
+        anchor < item.start and not _PHRASE_BREAK.search(sentence, anchor, item.start)
+        for anchor in anchors
+    )
+
+
+_PHRASE_BREAK = re.compile(r"[,;:.!?]")
 
 
 def _followed_by(sentence: str, item: Found, anchors: list[int]) -> bool:

@@ -9,8 +9,10 @@ that reaches such a sentence has given its cause (extractive.py).
 The conditional perfect ("would have been nine years", "could have won")
 tells what did not happen: "without which the sentence would have been nine
 years" does not say how long the sentence was. And a verb after a modal ("he
-could win the gold medal", "she will sign on Monday") foresees an event: it
-does not report that it happened, which a question in the past tense asks.
+could win the gold medal", "she will sign on Monday") or a plan ("the yard is
+planned to open in 2026") foresees an event: it does not report that it
+happened, which a question in the past tense asks ("Who won…?", or with
+"did": "When did the yard open?").
 """
 
 from __future__ import annotations
@@ -55,8 +57,15 @@ def tells_what_did_not_happen(sentence: str) -> bool:
 # "may" only in lower case: "May" is more often the month.
 _MODALS = r"(?:(?i:could|might|would|will|can|shall|should|must)|may)"
 _MODAL = re.compile(rf"\b{_MODALS}\b")
-# A modal before a verb, with at most one word between: "could win", "may yet sign".
-_MODAL_BEFORE = re.compile(rf"\b{_MODALS}(?i:n['’]t| not)?\s+(?:\w+\s+)?$")
+# A modal before a verb, with at most one word between: "could win", "may yet sign"; or a
+# plan or an expectation: "is planned to open", "plans to reopen", "was due to start".
+_MODAL_BEFORE = re.compile(
+    rf"(?:\b{_MODALS}(?i:n['’]t| not)?"
+    r"|(?i:\b(?:is|are|was|were|be|been|being)\s+(?:not\s+)?(?:planned|due|expected|set"
+    r"|scheduled|intended|proposed|hoped|likely|unlikely|hoping|planning|going)\s+to"
+    r"|\b(?:plans?|planned|planning|intends?|aims?|hopes?|proposals?|proposes?)\s+to))"
+    r"\s+(?:\w+\s+)?$"
+)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -68,9 +77,21 @@ _LIGHT_VERBS = frozenset("be have do take make get give go come put set keep let
 def verbs_in_the_past(question: str) -> frozenset[str]:
     """The terms of the verbs `question` writes in the past in its main clause ("win" of
     "Who won the gold?", "give" of "How many was he given?"; not "flood" of "How many left
-    when the river flooded?", which sets the time of what is asked)."""
-    main = _SUBORDINATE.split(question, maxsplit=1)[0]
+    when the river flooded?", which sets the time of what is asked, nor "affect" of "How
+    many are affected?", which asks in the present)."""
+    main = _SUBORDINATE.split(_without_present_passives(question), maxsplit=1)[0]
     return frozenset(term for lemma in _past_lemmas(main) for term in terms(lemma))
+
+
+# A participle after "is", "are" or "am" ("are affected", "is not owned"): the present.
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:(?:not|also|still|now|being|\w+ly)\s+)?([a-z]+)\b", re.IGNORECASE
+)
+
+
+def _without_present_passives(question: str) -> str:
+    """`question` with the participles of its present passives left out."""
+    return _PRESENT_PASSIVE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], question)
 
 
 # Where a clause setting the circumstances of the question's event begins.
@@ -85,14 +106,15 @@ def past_verbs(question: str) -> frozenset[str]:
     left out; none when it asks with a modal ("Where will the awards be held?")."""
     if _MODAL.search(question):
         return frozenset()
-    lemmas = _past_lemmas(question) - _LIGHT_VERBS
+    lemmas = _past_lemmas(_without_present_passives(question)) - _LIGHT_VERBS
     return frozenset(term for lemma in lemmas for term in terms(lemma))
 
 
 def _past_lemmas(text: str) -> frozenset[str]:
-    """The base forms of the verbs `text` writes in the past; a capitalised word past the
-    first is part of a name ("Riverside United", "the Cleared Ground Trust")."""
-    found = set()
+    """The base forms of the verbs `text` writes in the past, "did" and its verb too ("open"
+    of "When did the yard open?"); a capitalised word past the first is part of a name
+    ("Riverside United", "the Cleared Ground Trust")."""
+    found = set(_verb_after_did(text))
     for position, written in enumerate(_WORD.findall(text)):
         if position and written[0].isupper():
             continue
@@ -102,6 +124,40 @@ def _past_lemmas(text: str) -> frozenset[str]:
             if word != lemma and word in past:
                 found.add(lemma)
     return frozenset(found)
+
+
+# "did" asking of the past, then the words of the question after it.
+_DID = re.compile(r"\bdid(?:n['’]t|\s+not)?\s+(.+)", re.IGNORECASE)
+# Words after which a word is a noun, not the verb: "the club", "its move", "Leeds's plan".
+_NOUN_AFTER = frozenset("the a an its their his her our my your this that these those s".split())
+# Words ending a phrasal verb: "come out", "set up".
+_PARTICLES = frozenset("out up off down back in over away on".split())
+
+
+def _verb_after_did(text: str) -> list[str]:
+    """The verb "did" asks with, in its base form: the first word after the subject that is
+    one when an object follows it ("open" of "When did he open the new bridge?"), else the
+    one ending the question ("open" of "When did Halvorsen's container yard at Gdańsk
+    open?", "come" of "…come out?"), else the first ("start" of "When did trains start
+    running across the bridge?"); none without "did" or such a word."""
+    did = _DID.search(text)
+    if did is None:
+        return []
+    words = _WORD.findall(did.group(1))
+    while len(words) > 1 and words[-1].lower() in _PARTICLES:
+        words.pop()
+    verbs = [
+        i
+        for i in range(1, len(words))
+        if not words[i][0].isupper()
+        and words[i - 1].lower() not in _NOUN_AFTER
+        and words[i] in getAllLemmas(words[i], upos="VERB").get("VERB", ())
+    ]
+    if not verbs:
+        return []
+    first, last = verbs[0], verbs[-1]
+    object_follows = first + 1 < len(words) and words[first + 1].lower() in _NOUN_AFTER
+    return [words[last if last == len(words) - 1 and not object_follows else first]]
 
 
 def told_as_done(sentence: str, verbs: frozenset[str]) -> bool:

@@ -1346,6 +1346,53 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The tawny mining bee, known scientifically as Andrena fulva, nests in lawns.",
             "Andrena fulva",
         ),
+        # A weekday with its date is one date; the "over" of "handed over" is no "more than".
+        (
+            "When does the drivers' strike begin?",
+            "Drivers will stage a 72-hour strike from Thursday 26 June, the union said.",
+            "Thursday 26 June",
+        ),
+        (
+            "How much has Pennock given back?",
+            "Pennock has sold his house and handed over £310,000.",
+            "£310,000",
+        ),
+        # A difference between two is no time taken.
+        (
+            "How long did Lindqvist take to finish?",
+            "Lindqvist finished 47 seconds behind after leading for most of the race.",
+            None,
+        ),
+        # The date in the phrase of the question's verb, not a nearer one of another phrase.
+        (
+            "When did the Fenwick choir win the county shield?",
+            "The choir came second in 2011, fourth in 2016, and won the shield in 2021.",
+            "2021",
+        ),
+        # An age is the asked person's: not one set after another's name, nor a span.
+        (
+            "How old is Dev Sharma, the Labour candidate?",
+            "Teacher Fiona Castellano, 34, took 1,187 votes.",
+            None,
+        ),
+        ("How old is Fiona Castellano?", "Teacher Fiona Castellano, 34, took 1,187 votes.", "34"),
+        (
+            "How old is Lorraine Fitzgerald?",
+            "Lorraine Fitzgerald, who led the school for nine years, retired.",
+            None,
+        ),
+        ("How old is she?", "She retired at 64 after 30 years.", "64"),
+        # The holder of a role a person holds is a person, not what the role is of.
+        (
+            "Who is Kestrel's music director today?",
+            "In 1971 Tamsin Gold founded the Kestrel Chamber Orchestra.",
+            "Tamsin Gold",
+        ),
+        (
+            "Who is Kestrel's music director today?",
+            "In 1971 she founded the Kestrel Chamber Orchestra.",
+            None,
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
@@ -1413,3 +1460,15 @@ def test_a_place_need_be_placed_only_when_asked_where_something_happened(
     read = analyse(question)
     assert read.asks_where_it_happened == where_it_happened
     assert (read.kind == "where") == (not question.startswith("Who"))
+
+
+def test_a_query_of_keywords_asks_for_what_its_nouns_name() -> None:
+    """A hurried reader types keywords: "age" asks how old, "date" when, "per year" no year."""
+    age = analyse("rosalind achterberg age at death")
+    assert (age.kind, age.wants) == ("quantity", "number")
+    sentence = "Rosalind Achterberg, who has died aged 81, was a conductor."
+    span = short_answer(age, sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "81"
+    assert analyse("strike start date").kind == "when"
+    assert analyse("library closure saving per year").kind == "quantity"
+    assert analyse("Tell me about the harbour fire's cost").kind == "other"

@@ -1299,3 +1299,69 @@ def test_where_prefers_a_close_sentence_placing_the_questions_verb(
     bot = assistant_over(make_assistant, tmp_path, ROBBERY)
     answer = bot.ask("Where were the robbery suspects arrested?")
     assert answer.short_answer is not None and answer.short_answer.text == "Leeds", answer.text
+
+
+ROAD_RACE = """Nurse wins Harbourside 10K in course record
+
+Grace Wanjiru, a 24-year-old nurse, won the Harbourside 10K on Sunday in 31 minutes and 9
+seconds, breaking the course record.
+
+The runner-up was Sofia Lindqvist of Sweden, who finished 47 seconds behind after leading for
+most of the second half.
+
+About 2,400 runners started the race, the largest field in its history.
+"""
+BAKERY = """Bakery chain to close twelve shops
+
+The family-owned bakery chain Crumb & Co said on Wednesday that it would close twelve of its
+forty shops by the end of April, blaming rising energy and flour prices.
+
+About 85 staff will be affected, although most will be offered jobs in the remaining shops.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "short"),
+    [
+        # "the winner" is the one who "won", and "47 seconds behind" is no time taken.
+        (ROAD_RACE, "How long did it take the winner to finish the race?", "31 minutes and 9"),
+        # "staff" are employees, and "are affected" asks in the present, which "will be
+        # affected" answers.
+        (BAKERY, "How many employees are affected by the bakery closures?", "85 staff"),
+    ],
+)
+def test_a_question_is_answered_in_the_words_news_uses_for_what_it_asks(
+    make_assistant: AssistantFactory, tmp_path: Path, text: str, question: str, short: str
+) -> None:
+    answer = assistant_over(make_assistant, tmp_path, text).ask(question)
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and short in answer.short_answer.text, answer.text
+
+
+SPAM_CAMPAIGN = """Net firm drops campaign against junk mail senders
+
+A contentious campaign to slow the websites of spammers by flooding them with traffic has
+been dropped.
+
+Lycos Europe's Make Love, Not Spam campaign began in late November but its tactics proved
+controversial. Lycos has shut down the campaign saying it had been started to stimulate debate
+about anti-spam measures and had now achieved this aim.
+
+Some net service firms began blocking access to the Lycos Europe site in protest at the action.
+"The idea was simply to slow spammers' sites and this was achieved," the company said of the
+spamming it set out to fight.
+"""
+
+
+def test_why_prefers_no_reason_given_for_something_else(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "in protest at the action", in a sentence holding none of the question's ordinary
+    words, is the reason the firms blocked the site, not why the campaign was started."""
+    bot = assistant_over(make_assistant, tmp_path, SPAM_CAMPAIGN)
+    answer = bot.ask(
+        "Why did Lycos Europe say it had started its campaign to flood spammers' websites "
+        "with traffic?"
+    )
+    assert "stimulate debate" in answer.text, answer.text
+    assert "in protest" not in answer.text

@@ -90,3 +90,45 @@ def test_who_did_it_is_matched_to_the_doer_named(embedder: Embedder) -> None:
     # Only "who" asks for the doer: "When was it founded?" is not answered by "founder".
     when = _measured("When was Balco founded?", embedder, article)
     assert all("found" not in matched for matched in when.matched)
+
+
+def _held(question: str, embedder: Embedder, article: str) -> dict[str, frozenset[str]]:
+    """Each sentence of `article` with the question's terms it is taken to hold."""
+    measured = _measured(question, embedder, article)
+    return dict(zip((s.text for s in measured.sentences), measured.matched, strict=True))
+
+
+def test_words_of_one_meaning_in_other_forms_are_matched(embedder: Embedder) -> None:
+    article = (
+        "Morgan went one better in 2022, becoming the first Welsh winner. "
+        "Holly Lane won the 2019 race in a course record. "
+        "The game drew 40,000 people. "
+        "About 85 staff will be affected by the closures."
+    )
+    # "the winner" is one who won; "the first Welshman to win" is the first Welsh winner.
+    held = _held("How long did the winner take?", embedder, article)
+    assert "winner" in held["Holly Lane won the 2019 race in a course record."]
+    welsh = _held("Who was the first Welshman to win the race?", embedder, article)
+    assert {"welshman", "win"} <= welsh[
+        "Morgan went one better in 2022, becoming the first Welsh winner."
+    ]
+    # "the game" is no gamer's, and the "runner" of "runner-up" is no one who runs.
+    gamers = _held("How many gamers played?", embedder, article)
+    assert "gamer" not in gamers["The game drew 40,000 people."]
+    runner = _held("Who was the runner-up?", embedder, "Lane was running well. Kemp was second.")
+    assert "runner" not in runner["Lane was running well."]
+    # The runner-up came second.
+    race = "Lane won in 6.56 seconds. Kemp was second in 6.67. The second race was slower."
+    second = _held("Who was the runner-up?", embedder, race)
+    assert "runner" in second["Kemp was second in 6.67."]
+    # "6.56 seconds" and "the second race" name no place.
+    assert "runner" not in second["Lane won in 6.56 seconds."]
+    assert "runner" not in second["The second race was slower."]
+    runner_up = _held("Who came second?", embedder, "Kemp was the runner-up. Lane won.")
+    assert "second" in runner_up["Kemp was the runner-up."]
+    # "sales" tell of selling.
+    sales = _held("How many cars did it sell?", embedder, "Sales of cars rose to 14,800.")
+    assert "sell" in sales["Sales of cars rose to 14,800."]
+    # "staff" are employees.
+    staff = _held("How many employees are affected?", embedder, article)
+    assert "employe" in staff["About 85 staff will be affected by the closures."]

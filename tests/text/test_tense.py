@@ -54,6 +54,14 @@ def test_the_conditional_perfect_tells_what_did_not_happen(sentence: str, unreal
         ("Who leads the council?", set()),
         # A light verb's other uses say nothing of this one ("will take care of…").
         ("Who took caretaker charge of the club?", set()),
+        # "did" and its verb ask of the past: the verb ending the question, or one with its
+        # object, or the first after the subject.
+        ("When did Halvorsen's container yard at Gdańsk open?", {"open"}),
+        ("When did he open the new bridge?", {"open"}),
+        ("When did trains start running across the bridge?", {"start"}),
+        ("When did the club move into the new stadium?", {"move"}),
+        # A participle after "are" is the present.
+        ("How many employees are affected by the closures?", set()),
     ],
 )
 def test_the_verbs_a_question_puts_in_the_past(question: str, verbs: set[str]) -> None:
@@ -70,6 +78,10 @@ def test_the_verbs_a_question_puts_in_the_past(question: str, verbs: set[str]) -
         ("He went on to win gold.", False),
         ("The race in May was won by Idowu.", False),
         ("Nothing is said of medals.", False),
+        # A plan or an expectation foresees too.
+        ("The stadium is planned to win approval in 2026.", True),
+        ("The club plans to win the cup.", True),
+        ("He was expected to win but fell.", True),
     ],
 )
 def test_a_verb_after_a_modal_foresees_and_does_not_report(sentence: str, foresees: bool) -> None:
