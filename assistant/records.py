@@ -23,6 +23,7 @@ from typing import Any
 
 from assistant.errors import UsageError
 from assistant.text.relative_days import day_meant
+from assistant.text.sentences import unwrapped
 
 # An earlier turn of a conversation: (question, answer text).
 Turn = tuple[str, str]
@@ -170,6 +171,12 @@ class Passage:
         shape = {k: v for k, v in dataclasses.asdict(self).items() if k not in hidden}
         shape["pages"] = list(self.pages)
         return shape
+
+    @property
+    def shown_text(self) -> str:
+        """The text as a page shows it: a hard-wrapped text's lines joined into paragraphs,
+        one character for one, so every offset into `text` holds."""
+        return unwrapped(self.text)
 
     @property
     def page_label(self) -> str:
@@ -777,6 +784,12 @@ class StoredArticle:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `assistant show --json`."""
         return dataclasses.asdict(self)
+
+    @property
+    def shown_text(self) -> str:
+        """The text as a page shows it: a hard-wrapped text's lines joined into paragraphs,
+        one character for one, so every offset into `text` holds."""
+        return unwrapped(self.text)
 
 
 def pages_of(text_length: int, page_starts: Sequence[int]) -> tuple[ArticlePage, ...]:

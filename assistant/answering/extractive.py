@@ -82,6 +82,7 @@ from assistant.answering.short_answer import (
     gives_a_cause,
     gives_a_margin,
     names_the_place,
+    role_terms,
     short_answer,
     stands_beside,
 )
@@ -100,6 +101,7 @@ ArticleText = Callable[[list[str]], str]
 NOTE = "Extractive answer: sentences quoted verbatim from the articles, no language model used."
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
+NO_ROLE = "No passage names the role the question asks who holds."
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 _HOW = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
@@ -181,6 +183,8 @@ class ExtractiveAnswerer:
             _of_the_part_asked(rated, _of_the_ordinal_asked(rated, _of_this_year(rated, happened))),
         )
         allowed = _of_the_place_asked(rated, of_the_year)
+        if _role_unnamed(rated, allowed):
+            return Refusal(NO_ROLE)
         best = _answering(rated, allowed)
         if best is None and allowed != of_the_year:
             # No sentence naming the place answers: one telling it otherwise may ("finished
@@ -682,6 +686,20 @@ def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
             not tells_what_did_not_happen(s.text) and not (verbs and foresees_only(s.text, verbs))
             for s in rated.candidates.sentences
         ),
+    )
+
+
+def _role_unnamed(rated: Rated, allowed: list[bool]) -> bool:
+    """Whether "Who was Sofia Brennan's campaign manager?" finds no candidate naming the
+    role (or another word for it: "barrister" for "lawyer"): a sentence naming only her
+    rival names no one who holds it."""
+    question = rated.question
+    if question.kind != "who" or not question.role_holder:
+        return False
+    wanted = role_terms(question.role_holder)
+    return not any(
+        ok and wanted & set(terms(sentence.text))
+        for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)
     )
 
 

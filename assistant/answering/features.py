@@ -90,6 +90,11 @@ _AGE_TERMS = frozenset(terms("old age"))
 _BEFORE_A_HYPHEN = re.compile(r"(\w+)-\w")
 # The terms of a few verbs and of the nouns naming their doing, which the stemmer keeps apart.
 _NOUN_OF_VERB = {"sell": "sale", "grow": "growth", "lose": "loss", "die": "death", "pay": "payment"}
+# Running an organisation, and the titles of those who do.
+_HEADING = frozenset(terms("heads runs leads manages chairs"))
+_HEAD_ROLES = frozenset(
+    terms("chief executive director head leader boss chairman chairwoman chair president manager")
+)
 # Second place, as a runner-up and as second.
 _PLACE_TERMS = frozenset({"runner", "second"})
 _RUNNER_UP = re.compile(r"\brunners?-up\b", re.IGNORECASE)
@@ -232,7 +237,9 @@ def _with_kin(question: Question, sentence: str, found: frozenset[str]) -> froze
     - a word for a firm's workers, of another ("employees" of "85 staff");
     - a verb of the noun naming its doing, for a few news writes most ("sell" of "sales",
       "grow" of "growth", "lose" of "losses", "die" of "deaths", "pay" of "payments");
-    - "runner-up" of "came second", and "second" of "the runner-up"."""
+    - "runner-up" of "came second", and "second" of "the runner-up";
+    - for "who", running or heading something of the title of one who does ("Who runs
+      it?" of "its managing director", "Who heads the trust?" of "Chief executive…")."""
     lacking = question.plain - found
     verbs = {term: verbs_of_doer(term) & found for term in lacking - _hyphened(question.text)}
     done = _done(sentence, found) if any(verbs.values()) else set()
@@ -246,6 +253,9 @@ def _with_kin(question: Question, sentence: str, found: frozenset[str]) -> froze
     }
     if WORKFORCE & found:
         kin |= WORKFORCE & lacking
+    # "Who runs Northern Valley?" of "its managing director, Alison Pryor".
+    if question.asks_who and found & _HEAD_ROLES:
+        kin |= lacking & _HEADING
     # "sales of Mini models rose to 14,800" tells how many were sold.
     kin |= {term for term in lacking if _NOUN_OF_VERB.get(term) in found}
     # The runner-up came second, and the one who came second is the runner-up.

@@ -35,7 +35,7 @@ from assistant.answering.recognise import (
     names_a_person,
 )
 from assistant.text.tense import past_verbs, verbs_in_the_past
-from assistant.text.terms import STOP_WORDS, terms, words
+from assistant.text.terms import STOP_WORDS, a_verb_as_written, terms, words
 
 _PREPOSITION = (
     r"^\s*(?:(?:on|in|at|by|for|to|from|of|with|during|since|until|till|after|before|under|"
@@ -58,7 +58,12 @@ _AMOUNT_NOUNS = (
 # What a query of keywords asks for by its nouns ("salt road ticket prices", "frog size in
 # mm", "strike start date"), as the question it stands for would.
 _KEYWORD_KINDS = (
-    ("quantity", re.compile(rf"\b{_AMOUNT_NOUNS}(?:s|es)?\b", re.IGNORECASE)),
+    (
+        "quantity",
+        re.compile(
+            rf"\b(?:{_AMOUNT_NOUNS}(?:s|es)?|(?:journey|running|travel|waiting)\s+times?)\b", re.I
+        ),
+    ),
     ("when", re.compile(r"(?<!\bper )(?<!\ba )(?<!\beach )\b(?:date|year|day)s?\b", re.I)),
 )
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -77,8 +82,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"|would|the)\b)"
         r"(?-i:[a-z][\w-]*|[A-Z]{2,}) ){0,2}"
         rf"{_AMOUNT_NOUNS}(?:s|es)?\b|(?:what|which)\s.*\bworth\b"
-        # "What will it cost?", "What did she earn?"
-        r"|what (?:will|would|does|did|do|could|might) (?:[\w'’-]+ ){1,6}?(?:cost|earn|weigh)\b)",
+        # "What will it cost?", "What did she earn?", "What is Verhaal paying for each share?"
+        r"|what (?:will|would|does|did|do|could|might|is|are|was|were) (?:[\w'’-]+ ){1,6}?"
+        r"(?:cost|earn|weigh|pay|paying|charge|charging|spend|spending|costing|earning)\b"
+        # "What is the maximum annual tuition fee?": the amount, after "the" and a few words.
+        rf"|what (?:is|was|are|were|will be) (?:the|its|their|his|her) (?:[\w-]+ ){{0,3}}?"
+        rf"{_AMOUNT_NOUNS}(?:s|es)?\b(?!\s+(?:of\s+)?(?:the\s+)?(?:name|names)\b))",
     ),
     (
         # "Where did Wales finish?", "What position…", "In which minute…": a place in an order.
@@ -216,6 +225,9 @@ _ASKS_FOR_MONEY = re.compile(
     r"|\bhow (?:large|big|small)\s+(?:is|was|are|were|will be)\s+(?:(?:the|its|their|his|her)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:budget|grant|fund|loan|fine|fee|salary|bonus|payout|donation"
     r"|investment|subsidy|bailout|prize|settlement|compensation)s?\b"
+    # "What is Verhaal paying for each share?", "What will residents pay…?"
+    r"|^\s*what\s+(?:will|would|does|did|do|could|might|is|are|was|were)\s+(?:[\w'’-]+\s+){1,6}?"
+    r"(?:pay|paying|cost|costing|charge|charging|spend|spending|earn|earning)\b"
     # Keywords with no question word: "harrow & vale q1 operating profit", "total paid to…".
     r"|^(?!.*\b(?:what|which|who|whom|when|where|why|how|is|are|was|were|do|does|did|will)\b)"
     r".*\b(?:budget|price|fee|cost|salary|wage|fine|bill|revenue|turnover|profit|takings"
@@ -248,7 +260,8 @@ _WHO_HOLDS = re.compile(
 # "Who is the US Defence Secretary?", "Who is Kestrel's music director today?": a title,
 # its last word a role, ending the question (but for when).
 _WHO_HOLDS_THE_TITLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|(?:the\s+)?[\w.-]+['’]s?\s+)"
+    r"^\s*who\s+(?:is|was|are|were|will\s+be)\s+"
+    r"(?:the\s+|(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}[\w.-]+['’]s?\s+)"
     r"((?:[\w.-]+\s+){0,3}?[\w-]+)(?:\s+(?:now|today|currently|at\s+present))?\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -357,9 +370,10 @@ class Question:
     names: frozenset[str] = frozenset()
     # "Who is the transport director of…?": the terms of the role asked about, else empty.
     role: frozenset[str] = frozenset()
-    # Whether that role is one a person holds ("music director", not "sponsor"): only a
-    # person's name answers then, not "the Kestrel Chamber Orchestra" it directs.
-    role_of_a_person: bool = False
+    # The term of that role's last word when it is one a person holds ("director" of "music
+    # director", not "sponsor"), else "": only a person's name answers then, not "the
+    # Kestrel Chamber Orchestra" the director leads, and only a sentence naming the role.
+    role_holder: str = ""
     # "What nationality is X?": answered by a word made from a country's name ("Austrian").
     asks_nationality: bool = False
     # The terms of the verbs it puts in the past ("win" of "Who won the gold?").
@@ -461,7 +475,7 @@ def analyse(question: str) -> Question:
         dimension=_dimension(question),
         names=frozenset(name_terms(own)) - unsaid,
         role=frozenset(terms(role)),
-        role_of_a_person=bool(role) and names_a_person(role.split()[-1]),
+        role_holder=_role_holder(role),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
         told=verbs_in_the_past(question),
@@ -479,6 +493,13 @@ def _before_a_name(words: Iterable[str]) -> list[str]:
             break
         kept.append(word)
     return kept
+
+
+def _role_holder(role: str) -> str:
+    """The term of the last word of `role` when it names a person ("manag" of "campaign
+    manager"), else ""."""
+    last = role.rsplit(maxsplit=1)[-1] if role else ""
+    return next(iter(terms(last)), "") if last and names_a_person(last) else ""
 
 
 def _role(question: str, asked_by: str) -> str:
@@ -758,8 +779,9 @@ def _counting_terms(phrase: str) -> list[str]:
 
 def _counted_words(phrase: str) -> list[str]:
     """The words after "how many" up to the counted noun: up to the last plural word before
-    any small word, a name after a plural not counting ("people" in "people attended
-    Saltmarsh Sounds"), else the first word."""
+    any small word or a verb after a plural ("passengers" in "passengers use Northern Link
+    trains"), a name after a plural not counting ("people" in "people attended Saltmarsh
+    Sounds"), else the first word."""
     words: list[str] = []
 
     def is_plural(word: str) -> bool:
@@ -767,6 +789,8 @@ def _counted_words(phrase: str) -> list[str]:
 
     for word in phrase.split():
         if word.lower() in STOP_WORDS:
+            break
+        if words and is_plural(words[-1]) and word.islower() and a_verb_as_written(word):
             break
         words.append(word)
     # A name after a plural is what the counted did something to, however it ends.

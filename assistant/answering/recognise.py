@@ -476,6 +476,10 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
 # Last words of the names of streets, which do nothing and so never answer "who".
 _STREETS = frozenset("street road terrace avenue crescent gardens grove mews boulevard".split())
 # Last words that make a name an organisation, a place or an event rather than a person.
+# The words opening the names of places ("Isle of Skye", "Mount Kenya", "Loch Ness").
+_PLACE_OPENERS = frozenset(
+    "isle isles island mount mt lake loch river gulf bay cape strait straits sea glen".split()
+)
 _NOT_A_PERSON = _STREETS | frozenset(
     """academy agency airline airlines airport alliance association authority awards bank
     board bros brothers bureau capital centre center championship channel church city club
@@ -578,7 +582,14 @@ def could_be_a_person(name: Found) -> bool:
         and not name.text.isupper()
         and not made_from_a_name(name.text)
         and words[-1].lower() not in _NOT_A_PERSON
+        and not opens_like_a_place(name)
     )
+
+
+def opens_like_a_place(name: Found) -> bool:
+    """Whether a name opens with a word for a place: "Isle of Skye", "Mount Kenya"."""
+    words = _name_words(name)
+    return len(words) > 1 and words[0].lower() in _PLACE_OPENERS
 
 
 def is_addressed(text: str, name: Found) -> bool:

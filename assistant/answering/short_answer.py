@@ -71,10 +71,11 @@ from assistant.answering.recognise import (
     made_from_a_name,
     names_a_person,
     names_a_street,
+    opens_like_a_place,
     quoted_span,
 )
 from assistant.text.datelines import filed_before
-from assistant.text.terms import STOP_WORDS, terms, words
+from assistant.text.terms import STOP_WORDS, a_common_noun, terms, words
 
 _WORD = re.compile(r"[\w’'-]+")
 # A number written with separators ("2,299", "4.6"), which is one word of an item.
@@ -109,7 +110,8 @@ _UNDONE_BEFORE = re.compile(
 # What stands before a margin: "a majority of ", "a margin of just ", "won by ".
 _MARGIN_BEFORE = re.compile(
     r"\b(?:(?:majority|margin|lead)\s+of\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?"
-    r"|(?:won|win|wins|beat|beaten|led|leads)\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:just\s+|only\s+)?)$",
+    r"|(?:won|win|wins|winning|beat|beats|beating|beaten|led|leads|leading|edged|edging)\s+"
+    r"(?:[\w'’,-]+\s+){0,6}?by\s+(?:just\s+|only\s+)?)$",
     re.IGNORECASE,
 )
 # "…are not due to reopen", "is due to stand down": "due to" saying when, not why ("was led
@@ -404,7 +406,13 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         text_starts = filed_before(sentence)
         found = [item for item in found if item.start >= text_starts]
     if question.asks_who:
-        found = [f for f in found if _could_say_who(question, sentence, f)]
+        named = find(sentence, "name") if question.names else []
+        found = [
+            f
+            for f in found
+            if _could_say_who(question, sentence, f)
+            and not _named_after_it(question, sentence, f, named)
+        ]
     passive = _done_to(question, sentence) if question.asks_who_did_it else None
     if passive is not None:
         # "Lomax was sentenced at Southwark Crown Court" names no one who sentenced him.
@@ -414,8 +422,13 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     elif question.wants == "number":
         found = [f for f in found if _could_be_the_age_asked(question, sentence, f)]
     if question.wants == "date" and not ASKS_A_TIME.search(question.text):
-        # "When did the ferry enter service?" is not answered by "left at 07:40" alone.
-        found = [f for f in found if not _ONLY_A_TIME_OF_DAY.fullmatch(f.text)]
+        # "When did the ferry enter service?" is not answered by "left at 07:40" alone, nor
+        # "When was the race?" by a time taken ("2:22:40").
+        found = [
+            f
+            for f in found
+            if not _ONLY_A_TIME_OF_DAY.fullmatch(f.text) and not CLOCKED.fullmatch(f.text)
+        ]
     if question.wants == "number" and not _ASKS_A_GAP.search(question.text):
         # "How long did the winner take?" is not answered by "finished 47 seconds behind".
         found = [f for f in found if not _GAP_AFTER.match(sentence, f.end)]
@@ -483,15 +496,20 @@ _A_SPAN_BEFORE = re.compile(
 )
 
 
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+
+
 def _could_be_the_age_asked(question: Question, sentence: str, amount: Found) -> bool:
     """Whether the amount may be the age "How old is Dev Sharma?" asks for: not an age set
     after another person's name ("Fiona Castellano, 34,"), nor a span of time ("in the post
-    for nine years")."""
-    if _A_SPAN_BEFORE.search(sentence, 0, amount.start):
+    for nine years", "two years ago")."""
+    if _A_SPAN_BEFORE.search(sentence, 0, amount.start) or _AGO.match(sentence, amount.end):
         return False
-    if not question.names or not _an_age(sentence, amount):
+    # Whom a follow-up asks about ("How old is she? (context: Almaz Tesfaye…)") counts too.
+    asked = question.names | question.carried
+    if not asked or not _an_age(sentence, amount):
         return True
-    return bool(set(terms(sentence[max(0, amount.start - 40) : amount.start])) & question.names)
+    return bool(set(terms(sentence[max(0, amount.start - 40) : amount.start])) & asked)
 
 
 def _an_age(sentence: str, amount: Found) -> bool:
@@ -509,13 +527,33 @@ def _an_age(sentence: str, amount: Found) -> bool:
     )
 
 
+def _named_after_it(question: Question, sentence: str, name: Found, names: list[Found]) -> bool:
+    """Whether `name` is what is left of a thing's name opening with one the question says:
+    "Lecture" of "an annual Solvang Lecture", "Chamber Orchestra" of "the Kestrel Chamber
+    Orchestra"; something named after whom the question asks about, never a person. A
+    thing's name follows an article and ends in a word for a thing ("Howard Flight", a
+    person's, follows no article)."""
+    whole = next((n for n in names if n.start < name.start and name.end <= n.end), None)
+    if whole is None or not set(terms(whole.text[: name.start - whole.start])) & question.names:
+        return False
+    return bool(_AN_ARTICLE_BEFORE.search(sentence, 0, whole.start)) and a_common_noun(
+        name.text.split()[-1]
+    )
+
+
+# "the ", "an annual ": an article, and at most one word in lower case, before a name.
+_AN_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:(?-i:[a-z])[\w-]*\s+)?$", re.IGNORECASE)
+
+
 def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
     """Whether a name can answer "who" or "Which actor…": "…in Tokyo" does not say who,
     nor does "Bombardier's president" (whose he is); and "Which actor…" is not answered
     by "Factory Records" or "TV"; nor by a street ("of Pelham Terrace")."""
     if placed(sentence, name) or _possessive(sentence, name) or names_a_street(name):
         return False
-    person = question.asks_for_a_person or question.role_of_a_person
+    if opens_like_a_place(name):
+        return False  # "…found in a quarry on the Isle of Skye" says where, not who
+    person = question.asks_for_a_person or bool(question.role_holder)
     return not person or could_be_a_person(name)
 
 
@@ -894,8 +932,23 @@ _ROLE_WORDS = (
     ("lawyer", "barrister", "solicitor", "counsel", "attorney", "advocate"),
     ("doctor", "physician", "surgeon", "gp"),
     ("spokesman", "spokeswoman", "spokesperson"),
+    ("chairman", "chairwoman", "chairperson", "chair"),
+    ("executive", "boss", "ceo"),
+    ("coach", "manager", "trainer"),
 )
 _SAME_ROLE = {word: group for group in _ROLE_WORDS for word in group}
+_SAME_ROLE_TERMS = {
+    term: frozenset(t for word in group for t in terms(word))
+    for group in _ROLE_WORDS
+    for word in group
+    for term in terms(word)
+}
+
+
+def role_terms(holder: str) -> frozenset[str]:
+    """The terms a sentence may name the role of term `holder` by: its own, or those of the
+    same role ("barrist" for "lawyer")."""
+    return _SAME_ROLE_TERMS.get(holder, frozenset({holder}))
 
 
 def asks_a_place(question: Question) -> bool:

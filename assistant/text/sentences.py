@@ -63,6 +63,17 @@ def on_one_line(sentence: str) -> str:
     return _LINE_BREAK.sub(" ", sentence)
 
 
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks inside its sentences (`_soft_breaks`) made spaces, one
+    character for one so offsets into it still hold: a hard-wrapped article shown as
+    paragraphs."""
+    lines = text.split("\n")
+    soft = _soft_breaks(lines)
+    if not soft:
+        return text
+    return "".join(line + (" " if i in soft else "\n") for i, line in enumerate(lines))[:-1]
+
+
 def ends_like_a_sentence(text: str) -> bool:
     """Whether `text` ends as sentences do ("…said.[3]" included); headings, captions and
     bylines do not."""

@@ -81,6 +81,18 @@ def in_the_dictionary(word: str) -> bool:
     return bool(getAllLemmas(word.lower()))
 
 
+def a_verb_as_written(word: str) -> bool:
+    """Whether `word` is a verb in its base form ("use", "work"), as a plural ("trains",
+    "deals") or a past ("attended") is not."""
+    return word in getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+
+
+def a_common_noun(word: str) -> bool:
+    """Whether `word` is an English noun LemmInflect knows ("Lecture", "Orchestra"), as a
+    first name or surname ("Ingrid", "Okafor") mostly is not."""
+    return bool(getAllLemmas(word.lower(), upos="NOUN"))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _base(word: str) -> str:
     """The base form of an inflected verb ("sold" → "sell") or noun ("businessmen" →

@@ -240,15 +240,16 @@ def _passage(
     return (
         f'<div class="passage{" suggested" if suggested else ""}" data-passage="{turn}-{n}">'
         f"{_passage_head(n, passage, label, suggested)}"
-        f'<div class="passage-text">{_highlighted(passage.text, spans, turn, bold)}</div>'
+        f'<div class="passage-text">{_highlighted(passage.shown_text, spans, turn, bold)}</div>'
         f"{full_article(whole, passage) if whole is not None else ''}</div>"
     )
 
 
 def full_article(article: StoredArticle, passage: Passage | None = None) -> str:
     """An article's whole stored text behind a "read it all" toggle, the passage marked in it
-    and, where the article has pages, where each page begins."""
-    text = article.text
+    and, where the article has pages, where each page begins; a hard-wrapped text's lines
+    joined into its paragraphs."""
+    text = article.shown_text
     marks: dict[int, list[str]] = {}
     for page in article.pages:
         marks.setdefault(page.start, []).append(
@@ -354,7 +355,7 @@ def _refusal_panel(answer: Answer, turn: int, label: Label) -> str:
         note = answer.note or "The index has no passages to show: add articles first."
     return (
         f'<div class="panel refused" data-turn="{turn}">'
-        f"<h3>The articles do not cover this</h3>"
+        f"<h3>No answer found in the articles</h3>"
         f'<p class="note">{escape(note.strip())}</p>{closest}</div>'
     )
 

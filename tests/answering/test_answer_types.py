@@ -7,7 +7,7 @@ import pytest
 from assistant.answering.evidence import absent_from, one_passage_holds_the_question
 from assistant.answering.question import analyse, fits
 from assistant.answering.recognise import find, looks_like_a_person
-from assistant.answering.short_answer import placed, short_answer
+from assistant.answering.short_answer import gives_a_margin, placed, short_answer
 from assistant.records import Passage
 
 
@@ -126,6 +126,12 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("What was Amira Tesfaye's winning time?", "when", "date"),
         ("What was the year of the merger?", "when", "date"),
         ("How hot did it get in Seville?", "quantity", "number"),
+        # An amount after "the" and a few words, and what someone pays.
+        ("What is the maximum annual tuition fee in England now?", "quantity", "number"),
+        ("What is Verhaal paying for each share?", "quantity", "number"),
+        ("What will residents pay for garden waste collection?", "quantity", "number"),
+        ("What is the name of the firefighter?", "which", "name"),
+        ("oban barra ferry journey time", "quantity", "number"),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
@@ -223,6 +229,8 @@ def test_a_question_asks_for_a_person_by_their_role(question: str, person: bool)
         ("How many people attended Saltmarsh Sounds in 2023?", "people"),
         ("How many Fiesta cars did Ford sell?", "cars"),
         ("How many Marlow Vale Health Trust patients waited a year?", "patients"),
+        # A verb after what is counted ends it.
+        ("How many passengers use Northern Link trains each day?", "passengers"),
     ],
 )
 def test_the_counted_noun(question: str, counted: str) -> None:
@@ -1369,6 +1377,27 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The choir came second in 2011, fourth in 2016, and won the shield in 2021.",
             "2021",
         ),
+        # A time taken says no "when"; an age
+        # of another than the one a follow-up asks about, or "two years ago", is none.
+        ("When was that? (context: Lakeside Marathon)", "Jess Harper was third in 2:22:40.", None),
+        (
+            "How old is she? (context: Almaz Tesfaye runner-up)",
+            "Chebet, 27, only took up the marathon two years ago.",
+            None,
+        ),
+        # A place's name says where, not who.
+        (
+            "Who found the dinosaur fossil?",
+            "The bones were found in a quarry on the Isle of Skye, the museum said.",
+            None,
+        ),
+        # What is named after the one asked about is no person.
+        (
+            "Who directed the Hallam laboratory before Ingrid Solvang?",
+            "An annual Solvang Lecture has been given at the Hallam laboratory since 2010.",
+            None,
+        ),
+        ("Who is Tony Blair's wife?", "Tony Blair's wife Cherie Blair spoke.", "Cherie Blair"),
         # An age is the asked person's: not one set after another's name, nor a span.
         (
             "How old is Dev Sharma, the Labour candidate?",
@@ -1472,3 +1501,11 @@ def test_a_query_of_keywords_asks_for_what_its_nouns_name() -> None:
     assert analyse("strike start date").kind == "when"
     assert analyse("library closure saving per year").kind == "quantity"
     assert analyse("Tell me about the harbour fire's cost").kind == "other"
+
+
+def test_a_margin_is_given_after_the_losers_name() -> None:
+    assert gives_a_margin(
+        "Brennan was elected on Friday, beating the incumbent, Derek Hollis, by just 212 votes."
+    )
+    assert gives_a_margin("Whitlock won the seat by 3,584 votes.")
+    assert not gives_a_margin("Brennan received 14,388 votes and Hollis 14,176.")

@@ -1365,3 +1365,33 @@ def test_why_prefers_no_reason_given_for_something_else(
     )
     assert "stimulate debate" in answer.text, answer.text
     assert "in protest" not in answer.text
+
+
+MAYOR = """Green candidate wins Millbrook mayoral race by 212 votes
+
+Green Party candidate Sofia Brennan was elected mayor of Millbrook on Friday, beating the
+Conservative incumbent, Derek Hollis, by just 212 votes after a recount.
+
+Brennan received 14,388 votes and Hollis 14,176. Turnout was 31 per cent.
+
+Brennan, a former teacher, said her first act as mayor would be to review bus fares.
+"""
+
+
+def test_a_margin_after_the_losers_name_answers_by_how_many_she_won(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(make_assistant, tmp_path, MAYOR)
+    answer = bot.ask("By how many votes did Sofia Brennan win?")
+    assert answer.short_answer is not None and answer.short_answer.text.startswith("212")
+
+
+def test_who_holds_a_role_no_sentence_names_is_refused(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """No sentence names a campaign manager: her rival is no answer."""
+    bot = assistant_over(make_assistant, tmp_path, MAYOR)
+    answer = bot.ask("Who was Sofia Brennan's campaign manager?")
+    assert answer.refused, answer.text
+    assert "names the role" in answer.note
+    assert not bot.ask("Who is the Conservative incumbent?").refused

@@ -126,6 +126,9 @@ def test_words_of_one_meaning_in_other_forms_are_matched(embedder: Embedder) -> 
     assert "runner" not in second["The second race was slower."]
     runner_up = _held("Who came second?", embedder, "Kemp was the runner-up. Lane won.")
     assert "second" in runner_up["Kemp was the runner-up."]
+    # Who runs a firm is its managing director or chief executive.
+    runs = _held("Who runs Vale Rail?", embedder, "Vale Rail's managing director, Ann Pryor, said.")
+    assert "run" in runs["Vale Rail's managing director, Ann Pryor, said."]
     # "sales" tell of selling.
     sales = _held("How many cars did it sell?", embedder, "Sales of cars rose to 14,800.")
     assert "sell" in sales["Sales of cars rose to 14,800."]

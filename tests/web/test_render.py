@@ -83,7 +83,7 @@ def test_refusal_panel_shows_the_closest_passages() -> None:
         note="No passage is close enough.",
     )
     html = render.panel(answer, turn=1)
-    assert "do not cover this" in html and html.count("data-passage=") == 2
+    assert "No answer found in the articles" in html and html.count("data-passage=") == 2
     assert "These are the closest passages" in html
 
 
@@ -225,3 +225,27 @@ def test_the_article_table_shows_each_articles_author() -> None:
         "Date": "2025-06-03",
         "Chunks": 3,
     }
+
+
+def test_a_hard_wrapped_passage_is_shown_as_paragraphs_with_its_marks_in_place() -> None:
+    wrapped = (
+        "The council voted 31 to 12 on Tuesday night to approve\n"
+        "a new bridge across the river, ending a dispute that had\n"
+        "lasted almost six years.\n\nWork starts in the autumn."
+    )
+    p = dataclasses.replace(passage(), text=wrapped, start=0, end=len(wrapped))
+    sentence = wrapped.index("The council"), wrapped.index("years.") + len("years.")
+    claim = Claim("q", (1,), 1.0, "supported", Evidence(1, "x", *sentence))
+    answer = Answer(
+        "q",
+        "x [1]",
+        "extractive",
+        False,
+        citations=(Citation(1, p),),
+        claims=(claim,),
+        passages=(p,),
+    )
+    html = render.panel(answer, turn=0)
+    assert "approve a new bridge across the river, ending a dispute that had lasted" in html
+    assert "six years.</mark><br><br>Work starts" in html
+    assert len(p.shown_text) == len(wrapped)  # one character for one: the offsets hold
