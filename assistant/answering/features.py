@@ -90,6 +90,21 @@ _AGE_TERMS = frozenset(terms("old age"))
 _BEFORE_A_HYPHEN = re.compile(r"(\w+)-\w")
 # The terms of a few verbs and of the nouns naming their doing, which the stemmer keeps apart.
 _NOUN_OF_VERB = {"sell": "sale", "grow": "growth", "lose": "loss", "die": "death", "pay": "payment"}
+# Words written one for another (no WordNet data ships in a package: `wn` and NLTK fetch
+# theirs at run time), a few of news's commonest: each term to the others of its group.
+_DOING_GROUPS = (
+    "replace succeed successor",
+    "scrap abolish axe ditch",
+    "resign quit",
+    "sack dismiss",
+    "buy acquire purchase",
+    "jail imprison",
+    "free release",
+    "spot notice",
+)
+_SAME_DOING = {
+    term: frozenset(terms(group)) - {term} for group in _DOING_GROUPS for term in terms(group)
+}
 # Running an organisation, and the titles of those who do.
 _HEADING = frozenset(terms("heads runs leads manages chairs"))
 _HEAD_ROLES = frozenset(
@@ -237,6 +252,8 @@ def _with_kin(question: Question, sentence: str, found: frozenset[str]) -> froze
     - a word for a firm's workers, of another ("employees" of "85 staff");
     - a verb of the noun naming its doing, for a few news writes most ("sell" of "sales",
       "grow" of "growth", "lose" of "losses", "die" of "deaths", "pay" of "payments");
+    - a word of one of a few groups news and reference writing use one for another
+      ("replaced" of "her successor", "scrapped" of "abolished", "quit" of "resigned");
     - "runner-up" of "came second", and "second" of "the runner-up";
     - for "who", running or heading something of the title of one who does ("Who runs
       it?" of "its managing director", "Who heads the trust?" of "Chief executive…")."""
@@ -256,6 +273,9 @@ def _with_kin(question: Question, sentence: str, found: frozenset[str]) -> froze
     # "Who runs Northern Valley?" of "its managing director, Alison Pryor".
     if question.asks_who and found & _HEAD_ROLES:
         kin |= lacking & _HEADING
+    # "Who replaced her?" of "Her successor was…", "Why was the toll scrapped?" of "…when
+    # it was abolished".
+    kin |= {term for term in lacking if _SAME_DOING.get(term, frozenset()) & found}
     # "sales of Mini models rose to 14,800" tells how many were sold.
     kin |= {term for term in lacking if _NOUN_OF_VERB.get(term) in found}
     # The runner-up came second, and the one who came second is the runner-up.

@@ -129,6 +129,9 @@ def test_words_of_one_meaning_in_other_forms_are_matched(embedder: Embedder) -> 
     # Who runs a firm is its managing director or chief executive.
     runs = _held("Who runs Vale Rail?", embedder, "Vale Rail's managing director, Ann Pryor, said.")
     assert "run" in runs["Vale Rail's managing director, Ann Pryor, said."]
+    # A few words written one for another.
+    toll = _held("Why was the toll scrapped?", embedder, "The toll was abolished in 2018.")
+    assert "scrap" in toll["The toll was abolished in 2018."]
     # "sales" tell of selling.
     sales = _held("How many cars did it sell?", embedder, "Sales of cars rose to 14,800.")
     assert "sell" in sales["Sales of cars rose to 14,800."]
