@@ -56,7 +56,7 @@ def answer_markdown(
                 if part
             )
             lines += [f"[{citation.n}] **{_one_line(citation.title)}** — {details}", ""]
-            lines += [_quoted(citation.text), ""]
+            lines += [_quoted(citation.passage.shown_text), ""]
     if answer.claims and not answer.refused:
         lines += [f"{heading}# Checks", ""]
         for claim in answer.claims:

@@ -64,14 +64,33 @@ def on_one_line(sentence: str) -> str:
 
 
 def unwrapped(text: str) -> str:
-    """`text` with the line breaks inside its sentences (`_soft_breaks`) made spaces, one
-    character for one so offsets into it still hold: a hard-wrapped article shown as
-    paragraphs."""
+    """`text` with the line breaks of its wrapping made spaces, one character for one so
+    offsets into it still hold: a hard-wrapped article shown as paragraphs. Those are the
+    breaks inside sentences (`_soft_breaks`) and, in a text whose paragraphs are set apart
+    by blank lines, those after a line filled to the wrapping width, though it ends a
+    sentence."""
     lines = text.split("\n")
-    soft = _soft_breaks(lines)
+    soft = _soft_breaks(lines) | _full_lines(lines)
     if not soft:
         return text
     return "".join(line + (" " if i in soft else "\n") for i, line in enumerate(lines))[:-1]
+
+
+def _full_lines(lines: list[str]) -> set[int]:
+    """In a text wrapped at a width of at most WRAP_WIDTH with blank lines between its
+    paragraphs, the indexes of the lines the next word of the same paragraph would not have
+    fitted on: their breaks are the wrapping's, even after a full stop."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if not _NARROWEST_WRAP <= width <= WRAP_WIDTH or "" not in (line.strip() for line in lines):
+        return set()
+    full = set()
+    for i, (line, following) in enumerate(itertools.pairwise(lines)):
+        ending, going_on = line.rstrip(), following.strip()
+        if i == 0 or not ending or not going_on or _LIST_ITEM.match(following):
+            continue
+        if len(ending) + 1 + len(going_on.split()[0]) > width:
+            full.add(i)
+    return full
 
 
 def ends_like_a_sentence(text: str) -> bool:

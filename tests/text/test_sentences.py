@@ -1,7 +1,7 @@
 """Sentence spans for prose, headings, abbreviations and reference marks."""
 
 from assistant.text.footnotes import without_reference_marks
-from assistant.text.sentences import ends_like_a_sentence, split_sentences
+from assistant.text.sentences import ends_like_a_sentence, split_sentences, unwrapped
 
 
 def sentences(text: str) -> list[str]:
@@ -109,3 +109,22 @@ def test_a_line_going_on_in_lower_case_goes_on_with_its_sentence_in_any_text() -
     # In a text of long lines (a paragraph each), a short line is a heading, not a wrap.
     long = "Ferry back\n" + "The ferry returns after two years of repairs to the hull. " * 3
     assert sentences(long)[0] == "Ferry back"
+
+
+def test_a_hard_wrapped_text_is_shown_as_its_paragraphs() -> None:
+    text = (
+        "Factory to close\n\n"
+        "Kestrel Foods will close its Dunford plant next year after sales fell across\n"
+        "the country. Production will move to Wexbridge, where it has a bakery now.\n"
+        "About 85 staff will be affected.\n\n"
+        "The union said:\n- talks go on\n- no strike is planned"
+    )
+    lines = text.split("\n")
+    assert len(lines[3]) + 1 + len("About") > max(map(len, lines))  # a full line, wrapped
+    shown = unwrapped(text)
+    assert len(shown) == len(text)  # one character for one: offsets hold
+    assert "fell across the country. Production" in shown
+    # A full line's break is the wrapping's, though the line ends a sentence.
+    assert "a bakery now. About 85 staff will be affected.\n\nThe union said:\n- talks" in shown
+    assert shown.startswith("Factory to close\n\n")
+    assert "\n- no strike is planned" in shown

@@ -248,4 +248,7 @@ def test_a_hard_wrapped_passage_is_shown_as_paragraphs_with_its_marks_in_place()
     html = render.panel(answer, turn=0)
     assert "approve a new bridge across the river, ending a dispute that had lasted" in html
     assert "six years.</mark><br><br>Work starts" in html
+    # The export quotes it as paragraphs too.
+    exported = answer_markdown(answer)
+    assert "> The council voted 31 to 12 on Tuesday night to approve a new bridge" in exported
     assert len(p.shown_text) == len(wrapped)  # one character for one: the offsets hold
