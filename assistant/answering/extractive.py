@@ -482,16 +482,38 @@ def _lender(rated: Rated, index: int, close: list[int]) -> int:
 
 def _names_beside(rated: Rated, index: int) -> bool:
     """For "Who is the ROLE of…?", whether candidate `index` names a person right beside
-    the role's words ("the council's transport director, Ingrid Voss")."""
+    the role's words ("the council's transport director, Ingrid Voss"); for "Which union…?"
+    asking for a name, one right beside the kind asked for ("The union, Aslef, said…"),
+    where "their union has announced" beside "Northway Rail" names no union."""
     question = rated.question
-    if not question.role:
-        return False
     sentence = rated.candidates.sentences[index].text
+    if not question.role:
+        return (
+            question.kind == "which"
+            and question.wants == "name"
+            and bool(question.focus)
+            and any(
+                _after_the_kind(question.focus, sentence, name)
+                for name in candidates(question, sentence)
+            )
+        )
     return any(
         (stands_beside(question.role, sentence, name) or _titled(question.role, sentence, name))
         and looks_like_a_person(sentence, name)
         for name in candidates(question, sentence)
     )
+
+
+def _after_the_kind(kind: frozenset[str], sentence: str, name: Found) -> bool:
+    """Whether `name` follows a word in lower case for the kind asked for, at most a comma
+    between ("The union, Aslef,", "festival organisers Big Day Out Ltd"); a name before it
+    ("most EU countries") only says which of the kind."""
+    before = _KIND_BEFORE.search(sentence, 0, name.start)
+    return before is not None and bool(set(terms(before.group(1))) & kind)
+
+
+# The word right before a name, in lower case, with at most a comma between.
+_KIND_BEFORE = re.compile(r"\b((?-i:[a-z][\w-]*))\s*,?\s+$")
 
 
 def _titled(role: frozenset[str], sentence: str, name: Found) -> bool:

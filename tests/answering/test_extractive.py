@@ -1395,3 +1395,32 @@ def test_who_holds_a_role_no_sentence_names_is_refused(
     assert answer.refused, answer.text
     assert "names the role" in answer.note
     assert not bot.ask("Who is the Conservative incumbent?").refused
+
+
+RAIL_STRIKE = """Rail workers announce week-long strike
+By Gareth Pym
+Monday 16 June 2025
+
+Train drivers at Northway Rail will walk out for a week from Thursday 26 June in a dispute over \
+pay and working hours, their union has announced.
+
+The union, Aslef, said its members had rejected a pay offer of 3 per cent and that talks with \
+the operator had broken down. Northway Rail said only a limited timetable would run during the \
+strike, with no services at all on some rural branch lines.
+
+Passengers are advised to check before they travel and to expect crowded trains on routes that \
+do operate.
+
+A spokesperson for the operator said it remained open to further talks and urged the union to \
+call off the action.
+"""
+
+
+def test_which_kind_is_answered_by_the_name_beside_the_kind(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "The union, Aslef," names the union; "their union has announced" beside "Northway
+    Rail" names none."""
+    bot = assistant_over(make_assistant, tmp_path, RAIL_STRIKE)
+    answer = bot.ask("Which union represents the train drivers?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Aslef", answer.text
