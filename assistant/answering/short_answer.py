@@ -389,9 +389,8 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     taken written as a clock reads ("in 1:21:07")."""
     if _ASKS_A_SCIENTIFIC_NAME.search(question.text):
         return _scientific_names(sentence)
-    found = (
-        _nationalities(sentence) if question.asks_nationality else find(sentence, question.wants)
-    )
+    read = _nationalities(sentence) if question.asks_nationality else find(sentence, question.wants)
+    found = read
     if question.wants == "date" and ASKS_A_TIME.search(question.text):
         found = sorted(found + find(sentence, "number"), key=lambda item: item.start)
     if question.wants == "number" and CLOCKED.search(sentence):
@@ -406,7 +405,8 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         text_starts = filed_before(sentence)
         found = [item for item in found if item.start >= text_starts]
     if question.asks_who:
-        named = find(sentence, "name") if question.names else []
+        # The names as written, read once above ("who" wants names): what new_items trimmed.
+        named = read if question.wants == "name" and not question.asks_nationality else []
         found = [
             f
             for f in found

@@ -21,7 +21,7 @@ import re
 
 from lemminflect import getAllLemmas, getInflection
 
-from assistant.text.terms import terms
+from assistant.text.terms import a_verb_as_written, terms
 
 # Past participles that do not end in "-ed", the common ones.
 _IRREGULAR = (
@@ -151,7 +151,7 @@ def _verb_after_did(text: str) -> list[str]:
         for i in range(1, len(words))
         if not words[i][0].isupper()
         and words[i - 1].lower() not in _NOUN_AFTER
-        and words[i] in getAllLemmas(words[i], upos="VERB").get("VERB", ())
+        and a_verb_as_written(words[i])
     ]
     if not verbs:
         return []

@@ -144,8 +144,7 @@ class ConversationsSection:
             return (gr.skip(),) * 8
         bot = self.bot_for(request)
         try:
-            full_id = bot.conversation_id(conversation_id, user=user_of(request))
-            kept = bot.conversation(full_id, user=user_of(request))
+            kept = bot.conversation(conversation_id, user=user_of(request))
         except AssistantError as error:
             return (*self.new(), render.error_panel(str(error), "Not opened"))
         chat: Chat = []
@@ -173,7 +172,12 @@ class ConversationsSection:
         named = str(request.query_params.get(PARAMETER) or "")
         if not named:
             return (gr.skip(),) * 8
-        return self.open(named, request=request)
+        try:
+            # An address may give the id shortened, as the CLI takes it; the list gives it whole.
+            whole = self.bot_for(request).conversation_id(named, user=user_of(request))
+        except AssistantError as error:
+            return (*self.new(), render.error_panel(str(error), "Not opened"))
+        return self.open(whole, request=request)
 
     def rename(
         self, conversation_id: str, title: str, search: str, request: gr.Request | None = None
