@@ -76,11 +76,19 @@ def unwrapped(text: str) -> str:
     return "".join(line + (" " if i in soft else "\n") for i, line in enumerate(lines))[:-1]
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width `lines` seem wrapped at: their longest but the first, which may be a
+    title written on one line ("Grandmother's coast path walk raises record £1.26m for
+    children's hospice" over a text wrapped at 70)."""
+    body = lines[1:] if len(lines) > 2 else lines
+    return max((len(line.rstrip()) for line in body), default=0)
+
+
 def _full_lines(lines: list[str]) -> set[int]:
     """In a text wrapped at a width of at most WRAP_WIDTH with blank lines between its
     paragraphs, the indexes of the lines the next word of the same paragraph would not have
     fitted on: their breaks are the wrapping's, even after a full stop."""
-    width = max((len(line.rstrip()) for line in lines), default=0)
+    width = _wrap_width(lines)
     if not _NARROWEST_WRAP <= width <= WRAP_WIDTH or "" not in (line.strip() for line in lines):
         return set()
     full = set()
@@ -141,12 +149,20 @@ _NARROWEST_WRAP = 50
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 
 
+# A line ending in a word no sentence or heading ends with: "…the hospice in" / "Carmarthen".
+_ENDS_MIDWAY = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|into|than|whose|its"
+    r"|their|his|her|our|your|my)$"
+)
+
+
 def _soft_breaks(lines: list[str]) -> set[int]:
     """The indexes of the lines whose line break goes on with the same sentence: after a
     line not ending like a sentence, a lead-in or a list item, one going on in lower case,
-    or (past the title) one whose first word would not have fitted on the line before in
-    a text wrapped at the width of its longest line."""
-    width = max((len(line.rstrip()) for line in lines), default=0)
+    one ending in a word no sentence ends with ("in", "the"), or (past the title) one
+    whose first word would not have fitted on the line before in a text wrapped at the
+    width of its longest lines."""
+    width = _wrap_width(lines)
     wrapped = _NARROWEST_WRAP <= width <= WRAP_WIDTH
     soft = set()
     for i, (line, following) in enumerate(itertools.pairwise(lines)):
@@ -157,7 +173,7 @@ def _soft_breaks(lines: list[str]) -> set[int]:
             continue
         first_word = going_on.split()[0]
         no_room = len(ending) + 1 + len(first_word) > width
-        if going_on[0].islower() or (wrapped and i > 0 and no_room):
+        if going_on[0].islower() or _ENDS_MIDWAY.search(ending) or (wrapped and i > 0 and no_room):
             soft.add(i)
     return soft
 

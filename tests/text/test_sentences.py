@@ -111,6 +111,24 @@ def test_a_line_going_on_in_lower_case_goes_on_with_its_sentence_in_any_text() -
     assert sentences(long)[0] == "Ferry back"
 
 
+def test_a_wrapped_text_under_a_longer_title_is_read_at_its_own_width() -> None:
+    text = (
+        "Grandmother's coast path walk raises a record sum for the children's hospice\n"
+        "4 November 2024\n\n"
+        "Eleri Vaughan, a 67-year-old retired midwife from Aberaeron, completed\n"
+        "the Wales Coast Path on Saturday afternoon, 71 days after setting off on 23\n"
+        "August.\n\n"
+        "She was raising money for the Seren children's hospice in\n"
+        "Carmarthen, which cared for her grandson.\n"
+    )
+    assert sentences(text)[2:] == [
+        "Eleri Vaughan, a 67-year-old retired midwife from Aberaeron, completed\nthe Wales Coast"
+        " Path on Saturday afternoon, 71 days after setting off on 23\nAugust.",
+        "She was raising money for the Seren children's hospice in\nCarmarthen, which cared for"
+        " her grandson.",
+    ]
+
+
 def test_a_hard_wrapped_text_is_shown_as_its_paragraphs() -> None:
     text = (
         "Factory to close\n\n"
