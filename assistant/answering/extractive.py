@@ -63,7 +63,13 @@ from assistant.answering.passage_sentences import (
     sentence_before,
 )
 from assistant.answering.periods import named_periods, own_years
-from assistant.answering.question import CARRIED_CONTEXT, WORKFORCE, Question, people_doing
+from assistant.answering.question import (
+    CARRIED_CONTEXT,
+    WORKFORCE,
+    Question,
+    name_terms,
+    people_doing,
+)
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
     PEOPLE,
@@ -200,8 +206,11 @@ class ExtractiveAnswerer:
             title = rated.passages[rated.candidates.sentences[top].n - 1].title
             return Refusal(_numbers_apart(absent, title) if absent else NO_ANSWERING_SENTENCE)
         chosen = rated.candidates.sentences[best]
-        if still_to_come(rated.question, chosen.text):
-            said = without_reference_marks(chosen.text)
+        to_come = _only_foreseen(rated, best)
+        if to_come is None and still_to_come(rated.question, chosen.text):
+            to_come = chosen
+        if to_come is not None:
+            said = without_reference_marks(to_come.text)
             return Refusal(f"The articles tell only of what is still to come: “{said}”")
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
         referent = self._referent(rated, quotes[0])
@@ -709,6 +718,30 @@ def _as_it_happened(rated: Rated, allowed: list[bool]) -> list[bool]:
             for s in rated.candidates.sentences
         ),
     )
+
+
+def _only_foreseen(rated: Rated, best: int) -> PassageSentence | None:
+    """The best-rated sentence, when it only foresees what a question in the past tense
+    asks about ("The yard is planned to open in 2026" for "When did the yard open?") and
+    the sentence chosen does not tell of it (it is that sentence, or one without the
+    question's verbs or the names it shares with the question: "…announced a partnership
+    to build a yard at Esbjerg", "The Esbjerg yard opened in May 2024" for the yard at
+    Gdansk). What was asked about has not happened, so far as the articles tell."""
+    question = rated.question
+    verbs = question.past & question.told
+    sentences = rated.candidates.sentences
+    top = sentences[rated.best()]
+    if not verbs or not foresees_only(top.text, verbs):
+        return None
+    chosen = sentences[best]
+    named = question.names & set(name_terms(top.text))
+    if (
+        chosen is not top
+        and verbs & set(terms(chosen.text))
+        and named <= set(name_terms(chosen.text))
+    ):
+        return None
+    return top
 
 
 def _role_unnamed(rated: Rated, allowed: list[bool]) -> bool:

@@ -1154,6 +1154,26 @@ def test_a_date_still_to_come_after_a_denial_does_not_say_when_it_happened(
     assert due.short_answer is not None and due.short_answer.text == "6 May", due.text
 
 
+def test_what_is_only_planned_did_not_happen(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Halvorsen Group\n\nHalvorsen is a Norwegian port operator. In 2022 the group announced "
+        "a partnership to build an automated container yard at Esbjerg. A second container "
+        "yard, at Gdansk, is planned to open in 2026. The Esbjerg yard opened in May 2024.\n",
+    )
+    # The only sentence telling of the Gdansk yard's opening foresees it.
+    gdansk = bot.ask("When did Halvorsen's container yard at Gdansk open?")
+    assert gdansk.refused and "still to come" in gdansk.note, gdansk.text
+    # Asked what is planned, it answers; told as done elsewhere, it answers too.
+    planned = bot.ask("When is Halvorsen's container yard at Gdansk planned to open?")
+    assert planned.short_answer is not None and planned.short_answer.text == "2026", planned.text
+    esbjerg = bot.ask("When did Halvorsen's container yard at Esbjerg open?")
+    assert esbjerg.short_answer is not None and esbjerg.short_answer.text == "in May 2024"
+
+
 def test_how_long_prefers_the_amount_written_before_long(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
