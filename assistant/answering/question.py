@@ -30,6 +30,7 @@ from assistant.answering.recognise import (
     NAMES_A_YEAR,
     PEOPLE,
     POSSESSIVE,
+    TEMPERATURE,
     find,
     made_from_a_name,
     names_a_person,
@@ -583,10 +584,12 @@ def _initials(question: str) -> list[str]:
 # Lengths, written out or short: "70 centimetres", "412 km", "9.2 metres".
 _LENGTHS = r"(?:kilo|centi|milli)?met(?:re|er)|mile|km|foot|feet|inch|yard"
 # What "how long", "how much"… measure: an amount answers them only in these units.
+_TIME_UNITS = (
+    r"\d:\d\d:\d\d|(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year"
+    r"|decade|century|night|season)s?"
+)
 _UNITS = {
-    "long": r"\d:\d\d:\d\d|(?:(?:milli|micro)?second|minute|hour|day|week|fortnight|month|year"
-    r"|decade|century"
-    rf"|night|season|{_LENGTHS})s?"
+    "long": rf"{_TIME_UNITS}|(?:{_LENGTHS})s?"
     # "612 m", "40 cm" (not "£5m": metres are written apart from their number).
     r"|(?<=\d\s)(?:m|cm|mm)",
     "old": r"(?:year|month|week|day)s?(?:-old)?|aged?",
@@ -699,7 +702,9 @@ def fits(question: Question, found: str) -> bool:
     timed = _TIMED.search(found)
     if question.counted:
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
-        return not (MONEY.search(found) or _SHARE.search(found) or other_unit)
+        return not (
+            MONEY.search(found) or _SHARE.search(found) or TEMPERATURE.search(found) or other_unit
+        )
     if _ASKS_A_SCORE.search(question.text):
         return bool(_SCORE_WRITTEN.search(found))
     if _ASKS_A_HEADCOUNT.search(question.text):
@@ -716,12 +721,25 @@ def fits(question: Question, found: str) -> bool:
     if measured != "often" and found.lower().startswith("every "):
         return False  # "every 20 minutes" says how often, not how long
     unit = _UNITS[measured]
+    if measured == "long" and question.told:
+        # "How long was the launch delayed?" asks for a time ("93 minutes"), not a length
+        # ("the 21-metre rocket"); "How long is the bridge?" for either.
+        unit = _TIME_UNITS
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
+
+
+# "How much longer did they sleep?", "How much later…": a span of time, not a sum.
+_HOW_MUCH_MORE_TIME = re.compile(
+    r"\bhow much (?:longer|shorter|later|earlier|sooner)\b", re.IGNORECASE
+)
 
 
 def _measured(question: str) -> str:
     """What an amount answering `question` measures, named as in _UNITS ("long" for "How
-    quickly…", "weight" for "How much does it weigh?"); "" when any amount may answer."""
+    quickly…" and "How much longer…", "weight" for "How much does it weigh?"); "" when
+    any amount may answer."""
+    if _HOW_MUCH_MORE_TIME.search(question):
+        return "long"
     measure = _MEASURE.search(question)
     asked = (measure.group(1) or measure.group(2)).lower() if measure else ""
     if _WEIGHED.search(question) and asked in ("", "much"):

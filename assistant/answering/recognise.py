@@ -145,7 +145,8 @@ def _one_made_from_a_name(word: str) -> bool:
     )
 
 
-_UNIT = r"(?:\s+[a-z]+(?:-[a-z]+)?)?"
+# The word after an amount that may be its unit ("percentage points" is one).
+_UNIT = r"(?:\s+percentage\s+points?\b|\s+[a-z]+(?:-[a-z]+)?)?"
 # "19-year-old", "56-point": a number joined to its words describes something; it is kept
 # whole, so that "how many fans" is not answered by an age.
 _COMPOUND = r"(?:-[a-z]+)+\b"
@@ -168,6 +169,8 @@ _SCALED = re.compile(r"\s+(?:per|hundred|thousand|million|billion|trillion)\b", 
 # "4C", "-5.5C", "minus 12C", "40F", "21°C", "21 °C": a temperature, its scale's letter
 # joined to it.
 _TEMPERATURE = r"(?:minus\s+|[-−])?\d+(?:\.\d+)?(?:\s?°\s?[CF]?|[CF](?![\w'’-]))"
+# An amount found that is a temperature ("about 9C"): it counts nothing.
+TEMPERATURE = re.compile(rf"{_TEMPERATURE}$", re.IGNORECASE)
 # A unit of measure written onto its number: "98mph", "10km", "5kg", "200ml", "3.5GHz".
 _GLUED = (
     r"(?:mph|kph|km/h|km|kg|cm|mm|ml|mg|kwh|kw|mw|gw|ft|lbs?|oz|mb|gb|tb|ghz|mhz|kbps|mbps"
@@ -534,7 +537,10 @@ _PERSON_NOUNS = frozenset(
     predecessor uncle aunt nephew niece grandson granddaughter duke earl baron
     player solicitor attorney magistrate constable firefighter paramedic surgeon
     headteacher headmaster headmistress principal investor shareholder billionaire
-    tycoon physicist chemist biologist mathematician astronomer philosopher""".split()
+    tycoon physicist chemist biologist mathematician astronomer philosopher spectator
+    viewer listener reader supporter attendee participant volunteer mourner shopper
+    commuter motorist pedestrian inhabitant holidaymaker traveller hiker climber diner
+    donor applicant entrant competitor contestant finalist recruit migrant survivor""".split()
 )
 
 

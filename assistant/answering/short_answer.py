@@ -743,8 +743,9 @@ def _counts_something_else(question: Question, sentence: str, item: Found) -> bo
 def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     """Whether the amount is written with the noun "how many" counts ("12,000 cars" for
     "How many cars…"), counts people doing what it names ("2,300 people visited" for
-    "How many visitors…"), or people of any kind for "How many people…" ("8,000
-    residents")."""
+    "How many visitors…"), people of any kind for "How many people…" ("8,000
+    residents"), or people for a question counting people of one kind ("about 2,000
+    people" for "How many spectators…")."""
     if not question.counting:
         return False
     unit = _LAST_WORD.search(item.text)
@@ -757,6 +758,8 @@ def _counts_it(question: Question, sentence: str, item: Found) -> bool:
         return True
     if question.counted.lower() in PEOPLE and names_a_person(unit.group(0)):
         return True
+    if names_a_person(question.counted) and unit.group(0).lower() in PEOPLE:
+        return True  # "about 2,000 people" for "How many spectators…"
     return bool(set(terms(unit.group(0))) & question.counting)
 
 

@@ -79,6 +79,14 @@ from assistant.records import Passage
         # A departure's time is a time of day, not a time taken.
         ("What time did the first train leave?", "19 minutes", False),
         ("What time did the first train leave?", "06:12", True),
+        # "How much longer…" asks for a time; "How long…" with a verb other than "be" too.
+        ("How much longer did the pupils sleep?", "34 minutes", True),
+        ("How much longer did the pupils sleep?", "£34", False),
+        ("How long was the launch delayed?", "21-metre", False),
+        ("How long was the launch delayed?", "93 minutes", True),
+        ("How long is the bridge?", "1.2 miles", True),
+        # A temperature counts nothing.
+        ("How many spectators watched?", "about 9C", False),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -1509,3 +1517,15 @@ def test_a_margin_is_given_after_the_losers_name() -> None:
     )
     assert gives_a_margin("Whitlock won the seat by 3,584 votes.")
     assert not gives_a_margin("Brennan received 14,388 votes and Hollis 14,176.")
+
+
+def test_percentage_points_are_one_unit() -> None:
+    assert [f.text for f in find("Attendance rose by 2.1 percentage points.", "number")] == [
+        "2.1 percentage points"
+    ]
+
+
+def test_people_counted_answer_how_many_of_a_kind_of_person() -> None:
+    sentence = "The launch was watched by about 2,000 people gathered in temperatures of 9C."
+    span = short_answer(analyse("How many spectators watched the launch?"), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "about 2,000 people"
