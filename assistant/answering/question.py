@@ -236,7 +236,8 @@ _ASKS_FOR_MONEY = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"%|\bper ?cent\b|\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?)\b",
+    r"%|\bper ?cent\b|\bpercentage points?\b"
+    r"|\b(?:half|halves|third|thirds|quarter|quarters|fifths?|tenths?)\b",
     re.IGNORECASE,
 )
 # "Which newspaper…", "Which Google executive…": in news, nearly always a name (89 of the 93

@@ -540,7 +540,8 @@ _PERSON_NOUNS = frozenset(
     tycoon physicist chemist biologist mathematician astronomer philosopher spectator
     viewer listener reader supporter attendee participant volunteer mourner shopper
     commuter motorist pedestrian inhabitant holidaymaker traveller hiker climber diner
-    donor applicant entrant competitor contestant finalist recruit migrant survivor""".split()
+    donor applicant entrant competitor contestant finalist recruit migrant survivor boss
+    chair""".split()
 )
 
 

@@ -433,11 +433,18 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         # "How long did the winner take?" is not answered by "finished 47 seconds behind".
         found = [f for f in found if not _GAP_AFTER.match(sentence, f.end)]
     if question.counted:
-        # "How many homes…" is not answered by the "98" of "98mph".
-        found = [f for f in found if not MEASURED_AFTER.match(sentence, f.end)]
+        # "How many homes…" is not answered by the "98" of "98mph", nor "How many pupils…"
+        # by their ages ("pupils aged 13 to 16").
+        found = [
+            f
+            for f in found
+            if not MEASURED_AFTER.match(sentence, f.end)
+            and not _AGED_BEFORE.search(sentence, 0, f.start)
+        ]
     return found
 
 
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 # "under 10", "over 65": an age bound, when it follows a word for people.
 _AGE_BOUND = re.compile(r"(?:under|over|aged)\s+\d{1,3}", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)

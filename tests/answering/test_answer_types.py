@@ -87,6 +87,7 @@ from assistant.records import Passage
         ("How long is the bridge?", "1.2 miles", True),
         # A temperature counts nothing.
         ("How many spectators watched?", "about 9C", False),
+        ("How many pupils took part?", "2.1 percentage points", False),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
@@ -1529,3 +1530,14 @@ def test_people_counted_answer_how_many_of_a_kind_of_person() -> None:
     sentence = "The launch was watched by about 2,000 people gathered in temperatures of 9C."
     span = short_answer(analyse("How many spectators watched the launch?"), sentence)
     assert span is not None and sentence[span[0] : span[1]] == "about 2,000 people"
+
+
+def test_an_age_is_no_count_of_people() -> None:
+    sentence = "Researchers followed pupils aged 13 to 16 at 28 schools in England."
+    span = short_answer(analyse("How many pupils took part?"), sentence)
+    assert span is None or "13" not in sentence[span[0] : span[1]]
+
+
+def test_a_boss_and_a_chair_are_roles_someone_holds() -> None:
+    assert analyse("Who is the boss of Orbital Thistle?").role_holder == "boss"
+    assert analyse("Who is the chair of the planning committee?").role_holder == "chair"
