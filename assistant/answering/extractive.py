@@ -85,6 +85,7 @@ from assistant.answering.short_answer import (
     asks_a_margin,
     candidates,
     changes_the_role,
+    counts_what_is_asked,
     gives_a_cause,
     gives_a_margin,
     names_the_place,
@@ -387,8 +388,37 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         # "…giving Ms Whitlock a majority of 3,584" over "Ms Whitlock won 21,486 votes" for
         # "By how many votes did Whitlock win?".
         answering = _one_that_gives(rated, order, answering, gives_a_margin, any_answering=True)
+    elif rated.question.counting:
+        answering = _one_that_gives(
+            rated, order, answering, _counting_it(rated, answering), any_answering=True
+        )
     chosen = beside or answering
     return _lender(rated, chosen[0], close) if chosen else None
+
+
+# A word for someone named before, not a possessive ("his deposit"): "Just 23 paintings
+# are attributed to her, …".
+_PRONOUN = re.compile(
+    r"\b(?:him|her|them)\b(?=\s*[,.;:!?]|\s+(?:and|but|as|in|on|at|by|for|from|with|after"
+    r"|before|since)\b)",
+    re.IGNORECASE,
+)
+
+
+def _counting_it(rated: Rated, answering: list[int]) -> Callable[[str], bool]:
+    """For "How many pupils…", whether a sentence gives an amount written with what is
+    counted ("…a study of more than 11,000 pupils", not "Nine of the schools…"), holding
+    the names the best answering sentence holds or a pronoun for them ("Dean Carter on
+    7,640" is not left for "Jo Barnes received 2,231 votes"); not those naming what is
+    counted ("How many Marlow Vale Health Trust patients…")."""
+    best = rated.candidates.matched[answering[0]] if answering else frozenset()
+    named = (best & rated.question.names) - rated.question.counting
+
+    def counting(text: str) -> bool:
+        held = named <= set(terms(text)) or refers_back(text) or _PRONOUN.search(text) is not None
+        return held and counts_what_is_asked(rated.question, text)
+
+    return counting
 
 
 def _one_that_gives(
@@ -830,14 +860,16 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
         workforce = WORKFORCE if counted[0] in WORKFORCE and text in of_it else frozenset()
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
-            people = any(names_a_person(w) for w in words(after)[:6])
+            persons = [w for w in words(after)[:6] if names_a_person(w)]
+            # People of the kind asked, or people at large: "2 listeners" are no viewers.
+            of_the_kind = any(w.lower() in PEOPLE or terms(w)[:1] == counted[:1] for w in persons)
             done = question.plain & set(terms(text[max(0, amount.start - 30) : amount.start]))
             counting = terms(after)[:5]
             if (
                 counted[0] in counting
                 or workforce.intersection(counting)
                 or _compound_of(noun, after)
-                or (people and (anyone or (role and bool(done))))
+                or (persons and (anyone or (role and of_the_kind and bool(done))))
                 or people_doing(noun, after)
             ):
                 return ""

@@ -747,6 +747,34 @@ def _counts_something_else(question: Question, sentence: str, item: Found) -> bo
     return not _counts_it(question, sentence, item)
 
 
+def counts_what_is_asked(question: Question, sentence: str) -> bool:
+    """Whether the amount `sentence` answers "how many" with is written with what it
+    counts ("more than 11,000 pupils" for "How many pupils…", not "Nine of the schools"),
+    or the sentence says whose number it gives ("The number of people out of work rose to
+    1.41 million")."""
+    span = short_answer(question, sentence)
+    if span is None:
+        return False
+    if any(_is_counted(question, noun) for noun in _NUMBER_OF.findall(sentence)):
+        return True
+    start, end = span
+    return _counts_it(question, sentence, Found("number", start, end, sentence[start:end]))
+
+
+_NUMBER_OF = re.compile(r"\bnumber of ([a-z][\w-]*)", re.IGNORECASE)
+
+
+def _is_counted(question: Question, noun: str) -> bool:
+    """Whether `noun` names what "how many" counts: its own word, or people for people of
+    a kind and the reverse ("8,000 residents" for "How many people…", "about 2,000
+    people" for "How many spectators…")."""
+    counted = question.counted.lower()
+    return bool(set(terms(noun)) & question.counting) or (
+        (counted in PEOPLE and names_a_person(noun))
+        or (names_a_person(counted) and noun.lower() in PEOPLE)
+    )
+
+
 def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     """Whether the amount is written with the noun "how many" counts ("12,000 cars" for
     "How many cars…"), counts people doing what it names ("2,300 people visited" for
@@ -756,18 +784,14 @@ def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     if not question.counting:
         return False
     unit = _LAST_WORD.search(item.text)
-    if unit is None:
+    if unit is None or unit.group(0).lower() in _SCALES:
         # The noun may stand after the amount, left out of it as the question's word ("nine"
-        # of "nine goals" for "How many goals…").
+        # of "nine goals" for "How many goals…", "18 million" of "18 million e-mails").
         after = _NEXT_WORD.match(sentence, item.end)
         return after is not None and bool(set(terms(after.group(1))) & question.counting)
     if people_doing(question.counted, sentence[item.start : item.end + 40]):
         return True
-    if question.counted.lower() in PEOPLE and names_a_person(unit.group(0)):
-        return True
-    if names_a_person(question.counted) and unit.group(0).lower() in PEOPLE:
-        return True  # "about 2,000 people" for "How many spectators…"
-    return bool(set(terms(unit.group(0))) & question.counting)
+    return _is_counted(question, unit.group(0))
 
 
 def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:

@@ -1174,6 +1174,56 @@ def test_what_is_only_planned_did_not_happen(
     assert esbjerg.short_answer is not None and esbjerg.short_answer.text == "in May 2024"
 
 
+def test_people_of_another_kind_do_not_count_those_asked_for(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Station awards\n\nThe Harbour FM song of the year was voted for by 5,000 listeners "
+        "of the station. The launch party was watched by about 2,000 people on the quay.\n",
+    )
+    viewers = bot.ask("How many viewers voted for the Harbour FM song of the year?")
+    assert viewers.refused and "viewers" in viewers.note, viewers.text
+    listeners = bot.ask("How many listeners voted for the Harbour FM song of the year?")
+    assert listeners.short_answer is not None and "5,000" in listeners.short_answer.text
+    # People at large count spectators.
+    spectators = bot.ask("How many spectators watched the launch party?")
+    assert spectators.short_answer is not None, spectators.text
+    assert "2,000" in spectators.short_answer.text, spectators.text
+
+
+def test_how_many_prefers_an_amount_written_with_what_it_counts(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Later school start\n\nTeenagers whose schools start later sleep longer, according to "
+        "a study of more than 11,000 pupils published on Wednesday. Researchers followed "
+        "pupils aged 13 to 16 at 28 secondary schools in England. Nine of the schools in the "
+        "study moved the start of the school day from 8.40am to 9.30am.\n",
+    )
+    answer = bot.ask("How many pupils were included in the school start time study?")
+    assert answer.short_answer is not None, answer.text
+    assert "11,000" in answer.short_answer.text, answer.text
+
+
+def test_how_many_keeps_the_sentence_naming_whom_it_asks_about(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "By-election count\n\nLabour's Sunil Mehta finished third with 8,115 votes, ahead of "
+        "Reform UK's Dean Carter on 7,640. The Green Party candidate, Jo Barnes, received "
+        "2,231 votes and an independent, Peter Ashby, won 412 and lost his deposit.\n",
+    )
+    # "Dean Carter on 7,640" has no noun for what is counted; "2,231 votes" is another's.
+    answer = bot.ask("How many votes did Reform UK's Dean Carter get?")
+    assert answer.short_answer is not None and answer.short_answer.text == "7,640", answer.text
+
+
 def test_how_long_prefers_the_amount_written_before_long(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
