@@ -703,8 +703,14 @@ def fits(question: Question, found: str) -> bool:
     timed = _TIMED.search(found)
     if question.counted:
         other_unit = timed and not set(terms(timed.group(0))) & set(terms(question.counted))
+        # "about 11 times average earnings" is a multiple, unless times are what is counted.
+        multiple = _TIMES.search(found) and not _TIMES.fullmatch(question.counted)
         return not (
-            MONEY.search(found) or _SHARE.search(found) or TEMPERATURE.search(found) or other_unit
+            MONEY.search(found)
+            or _SHARE.search(found)
+            or TEMPERATURE.search(found)
+            or other_unit
+            or multiple
         )
     if _ASKS_A_SCORE.search(question.text):
         return bool(_SCORE_WRITTEN.search(found))
@@ -722,13 +728,20 @@ def fits(question: Question, found: str) -> bool:
     if measured != "often" and found.lower().startswith("every "):
         return False  # "every 20 minutes" says how often, not how long
     unit = _UNITS[measured]
-    if measured == "long" and question.told:
-        # "How long was the launch delayed?" asks for a time ("93 minutes"), not a length
-        # ("the 21-metre rocket"); "How long is the bridge?" for either.
+    if measured == "long" and (question.told or _HOW_LONG_DOES.search(question.text)):
+        # "How long was the launch delayed?", "How long does the frog live?" ask for a
+        # time ("93 minutes"), not a length ("the 21-metre rocket"); "How long is the
+        # bridge?" for either.
         unit = _TIME_UNITS
     return bool(re.search(rf"(?<![a-z])(?:{unit})(?![a-z])", found, re.IGNORECASE))
 
 
+# "How long does it live?", "How long did they wait?": a verb other than "be" (or "will
+# be"), so a time.
+_HOW_LONG_DOES = re.compile(
+    r"\bhow long (?:does|do|did|can|could|has|have|had)\b(?!.*\bbeen\b)", re.IGNORECASE
+)
+_TIMES = re.compile(r"\btimes\b", re.IGNORECASE)
 # "How much longer did they sleep?", "How much later…": a span of time, not a sum.
 _HOW_MUCH_MORE_TIME = re.compile(
     r"\bhow much (?:longer|shorter|later|earlier|sooner)\b", re.IGNORECASE

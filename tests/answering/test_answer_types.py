@@ -88,6 +88,10 @@ from assistant.records import Passage
         # A temperature counts nothing.
         ("How many spectators watched?", "about 9C", False),
         ("How many pupils took part?", "2.1 percentage points", False),
+        ("How many homes are there in Ashbury?", "about 11 times", False),
+        ("How many times has she won?", "three times", True),
+        ("How long does the new glass frog live?", "just 21 millimetres", False),
+        ("How long does the new glass frog live?", "four years", True),
     ],
 )
 def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, answers: bool) -> None:
