@@ -149,17 +149,27 @@ _NARROWEST_WRAP = 50
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 
 
-# A line ending in a word no sentence or heading ends with: "…the hospice in" / "Carmarthen".
+# A line ending where no sentence or heading ends: in a word such as "in" or "the" ("…the
+# hospice in" / "Carmarthen", "…to their car. The" / "Kellan Mountain…"), after a comma
+# ("…Daniel Osei, 34," / "Mark Whitfield"), or in a day's number before its month ("…will
+# begin on 2" / "September").
 _ENDS_MIDWAY = re.compile(
-    r"(?<![\w'’-])(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|into|than|whose|its"
-    r"|their|his|her|our|your|my)$"
+    r"(?:(?<![\w'’-])(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|into|than|whose"
+    r"|its|their|his|her|our|your|my)|,)$",
+    re.IGNORECASE,
+)
+_DAY_THEN_MONTH = re.compile(r"\b\d{1,2}$")
+_MONTH_FIRST = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
 )
 
 
 def _soft_breaks(lines: list[str]) -> set[int]:
     """The indexes of the lines whose line break goes on with the same sentence: after a
     line not ending like a sentence, a lead-in or a list item, one going on in lower case,
-    one ending in a word no sentence ends with ("in", "the"), or (past the title) one
+    one ending where no sentence ends (`_ENDS_MIDWAY`, a day before its month), or (past
+    the title) one
     whose first word would not have fitted on the line before in a text wrapped at the
     width of its longest lines."""
     width = _wrap_width(lines)
@@ -173,7 +183,10 @@ def _soft_breaks(lines: list[str]) -> set[int]:
             continue
         first_word = going_on.split()[0]
         no_room = len(ending) + 1 + len(first_word) > width
-        if going_on[0].islower() or _ENDS_MIDWAY.search(ending) or (wrapped and i > 0 and no_room):
+        midway = _ENDS_MIDWAY.search(ending) or (
+            _DAY_THEN_MONTH.search(ending) and _MONTH_FIRST.match(going_on)
+        )
+        if going_on[0].islower() or midway or (wrapped and i > 0 and no_room):
             soft.add(i)
     return soft
 

@@ -129,6 +129,23 @@ def test_a_wrapped_text_under_a_longer_title_is_read_at_its_own_width() -> None:
     ]
 
 
+def test_a_line_ending_where_no_sentence_ends_goes_on() -> None:
+    # A passage cut inside a paragraph, a comma at a line's end, a day before its month.
+    text = (
+        "The\nKellan Mountain Rescue Team sent 22 volunteers.\n"
+        "The injured were Daniel Osei, 34,\nMark Whitfield, 29, and two others.\n"
+        "Work on the barrier will begin on 2\nSeptember and will take 26 months.\n"
+        "Top 10\nThe list follows.\n"
+    )
+    assert sentences(text) == [
+        "The\nKellan Mountain Rescue Team sent 22 volunteers.",
+        "The injured were Daniel Osei, 34,\nMark Whitfield, 29, and two others.",
+        "Work on the barrier will begin on 2\nSeptember and will take 26 months.",
+        "Top 10",
+        "The list follows.",
+    ]
+
+
 def test_a_hard_wrapped_text_is_shown_as_its_paragraphs() -> None:
     text = (
         "Factory to close\n\n"
