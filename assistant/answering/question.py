@@ -667,6 +667,11 @@ _MEASURE = re.compile(
 )
 
 
+def asks_for_money(question: Question) -> bool:
+    """Whether only a sum of money answers the question ("How much did she spend…?")."""
+    return _ASKS_FOR_MONEY.search(question.text) is not None
+
+
 def fits(question: Question, found: str) -> bool:
     """Whether a name or amount found in a sentence can answer the question.
 

@@ -52,12 +52,14 @@ from assistant.answering.question import (
     ASKS_A_MEANING,
     ASKS_A_TIME,
     Question,
+    asks_for_money,
     fits,
     people_doing,
 )
 from assistant.answering.recognise import (
     CLOCKED,
     MEASURED_AFTER,
+    MONEY,
     NAMING_WORDS,
     NUMBER_WORD,
     PEOPLE,
@@ -334,6 +336,9 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
             found = [f for f in found if not _CONVERSION.search(sentence[: f.start])] or found
             if asks_a_margin(question):
                 found = [f for f in found if _a_margin(sentence, f)] or found
+            if asks_for_money(question):
+                # "…two classic cars and a €420,000 villa" does not say what the cars cost.
+                found = [f for f in found if not _prices_another_thing(question, sentence, f)]
             if not _ASKS_PER_UNIT.search(question.text):
                 # "$25.4bn, or $76 a share": the whole price, unless asked for one share's.
                 found = [f for f in found if not _PER_UNIT.match(sentence, f.end)] or found
@@ -442,6 +447,30 @@ def candidates(question: Question, sentence: str) -> list[Found]:
             and not _AGED_BEFORE.search(sentence, 0, f.start)
         ]
     return found
+
+
+# Words telling when or how often after a sum ("£289,450 last month"), not what it prices.
+_WHEN_WORDS = frozenset(
+    "last next this that earlier later ago annually yearly monthly weekly daily".split()
+)
+# The lower-case words after an amount, where a noun it prices may stand: "villa in".
+_WORDS_AFTER = re.compile(r"(?:\s+(?-i:[a-z]+)){1,3}")
+
+
+def _prices_another_thing(question: Question, sentence: str, item: Found) -> bool:
+    """Whether a sum of money is written before the nouns of what it prices, none of them
+    the question's ("a €420,000 villa" for "How much did he spend on the cars?"; "the £42
+    million flood defence scheme" prices the scheme asked about)."""
+    after = _WORDS_AFTER.match(sentence, item.end)
+    if after is None or not MONEY.search(item.text):
+        return False
+    nouns = list(
+        itertools.takewhile(
+            lambda word: word not in STOP_WORDS and word not in _WHEN_WORDS and a_common_noun(word),
+            after.group(0).split(),
+        )
+    )
+    return bool(nouns) and not any(set(terms(noun)) & question.terms for noun in nouns)
 
 
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)

@@ -1545,3 +1545,13 @@ def test_an_age_is_no_count_of_people() -> None:
 def test_a_boss_and_a_chair_are_roles_someone_holds() -> None:
     assert analyse("Who is the boss of Orbital Thistle?").role_holder == "boss"
     assert analyse("Who is the chair of the planning committee?").role_holder == "chair"
+
+
+def test_a_sum_before_another_things_name_does_not_price_what_is_asked() -> None:
+    sentence = "He spent it on holidays, two classic cars and a €420,000 villa in the Algarve."
+    assert short_answer(analyse("How much did he spend on the classic cars?"), sentence) is None
+    span = short_answer(analyse("How much did he spend on the villa?"), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "€420,000"
+    month = "The average price of a home reached £289,450 last month."
+    span = short_answer(analyse("What was the typical cost of a home?"), month)
+    assert span is not None and month[span[0] : span[1]] == "£289,450"
