@@ -54,7 +54,7 @@ _AMOUNT_NOUNS = (
     r"profit|revenue|turnover|level|target|growth|tally|majority|deficit|surplus|debt|"
     r"loss|gap|length|distance|duration|weight|height|speed|temperature|valuation|"
     r"dividend|elevation|altitude|depth|width|bill|fine|fare|rent|earnings|income|increase"
-    r"|rise|raise|reduction|saving)"
+    r"|rise|raise|reduction|saving|turnout)"
 )
 # What a query of keywords asks for by its nouns ("salt road ticket prices", "frog size in
 # mm", "strike start date"), as the question it stands for would.
@@ -86,6 +86,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
         # "What will it cost?", "What did she earn?", "What is Verhaal paying for each share?"
         r"|what (?:will|would|does|did|do|could|might|is|are|was|were) (?:[\w'’-]+ ){1,6}?"
         r"(?:cost|earn|weigh|pay|paying|charge|charging|spend|spending|costing|earning)\b"
+        # "What will the single fare rise to?": the level a figure moves to.
+        r"|what (?:will|would|did|does|do|has|have|had|is|are|was|were) (?:[\w'’-]+ ){1,6}?"
+        r"(?:rise|risen|rising|rose|fall|fallen|falling|fell|increase|increased|go up|gone up"
+        r"|went up|drop|dropped|climb|climbed|grow|grown|grew|jump|jumped|be cut|been cut"
+        r"|be raised|been raised) to\s*\??\s*$"
         # "What is the maximum annual tuition fee?": the amount, after "the" and a few words.
         rf"|what (?:is|was|are|were|will be) (?:the|its|their|his|her) (?:[\w-]+ ){{0,3}}?"
         rf"{_AMOUNT_NOUNS}(?:s|es)?\b(?!\s+(?:of\s+)?(?:the\s+)?(?:name|names)\b))",

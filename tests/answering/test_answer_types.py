@@ -145,6 +145,11 @@ def test_an_answer_must_be_in_the_questions_terms(question: str, found: str, ans
         ("What will residents pay for garden waste collection?", "quantity", "number"),
         ("What is the name of the firefighter?", "which", "name"),
         ("oban barra ferry journey time", "quantity", "number"),
+        # The level a figure moves to, and a turnout, are amounts.
+        ("What will the single bus fare rise to?", "quantity", "number"),
+        ("What has the base rate been cut to?", "quantity", "number"),
+        ("What was the turnout in the ballot?", "quantity", "number"),
+        ("What did the prime minister go to?", "which", ""),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: str, wants: str) -> None:
