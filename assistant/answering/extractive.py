@@ -88,6 +88,7 @@ from assistant.answering.short_answer import (
     counts_what_is_asked,
     gives_a_cause,
     gives_a_margin,
+    is_counted,
     names_the_place,
     role_terms,
     short_answer,
@@ -860,16 +861,15 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
         workforce = WORKFORCE if counted[0] in WORKFORCE and text in of_it else frozenset()
         for amount in find(text, "number"):
             after = text[amount.start : amount.end + 40]
-            persons = [w for w in words(after)[:6] if names_a_person(w)]
             # People of the kind asked, or people at large: "2 listeners" are no viewers.
-            of_the_kind = any(w.lower() in PEOPLE or terms(w)[:1] == counted[:1] for w in persons)
+            people = any(names_a_person(w) and is_counted(question, w) for w in words(after)[:6])
             done = question.plain & set(terms(text[max(0, amount.start - 30) : amount.start]))
             counting = terms(after)[:5]
             if (
                 counted[0] in counting
                 or workforce.intersection(counting)
                 or _compound_of(noun, after)
-                or (persons and (anyone or (role and of_the_kind and bool(done))))
+                or (people and (anyone or (role and bool(done))))
                 or people_doing(noun, after)
             ):
                 return ""

@@ -784,7 +784,7 @@ def counts_what_is_asked(question: Question, sentence: str) -> bool:
     span = short_answer(question, sentence)
     if span is None:
         return False
-    if any(_is_counted(question, noun) for noun in _NUMBER_OF.findall(sentence)):
+    if any(is_counted(question, noun) for noun in _NUMBER_OF.findall(sentence)):
         return True
     start, end = span
     return _counts_it(question, sentence, Found("number", start, end, sentence[start:end]))
@@ -793,7 +793,7 @@ def counts_what_is_asked(question: Question, sentence: str) -> bool:
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z][\w-]*)", re.IGNORECASE)
 
 
-def _is_counted(question: Question, noun: str) -> bool:
+def is_counted(question: Question, noun: str) -> bool:
     """Whether `noun` names what "how many" counts: its own word, or people for people of
     a kind and the reverse ("8,000 residents" for "How many people…", "about 2,000
     people" for "How many spectators…")."""
@@ -820,7 +820,7 @@ def _counts_it(question: Question, sentence: str, item: Found) -> bool:
         return after is not None and bool(set(terms(after.group(1))) & question.counting)
     if people_doing(question.counted, sentence[item.start : item.end + 40]):
         return True
-    return _is_counted(question, unit.group(0))
+    return is_counted(question, unit.group(0))
 
 
 def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:
