@@ -481,7 +481,7 @@ def analyse(question: str) -> Question:
         measures=_measures(question) if kind == "quantity" and not counted else frozenset(),
         dimension=_dimension(question),
         names=frozenset(name_terms(own)) - unsaid,
-        role=frozenset(terms(role)),
+        role=frozenset(terms(role)) or _post_held(question),
         role_holder=_role_holder(role),
         asks_nationality=asks_nationality,
         past=past_verbs(question),
@@ -500,6 +500,35 @@ def _before_a_name(words: Iterable[str]) -> list[str]:
             break
         kept.append(word)
     return kept
+
+
+# Verbs for holding a post, and the post: "Who manages the libraries?" is answered by
+# "Tom Haldane, the council's libraries manager".
+_POSTS = {
+    "manage": "manager",
+    "direct": "director",
+    "chair": "chair",
+    "lead": "leader",
+    "coach": "coach",
+    "own": "owner",
+    "edit": "editor",
+    "govern": "governor",
+    "captain": "captain",
+    "present": "presenter",
+    "host": "host",
+    "train": "trainer",
+}
+_POST_OF_TERM = {term: post for verb, post in _POSTS.items() for term in terms(verb)}
+_WHO_DOES = re.compile(r"^\s*who\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _post_held(question: str) -> frozenset[str]:
+    """The terms of the post "Who VERBs…?" asks who holds ("manag" for "Who manages the
+    libraries?"): the words a sentence names its holder beside."""
+    verb = _WHO_DOES.match(question)
+    found = terms(verb.group(1)) if verb else []
+    post = _POST_OF_TERM.get(found[0], "") if found else ""
+    return frozenset(terms(post))
 
 
 def _role_holder(role: str) -> str:

@@ -1432,13 +1432,27 @@ def changes_the_role(sentence: str, role_at: int, asked: frozenset[str]) -> bool
     return changer in _ROLE_CHANGERS and not set(terms(changer)) <= asked
 
 
+# A description set after a name, up to its last word: "Tom Haldane, the council's
+# libraries manager" (not "Mike Lake, a spokesman for Yukos' lawyers": its head is before
+# the preposition).
+_APPOSED_AFTER = re.compile(
+    r",\s+(?:the|a|an|its|their|his|her)\s+"
+    r"(?:(?!(?:for|of|at|in|on|with|to|from|by|and|or|who|which)\b)[\w'’-]+\s+){0,3}",
+    re.IGNORECASE,
+)
+
+
 def _near(sentence: str, name: Found, word: re.Match[str]) -> bool:
     """Whether a name stands right beside a word and so names what the word is ("the
     Xhosa language", "the stimulant modafinil", "a group known as Meibion Glyndwr"): at
-    most a few characters apart or joined by words that name, and not a possessive
+    most a few characters apart, joined by words that name or set after it as its
+    description ("Tom Haldane, the council's libraries manager"), and not a possessive
     before it ("the Rugby Football Union's referees" owns them)."""
     if word.start() >= name.end:
-        return not _possessive(sentence, name) and word.start() - name.end <= NEXT_TO
+        return not _possessive(sentence, name) and (
+            word.start() - name.end <= NEXT_TO
+            or _APPOSED_AFTER.fullmatch(sentence, name.end, word.start()) is not None
+        )
     return (
         name.start - word.end() <= NEXT_TO
         or _named_as(sentence, name, word)

@@ -171,7 +171,11 @@ def test_who_is_the_role_of_something_reads_the_role() -> None:
         "director",
     }
     assert analyse("Who was the club's captain at the time?").role == {"captain"}
-    assert not analyse("Who chairs Qwest, the phone company?").role
+    # A verb for holding a post asks who holds it, named beside the post ("…, the chair");
+    # no sentence need name the post for the question to be answered.
+    chairs = analyse("Who chairs Qwest, the phone company?")
+    assert chairs.role == {"chair"} and not chairs.role_holder
+    assert not analyse("Who won the race?").role
     assert not analyse("Who is Pete Hegseth?").role
 
 

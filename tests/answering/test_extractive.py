@@ -1154,6 +1154,22 @@ def test_a_date_still_to_come_after_a_denial_does_not_say_when_it_happened(
     assert due.short_answer is not None and due.short_answer.text == "6 May", due.text
 
 
+def test_who_holds_a_post_asked_by_its_verb_is_the_one_named_beside_the_post(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Library reopens\n\nEastbrook Library in Bolton reopened on Saturday. Councillor "
+        "Jasmine Okafor, the leader of Bolton Council, said the library would be open seven "
+        "days a week. Tom Haldane, the council's libraries manager, said 640 people had "
+        "joined on the first day.\n",
+    )
+    answer = bot.ask("Who manages Bolton's libraries?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "Tom Haldane", answer.text
+
+
 def test_what_is_only_planned_did_not_happen(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
