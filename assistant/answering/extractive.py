@@ -214,6 +214,9 @@ class ExtractiveAnswerer:
         if to_come is not None:
             said = without_reference_marks(to_come.text)
             return Refusal(f"The articles tell only of what is still to come: “{said}”")
+        if _told_of_another_year(rated.question, chosen.text):
+            said = without_reference_marks(chosen.text)
+            return Refusal(f"The articles tell that of another year: “{said}”")
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
         referent = self._referent(rated, quotes[0])
         if referent is not None:
@@ -773,6 +776,30 @@ def _only_foreseen(rated: Rated, best: int) -> PassageSentence | None:
     ):
         return None
     return top
+
+
+# A year set after a verb, a few words on: "won his second title in 2021".
+_IN_A_YEAR = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+in\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def _told_of_another_year(question: Question, sentence: str) -> bool:
+    """Whether the sentence tells what the question asks of one year only as done in
+    another: "After the cancelled 2020 race, Harcourt won his second title in 2021" for
+    "Who won the race in 2020?" (the question's year is named, but not as the year of its
+    verb). Not when the verb's clause goes on to the year asked ("It opened a laboratory in
+    1966 and a factory in Cork in 1974"), nor when the question asks for a date."""
+    asked = years(question.text)
+    if not asked or not question.told or question.wants == "date":
+        return False
+    for word in re.finditer(r"[\w'’-]+", sentence):
+        found = terms(word.group(0))
+        if not found or found[0] not in question.told:
+            continue
+        year = _IN_A_YEAR.match(sentence, word.end())
+        clause = sentence[word.end() :].split(";", 1)[0]
+        if year is not None and year.group(1) not in asked and not asked & years(clause):
+            return True
+    return False
 
 
 def _role_unnamed(rated: Rated, allowed: list[bool]) -> bool:

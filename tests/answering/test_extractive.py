@@ -1170,6 +1170,26 @@ def test_who_holds_a_post_asked_by_its_verb_is_the_one_named_beside_the_post(
     assert answer.short_answer.text == "Tom Haldane", answer.text
 
 
+def test_what_was_done_in_another_year_does_not_answer_for_the_year_asked(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Tour of the Marren Hills\n\nThe Tour of the Marren Hills is a cycle race held in "
+        "mid-Wales each May. Tom Harcourt won his first title in 2019. After the cancelled "
+        "2020 race, Harcourt won his second title in 2021. His sponsor, Vexford, opened a "
+        "laboratory at Beeston in 1966 and a factory in Cork in 1974.\n",
+    )
+    cancelled = bot.ask("Who won the Tour of the Marren Hills in 2020?")
+    assert cancelled.refused and "another year" in cancelled.note, cancelled.text
+    won = bot.ask("Who won the Tour of the Marren Hills in 2021?")
+    assert won.short_answer is not None and "Harcourt" in won.short_answer.text, won.text
+    # The verb's clause goes on to the year asked.
+    factory = bot.ask("Where did Vexford open a factory in 1974?")
+    assert factory.short_answer is not None and "Cork" in factory.short_answer.text
+
+
 def test_what_is_only_planned_did_not_happen(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
