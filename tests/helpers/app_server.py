@@ -24,4 +24,10 @@ def running(bot: Assistant) -> Iterator[str]:
     try:
         yield f"http://{bot.settings.host}:{bot.settings.port}/"
     finally:
-        demo.close()
+        try:
+            demo.close()
+        except RuntimeError:
+            # Gradio sets an asyncio event from this thread while the server's loop may be
+            # waking its waiters ("deque mutated during iteration"); closing again finishes
+            # the shutdown.
+            demo.close()
