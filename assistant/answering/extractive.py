@@ -96,6 +96,7 @@ from assistant.answering.short_answer import (
 )
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
+from assistant.text.reasons import tells_a_reason
 from assistant.text.tense import (
     foresees_only,
     tells_an_earlier_event,
@@ -251,18 +252,27 @@ class ExtractiveAnswerer:
         """`quotes` and the sentences after them in their paragraph, up to MOST_SENTENCES in
         all, until one gives a cause: "Why was X withdrawn?" is often answered a sentence
         or two after "X was withdrawn in March.", and "How did the stand catch fire?" after
-        "The stand burned down in 1968.". A cause is a marked reason ("because…") or an
-        earlier event ("Heavy snow had closed the road.")."""
-        while (
-            len(quotes) < MOST_SENTENCES
-            and not any(q.short for q in quotes)
-            and not any(tells_an_earlier_event(q.text) for q in quotes[1:])
-        ):
-            reason = sentence_after(rated.passages, _located(quotes[-1]))
+        "The stand burned down in 1968.". A cause is a marked reason ("because…"), one
+        worded as an excess, inability, lack or blame ("could not afford it"), or, after
+        the first sentence (which may tell the event so), an earlier event ("Heavy snow
+        had closed the road."). When no sentence within reach gives one, the first after
+        the event stands for the explanation: the one after it is as likely to tell what
+        followed ("Some roles will move to Amsterdam.")."""
+
+        def has_a_cause(shown: list[Quote]) -> bool:
+            return any(q.short or tells_a_reason(q.text) for q in shown) or any(
+                tells_an_earlier_event(q.text) for q in shown[1:]
+            )
+
+        walked = quotes
+        while len(walked) < MOST_SENTENCES and not has_a_cause(walked):
+            reason = sentence_after(rated.passages, _located(walked[-1]))
             if reason is None:
                 break
-            quotes = [*quotes, self._quote_sentence(rated.question, reason, quotes[0].score)]
-        return quotes
+            walked = [*walked, self._quote_sentence(rated.question, reason, quotes[0].score)]
+        if has_a_cause(walked):
+            return walked
+        return walked[: max(len(quotes), 2)]
 
     def _article_texts(self, rated: Rated) -> dict[str, str] | None:
         """The whole text of each candidate's article, read once for the checks that look
@@ -826,7 +836,8 @@ def _of_the_place_asked(rated: Rated, allowed: list[bool]) -> list[bool]:
 
 
 def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:
-    """The best candidate, and more only when the question asks for several things or why."""
+    """The best candidate, and more only when the question asks for several things (an
+    explanation goes on in `_until_a_cause`)."""
     question, scores = rated.question, rated.scores
     chosen = [best]
     if question.wants_several:
@@ -835,15 +846,6 @@ def _sentences(rated: Rated, best: int, allowed: list[bool]) -> list[int]:
                 break
             if i != best and allowed[i]:
                 chosen.append(i)
-    elif question.wants_explanation:
-        sentences = rated.candidates.sentences
-        follow = best + 1
-        if (
-            follow < len(sentences)
-            and sentences[follow].n == sentences[best].n
-            and scores[follow] >= scores[best] - CLOSE_SCORE
-        ):
-            chosen.append(follow)
     return chosen
 
 

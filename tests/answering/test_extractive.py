@@ -740,6 +740,34 @@ def test_an_explanation_goes_on_until_a_cause_within_its_paragraph(
     assert "licence" in festival.text and "sold out" not in festival.text, festival.text
 
 
+def test_an_explanation_ends_at_a_reason_worded_without_because_or_one_sentence_on(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Brackley Pier\n\nBrackley Pier is a pleasure pier in Norfolk.\n\n"
+        "The pier theatre closed in 1994. Its owners could not afford new fire doors. "
+        "The building later became a cafe.\n\n"
+        "The pier railway was withdrawn in 2003. Its carriages were judged too old to repair. "
+        "Two of them are kept at a museum in Cromer.\n\n"
+        "The Brackley lifeboat station moved to Sheringham in 2011. The new station opened in "
+        "the spring. Its first launch was to a stranded fishing boat.\n\n"
+        "The pier bandstand was demolished in 1987 because its roof had rusted through. "
+        "The pier bandstand demolished in 1987 had been built in 1902.\n",
+    )
+    theatre = bot.ask("Why did the pier theatre close in 1994?")
+    assert "fire doors" in theatre.text and "cafe" not in theatre.text, theatre.text
+    railway = bot.ask("Why was the pier railway withdrawn in 2003?")
+    assert "too old" in railway.text and "museum" not in railway.text, railway.text
+    # No sentence gives a cause: the one after the event stands for the explanation.
+    station = bot.ask("Why did the Brackley lifeboat station move to Sheringham in 2011?")
+    assert "spring" in station.text and "fishing boat" not in station.text, station.text
+    # The best sentence gives the cause: nothing after it is quoted, however close it rates.
+    bandstand = bot.ask("Why was the pier bandstand demolished in 1987?")
+    assert "rusted" in bandstand.text and "1902" not in bandstand.text, bandstand.text
+
+
 def test_asked_whether_it_happened_the_sentence_saying_it_never_did_answers(
     make_assistant: AssistantFactory, tmp_path: Path
 ) -> None:
