@@ -361,6 +361,8 @@ VERDICT_LABELS = {
     "uncited": ("?", "no citation"),
 }
 QUOTED_LABEL = "quoted word for word"
+# What stands for the end of a sentence an extractive answer quotes only up to its answer.
+QUOTE_CUT = "…"
 RELEVANCE_LABELS = {
     "answers": "answers the question",
     "unsure": "may not answer the question",
@@ -410,10 +412,11 @@ class Claim:
     @property
     def is_a_quote(self) -> bool:
         """Whether the sentence is written word for word in its evidence (which may hold a
-        list's dash or a heading before it)."""
+        list's dash or a heading before it, or go on where the quote is cut)."""
         if self.evidence is None:
             return False
-        return " ".join(self.text.split()) in " ".join(self.evidence.text.split())
+        quoted = self.text.removesuffix(QUOTE_CUT)
+        return " ".join(quoted.split()) in " ".join(self.evidence.text.split())
 
     @property
     def relevance_label(self) -> str:

@@ -94,6 +94,7 @@ from assistant.answering.short_answer import (
     short_answer,
     stands_beside,
 )
+from assistant.answering.trimming import up_to_the_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.reasons import tells_a_reason
@@ -107,7 +108,10 @@ from assistant.text.terms import in_the_dictionary, terms, words
 
 # The whole text of articles, by their ids.
 ArticleText = Callable[[list[str]], str]
-NOTE = "Extractive answer: sentences quoted verbatim from the articles, no language model used."
+NOTE = (
+    "Extractive answer: sentences quoted verbatim from the articles (a quote ending in “…” "
+    "stops after its answer; its passage shows the rest), no language model used."
+)
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
 NO_ROLE = "No passage names the role the question asks who holds."
@@ -224,7 +228,7 @@ class ExtractiveAnswerer:
             quotes = [referent, dataclasses.replace(quotes[0], short=None), *quotes[1:]]
         if rated.question.wants_explanation:
             quotes = self._until_a_cause(rated, quotes)
-        return self._with_the_lists(rated, quotes)
+        return [up_to_the_answer(rated.question, q) for q in self._with_the_lists(rated, quotes)]
 
     def _with_the_lists(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
         """`quotes`, each leading into a list ("The principal tributaries are:") followed

@@ -93,7 +93,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", without_reference_marks(text)).strip().lower().rstrip(".!?")
+    return _SPACES.sub(" ", without_reference_marks(text)).strip().lower().rstrip(".!?…")
 
 
 def _verbatim(

@@ -12,7 +12,7 @@ from assistant.answering.prompts import Prompts
 from assistant.answering.rating import Rater
 from assistant.embedding.local import LocalEmbedder
 from assistant.errors import NotInIndexError, QuestionError
-from assistant.records import Passage
+from assistant.records import QUOTE_CUT, Passage
 from assistant.text.terms import terms
 from tests.conftest import REPO, SEED_FILE, AssistantFactory
 
@@ -46,7 +46,8 @@ def test_seed_question(seeded: AssistantFactory, case: dict) -> None:
         assert claim.verdict == "supported" and claim.citations
         assert claim.evidence is not None
         cited = next(c for c in answer.citations if c.n == claim.citations[0])
-        assert claim.text in cited.text, "every sentence is a quote of the passage it cites"
+        quoted = claim.text.removesuffix(QUOTE_CUT)
+        assert quoted in cited.text, "every sentence is a quote of the passage it cites"
         assert article[claim.evidence.start : claim.evidence.end] == claim.evidence.text
 
 
