@@ -39,17 +39,20 @@ SHORTEST_CUT = 4
 _CLAUSE_END = re.compile(r"[,;](?=\s)|\s[–—-](?=\s)")
 # "and" or "or" joining a list's last item: "to write, edit and share compositions".
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+# What stands before a clause's first word.
+_BEFORE_A_CLAUSE = r"[,;\s–—-]*"
 # A relative clause, which tells of the words before it.
-_RELATIVE = re.compile(r"[,;\s–—-]*(?:who|whose|whom|which|where)\b", re.IGNORECASE)
+_RELATIVES = r"who|whose|whom|which|where"
+_RELATIVE = re.compile(rf"{_BEFORE_A_CLAUSE}(?:{_RELATIVES})\b", re.IGNORECASE)
 # A clause opening with a relative or a conjunction, whose "and" is its own: ", which
 # delivered it late after a strike delayed its engines and seats".
 _OPENS_A_CLAUSE = re.compile(
-    r"[,;\s–—-]*(?:which|who|whose|whom|where|when|after|before|while|as|since|because)\b",
+    rf"{_BEFORE_A_CLAUSE}(?:{_RELATIVES}|when|after|before|while|as|since|because)\b",
     re.IGNORECASE,
 )
 # A clause opening with its subject, which the words before it lead into: "and in 1990, in
 # Aosta, she won outright".
-_SUBJECT = re.compile(r"[,;\s–—-]*(?:he|she|it|they|we|i|you)\b", re.IGNORECASE)
+_SUBJECT = re.compile(rf"{_BEFORE_A_CLAUSE}(?:he|she|it|they|we|i|you)\b", re.IGNORECASE)
 # Who says so, after what they said: ", the two companies said on Thursday", ", according
 # to police". A clause opening with the verb (", said the fault had been traced…") is what
 # the person said next, not whose word the quote is.
