@@ -109,8 +109,8 @@ from assistant.text.terms import in_the_dictionary, terms, words
 # The whole text of articles, by their ids.
 ArticleText = Callable[[list[str]], str]
 NOTE = (
-    "Extractive answer: sentences quoted verbatim from the articles (a quote ending in “…” "
-    "stops after its answer; its passage shows the rest), no language model used."
+    "Extractive answer: sentences quoted verbatim from the articles, no language model used; "
+    "a quote ending in “…” stops after its answer, and its passage shows the rest."
 )
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
