@@ -358,7 +358,9 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
     if question.kind == "why":
         match = _CAUSE.search(sentence)
         if match:
-            cause = _QUOTE_ENDS.split(match.group(1), maxsplit=1)[0].rstrip(" ,")
+            # Up to a closing quote or the next clause ("…prices, but higher oil prices…").
+            cause = _QUOTE_ENDS.split(match.group(1), maxsplit=1)[0]
+            cause = _CLAUSE_BREAK.split(cause, maxsplit=1)[0].rstrip(" ,")
             return match.start(1), match.start(1) + len(cause)
         ailment = _AILMENT.search(sentence)
         if ailment:

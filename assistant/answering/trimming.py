@@ -31,6 +31,7 @@ from assistant.answering.question import Question
 from assistant.answering.short_answer import short_answer
 from assistant.records import QUOTE_CUT, Quote
 from assistant.text.polarity import negated
+from assistant.text.tense import has_a_finite_verb
 from assistant.text.terms import STOP_WORDS, terms, words
 
 SHORTEST_CUT = 4
@@ -89,6 +90,8 @@ def up_to_the_answer(question: Question, quote: Quote) -> Quote:
             continue  # "…can overheat and, in a few cases,": an aside inside a clause
         if end == answer_end and _RELATIVE.match(text, end):
             continue  # "…James Pollard, who finished second": what makes it the answer
+        if not _has_its_verb(text[:end], every_end):
+            continue  # "The canton, which owns 42 percent," has not yet said what it did
         if end >= held and _may_cut(question, text, end, following):
             kept = text[:end].rstrip()
             return dataclasses.replace(quote, text=kept + QUOTE_CUT, end=quote.start + len(kept))
@@ -113,6 +116,18 @@ def _may_cut(question: Question, text: str, at: int, next_end: int) -> bool:
         and not _QUALIFYING.search(tail)
         and not _attributes(tail)
         and short_answer(question, tail) is None
+    )
+
+
+def _has_its_verb(kept: str, every_end: list[int]) -> bool:
+    """Whether `kept`, the start of a sentence, has a verb saying what its subject did or is,
+    outside relative clauses and asides: "Ricciardi, the world number 14, served 19 aces"
+    has; "The canton of Lucerne, which owns 42 percent of the company" and "Dafydd Hughes,
+    the coxswain of the lifeboat" have not, their verb being still to come."""
+    starts = [0, *(end for end in every_end if end < len(kept))]
+    return any(
+        not _RELATIVE.match(kept, start) and has_a_finite_verb(kept[start:end])
+        for start, end in zip(starts, [*starts[1:], len(kept)], strict=False)
     )
 
 

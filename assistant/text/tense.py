@@ -160,6 +160,28 @@ def _verb_after_did(text: str) -> list[str]:
     return [words[last if last == len(words) - 1 and not object_follows else first]]
 
 
+# Verbs that are finite as written: "is", "has", "will"…
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might shall should must does did "
+    "am".split()
+)
+
+
+def has_a_finite_verb(text: str) -> bool:
+    """Whether `text` has a verb in a tense ("served", "owns", "is", "will"), as a name, a
+    noun phrase or a participle ("giving the judgment") has not. A plural noun spelt as a
+    verb ("trains") passes too: this tells a clause from a bare noun phrase, no more."""
+    for written in _WORD.findall(text):
+        word = written.lower()
+        if word in _AUXILIARIES:
+            return True
+        for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+            tensed = getInflection(lemma, "VBD") + getInflection(lemma, "VBZ")
+            if word != lemma and word in tensed:
+                return True
+    return False
+
+
 def told_as_done(sentence: str, verbs: frozenset[str]) -> bool:
     """Whether `sentence` writes each of `verbs` (terms) in the past ("Directed by Antoine
     Fuqua" tells "direct"; "had been expected to win" does not tell "win")."""

@@ -1564,3 +1564,12 @@ def test_a_sum_before_another_things_name_does_not_price_what_is_asked() -> None
     month = "The average price of a home reached £289,450 last month."
     span = short_answer(analyse("What was the typical cost of a home?"), month)
     assert span is not None and month[span[0] : span[1]] == "£289,450"
+
+
+def test_a_marked_reason_ends_where_its_clause_does() -> None:
+    sentence = (
+        "Indonesia pays importers a subsidy in order to stabilise domestic fuel prices, but "
+        "higher oil prices have forced it to cut the subsidy."
+    )
+    span = short_answer(analyse("Why does Indonesia pay importers a subsidy?"), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "stabilise domestic fuel prices"

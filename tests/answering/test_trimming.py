@@ -78,6 +78,13 @@ def test_a_tail_telling_something_else_is_cut_after_the_answer() -> None:
             "round, she won outright with eight points from eleven games.",
             "she won outright",
         ),
+        # The subject's own verb, after a relative clause holding the answer.
+        (
+            "What share of the ferry company does the canton own?",
+            "The canton of Lucerne, which owns 42 percent of the company, approved the "
+            "purchase by a vote of 87 to 21 in its parliament last month.",
+            "approved the purchase",
+        ),
         # A word leading on.
         (
             "How many air fryers are being recalled?",

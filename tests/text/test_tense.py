@@ -5,6 +5,7 @@ import pytest
 
 from assistant.text.tense import (
     foresees_only,
+    has_a_finite_verb,
     past_verbs,
     tells_an_earlier_event,
     tells_what_did_not_happen,
@@ -103,3 +104,18 @@ def test_a_capitalised_word_in_a_name_is_no_verb() -> None:
 def test_a_verb_told_as_done_is_written_in_the_past() -> None:
     assert told_as_done("Directed by Antoine Fuqua, the film flopped.", frozenset({"direct"}))
     assert not told_as_done("Gazprom had been expected to win the auction.", frozenset({"win"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "tensed"),
+    [
+        ("Ricciardi served 19 aces", True),
+        ("which owns 42 percent of the company", True),
+        ("the ferry is due in May", True),
+        ("The canton of Lucerne", False),
+        ("the coxswain of the Moelfre lifeboat", False),
+        ("giving the leading judgment", False),
+    ],
+)
+def test_a_verb_in_a_tense_tells_a_clause_from_a_noun_phrase(text: str, tensed: bool) -> None:
+    assert has_a_finite_verb(text) is tensed
