@@ -283,10 +283,15 @@ def title_from_text(text: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# Header lines, as an article saved by hand often opens ("Title: …", "Date: …"), set
+# apart from the text by a blank line.
+_HEADER_LINES = re.compile(rf"\A((?:[ \t]*(?i:{'|'.join(_FIELDS)})[ \t]*:[^\n]*\n)+)[ \t]*\n")
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    match = _FRONT_MATTER.match(text)
+    """The metadata fields a text opens with, in a `---` block or as header lines ("Title:
+    Ferry operator buys…" then a blank line), and the text after them."""
+    match = _FRONT_MATTER.match(text) or _HEADER_LINES.match(text)
     if not match:
         return {}, text
     fields: dict[str, str] = {}

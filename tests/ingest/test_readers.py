@@ -300,3 +300,26 @@ def test_a_saved_pages_skip_link_and_menu_are_not_its_title_and_its_byline_names
         "---\ntitle: Ferry\nauthor: Tom Hale\n---\nBy Ana Ruiz\n\nThe ferry sailed.\n"
     )
     assert read_one(stated).author == "Tom Hale"
+
+
+def test_header_lines_opening_a_text_give_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        "Title: Ferry operator buys electric boats\nDate: 3 May 2024\nAuthor: Ana Ruiz\n\n"
+        "The Lake Lucerne ferry operator has ordered three electric boats.\n",
+        encoding="utf-8",
+    )
+    article = read_one(path)
+    assert (article.title, article.date, article.author) == (
+        "Ferry operator buys electric boats",
+        "2024-05-03",
+        "Ana Ruiz",
+    )
+    assert article.text.startswith("The Lake Lucerne ferry operator"), article.text
+    # A line opening the text as a field might, in a paragraph of its own text, is the text.
+    prose = tmp_path / "source.txt"
+    prose.write_text(
+        "Source of the river\nThe source: a spring high in the hills.\n\nMore text.\n",
+        encoding="utf-8",
+    )
+    assert read_one(prose).title == "Source of the river"
