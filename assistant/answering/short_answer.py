@@ -77,6 +77,7 @@ from assistant.answering.recognise import (
     quoted_span,
 )
 from assistant.text.datelines import filed_before
+from assistant.text.tense import AUXILIARIES
 from assistant.text.terms import STOP_WORDS, a_common_noun, terms, words
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -907,10 +908,6 @@ def _opens(sentence: str, name: Found) -> bool:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _BY = re.compile(r"\bby\b", re.IGNORECASE)
 _WHO_DID = re.compile(r"\s*who\s+([a-z]+)\b", re.IGNORECASE)
-_AUXILIARIES = frozenset(
-    "is are was were be been did does do has have had will would can could should may might "
-    "must shall".split()
-)
 
 
 def _done_to(question: Question, sentence: str) -> int | None:
@@ -919,7 +916,7 @@ def _done_to(question: Question, sentence: str) -> int | None:
     sentenced at Southwark"): only a name after a "by" after it then says who. None
     otherwise."""
     asked = _WHO_DID.match(question.text)
-    if asked is None or asked.group(1).lower() in _AUXILIARIES:
+    if asked is None or asked.group(1).lower() in AUXILIARIES:
         return None
     verb = terms(asked.group(1))[:1]
     return next(

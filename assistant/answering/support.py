@@ -39,7 +39,7 @@ from assistant.answering.passage_sentences import (
 )
 from assistant.answering.rating import ANSWERS, OFF_TOPIC, RELATED, UNSURE, Rated, Rater
 from assistant.embedding import Embedder
-from assistant.records import Claim, ClaimText, Evidence, Passage
+from assistant.records import QUOTE_CUT, Claim, ClaimText, Evidence, Passage
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.polarity import turns_around
 from assistant.text.terms import STOP_WORDS, terms, words
@@ -93,7 +93,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", without_reference_marks(text)).strip().lower().rstrip(".!?…")
+    return _SPACES.sub(" ", without_reference_marks(text)).strip().lower().rstrip(".!?" + QUOTE_CUT)
 
 
 def _verbatim(

@@ -116,14 +116,19 @@ def _past_lemmas(text: str) -> frozenset[str]:
     ("Riverside United", "the Cleared Ground Trust")."""
     found = set(_verb_after_did(text))
     for position, written in enumerate(_WORD.findall(text)):
-        if position and written[0].isupper():
-            continue
-        word = written.lower()
-        for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-            past = getInflection(lemma, "VBD") + getInflection(lemma, "VBN")
-            if word != lemma and word in past:
-                found.add(lemma)
+        if not (position and written[0].isupper()):
+            found.update(_lemmas_inflected_as(written.lower(), ("VBD", "VBN")))
     return frozenset(found)
+
+
+def _lemmas_inflected_as(word: str, tags: tuple[str, ...]) -> list[str]:
+    """The base forms of the verbs `word` (lower case) is an inflection of with one of the
+    Penn `tags` ("sold" → ["sell"] for "VBD"); none for a base form itself."""
+    return [
+        lemma
+        for lemma in getAllLemmas(word, upos="VERB").get("VERB", ())
+        if word != lemma and any(word in getInflection(lemma, tag) for tag in tags)
+    ]
 
 
 # "did" asking of the past, then the words of the question after it.
@@ -161,9 +166,9 @@ def _verb_after_did(text: str) -> list[str]:
 
 
 # Verbs that are finite as written: "is", "has", "will"…
-_AUXILIARIES = frozenset(
-    "is are was were has have had will would can could may might shall should must does did "
-    "am".split()
+AUXILIARIES = frozenset(
+    "is am are was were has have had do does did will would can could may might shall should "
+    "must".split()
 )
 
 
@@ -171,15 +176,10 @@ def has_a_finite_verb(text: str) -> bool:
     """Whether `text` has a verb in a tense ("served", "owns", "is", "will"), as a name, a
     noun phrase or a participle ("giving the judgment") has not. A plural noun spelt as a
     verb ("trains") passes too: this tells a clause from a bare noun phrase, no more."""
-    for written in _WORD.findall(text):
-        word = written.lower()
-        if word in _AUXILIARIES:
-            return True
-        for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-            tensed = getInflection(lemma, "VBD") + getInflection(lemma, "VBZ")
-            if word != lemma and word in tensed:
-                return True
-    return False
+    return any(
+        word in AUXILIARIES or _lemmas_inflected_as(word, ("VBD", "VBZ"))
+        for word in (written.lower() for written in _WORD.findall(text))
+    )
 
 
 def told_as_done(sentence: str, verbs: frozenset[str]) -> bool:
