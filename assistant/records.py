@@ -503,7 +503,11 @@ class Answer:
         if short is None or cited is None or not cited.date:
             return ""
         at = short.start - cited.start
-        sentence = cited.text[max(0, at - 120) : at + len(short.text)]
+        # Its own sentence only: "…will close three branches.\n\nThe plan passed on Tuesday"
+        # does not say Tuesday is to come.
+        before = cited.text[max(0, at - 120) : at]
+        opening = max(before.rfind(". "), before.rfind("\n")) + 1
+        sentence = before[opening:] + short.text
         meant = day_meant(short.text, cited.date, sentence)
         return f"{long_date(meant.isoformat())}, by the article's date" if meant else ""
 

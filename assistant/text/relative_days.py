@@ -27,7 +27,8 @@ _DAY_WORDS = re.compile(
 # Words saying the sentence tells of what is still to come.
 _AHEAD = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|planned|going)|"
-    r"plans?|intends?\s+to)\b",
+    # "Unions plan a march", not the noun: "The plan passed on Tuesday".
+    r"(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?<!this\s)(?<!that\s)plans?|intends?\s+to)\b",
     re.IGNORECASE,
 )
 

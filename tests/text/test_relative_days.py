@@ -23,6 +23,7 @@ WEDNESDAY = "2024-04-17"
         ("tomorrow", WEDNESDAY, "The result is due tomorrow.", "2024-04-18"),
         ("early on Sunday", WEDNESDAY, "A fire destroyed it early on Sunday.", "2024-04-14"),
         ("on Saturday", WEDNESDAY, "Unions plan a protest march on Saturday.", "2024-04-20"),
+        ("on Tuesday", WEDNESDAY, "The plan passed by 24 votes to 21 on Tuesday.", "2024-04-16"),
     ],
 )
 def test_a_day_named_by_the_week_or_by_yesterday_is_counted_from_the_reports_date(
