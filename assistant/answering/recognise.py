@@ -246,7 +246,7 @@ _NOT_A_UNIT = frozenset(
     have had will would could should said says than that this these those which who whose
     when where while after before since until per each every into its their his her our
     against over under during whereas although though because unless yet so if it he she
-    they we you i them him us""".split()
+    they we you i them him us out up off down""".split()
 )
 
 

@@ -73,6 +73,7 @@ from assistant.answering.recognise import (
     made_from_a_name,
     names_a_person,
     names_a_street,
+    names_one_person,
     opens_like_a_place,
     quoted_span,
 )
@@ -125,7 +126,7 @@ _CAUSE = re.compile(
     r"\b(?:because(?: of)?|(?:due|owing) (?:\w+ly )?to|as a result of|in order to|so that"
     r"|thanks to|amid|in protest (?:at|against|over)|in a bid to|aimed at|in response to"
     r"|for fear of|(?:led|caused|driven|triggered|prompted|sparked|fuelled|fueled) by"
-    r"|blamed on|reason\b[^.;:]{0,60}?\bis that)\s+"
+    r"|blamed on|blaming|citing|reason\b[^.;:]{0,60}?\bis that)\s+"
     r"([^;:.!?]{3,160})",
     re.IGNORECASE,
 )
@@ -182,7 +183,12 @@ _PART_OF = re.compile(r"\bhow many of\b", re.IGNORECASE)
 # What says what an amount in a list is of: "£139,544 in Wales", "£6 for cars".
 _LABEL = re.compile(r"\s+(?:in|for|at|on|from|by|to)\s+(?:the\s+)?")
 # "173 of the 299 votes": the amount after "of" is the whole the first is part of.
-_WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$")
+_WHOLE_OF = re.compile(
+    # "one of five uncapped players" singles one out of five: five are asked for.
+    rf"(?:\d[\d,.]*%?|\b(?!one\b){NUMBER_WORD.pattern})(?:\s+(?:million|billion|thousand|m|bn))?"
+    r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?$",
+    re.IGNORECASE,
+)
 _ASKS_A_WHOLE = re.compile(r"\b(?:total|in all|altogether|out of|overall)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b")
 # "executive partner of Tods Murray": a name after "of" owns the thing, and is seldom who.
@@ -191,11 +197,11 @@ _DETERMINERS = frozenset("a an the its their his her this that these those".spli
 # Words hedging an amount between it and its preposition: "by just 47 votes".
 _HEDGES = frozenset("just only nearly almost about around roughly barely exactly some".split())
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout|up|along|through|via|towards?|onto|"
+    r"\b(?:in|at|on|near|outside|inside|across|throughout|up|along|through|via|towards?|onto|"
     r"around|beneath|(?:city|town|village|state|"
     r"county|province|region|country|capital|island|port|native) of)\s+(?:the\s+)?$"
     # "buried in the cemetery of Saint-Aubrac", "at the mouth of the Tarrow".
-    r"|\b(?:in|at|near|outside|inside)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?$"
+    r"|\b(?:in|at|on|near|outside|inside)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?$"
     # Where someone comes from, as news introduces people: "the 29-year-old from Leeds".
     r"|\byear-old from\s+$"
     # In apposition to a word for a place: "his official country house, Chevening".
@@ -347,7 +353,8 @@ def short_answer(question: Question, sentence: str) -> tuple[int, int] | None:
                 # "How many of the peers…": "all but 92 of the Lords' 750 peers" gives 92.
                 found = [f for f in found if _OF.match(sentence, f.end)] or found
             elif not _ASKS_A_WHOLE.search(question.text):
-                # "winning 173 of the 299 votes": how many he won, not how many were cast.
+                # "winning 173 of the 299 votes", "close three of its eleven branches",
+                # "117 million out of 833 million handsets": the part, not the whole.
                 found = [f for f in found if not _WHOLE_OF.search(sentence[: f.start])] or found
             if any(_counts_it(question, sentence, f) for f in found):
                 # "nine goals" for "How many goals…", before the period: "…in 41 appearances
@@ -425,6 +432,11 @@ def candidates(question: Question, sentence: str) -> list[Found]:
     if passive is not None:
         # "Lomax was sentenced at Southwark Crown Court" names no one who sentenced him.
         found = [f for f in found if _BY.search(sentence, passive, f.start)]
+        if (agent := _unnamed_agent(sentence, passive)) is not None:
+            # "designed by a team of engineers from Delft": the team, not where it is from;
+            # but "by its director general for Europe, Ana Lopez Garcia": her.
+            found = [f for f in found if not _AFTER_A_PREPOSITION.search(sentence, 0, f.start)]
+            found = found or [agent]
     if question.wants == "number" and not _ASKS_AGE.search(question.text):
         found = [f for f in found if not _an_age(sentence, f)]
     elif question.wants == "number":
@@ -592,8 +604,19 @@ def _could_say_who(question: Question, sentence: str, name: Found) -> bool:
         return False
     if opens_like_a_place(name):
         return False  # "…found in a quarry on the Isle of Skye" says where, not who
+    if _qualifies_a_role(sentence, name):
+        return False  # "American Idol presenter Ryan Seacrest": Seacrest says who
     person = question.asks_for_a_person or bool(question.role_holder)
     return not person or could_be_a_person(name)
+
+
+def _qualifies_a_role(sentence: str, name: Found) -> bool:
+    """Whether the name says whose or what role the person named right after holds
+    ("American Idol presenter Ryan Seacrest", "Chelsea striker Didier Drogba")."""
+    role = _ROLE_THEN_NAME.match(sentence, name.end)
+    if role is None or role.group(1) in STOP_WORDS:
+        return False  # "star Richard Griffiths as teacher Hector" names him
+    return names_one_person(role.group(2))
 
 
 def _the_total(question: Question, sentence: str, found: list[Found]) -> list[Found]:
@@ -907,6 +930,19 @@ def _opens(sentence: str, name: Found) -> bool:
 # "was sentenced", "were quickly arrested", "has been sold": a verb in the passive.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _BY = re.compile(r"\bby\b", re.IGNORECASE)
+# A name right after a preposition ("from Delft", "for Europe") belongs to what precedes.
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:from|in|at|for|of|near|on|with|across)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A role in one or two small words, then a capitalised name: "presenter Ryan Seacrest",
+# "party leader Tom Vale".
+_ROLE_THEN_NAME = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\s+(?=[A-Z])")
+# "…appointed by the regional government on 5 March": a doer after "by" and a determiner,
+# in small words (a name is found as one).
+_AGENT = re.compile(
+    r"\s+by\s+((?:the|a|an|his|her|its|their|our|your|my)\s+[a-z][\w'’-]*"
+    rf"(?:\s+[a-z][\w'’-]*){{0,{MAX_PHRASE_WORDS - 2}}})"
+)
 _WHO_DID = re.compile(r"\s*who\s+([a-z]+)\b", re.IGNORECASE)
 
 
@@ -928,6 +964,28 @@ def _done_to(question: Question, sentence: str) -> int | None:
             and _PASSIVE_BEFORE.search(sentence, 0, word.start())
         ),
         None,
+    )
+
+
+def _unnamed_agent(sentence: str, verb_end: int) -> Found | None:
+    """The doer a passive verb ending at `verb_end` names without a capital, as a short
+    noun phrase ("was appointed by the regional government on 5 March" → "the regional
+    government"), up to the first small word that does not lead on to more of it; None
+    when no "by" and determiner follow the verb."""
+    agent = _AGENT.match(sentence, verb_end)
+    if agent is None:
+        return None
+    words = list(_WORD.finditer(sentence, agent.start(1), agent.end(1)))
+    kept = [words[0]]
+    for word, following in zip(words[1:], [*words[2:], None], strict=True):
+        small = word.group(0).lower() in STOP_WORDS
+        if small and (word.group(0).lower() != "of" or following is None):
+            break
+        kept.append(word)
+    if len(kept) < 2:
+        return None
+    return Found(
+        "name", kept[0].start(), kept[-1].end(), sentence[kept[0].start() : kept[-1].end()]
     )
 
 

@@ -17,7 +17,7 @@ _UNMARKED_REASON = re.compile(
     r"\btoo\s+(?:much\s+|many\s+|few\s+|little\s+)?[a-z]"
     r"|\b(?:could\s*n[o']t|can\s*n[o']t|were\s+unable|was\s+unable|unable)\s+(?:to\s+)?\w"
     r"|\b(?:lack|shortage|absence)\s+of\b"
-    r"|\bto\s+blame\b|\bblamed\b",
+    r"|\bto\s+blame\b|\bblam(?:ed|ing)\b",
     re.IGNORECASE,
 )
 

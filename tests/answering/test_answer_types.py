@@ -1444,6 +1444,56 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "In 1971 she founded the Kestrel Chamber Orchestra.",
             None,
         ),
+        # A street is placed by "on".
+        (
+            "Where will the depot be built?",
+            "The firm will build its new depot on Harrow Lane, beside the canal.",
+            "Harrow Lane",
+        ),
+        # A doer named in small words after a passive verb says who did it.
+        (
+            "Who appointed the inspector?",
+            "The inspector, Maya Lund, was appointed by the regional government in May.",
+            "the regional government",
+        ),
+        (
+            "Who designed the bridge?",
+            "The footbridge was designed by a team of engineers from Delft.",
+            "a team of engineers",
+        ),
+        # The part counted, not the whole it is part of, whether in words or "out of".
+        (
+            "How many stations will the railway close?",
+            "The railway will close four of its nineteen stations next year.",
+            "four",
+        ),
+        (
+            "How many tablets will be sold next year?",
+            "Analysts expect tablets to make up 40 million out of 310 million devices sold.",
+            "40 million",
+        ),
+        (
+            "How many new players, including Tom Vale, are in the squad?",
+            "Tom Vale is one of six new players in the squad.",
+            "six",
+        ),
+        # A name before a role says whose the role is: the person is named after it.
+        (
+            "Who will host the ceremony?",
+            "The ceremony will be hosted by Channel Nine presenter Lena Moritz on Friday.",
+            "Lena Moritz",
+        ),
+        (
+            "Which actor won the award for playing the headmaster?",
+            "The play earned a best actor award for star Owen Hale as headmaster Grint.",
+            "Owen Hale",
+        ),
+        # "Blaming…" gives the reason.
+        (
+            "Why did the brewer's sales fall?",
+            "The brewer said sales fell 9%, blaming the wettest summer in a decade.",
+            "the wettest summer in a decade",
+        ),
     ],
 )
 def test_the_short_answer_is_the_right_name_or_words(
