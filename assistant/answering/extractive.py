@@ -94,7 +94,7 @@ from assistant.answering.short_answer import (
     short_answer,
     stands_beside,
 )
-from assistant.answering.trimming import up_to_the_answer
+from assistant.answering.trimming import after_the_dateline, up_to_the_answer
 from assistant.records import History, Passage, Quote, Refusal, ShortAnswer
 from assistant.text.footnotes import without_reference_marks
 from assistant.text.reasons import tells_a_reason
@@ -122,6 +122,9 @@ CLOSE_SCORE = 1.0
 # How much lower than the best a sentence giving the place right after the question's verb
 # may be rated and still answer "where" in its stead.
 PLACED_SCORE = 2.0
+# The same for a sentence whose clause puts the question's own verb before the place: the
+# verb placed is what "where" asks, a stronger sign than any question word before it.
+VERB_PLACED_SCORE = 2 * PLACED_SCORE
 # How much lower than the best a sentence naming a person right beside the role asked for
 # ("Which comedian…?": "host and comedian Chris Rock") may be rated and still be chosen
 # (chosen on the dev sets: 1.0 lost two right answers there, unlimited lost one held out).
@@ -228,7 +231,10 @@ class ExtractiveAnswerer:
             quotes = [referent, dataclasses.replace(quotes[0], short=None), *quotes[1:]]
         if rated.question.wants_explanation:
             quotes = self._until_a_cause(rated, quotes)
-        return [up_to_the_answer(rated.question, q) for q in self._with_the_lists(rated, quotes)]
+        return [
+            up_to_the_answer(rated.question, after_the_dateline(q))
+            for q in self._with_the_lists(rated, quotes)
+        ]
 
     def _with_the_lists(self, rated: Rated, quotes: list[Quote]) -> list[Quote]:
         """`quotes`, each leading into a list ("The principal tributaries are:") followed
@@ -383,21 +389,8 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         holding = [i for i in answering if told <= rated.candidates.matched[i]]
         whole = [i for i in holding if own and own <= rated.candidates.matched[i]]
         answering = whole or telling or answering
-    if (
-        rated.question.kind == "where"
-        and answering
-        and not _placed_by_the_verb(rated, answering[0])
-    ):
-        # "were arrested in Leeds" over "arrested after a robbery … in Harrogate": the place
-        # the question's verb leads to, in a sentence rated within PLACED_SCORE of the best.
-        placed = [
-            i
-            for i in order
-            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
-            and rated.answers(i)
-            and _placed_by_the_verb(rated, i)
-        ]
-        answering = placed or answering
+    if rated.question.kind == "where" and answering:
+        answering = _placed_as_asked(rated, order, answering)
     if rated.question.kind == "why":
         # "…would not be rushed into Sunday's game because of a minor hamstring problem" over
         # "…spotted playing for Marlow Town" for "Why won't Okonjo play on Sunday?".
@@ -483,10 +476,58 @@ def _date_terms(text: str) -> frozenset[str]:
     return frozenset(t for date in find(text, "date") for t in terms(date.text))
 
 
+# What ends a clause inside a sentence: its punctuation, or a spaced dash.
+_CLAUSE_MARK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 # A word, then a preposition of place, right before the place: "arrested in ", "born at the ".
 _VERB_THEN_PLACE = re.compile(
     r"\b([\w'’-]+)\s+(?:in|at|near|outside|inside|on|into|to|from)\s+(?:the\s+)?$", re.I
 )
+
+
+def _placed_as_asked(rated: Rated, order: list[int], answering: list[int]) -> list[int]:
+    """For "where", the answering candidates led by one that places what the question
+    asks about. First one giving the place right after a word of the question ("were
+    arrested in Leeds" over "arrested after a robbery … in Harrogate"), rated within
+    PLACED_SCORE of the best. Then, when that one does not put the question's verb before
+    its place, one that does, rated within VERB_PLACED_SCORE and holding every word of the
+    question it holds ("voted to build a new central library on the site of the former bus
+    depot on Quay Street" over "The old Carnegie library on Mill Road will close…" for
+    "Where will the library be built?"; but "…finished second at the European Junior
+    Girls' Championship in Groningen" does not say where she was the Women's runner-up)."""
+    if not _placed_by_the_verb(rated, answering[0]):
+        answering = [
+            i
+            for i in order
+            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
+            and rated.answers(i)
+            and _placed_by_the_verb(rated, i)
+        ] or answering
+    if _led_by_the_verb(rated, answering[0]):
+        return answering
+    matched = rated.candidates.matched
+    led = [
+        i
+        for i in order
+        if rated.scores[i] >= rated.scores[order[0]] - VERB_PLACED_SCORE
+        and rated.answers(i)
+        and _led_by_the_verb(rated, i)
+        and matched[answering[0]] <= matched[i]
+    ]
+    return led or answering
+
+
+def _led_by_the_verb(rated: Rated, index: int) -> bool:
+    """Whether candidate `index` gives its place in the same clause as, and after, a verb
+    the question tells ("to build a new central library on the site of the former bus
+    depot on Quay Street" for "Where will the library be built?")."""
+    if not rated.question.told:
+        return False
+    text = rated.candidates.sentences[index].text
+    span = short_answer(rated.question, text)
+    if span is None:
+        return False
+    clause = _CLAUSE_MARK.split(text[: span[0]])[-1]
+    return bool(set(terms(clause)) & rated.question.told)
 
 
 def _placed_by_the_verb(rated: Rated, index: int) -> bool:
@@ -874,6 +915,14 @@ def _numbers_apart(absent: list[str], title: str) -> str:
     )
 
 
+# A gathering of people counted by the amount right after it: "a crowd of 4,612".
+_GATHERING = re.compile(
+    r"\b(?:crowd|attendance|audience|turnout|gate)\s+of\s+(?:about\s+|around\s+|some\s+|"
+    r"nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -> str:
     """Why not, when "how many X" finds no amount of X in the passages' articles; else ""."""
     if question.kind != "quantity" or not question.counted:
@@ -898,11 +947,14 @@ def _no_amount(question: Question, passages: Sequence[Passage], articles: str) -
             people = any(names_a_person(w) and is_counted(question, w) for w in words(after)[:6])
             done = question.plain & set(terms(text[max(0, amount.start - 30) : amount.start]))
             counting = terms(after)[:5]
+            # "a record crowd of 4,612" counts the fans, spectators or people asked for.
+            gathered = (anyone or role) and bool(_GATHERING.search(text, 0, amount.start))
             if (
                 counted[0] in counting
                 or workforce.intersection(counting)
                 or _compound_of(noun, after)
                 or (people and (anyone or (role and bool(done))))
+                or gathered
                 or people_doing(noun, after)
             ):
                 return ""

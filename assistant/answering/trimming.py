@@ -20,6 +20,10 @@ and share"), never the items of a list the question asks for, and only a tail of
 some length (SHORTEST_CUT words) beginning with a clause of that length: an
 ellipsis standing for two words saves the reader nothing, and a short aside is
 most often followed by the verb ("Ms Whitlock, a former headteacher, won…").
+
+A sentence opening the story with its dateline ("Harrowgate, 12 February 2025 -
+The council has approved…") is quoted from its own first word: where and when the
+story was filed is no part of what the sentence says.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import re
 from assistant.answering.question import Question
 from assistant.answering.short_answer import short_answer
 from assistant.records import QUOTE_CUT, Quote
+from assistant.text.datelines import filed_before
 from assistant.text.polarity import negated
 from assistant.text.tense import has_a_finite_verb
 from assistant.text.terms import STOP_WORDS, terms, words
@@ -96,6 +101,15 @@ def up_to_the_answer(question: Question, quote: Quote) -> Quote:
             kept = text[:end].rstrip()
             return dataclasses.replace(quote, text=kept + QUOTE_CUT, end=quote.start + len(kept))
     return quote
+
+
+def after_the_dateline(quote: Quote) -> Quote:
+    """`quote` without the dateline its sentence opens with; unchanged when it opens with
+    none, or when its short answer lies in it (the day filed may be the one asked for)."""
+    opening = filed_before(quote.text)
+    if not opening or (quote.short is not None and quote.short.start < quote.start + opening):
+        return quote
+    return dataclasses.replace(quote, text=quote.text[opening:], start=quote.start + opening)
 
 
 def _may_cut(question: Question, text: str, at: int, next_end: int) -> bool:

@@ -1559,3 +1559,46 @@ def test_which_kind_is_answered_by_the_name_beside_the_kind(
     bot = assistant_over(make_assistant, tmp_path, RAIL_STRIKE)
     answer = bot.ask("Which union represents the train drivers?")
     assert answer.short_answer is not None and answer.short_answer.text == "Aslef", answer.text
+
+
+POOL = """Dunmere approves new swimming pool
+
+Dunmere town council voted 11 to 4 on Thursday to build a new public swimming pool on the \
+site of the disused gasworks on Ferry Street.
+
+The town's old swimming pool on Castle Road, built in 1936, will shut next summer because its \
+boilers are failing and replacing them would cost more than the new pool's first stage, a \
+survey found.
+
+Work is due to begin in March and the pool should open in 2027.
+
+Councillor Ruth Pask, who voted against, said the money should go to the leisure centres in \
+the outlying villages.
+"""
+
+
+def test_where_something_will_be_done_is_the_place_its_verb_leads_to(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "to build a new public swimming pool on the site of the disused gasworks on Ferry
+    Street" says where the pool will be built; "The town's old swimming pool on Castle Road,
+    built in 1936" says where the old one is."""
+    bot = assistant_over(make_assistant, tmp_path, POOL)
+    answer = bot.ask("Where will the swimming pool be built?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Ferry Street"
+
+
+def test_a_crowd_of_a_number_counts_the_people_asked_about(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    """ "a crowd of 8,215" says how many spectators there were without the word."""
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Harlow Athletic stun the leaders\n\nHarlow Athletic, cheered on by a crowd of 8,215 "
+        "at Brook Park, beat the league leaders 2-1 on Saturday. Their manager said the win "
+        "was the best of his career.\n",
+    )
+    answer = bot.ask("How many spectators watched the game at Brook Park?")
+    assert not answer.refused, answer.note
+    assert answer.short_answer is not None and answer.short_answer.text == "8,215"

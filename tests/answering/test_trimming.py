@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answering.question import analyse
 from assistant.answering.short_answer import short_answer
-from assistant.answering.trimming import up_to_the_answer
+from assistant.answering.trimming import after_the_dateline, up_to_the_answer
 from assistant.records import QUOTE_CUT, Quote, ShortAnswer
 from tests.answering.test_extractive import assistant_over
 from tests.conftest import AssistantFactory
@@ -116,3 +116,28 @@ def test_a_cut_quote_is_still_checked_as_a_quote_and_its_passage_shows_the_whole
     (claim,) = answer.claims
     assert claim.verdict_label == "quoted word for word"
     assert claim.evidence is not None and "strike at the yard" in claim.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # The dateline is where and when the story was filed, not what it says.
+        ("Who approved the budget?", "Kelso District Council approved its budget on Monday."),
+        # Unless it holds the answer.
+        (
+            "When was the story filed?",
+            "KELSO, 4 March 2025 - Kelso District Council approved its budget on Monday.",
+        ),
+    ],
+)
+def test_a_quote_begins_after_the_dateline_its_sentence_opens_with(
+    question: str, shown: str
+) -> None:
+    sentence = "KELSO, 4 March 2025 - Kelso District Council approved its budget on Monday."
+    asked = analyse(question)
+    span = short_answer(asked, sentence)
+    assert span is not None
+    short = ShortAnswer(1, sentence[span[0] : span[1]], 100 + span[0], 100 + span[1])
+    quote = after_the_dateline(Quote(1, sentence, 100, 100 + len(sentence), 1.0, short))
+    assert quote.text == shown
+    assert quote.start == 100 + sentence.index(shown) and quote.end == 100 + len(sentence)
