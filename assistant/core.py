@@ -281,17 +281,15 @@ class Assistant:
         """Every article in the index, sorted by source."""
         return sorted(self.store.articles(), key=lambda r: r.source)
 
-    def source_label(self, source: str, *, typed: bool = False) -> str:
-        """How a source is shown to people: an upload by its file name, a file in the working
-        folder relative to it, anything else (a URL, a JSON source) as it is.
-
-        `typed=True` gives a form that commands accept back (no upload labels),
-        for the command line, where people copy sources into `remove` or `--source`.
-        """
+    def source_label(self, source: str) -> str:
+        """How a source is shown to people, in the browser and on the command line alike:
+        an upload by its file name and the start of its content hash ("012.txt (upload
+        1a2b3c4d)"), a file in the working folder relative to it, anything else (a URL, a
+        JSON source) as it is. Every form is accepted back by `show`, `remove` and
+        `--source`, where people paste what they see."""
         from assistant.ingest import shown_source
 
-        label = None if typed else self.uploads.label(source)
-        return label or shown_source(source)
+        return self.uploads.label(source) or shown_source(source)
 
     # --- collections -------------------------------------------------------------------
 
@@ -639,7 +637,7 @@ class Assistant:
         in other folders (or as uploads), it names them, since "report.txt" may mean any."""
         name = Path(source).name
         namesakes = [
-            self.source_label(record.source, typed=True)
+            self.source_label(record.source)
             for record in self.store.articles()
             if record.file and Path(record.file).name == name
         ]

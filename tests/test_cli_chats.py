@@ -142,8 +142,9 @@ def test_a_ten_megabyte_question_is_refused_and_nothing_saved(run: Run) -> None:
 def test_an_uploaded_source_reads_as_its_name_not_as_the_apps_copy(
     run: Run, tmp_path: Path
 ) -> None:
-    """`ask --markdown`, `chats show` and `chats export` name an uploaded file as the
-    browser does ("harbour.txt (upload 1a2b3c4d)"), never by the path of the app's copy."""
+    """`ask`, `ask --markdown`, `list`, `chats show` and `chats export` name an uploaded
+    file as the browser does ("harbour.txt (upload 1a2b3c4d)"), never by the path of the
+    app's copy."""
     article = tmp_path / "harbour.txt"
     article.write_text(
         "Kestrel Bay bridge reopens\n\nThe Kestrel Bay harbour bridge reopened on Monday "
@@ -157,7 +158,8 @@ def test_an_uploaded_source_reads_as_its_name_not_as_the_apps_copy(
     assert code == 0 and "£4m" in out
     assert "harbour.txt (upload " in out and copies not in out
     chat = json.loads(run("chats", "list", "--json")[1])[0]["id"]
-    for command in (("chats", "show", chat), ("chats", "export", chat)):
+    plain = ("ask", "--no-save", "How much did the Kestrel Bay bridge repairs cost?")
+    for command in (plain, ("list",), ("chats", "show", chat), ("chats", "export", chat)):
         out = run(*command)[1]
         assert "harbour.txt (upload " in out and copies not in out, command
     # What people see is what they can type back.

@@ -128,8 +128,9 @@ def print_json(value: Any) -> None:
 
 
 def shown(bot: Assistant, source: str) -> str:
-    """A source as the command line shows it: in a form `remove` and `--source` accept."""
-    return bot.source_label(source, typed=True)
+    """A source as the command line shows it: as the browser does, in a form `show`,
+    `remove` and `--source` accept back."""
+    return bot.source_label(source)
 
 
 def similarity(score: float) -> str:
