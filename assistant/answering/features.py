@@ -101,6 +101,12 @@ _DOING_GROUPS = (
     "jail imprison",
     "free release",
     "spot notice",
+    "ban suspend",
+    "arrest detain",
+    "build construct",
+    "close shut",
+    "injure hurt",
+    "strike walkout",
 )
 _SAME_DOING = {
     term: frozenset(terms(group)) - {term} for group in _DOING_GROUPS for term in terms(group)
