@@ -419,6 +419,11 @@ def candidates(question: Question, sentence: str) -> list[Found]:
         # "DUNDEE, 3 November 2025 - …": where the story was filed answers nothing.
         text_starts = filed_before(sentence)
         found = [item for item in found if item.start >= text_starts]
+    elif question.wants == "date":
+        # "…, 12 March 2024 - Dock workers returned to work on Wednesday": when the story was
+        # filed, only when the sentence itself names no day.
+        text_starts = filed_before(sentence)
+        found = [item for item in found if item.start >= text_starts] or found
     if question.asks_who:
         # The names as written, read once above ("who" wants names): what new_items trimmed.
         named = read if question.wants == "name" and not question.asks_nationality else []

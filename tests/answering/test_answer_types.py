@@ -1488,6 +1488,17 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The play earned a best actor award for star Owen Hale as headmaster Grint.",
             "Owen Hale",
         ),
+        # The day the sentence names, not the day its story was filed.
+        (
+            "When did the ferry crews go back to work?",
+            "OBAN, 9 May 2025 - Ferry crews went back to work on Thursday after a strike.",
+            "on Thursday",
+        ),
+        (
+            "When did the ferry crews go back to work?",
+            "OBAN, 9 May 2025 - Ferry crews went back to work after a six-day strike.",
+            "9 May 2025",
+        ),
         # "Blaming…" gives the reason.
         (
             "Why did the brewer's sales fall?",
