@@ -122,18 +122,18 @@ def test_a_cut_quote_is_still_checked_as_a_quote_and_its_passage_shows_the_whole
     ("question", "shown"),
     [
         # The dateline is where and when the story was filed, not what it says.
-        ("Who approved the budget?", "Kelso District Council approved its budget on Monday."),
+        ("Who approved the budget?", "Kelso District Council approved its budget."),
         # Unless it holds the answer.
         (
-            "When was the story filed?",
-            "KELSO, 4 March 2025 - Kelso District Council approved its budget on Monday.",
+            "When did Kelso District Council approve its budget?",
+            "KELSO, 4 March 2025 - Kelso District Council approved its budget.",
         ),
     ],
 )
 def test_a_quote_begins_after_the_dateline_its_sentence_opens_with(
     question: str, shown: str
 ) -> None:
-    sentence = "KELSO, 4 March 2025 - Kelso District Council approved its budget on Monday."
+    sentence = "KELSO, 4 March 2025 - Kelso District Council approved its budget."
     asked = analyse(question)
     span = short_answer(asked, sentence)
     assert span is not None
