@@ -982,11 +982,12 @@ def _unnamed_agent(sentence: str, verb_end: int) -> Found | None:
         return None
     words = list(_WORD.finditer(sentence, agent.start(1), agent.end(1)))
     kept = [words[0]]
-    for word, following in zip(words[1:], [*words[2:], None], strict=True):
-        small = word.group(0).lower() in STOP_WORDS
-        if small and (word.group(0).lower() != "of" or following is None):
+    for word in words[1:]:
+        if word.group(0).lower() in STOP_WORDS and word.group(0).lower() != "of":
             break
         kept.append(word)
+    while kept[-1].group(0).lower() == "of":
+        kept.pop()  # "the board of the company" is quoted as "the board"
     if len(kept) < 2:
         return None
     return Found(

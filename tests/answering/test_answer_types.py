@@ -1461,6 +1461,11 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "The footbridge was designed by a team of engineers from Delft.",
             "a team of engineers",
         ),
+        (
+            "Who approved the merger?",
+            "The merger was approved by the board of the company on Friday.",
+            "the board",
+        ),
         # The part counted, not the whole it is part of, whether in words or "out of".
         (
             "How many stations will the railway close?",
