@@ -11,7 +11,8 @@ these rules:
 - `number`: amounts with their currency, scale and unit ("$500 billion",
   "1.16bn euros", "56%", "nearly 90 minutes", "three years", "-18°C", "4C"),
   a time in several units as one ("two hours, 23 minutes and 10 seconds"),
-  scores and ranges ("3-2 win", "5-10 years"), but not "one" standing for a
+  scores and ranges ("3-2 win", "5-10 years", a match's sets "6-4 3-6 7-6"),
+  but not "one" standing for a
   noun ("a later one");
 - `date`: days, months, years, weekdays, days known by name and relative
   dates ("25 January", "December 2003", "2013", "on Wednesday", "Boxing
@@ -284,14 +285,17 @@ def find(text: str, kind: str) -> list[Found]:
             text,
             _tallies_joined(
                 text,
-                _durations_joined(
+                _sets_joined(
                     text,
-                    [
-                        found
-                        for amount in amounts
-                        if amount is not None
-                        and (found := _before_a_date(text, amount, dates)) is not None
-                    ],
+                    _durations_joined(
+                        text,
+                        [
+                            found
+                            for amount in amounts
+                            if amount is not None
+                            and (found := _before_a_date(text, amount, dates)) is not None
+                        ],
+                    ),
                 ),
             ),
         )
@@ -380,6 +384,26 @@ _VOTES_TO = re.compile(r"\s+votes?\s+to\s+", re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\b(?:voted|vote of)\s+$", re.IGNORECASE)
 _VOTES = re.compile(r"\bvotes?$", re.IGNORECASE)
+
+
+# A set's or game's score: "6-4", "7-6".
+_SET_SCORE = re.compile(r"\d{1,2}-\d{1,2}")
+_SET_BETWEEN = re.compile(r",?\s+")
+
+
+def _sets_joined(text: str, amounts: list[Found]) -> list[Found]:
+    """`amounts` with a match's set scores written one after another joined ("6-4 3-6
+    7-6", "6-4, 3-6, 7-6"): the match's score, of which one set's alone is a part."""
+
+    def start_of(last: Found, amount: Found) -> int | None:
+        joins = (
+            _SET_SCORE.search(last.text[-5:])
+            and _SET_SCORE.fullmatch(amount.text)
+            and _SET_BETWEEN.fullmatch(text, last.end, amount.start)
+        )
+        return last.start if joins else None
+
+    return _joined(text, amounts, start_of)
 
 
 def _tallies_joined(text: str, amounts: list[Found]) -> list[Found]:

@@ -1639,3 +1639,11 @@ def test_a_marked_reason_ends_where_its_clause_does() -> None:
     )
     span = short_answer(analyse("Why does Indonesia pay importers a subsidy?"), sentence)
     assert span is not None and sentence[span[0] : span[1]] == "stabilise domestic fuel prices"
+
+
+def test_a_matchs_set_scores_are_one_score() -> None:
+    """ "6-4 3-6 7-6" is the final's score; one set's alone answers only part of it."""
+    sentence = "Okafor won the final 6-4 3-6 7-6, and Leeds won 3-2 on Saturday."
+    assert [f.text for f in find(sentence, "number")] == ["6-4 3-6 7-6", "3-2"]
+    span = short_answer(analyse("What was the score in the final?"), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "6-4 3-6 7-6"
