@@ -470,6 +470,12 @@ def _before_a_date(text: str, amount: Found, dates: list[tuple[int, int]]) -> Fo
     return amount
 
 
+# A plural noun right after an amount's singular word, which then only qualifies it.
+_PLURAL_AFTER_A_MODIFIER = re.compile(r" (?!(?:" + "|".join(_NOT_A_UNIT) + r")\b)[a-z]{3,}s\b")
+# An amount of one, whose noun is singular and may be followed by its verb ("one man dies").
+_ONE_OF_A_THING = re.compile(r"(?:one|1|a|an)", re.IGNORECASE)
+
+
 def _number(text: str, match: re.Match[str]) -> Found | None:
     """An amount, its trailing word kept only if it reads as the amount's unit; None for
     what is a date ("2004", "5 January")."""
@@ -485,6 +491,13 @@ def _number(text: str, match: re.Match[str]) -> Found | None:
         or words[0].endswith(",")  # "who scored 12, left": a comma ends the amount
     ):
         end -= len(words[1]) + 1
+    elif (
+        len(words) == 2
+        and (plural := _PLURAL_AFTER_A_MODIFIER.match(text, end))
+        and not _ONE_OF_A_THING.fullmatch(words[0])
+        and not words[1].lower().endswith("s")
+    ):
+        end = plural.end()  # "two match points", "three break points": its noun is last
     found = text[start:end].strip().rstrip(",")
     if re.fullmatch(_YEAR, found) or _DATE.fullmatch(found):
         return None

@@ -96,7 +96,9 @@ _BODIES = frozenset(
 )
 # The word an amount ends with, when it is written with one ("12,000 vans"), and the words
 # that only scale its number.
-_LAST_WORD = re.compile(r"(?<=\d\s)[A-Za-z]+$")
+# The noun an amount counts, its last word ("goals" of "27 goals", "games" of "38 league
+# games").
+_LAST_WORD = re.compile(r"\d\s(?:[a-z]+\s)?([A-Za-z]+)$")
 _SCALES = frozenset("hundred thousand million billion trillion dozen m bn k tn".split())
 _NEXT_WORD = re.compile(r" ([\w’'-]+)")
 # "By how many votes did she win?", "What was his majority?": a winning margin.
@@ -802,7 +804,7 @@ def _counts_something_else(question: Question, sentence: str, item: Found) -> bo
     """Whether the amount counts another thing than "how many" asks for: "12,000 vans" for
     "How many cars…" ("9,500", written without its noun, may count cars)."""
     unit = _LAST_WORD.search(item.text) if question.counting else None
-    if unit is None or unit.group(0).lower() in _SCALES:
+    if unit is None or unit.group(1).lower() in _SCALES:
         return False
     return not _counts_it(question, sentence, item)
 
@@ -844,14 +846,14 @@ def _counts_it(question: Question, sentence: str, item: Found) -> bool:
     if not question.counting:
         return False
     unit = _LAST_WORD.search(item.text)
-    if unit is None or unit.group(0).lower() in _SCALES:
+    if unit is None or unit.group(1).lower() in _SCALES:
         # The noun may stand after the amount, left out of it as the question's word ("nine"
         # of "nine goals" for "How many goals…", "18 million" of "18 million e-mails").
         after = _NEXT_WORD.match(sentence, item.end)
         return after is not None and bool(set(terms(after.group(1))) & question.counting)
     if people_doing(question.counted, sentence[item.start : item.end + 40]):
         return True
-    return is_counted(question, unit.group(0))
+    return is_counted(question, unit.group(1))
 
 
 def _anchors(question: Question, sentence: str, among: frozenset[str] | None = None) -> list[int]:

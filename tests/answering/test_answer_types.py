@@ -1647,3 +1647,12 @@ def test_a_matchs_set_scores_are_one_score() -> None:
     assert [f.text for f in find(sentence, "number")] == ["6-4 3-6 7-6", "3-2"]
     span = short_answer(analyse("What was the score in the final?"), sentence)
     assert span is not None and sentence[span[0] : span[1]] == "6-4 3-6 7-6"
+
+
+def test_a_plural_noun_after_an_amounts_word_is_what_it_counts() -> None:
+    """ "two match points" counts points: "two match" alone is no answer."""
+    assert [f.text for f in find("She saved two match points.", "number")] == ["two match points"]
+    assert [f.text for f in find("One man dies each year.", "number")] == ["One man"]
+    sentence = "Okoro scored 19 goals in 31 league games last season."
+    span = short_answer(analyse("How many goals did Okoro score last season?"), sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "19"
