@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.errors import UsageError
 from assistant.text.relative_days import day_meant
-from assistant.text.sentences import unwrapped
+from assistant.text.sentences import split_sentences, unwrapped
 
 # An earlier turn of a conversation: (question, answer text).
 Turn = tuple[str, str]
@@ -505,9 +505,8 @@ class Answer:
         at = short.start - cited.start
         # Its own sentence only: "…will close three branches.\n\nThe plan passed on Tuesday"
         # does not say Tuesday is to come.
-        before = cited.text[max(0, at - 120) : at]
-        opening = max(before.rfind(". "), before.rfind("\n")) + 1
-        sentence = before[opening:] + short.text
+        opening = next((s.start for s in split_sentences(cited.text) if s.start <= at < s.end), at)
+        sentence = cited.text[max(opening, at - 120) : at + len(short.text)]
         meant = day_meant(short.text, cited.date, sentence)
         return f"{long_date(meant.isoformat())}, by the article's date" if meant else ""
 

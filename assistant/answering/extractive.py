@@ -495,25 +495,26 @@ def _placed_as_asked(rated: Rated, order: list[int], answering: list[int]) -> li
     "Where will the library be built?"; but "…finished second at the European Junior
     Girls' Championship in Groningen" does not say where she was the Women's runner-up)."""
     if not _placed_by_the_verb(rated, answering[0]):
-        answering = [
-            i
-            for i in order
-            if rated.scores[i] >= rated.scores[order[0]] - PLACED_SCORE
-            and rated.answers(i)
-            and _placed_by_the_verb(rated, i)
-        ] or answering
+        answering = _answering_within(rated, order, PLACED_SCORE, _placed_by_the_verb) or answering
     if _led_by_the_verb(rated, answering[0]):
         return answering
     matched = rated.candidates.matched
-    led = [
+    led = _answering_within(rated, order, VERB_PLACED_SCORE, _led_by_the_verb)
+    return [i for i in led if matched[answering[0]] <= matched[i]] or answering
+
+
+def _answering_within(
+    rated: Rated, order: list[int], reach: float, placing: Callable[[Rated, int], bool]
+) -> list[int]:
+    """The candidates of `order` rated within `reach` of the best that answer and that
+    `placing` holds of."""
+    return [
         i
         for i in order
-        if rated.scores[i] >= rated.scores[order[0]] - VERB_PLACED_SCORE
+        if rated.scores[i] >= rated.scores[order[0]] - reach
         and rated.answers(i)
-        and _led_by_the_verb(rated, i)
-        and matched[answering[0]] <= matched[i]
+        and placing(rated, i)
     ]
-    return led or answering
 
 
 def _led_by_the_verb(rated: Rated, index: int) -> bool:
