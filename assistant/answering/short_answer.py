@@ -734,7 +734,12 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             if words[0] not in longest and words[-1] not in longest:
                 continue  # inside the name asked about: "Israel" in "Saul Israel Holiff"
             joined = longest[-1].group(0).lower() in STOP_WORDS
-            if item.kind == "name" and words[-1] not in longest and not joined:
+            if (
+                item.kind == "name"
+                and words[-1] not in longest
+                and not joined
+                and not _named_for_its_opening(question, words[-1].group(0))
+            ):
                 # The name asked about with its titles or first names: "President" of
                 # "President Trump", "Ukrainian President Volodymyr" of "… Zelensky".
                 continue
@@ -747,6 +752,18 @@ def new_items(found: list[Found], question: Question) -> list[Found]:
             item = Found(item.kind, start, end, item.text[run[0].start() : run[-1].end()])
         kept.append(item)
     return kept
+
+
+# "Who is the wing named after?", "…named for…", "…in honour of…": whom a thing's name honours.
+_ASKS_NAMED_AFTER = re.compile(r"\bnamed\s+(?:after|for)\b|\bin\s+honou?r\s+of\b", re.IGNORECASE)
+
+
+def _named_for_its_opening(question: Question, last: str) -> bool:
+    """Whether a name ending in `last`, a thing the question says only in lower case, keeps
+    its opening words as the answer to whom it is named after: "Elsie Marsh" of "the Elsie
+    Marsh Wing" for "Who is the new stroke wing named after?"; unlike "President Trump",
+    whose "Trump" the question writes as a name."""
+    return bool(_ASKS_NAMED_AFTER.search(question.text)) and not set(terms(last)) & question.names
 
 
 def _title_of_the_kind(question: Question, words: list[re.Match[str]]) -> bool:

@@ -101,10 +101,20 @@ _SUBORDINATE = re.compile(
 )
 
 
+# A question asking what is to come without a modal: "How many homes are going to be built?",
+# "When is the bridge due to be reopened?" (no verb there is in the past).
+_ASKS_AHEAD = re.compile(
+    r"\b(?:is|are|am|was|were)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:going|due|expected|set|scheduled|planned|about)\s+to\b",
+    re.IGNORECASE,
+)
+
+
 def past_verbs(question: str) -> frozenset[str]:
     """The terms of the verbs `question` puts in the past, light ones ("take", "give")
-    left out; none when it asks with a modal ("Where will the awards be held?")."""
-    if _MODAL.search(question):
+    left out; none when it asks what is to come, with a modal ("Where will the awards be
+    held?") or a plan ("How many homes are going to be built?")."""
+    if _MODAL.search(question) or _ASKS_AHEAD.search(question):
         return frozenset()
     lemmas = _past_lemmas(_without_present_passives(question)) - _LIGHT_VERBS
     return frozenset(term for lemma in lemmas for term in terms(lemma))

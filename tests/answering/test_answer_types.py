@@ -1444,6 +1444,19 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "In 1971 she founded the Kestrel Chamber Orchestra.",
             None,
         ),
+        # Whom a thing is named after: the opening of its name, when the question calls the
+        # thing by the word ending it in lower case; not so a name the question writes.
+        (
+            "Who is the new stroke wing named after?",
+            "It has been named the Elsie Marsh Wing after a retired nurse.",
+            "Elsie Marsh",
+        ),
+        (
+            "Who was the bridge named for?",
+            "The Ada Kell Bridge, finished in 1931, carries the A82.",
+            "Ada Kell",
+        ),
+        ("Who did President Trump call?", "President Trump spoke for an hour.", None),
         # A street is placed by "on".
         (
             "Where will the depot be built?",

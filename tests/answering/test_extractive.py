@@ -1237,6 +1237,9 @@ def test_what_is_only_planned_did_not_happen(
     assert planned.short_answer is not None and planned.short_answer.text == "2026", planned.text
     esbjerg = bot.ask("When did Halvorsen's container yard at Esbjerg open?")
     assert esbjerg.short_answer is not None and esbjerg.short_answer.text == "in May 2024"
+    # Asked what is going to be done, the plan answers: "built" there is no past.
+    homes = bot.ask("Where is Halvorsen's second container yard going to be opened?")
+    assert homes.short_answer is not None and homes.short_answer.text == "Gdansk", homes.text
 
 
 def test_people_of_another_kind_do_not_count_those_asked_for(

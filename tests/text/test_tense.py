@@ -52,6 +52,8 @@ def test_the_conditional_perfect_tells_what_did_not_happen(sentence: str, unreal
         ("Who won the triple jump gold medal?", {"win"}),
         ("Who was elected mayor in May?", {"elect"}),
         ("Where will the awards be held?", set()),  # asked of what is to come
+        ("How many homes are going to be built on the airfield?", set()),  # a plan, ahead
+        ("When is the bridge due to be reopened?", set()),
         ("Who leads the council?", set()),
         # A light verb's other uses say nothing of this one ("will take care of…").
         ("Who took caretaker charge of the club?", set()),
