@@ -42,6 +42,9 @@ _DENIED_REPORT = re.compile(
 )
 # Passed over between a negation and the word it negates: "not yet been", "never even".
 _PASSED_OVER = STOP_WORDS | {"yet", "ever", "even", "always", "fully", "properly", "quite"}
+# Words standing for what was said before ("you can't do that in a semi-final"): a negation
+# reaching one bears on it, not on the words after it.
+_PRO_FORMS = frozenset("it that this so these those them".split())
 # Where a sentence's clauses part: punctuation inside it, and the words joining two statements.
 _CLAUSE = re.compile(r"[;,:]|\b(?:and|but|while|whereas|although|though)\b", re.IGNORECASE)
 
@@ -76,7 +79,8 @@ def denies_a_report(text: str) -> bool:
 def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
     """The `wanted` terms a negation in `text` bears on: each the first word after a
     negation that is not a stop word or an adverb of time ("develop" in "has not yet been
-    developed"; not "test" in "without a positive test")."""
+    developed"; not "test" in "without a positive test"), unless a word standing for
+    something said before comes first ("you can't do that in a semi-final")."""
     found: set[str] = set()
     for negation in _NEGATION.finditer(text):
         reported = _DENIED_REPORT.match(text, negation.start())
@@ -85,9 +89,12 @@ def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
             clause = _CLAUSE.split(text[reported.end() :], maxsplit=1)[0]
             found |= set(terms(clause)) & wanted
             continue
-        after = (w for w in words(text[negation.end() :]) if w not in _PASSED_OVER)
+        after = (
+            w for w in words(text[negation.end() :]) if w.lower() not in _PASSED_OVER - _PRO_FORMS
+        )
         word = next(after, "")
-        found |= set(terms(word)) & wanted if word else set()
+        if word.lower() not in _PRO_FORMS:
+            found |= set(terms(word)) & wanted
     return found
 
 
