@@ -781,9 +781,12 @@ _HOW_LONG_DOES = re.compile(
     r"\bhow long (?:does|do|did|can|could|has|have|had)\b(?!.*\bbeen\b)", re.IGNORECASE
 )
 _TIMES = re.compile(r"\btimes\b", re.IGNORECASE)
-# "How much longer did they sleep?", "How much later…": a span of time, not a sum.
+# "How much longer did they sleep?", "How much later…", "How much extra sleep…": a span of
+# time, not a sum.
 _HOW_MUCH_MORE_TIME = re.compile(
-    r"\bhow much (?:longer|shorter|later|earlier|sooner)\b", re.IGNORECASE
+    r"\bhow much (?:longer|shorter|later|earlier|sooner"
+    r"|(?:(?:more|less|extra|additional|spare|free)\s+)?(?:time|sleep|rest|leave|notice|delay)\b)",
+    re.IGNORECASE,
 )
 
 
