@@ -51,6 +51,7 @@ from assistant.answering.base import Piece
 from assistant.answering.condense import carry_subject
 from assistant.answering.denial import denied_premise, still_to_come
 from assistant.answering.evidence import absent_from, absent_numbers
+from assistant.answering.features import NAMES
 from assistant.answering.passage_sentences import (
     FIRST_ITEM_BREAKS,
     PassageSentence,
@@ -115,6 +116,8 @@ NOTE = (
 # Said as found, not as fact: the rating can miss a sentence that does answer.
 NO_ANSWERING_SENTENCE = "No sentence of the closest passages was found to answer the question."
 NO_ROLE = "No passage names the role the question asks who holds."
+# Where the coverage of a sentence with its neighbours stands in the feature rows.
+_WINDOW = NAMES.index("window")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 _HOW = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 # Further sentences are quoted only when they rate within this much of the best (scorer units).
@@ -391,6 +394,7 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
         answering = whole or telling or answering
     if rated.question.kind == "where" and answering:
         answering = _placed_as_asked(rated, order, answering)
+    rated_best = answering[:1]
     if rated.question.kind == "why":
         # "…would not be rushed into Sunday's game because of a minor hamstring problem" over
         # "…spotted playing for Marlow Town" for "Why won't Okonjo play on Sunday?".
@@ -404,7 +408,11 @@ def _answering(rated: Rated, allowed: list[bool]) -> int | None:
             rated, order, answering, _counting_it(rated, answering), any_answering=True
         )
     chosen = beside or answering
-    return _lender(rated, chosen[0], close) if chosen else None
+    if not chosen:
+        return None
+    if not beside and answering[:1] != rated_best:
+        return chosen[0]  # chosen for giving what the best does not: nothing to lend it
+    return _lender(rated, chosen[0], close)
 
 
 # A word for someone named before, not a possessive ("his deposit"): "Just 23 paintings
@@ -445,7 +453,8 @@ def _one_that_gives(
     rated within PLACED_SCORE of the best (or, with `any_answering`, rated as answering:
     a margin is a number of its own, where a reason may be any clause). A reason must be
     of what the question tells, holding one of its ordinary words: "in protest at the
-    action" of a sentence naming only the firm is the reason for something else."""
+    action" of a sentence naming only the firm is the reason for something else; a margin
+    may stand beside the question's words instead."""
     if not answering or gives(rated.candidates.sentences[answering[0]].text):
         return answering
     article = _article_of(rated, answering[0])
@@ -465,10 +474,18 @@ def _one_that_gives(
             or (any_answering and rated.answers(i))
         )
         and _article_of(rated, i) == article
-        and rated.candidates.matched[i] & wanted
+        and (
+            rated.candidates.matched[i] & wanted or (any_answering and _beside_its_words(rated, i))
+        )
         and gives(rated.candidates.sentences[i].text)
     ]
     return giving or answering
+
+
+def _beside_its_words(rated: Rated, index: int) -> bool:
+    """Whether a sentence next to candidate `index` in its passage holds question words
+    ("…where the proposal was carried by 23 votes to 17" after the lead naming the vote)."""
+    return bool(rated.candidates.features[index][_WINDOW] > 0)
 
 
 def _date_terms(text: str) -> frozenset[str]:

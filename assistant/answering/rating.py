@@ -9,7 +9,8 @@ pass the answerability gate (answerability.py); it is then `answers` when
 the confidence model (answerability.py) judges the answer likely right, and
 `unsure` (shown as "may not answer the question") when not, or when it
 does not name what an asked-for amount measures ("profit") or the place a
-"Who came third?" asks about. It is
+"Who came third?" asks about, or counts another thing than "how many" asks
+("90,000 businesses" for "How many people…"). It is
 `off-topic` when it shares little meaning with the question, `related`
 between the two. A quote that is a faithful copy of an article is thus never
 shown as a bare "supported" when it does not answer the question, and an
@@ -39,7 +40,12 @@ from assistant.answering.features import NAMES, Candidates, measure
 from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
 from assistant.answering.scorer import Scorer, trained
-from assistant.answering.short_answer import asks_a_place, names_the_place, names_the_role_holder
+from assistant.answering.short_answer import (
+    asks_a_place,
+    counts_another_thing,
+    names_the_place,
+    names_the_role_holder,
+)
 from assistant.embedding import Embedder
 from assistant.records import Passage
 
@@ -95,7 +101,8 @@ class Rated:
             measured = self.question.measures <= self.candidates.matched[index]
             text = self.candidates.sentences[index].text
             placed = not asks_a_place(self.question) or names_the_place(self.question, text)
-            return ANSWERS if self.sure and measured and placed else UNSURE
+            counted = not counts_another_thing(self.question, text)
+            return ANSWERS if self.sure and measured and placed and counted else UNSURE
         if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED

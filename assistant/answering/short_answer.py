@@ -113,10 +113,12 @@ _UNDONE_BEFORE = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:previous\s+)?$",
     re.IGNORECASE,
 )
-# What stands before a margin: "a majority of ", "a margin of just ", "won by ".
+# What stands before a margin: "a majority of ", "a margin of just ", "won by ", "carried by ".
 _MARGIN_BEFORE = re.compile(
     r"\b(?:(?:majority|margin|lead)\s+of\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?"
-    r"|(?:won|win|wins|winning|beat|beats|beating|beaten|led|leads|leading|edged|edging)\s+"
+    r"|(?:won|win|wins|winning|beat|beats|beating|beaten|led|leads|leading|edged|edging"
+    # A vote's margin: "the proposal was carried by 23 votes to 17".
+    r"|carried|passed|approved|backed|rejected|defeated|voted)\s+"
     r"(?:[\w'’,-]+\s+){0,6}?by\s+(?:just\s+|only\s+)?)$",
     re.IGNORECASE,
 )
@@ -206,6 +208,8 @@ _PLACE = re.compile(
     r"|\b(?:in|at|on|near|outside|inside)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?$"
     # Where someone comes from, as news introduces people: "the 29-year-old from Leeds".
     r"|\byear-old from\s+$"
+    # A place within the place named before it: "in London's Leicester Square".
+    r"|\b(?:in|at|on|near|outside|inside)\s+(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?['’]s?\s+$"
     # In apposition to a word for a place: "his official country house, Chevening".
     r"|\b(?:house|home|residence|estate|palace|castle|hotel|venue|stadium|ground|arena|hall|"
     r"headquarters|resort|village|town|city|capital|island|airport|station|theatre|cathedral|"
@@ -233,6 +237,12 @@ _ASKS_AN_OBJECT = re.compile(
     re.IGNORECASE,
 )
 # "opens at 10:00", "9pm": a time of day, which says when only when no day is given.
+# A time of day as a clock or a zone gives it: "0619 GMT", "3.40pm", "10:30 BST".
+_CLOCK_TIME = re.compile(
+    r"(?:at\s+)?\d{1,2}[:.]?\d\d\s?(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT|am|pm)"
+    r"|(?:at\s+)?\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)",
+    re.IGNORECASE,
+)
 _TIME_OF_DAY = re.compile(r"\d[:.]\d\d|\d\s?(?:am|pm)\b", re.IGNORECASE)
 # "07:40", "3.40pm", "at 6am": a time of day and nothing more.
 # What follows an amount that is a difference between two ("finished 47 seconds behind",
@@ -456,6 +466,9 @@ def candidates(question: Question, sentence: str) -> list[Found]:
             for f in found
             if not _ONLY_A_TIME_OF_DAY.fullmatch(f.text) and not CLOCKED.fullmatch(f.text)
         ]
+    if question.wants == "number" and not ASKS_A_TIME.search(question.text):
+        # "At 0619 GMT on Tuesday, the dollar was … at $1.29": when, not how much.
+        found = [f for f in found if not _CLOCK_TIME.fullmatch(f.text)]
     if question.wants == "number" and not _ASKS_A_GAP.search(question.text):
         # "How long did the winner take?" is not answered by "finished 47 seconds behind".
         found = [f for f in found if not _GAP_AFTER.match(sentence, f.end)]
@@ -843,6 +856,19 @@ def counts_what_is_asked(question: Question, sentence: str) -> bool:
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z][\w-]*)", re.IGNORECASE)
 
 
+def counts_another_thing(question: Question, sentence: str) -> bool:
+    """Whether the amount `sentence` answers "how many" with is written with a noun for
+    another thing than is counted: "more than 90,000 businesses" for "How many people
+    work at the headquarters?" gives a number, but not of people."""
+    span = short_answer(question, sentence) if question.counting else None
+    if span is None:
+        return False
+    start, end = span
+    return _counts_something_else(
+        question, sentence, Found("number", start, end, sentence[start:end])
+    )
+
+
 def is_counted(question: Question, noun: str) -> bool:
     """Whether `noun` names what "how many" counts: its own word, or people for people of
     a kind and the reverse ("8,000 residents" for "How many people…", "about 2,000
@@ -960,7 +986,7 @@ _AFTER_A_PREPOSITION = re.compile(
 )
 # A role in one or two small words, then a capitalised name: "presenter Ryan Seacrest",
 # "party leader Tom Vale".
-_ROLE_THEN_NAME = re.compile(r"\s+(?:([a-z]+)\s+)?([a-z]+)\s+(?=[A-Z])")
+_ROLE_THEN_NAME = re.compile(r"\s+(?:([a-z]+)\s+)?(?:[a-z]+\s+)?([a-z]+)\s+(?=[A-Z])")
 # "…appointed by the regional government on 5 March": a doer after "by" and a determiner,
 # in small words (a name is found as one).
 _AGENT = re.compile(

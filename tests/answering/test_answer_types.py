@@ -81,6 +81,8 @@ from assistant.records import Passage
         ("What time did the first train leave?", "06:12", True),
         # "How much longer…" asks for a time; "How long…" with a verb other than "be" too.
         ("How much longer did the pupils sleep?", "34 minutes", True),
+        ("How much extra sleep did the pupils get?", "34 minutes", True),
+        ("How much more time do drivers have?", "ten minutes", True),
         ("How much longer did the pupils sleep?", "£34", False),
         ("How long was the launch delayed?", "21-metre", False),
         ("How long was the launch delayed?", "93 minutes", True),
@@ -1457,6 +1459,36 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Ada Kell",
         ),
         ("Who did President Trump call?", "President Trump spoke for an hour.", None),
+        # A place within the place named before it is a place, not who.
+        (
+            "Who hosted the awards ceremony in London?",
+            "The awards were held at The Odeon in London's Leicester Square.",
+            None,
+        ),
+        # A time of day says when, not how much.
+        (
+            "What was the value of the dollar against the euro on Tuesday morning?",
+            "At 0619 GMT on Tuesday, the dollar was up slightly at just above $1.29 to the euro.",
+            "$1.29",
+        ),
+        # "Last year" asks for last year's figure, not the one "a year earlier" than it.
+        (
+            "How much money did Keldara make before tax last year?",
+            "Pre-tax profit for the year to 31 December came in at £84.6m, down from £115.9m a "
+            "year earlier.",
+            "£84.6m",
+        ),
+        (
+            "What was Keldara's pre-tax profit a year earlier?",
+            "Pre-tax profit for the year to 31 December came in at £84.6m, down from £115.9m a "
+            "year earlier.",
+            "£115.9m",
+        ),
+        (
+            "How many runners started last year?",
+            "A record 18,400 runners started, compared with 16,900 last year.",
+            "16,900",
+        ),
         # A street is placed by "on".
         (
             "Where will the depot be built?",
@@ -1500,6 +1532,12 @@ def test_two_decimal_places_before_a_scale_or_percent_make_an_amount_not_a_time(
             "Who will host the ceremony?",
             "The ceremony will be hosted by Channel Nine presenter Lena Moritz on Friday.",
             "Lena Moritz",
+        ),
+        # …a role of several words too; and a place that qualifies it says no one.
+        (
+            "Who donated the kidney?",
+            "He will play in former England rugby union captain Martin Johnson's testimonial.",
+            None,
         ),
         (
             "Which actor won the award for playing the headmaster?",
@@ -1609,6 +1647,7 @@ def test_a_margin_is_given_after_the_losers_name() -> None:
         "Brennan was elected on Friday, beating the incumbent, Derek Hollis, by just 212 votes."
     )
     assert gives_a_margin("Whitlock won the seat by 3,584 votes.")
+    assert gives_a_margin("The proposal was carried by 23 votes to 17, with two abstentions.")
     assert not gives_a_margin("Brennan received 14,388 votes and Hollis 14,176.")
 
 

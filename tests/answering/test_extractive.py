@@ -1605,3 +1605,19 @@ def test_a_crowd_of_a_number_counts_the_people_asked_about(
     answer = bot.ask("How many spectators watched the game at Brook Park?")
     assert not answer.refused, answer.note
     assert answer.short_answer is not None and answer.short_answer.text == "8,215"
+
+
+def test_a_margin_beside_the_sentence_naming_the_vote_answers_by_what_margin(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Council ends free parking\n\nHarrowfield District Council has voted to end free "
+        "Sunday parking in its town-centre car parks, despite a petition signed by more than "
+        "4,200 residents. The decision was taken at a full council meeting on Thursday "
+        "evening, where the proposal was carried by 23 votes to 17.\n",
+    )
+    answer = bot.ask("By what margin did Harrowfield councillors back ending free Sunday parking?")
+    assert answer.short_answer is not None, answer.text
+    assert answer.short_answer.text == "23 votes to 17", answer.text

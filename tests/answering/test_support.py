@@ -189,6 +189,28 @@ def test_a_sentence_naming_no_one_in_the_place_asked_may_not_answer(
     assert rated.relevance(rated.best()) == relevance
 
 
+@pytest.mark.parametrize(
+    ("counted", "relevance"), [("businesses", "answers"), ("people", "unsure")]
+)
+def test_an_amount_counting_another_thing_may_not_answer(
+    embedder: LocalEmbedder, counted: str, relevance: str
+) -> None:
+    """Asked how many people, an amount of businesses is given only as one that may not
+    answer, however sure the confidence model (forced here) is."""
+    text = "Brightloom's software is used by more than 90,000 businesses in 40 countries."
+    forced = {"answers_from": 0.0}
+    rater = Rater(
+        embedder,
+        lambda term: 1.0,
+        gate=dataclasses.replace(trained_gate(), **forced),
+        confidence=dataclasses.replace(trained_confidence(), **forced),
+    )
+    passage = Passage("c1", "a1", "firm.txt", "Brightloom", text, 0, len(text), 0.6)
+    rated = rater.rate(f"How many {counted} use Brightloom's software?", [passage])
+    assert rated is not None
+    assert rated.relevance(rated.best()) == relevance
+
+
 def test_the_answerability_gate_judges_standalone_questions_not_follow_ups(
     embedder: LocalEmbedder,
 ) -> None:
