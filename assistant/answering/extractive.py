@@ -189,8 +189,8 @@ class ExtractiveAnswerer:
         if denial is not None and rated.question.kind == "yes_no":
             return [self._quote(rated, denial)]  # "Was it built?" "It was never built."
         if denial is not None:
-            said = without_reference_marks(rated.candidates.sentences[denial].text)
-            return Refusal(f"The articles say otherwise: “{said}”")
+            said = _in_quotes(rated.candidates.sentences[denial].text)
+            return Refusal(f"The articles say otherwise: {said}")
         # Read only for a question a name or number qualifies (the two checks below).
         qualified = rated.question.numbers or rated.question.names or _carried_numbers(rated)
         texts = self._article_texts(rated) if qualified else None
@@ -223,11 +223,11 @@ class ExtractiveAnswerer:
         if to_come is None and still_to_come(rated.question, chosen.text):
             to_come = chosen
         if to_come is not None:
-            said = without_reference_marks(to_come.text)
-            return Refusal(f"The articles tell only of what is still to come: “{said}”")
+            said = _in_quotes(to_come.text)
+            return Refusal(f"The articles tell only of what is still to come: {said}")
         if _told_of_another_year(rated.question, chosen.text):
-            said = without_reference_marks(chosen.text)
-            return Refusal(f"The articles tell that of another year: “{said}”")
+            said = _in_quotes(chosen.text)
+            return Refusal(f"The articles tell that of another year: {said}")
         quotes = [self._quote(rated, i) for i in _sentences(rated, best, allowed)]
         referent = self._referent(rated, quotes[0])
         if referent is not None:
@@ -338,6 +338,16 @@ class ExtractiveAnswerer:
                 sentence.n, sentence.text[start:end], sentence.start + start, sentence.start + end
             )
         return Quote(sentence.n, sentence.text, sentence.start, sentence.end, score, short)
+
+
+def _in_quotes(sentence: str) -> str:
+    """A sentence quoted in a refusal's note, without its reference marks: in curly quotes,
+    unless it is a quotation already ("“We gave them a head start,” he said.")."""
+    said = without_reference_marks(sentence)
+    return said if said[:1] in _QUOTE_MARKS else f"“{said}”"
+
+
+_QUOTE_MARKS = "\"“‘'"
 
 
 def _names_a_person(quote: Quote) -> bool:

@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answering.extractive import NO_ANSWERING_SENTENCE, _names_it, _naming_the_asked
+from assistant.answering.extractive import (
+    NO_ANSWERING_SENTENCE,
+    _in_quotes,
+    _names_it,
+    _naming_the_asked,
+)
 from assistant.answering.extractive import NOTE as EXTRACTIVE_NOTE
 from assistant.answering.prompts import Prompts
 from assistant.answering.rating import Rater
@@ -1621,3 +1626,9 @@ def test_a_margin_beside_the_sentence_naming_the_vote_answers_by_what_margin(
     answer = bot.ask("By what margin did Harrowfield councillors back ending free Sunday parking?")
     assert answer.short_answer is not None, answer.text
     assert answer.short_answer.text == "23 votes to 17", answer.text
+
+
+def test_a_sentence_quoted_in_a_refusal_note_is_not_quoted_twice() -> None:
+    assert _in_quotes("The tower was never built.[3]") == "“The tower was never built.”"
+    said = '"You can\'t do that in a semi-final," he said.'
+    assert _in_quotes(said) == said
