@@ -107,6 +107,7 @@ _DOING_GROUPS = (
     "close shut",
     "injure hurt",
     "strike walkout",
+    "cost price",
 )
 _SAME_DOING = {
     term: frozenset(terms(group)) - {term} for group in _DOING_GROUPS for term in terms(group)

@@ -134,6 +134,8 @@ def test_words_of_one_meaning_in_other_forms_are_matched(embedder: Embedder) -> 
     assert "scrap" in toll["The toll was abolished in 2018."]
     ban = _held("How long is Brell suspended?", embedder, "Brell was banned for nine months.")
     assert "suspend" in ban["Brell was banned for nine months."]
+    price = _held("What is the line's new price tag?", embedder, "Its cost is now £212m.")
+    assert "price" in price["Its cost is now £212m."]
     # "sales" tell of selling.
     sales = _held("How many cars did it sell?", embedder, "Sales of cars rose to 14,800.")
     assert "sell" in sales["Sales of cars rose to 14,800."]
