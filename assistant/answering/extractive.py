@@ -70,6 +70,7 @@ from assistant.answering.question import (
     Question,
     name_terms,
     people_doing,
+    verbs_of_doer,
 )
 from assistant.answering.rating import Rated, Rater
 from assistant.answering.recognise import (
@@ -887,12 +888,13 @@ def _told_of_another_year(question: Question, sentence: str) -> bool:
 
 def _role_unnamed(rated: Rated, allowed: list[bool]) -> bool:
     """Whether "Who was Sofia Brennan's campaign manager?" finds no candidate naming the
-    role (or another word for it: "barrister" for "lawyer"): a sentence naming only her
-    rival names no one who holds it."""
+    role (or another word for it: "barrister" for "lawyer", or the verb it is the doer of:
+    "was founded by" for "Who are the founders…?"): a sentence naming only her rival names
+    no one who holds it."""
     question = rated.question
     if question.kind != "who" or not question.role_holder:
         return False
-    wanted = role_terms(question.role_holder)
+    wanted = role_terms(question.role_holder) | verbs_of_doer(question.role_holder)
     return not any(
         ok and wanted & set(terms(sentence.text))
         for ok, sentence in zip(allowed, rated.candidates.sentences, strict=True)

@@ -10,7 +10,9 @@ the confidence model (answerability.py) judges the answer likely right, and
 `unsure` (shown as "may not answer the question") when not, or when it
 does not name what an asked-for amount measures ("profit") or the place a
 "Who came third?" asks about, or counts another thing than "how many" asks
-("90,000 businesses" for "How many people…"). It is
+("90,000 businesses" for "How many people…"), or places the thing asked about
+at another name than the question's ("its factory in Stockton-on-Tees" for "…at
+the Wakefield factory?"). It is
 `off-topic` when it shares little meaning with the question, `related`
 between the two. A quote that is a faithful copy of an article is thus never
 shown as a bare "supported" when it does not answer the question, and an
@@ -41,6 +43,7 @@ from assistant.answering.passage_sentences import candidate_sentences
 from assistant.answering.question import Question, analyse
 from assistant.answering.scorer import Scorer, trained
 from assistant.answering.short_answer import (
+    about_another_place,
     asks_a_place,
     counts_another_thing,
     names_the_place,
@@ -102,7 +105,8 @@ class Rated:
             text = self.candidates.sentences[index].text
             placed = not asks_a_place(self.question) or names_the_place(self.question, text)
             counted = not counts_another_thing(self.question, text)
-            return ANSWERS if self.sure and measured and placed and counted else UNSURE
+            here = not about_another_place(self.question, text)
+            return ANSWERS if self.sure and measured and placed and counted and here else UNSURE
         if self.candidates.features[index][NAMES.index("meaning")] < self.scorer.off_topic_below:
             return OFF_TOPIC
         return RELATED

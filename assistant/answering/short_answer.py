@@ -856,6 +856,45 @@ def counts_what_is_asked(question: Question, sentence: str) -> bool:
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z][\w-]*)", re.IGNORECASE)
 
 
+# A name and the lower-case noun it places or qualifies: "Wakefield factory", "factory in
+# Wakefield", "the plant at Redcar" (a possessive ends a name: "Keldara's Wakefield factory").
+_NAME_RUN = r"(?-i:[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)"
+_NAME_THEN_NOUN = re.compile(rf"({_NAME_RUN})\s+((?-i:[a-z]{{3,}}))\b")
+_NOUN_AT_NAME = re.compile(
+    rf"\b((?-i:[a-z]{{3,}}))\s+(?:in|at|near|outside)\s+(?:the\s+)?({_NAME_RUN})"
+)
+
+
+def _placed_nouns(text: str) -> list[tuple[frozenset[str], str]]:
+    """The names in `text` with the noun each places or qualifies (as terms)."""
+    names = find(text, "name")
+    pairs = [(m.start(1), m.group(1), m.group(2)) for m in _NAME_THEN_NOUN.finditer(text)]
+    pairs += [(m.start(2), m.group(2), m.group(1)) for m in _NOUN_AT_NAME.finditer(text)]
+    return [
+        (frozenset(terms(name)), noun_terms[0])
+        for start, name, noun in pairs
+        if noun.lower() not in STOP_WORDS
+        and (noun_terms := terms(noun))
+        # A name the recogniser finds there: not "The" opening a sentence.
+        and any(n.start <= start < n.end for n in names)
+    ]
+
+
+def about_another_place(question: Question, sentence: str) -> bool:
+    """Whether `sentence` tells of the thing the question places at one name as placed at
+    another, without the question's: "its factory in Stockton-on-Tees" for "How many jobs
+    go at Keldara's Wakefield factory?" is another factory."""
+    held = set(terms(sentence))
+    asked = {
+        noun: name
+        for name, noun in _placed_nouns(question.text)
+        if name & question.names and not name & held
+    }
+    return any(
+        noun in asked and not name & question.names for name, noun in _placed_nouns(sentence)
+    )
+
+
 def counts_another_thing(question: Question, sentence: str) -> bool:
     """Whether the amount `sentence` answers "how many" with is written with a noun for
     another thing than is counted: "more than 90,000 businesses" for "How many people

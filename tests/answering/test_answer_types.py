@@ -7,7 +7,12 @@ import pytest
 from assistant.answering.evidence import absent_from, one_passage_holds_the_question
 from assistant.answering.question import analyse, fits
 from assistant.answering.recognise import find, looks_like_a_person
-from assistant.answering.short_answer import gives_a_margin, placed, short_answer
+from assistant.answering.short_answer import (
+    about_another_place,
+    gives_a_margin,
+    placed,
+    short_answer,
+)
 from assistant.records import Passage
 
 
@@ -1708,3 +1713,17 @@ def test_a_plural_noun_after_an_amounts_word_is_what_it_counts() -> None:
     sentence = "Okoro scored 19 goals in 31 league games last season."
     span = short_answer(analyse("How many goals did Okoro score last season?"), sentence)
     assert span is not None and sentence[span[0] : span[1]] == "19"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elsewhere"),
+    [
+        ("Its factory in Stockton-on-Tees will close, with the loss of 180 jobs.", True),
+        ("The Wakefield factory will lose 180 jobs.", False),
+        ("It will cut 180 jobs at the factory.", False),
+        ("Its factory in Stockton-on-Tees will close, unlike the one in Wakefield.", False),
+    ],
+)
+def test_a_thing_placed_at_another_name_is_another_thing(sentence: str, elsewhere: bool) -> None:
+    question = analyse("How many jobs are being cut at Keldara's Wakefield factory?")
+    assert about_another_place(question, sentence) is elsewhere

@@ -1632,3 +1632,18 @@ def test_a_sentence_quoted_in_a_refusal_note_is_not_quoted_twice() -> None:
     assert _in_quotes("The tower was never built.[3]") == "“The tower was never built.”"
     said = '"You can\'t do that in a semi-final," he said.'
     assert _in_quotes(said) == said
+
+
+def test_a_role_is_named_by_the_verb_its_holder_does(
+    make_assistant: AssistantFactory, tmp_path: Path
+) -> None:
+    bot = assistant_over(
+        make_assistant,
+        tmp_path,
+        "Halcyon buys Brightwell\n\nHalcyon Systems has agreed to buy Brightwell Analytics. "
+        "Brightwell, which is based in Leeds, was founded in 2017 by the former university "
+        "lecturers Priya Natarajan and Tom Eckersley. It employs about 640 people.\n",
+    )
+    answer = bot.ask("Who are the founders of Brightwell Analytics?")
+    assert answer.short_answer is not None, answer.text
+    assert "Priya Natarajan" in answer.short_answer.text, answer.text
