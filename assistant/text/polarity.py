@@ -80,7 +80,9 @@ def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
     """The `wanted` terms a negation in `text` bears on: each the first word after a
     negation that is not a stop word or an adverb of time ("develop" in "has not yet been
     developed"; not "test" in "without a positive test"), unless a word standing for
-    something said before comes first ("you can't do that in a semi-final")."""
+    something said before comes first ("you can't do that in a semi-final"); and after
+    "no" or "none", the participle its clause says of it ("confirm" in "No details have
+    been confirmed", "injure" in "No one was injured")."""
     found: set[str] = set()
     for negation in _NEGATION.finditer(text):
         reported = _DENIED_REPORT.match(text, negation.start())
@@ -95,7 +97,23 @@ def negated_terms(text: str, wanted: frozenset[str]) -> set[str]:
         word = next(after, "")
         if word.lower() not in _PRO_FORMS:
             found |= set(terms(word)) & wanted
+        if negation.group(0).lower() in _NONE_OF_IT and word.lower() not in _SET_PHRASES:
+            # "No details of the line-up have been confirmed": what is said of none, too.
+            clause = _CLAUSE.split(text[negation.end() :], maxsplit=1)[0]
+            if (said := _SAID_OF_IT.search(clause)) is not None:
+                found |= set(terms(said.group(1))) & wanted
     return found
+
+
+# Negations naming what nothing is said of ("No one was injured"), and the verb saying it.
+_NONE_OF_IT = frozenset({"no", "none", "nobody", "nothing"})
+# "No doubt the band was confirmed": set phrases after "no" that deny nothing after them.
+_SET_PHRASES = frozenset({"doubt", "matter", "longer", "sooner", "wonder", "surprise"})
+_SAID_OF_IT = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will be)\s+(?:yet\s+|so far\s+|since\s+)?"
+    r"(?:been\s+)?(?:yet\s+)?([a-z]+(?:ed|en|t))\b",
+    re.IGNORECASE,
+)
 
 
 def direction(text: str) -> int:

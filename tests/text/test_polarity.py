@@ -7,7 +7,7 @@ import pytest
 from assistant.text.polarity import negated_terms
 from assistant.text.terms import terms
 
-WANTED = frozenset(terms("developed semi-final charged goal"))
+WANTED = frozenset(terms("developed semi-final charged goal confirmed injured"))
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,10 @@ WANTED = frozenset(terms("developed semi-final charged goal"))
         # A word standing for what was said before takes the negation, not what follows it.
         ('"You can\'t do that in a semi-final," he said.', set()),
         ("It was not that the goal came late.", set()),
+        # After "no", what its clause says of it is denied too; not after a set phrase.
+        ("No details have been confirmed, but rumours suggest U2.", {"confirm"}),
+        ("No one was injured.", {"injur"}),
+        ("There is no doubt the band was confirmed.", set()),
     ],
 )
 def test_a_negation_bears_on_the_first_word_after_it(sentence: str, negated: set[str]) -> None:
