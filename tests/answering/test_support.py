@@ -169,35 +169,26 @@ def test_an_answer_chosen_with_little_confidence_says_it_may_not_answer(
     assert claim.verdict == "supported" and claim.relevance == relevance
 
 
-@pytest.mark.parametrize(("question", "relevance"), [("second", "answers"), ("third", "unsure")])
-def test_a_sentence_naming_no_one_in_the_place_asked_may_not_answer(
-    embedder: LocalEmbedder, question: str, relevance: str
-) -> None:
-    """Asked who came third, the sentence naming the runner-up is given only as one that
-    may not answer, however sure the confidence model (forced here) is."""
-    race = "Ethiopia's Tesfaye Abera finished second in the Lakeside Marathon, 41 seconds behind."
-    forced = {"answers_from": 0.0}
-    rater = Rater(
-        embedder,
-        lambda term: 1.0,
-        gate=dataclasses.replace(trained_gate(), **forced),
-        confidence=dataclasses.replace(trained_confidence(), **forced),
-    )
-    passage = Passage("c1", "a1", "race.txt", "Marathon", race, 0, len(race), 0.6)
-    rated = rater.rate(f"Who finished {question} in the Lakeside Marathon?", [passage])
-    assert rated is not None
-    assert rated.relevance(rated.best()) == relevance
+RACE = "Ethiopia's Tesfaye Abera finished second in the Lakeside Marathon, 41 seconds behind."
+FIRM = "Brightloom's software is used by more than 90,000 businesses in 40 countries."
 
 
 @pytest.mark.parametrize(
-    ("counted", "relevance"), [("businesses", "answers"), ("people", "unsure")]
+    ("text", "question", "relevance"),
+    [
+        # Asked who came third, the sentence naming the runner-up.
+        (RACE, "Who finished second in the Lakeside Marathon?", "answers"),
+        (RACE, "Who finished third in the Lakeside Marathon?", "unsure"),
+        # Asked how many people, an amount of businesses.
+        (FIRM, "How many businesses use Brightloom's software?", "answers"),
+        (FIRM, "How many people use Brightloom's software?", "unsure"),
+    ],
 )
-def test_an_amount_counting_another_thing_may_not_answer(
-    embedder: LocalEmbedder, counted: str, relevance: str
+def test_a_sentence_giving_another_thing_than_asked_may_not_answer(
+    embedder: LocalEmbedder, text: str, question: str, relevance: str
 ) -> None:
-    """Asked how many people, an amount of businesses is given only as one that may not
-    answer, however sure the confidence model (forced here) is."""
-    text = "Brightloom's software is used by more than 90,000 businesses in 40 countries."
+    """A sentence naming no one in the place asked, or counting another thing, is given
+    only as one that may not answer, however sure the confidence model (forced here) is."""
     forced = {"answers_from": 0.0}
     rater = Rater(
         embedder,
@@ -205,8 +196,8 @@ def test_an_amount_counting_another_thing_may_not_answer(
         gate=dataclasses.replace(trained_gate(), **forced),
         confidence=dataclasses.replace(trained_confidence(), **forced),
     )
-    passage = Passage("c1", "a1", "firm.txt", "Brightloom", text, 0, len(text), 0.6)
-    rated = rater.rate(f"How many {counted} use Brightloom's software?", [passage])
+    passage = Passage("c1", "a1", "story.txt", "Story", text, 0, len(text), 0.6)
+    rated = rater.rate(question, [passage])
     assert rated is not None
     assert rated.relevance(rated.best()) == relevance
 
