@@ -844,13 +844,21 @@ def counts_what_is_asked(question: Question, sentence: str) -> bool:
     counts ("more than 11,000 pupils" for "How many pupils…", not "Nine of the schools"),
     or the sentence says whose number it gives ("The number of people out of work rose to
     1.41 million")."""
-    span = short_answer(question, sentence)
-    if span is None:
+    amount = _amount_answering(question, sentence)
+    if amount is None:
         return False
     if any(is_counted(question, noun) for noun in _NUMBER_OF.findall(sentence)):
         return True
+    return _counts_it(question, sentence, amount)
+
+
+def _amount_answering(question: Question, sentence: str) -> Found | None:
+    """The short answer of `sentence` to `question`, as an amount found there."""
+    span = short_answer(question, sentence)
+    if span is None:
+        return None
     start, end = span
-    return _counts_it(question, sentence, Found("number", start, end, sentence[start:end]))
+    return Found("number", start, end, sentence[start:end])
 
 
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z][\w-]*)", re.IGNORECASE)
@@ -886,7 +894,7 @@ def about_another_place(question: Question, sentence: str) -> bool:
     go at Keldara's Wakefield factory?" is another factory."""
     held = set(terms(sentence))
     asked = {
-        noun: name
+        noun
         for name, noun in _placed_nouns(question.text)
         if name & question.names and not name & held
     }
@@ -899,13 +907,8 @@ def counts_another_thing(question: Question, sentence: str) -> bool:
     """Whether the amount `sentence` answers "how many" with is written with a noun for
     another thing than is counted: "more than 90,000 businesses" for "How many people
     work at the headquarters?" gives a number, but not of people."""
-    span = short_answer(question, sentence) if question.counting else None
-    if span is None:
-        return False
-    start, end = span
-    return _counts_something_else(
-        question, sentence, Found("number", start, end, sentence[start:end])
-    )
+    amount = _amount_answering(question, sentence) if question.counting else None
+    return amount is not None and _counts_something_else(question, sentence, amount)
 
 
 def is_counted(question: Question, noun: str) -> bool:
